@@ -1,0 +1,345 @@
+//! Application state: the open document, its file, selection, undo history and
+//! messages. Panels emit [`Command`]s; [`AppState::apply`] is the one place that
+//! changes the document.
+
+mod history;
+
+pub use history::{History, MAX_STEPS};
+
+use std::path::{Path, PathBuf};
+
+use crate::io;
+use crate::model::{Card, CardId, JourneyId, LaneId, Project, Stage, StageId};
+
+/// What is selected on the canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// A stage (column).
+    Stage(StageId),
+    /// A lane (row).
+    Lane(LaneId),
+    /// A card (including an emotion point).
+    Card(CardId),
+}
+
+/// A change to the document. Each one is recorded for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Sets a journey's title and description.
+    SetJourneyInfo {
+        /// The journey.
+        journey: JourneyId,
+        /// New title.
+        title: String,
+        /// New description.
+        description: String,
+    },
+    /// Replaces a stage's fields (matched by id).
+    SetStage {
+        /// The journey.
+        journey: JourneyId,
+        /// The new stage value.
+        stage: Stage,
+    },
+    /// Sets a lane's title, height and collapsed state.
+    SetLane {
+        /// The journey.
+        journey: JourneyId,
+        /// The lane.
+        lane: LaneId,
+        /// New title.
+        title: String,
+        /// New minimum height.
+        height: f32,
+        /// Collapsed or not.
+        collapsed: bool,
+    },
+    /// Replaces a card's fields (matched by id; the card stays in its lane).
+    SetCard {
+        /// The journey.
+        journey: JourneyId,
+        /// The new card value.
+        card: Card,
+    },
+}
+
+/// Everything the interface can ask of the application.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Replaces the document with a new blank project (the caller has already asked
+    /// about unsaved changes).
+    NewProject,
+    /// Opens a project file; on failure the open document is untouched.
+    Open(PathBuf),
+    /// Saves to the current file; without one, reports that Save As is needed.
+    Save,
+    /// Saves to a new file and makes it the current file.
+    SaveAs(PathBuf),
+    /// Undoes the last edit.
+    Undo,
+    /// Redoes the last undone edit.
+    Redo,
+    /// Shows another journey of the project.
+    SelectJourney(JourneyId),
+    /// Changes the selection.
+    Select(Option<Selection>),
+    /// Changes the document. Edits with the same `gesture` key in quick succession
+    /// form one undo step.
+    Edit {
+        /// The change.
+        edit: Edit,
+        /// Merge key of the gesture (e.g. the id of the text field being typed in).
+        gesture: Option<u64>,
+    },
+}
+
+/// A message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// Something worked (shown in the status bar).
+    Info(String),
+    /// Something failed (shown in an error window until dismissed).
+    Error(String),
+}
+
+/// The state of the application, independent of any window.
+pub struct AppState {
+    /// The open document.
+    pub project: Project,
+    /// The file it was loaded from or saved to, if any.
+    pub path: Option<PathBuf>,
+    /// The journey shown on the canvas.
+    pub journey: Option<JourneyId>,
+    /// The selection on the canvas.
+    pub selection: Option<Selection>,
+    /// Undo and redo.
+    pub history: History,
+    /// Messages not yet shown or dismissed.
+    pub messages: Vec<Message>,
+    revision: u64,
+    saved_revision: u64,
+    next_revision: u64,
+}
+
+impl AppState {
+    /// State for a document; `path` is where it lives, if anywhere.
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        let journey = project.journeys.first().map(|j| j.id);
+        Self {
+            project,
+            path,
+            journey,
+            selection: None,
+            history: History::default(),
+            messages: Vec::new(),
+            revision: 0,
+            saved_revision: 0,
+            next_revision: 1,
+        }
+    }
+
+    /// True if the document has changes that are not saved. A document that was never
+    /// saved counts as unsaved only once it has been edited.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// The file name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// The window title: file name, unsaved mark, app name.
+    pub fn window_title(&self) -> String {
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!("{mark}{} — Waymark", self.display_name())
+    }
+
+    /// The journey shown on the canvas, if the project has any.
+    pub fn current_journey(&self) -> Option<&crate::model::Journey> {
+        self.journey
+            .and_then(|id| self.project.journey(id))
+            .or_else(|| self.project.journeys.first())
+    }
+
+    /// Replaces the document (after New or Open): history and selection start afresh.
+    fn replace_document(&mut self, project: Project, path: Option<PathBuf>) {
+        *self = Self {
+            messages: std::mem::take(&mut self.messages),
+            ..Self::new(project, path)
+        };
+    }
+
+    /// Applies one command. `now` is the time in seconds, used to merge gestures.
+    pub fn apply(&mut self, command: Command, now: f64) {
+        match command {
+            Command::NewProject => {
+                self.replace_document(io::sample::blank_project(), None);
+                self.messages.push(Message::Info("New project".to_owned()));
+            }
+            Command::Open(path) => match io::load_file(&path) {
+                Ok(project) => {
+                    let summary = summary_line(&project);
+                    self.replace_document(project, Some(path.clone()));
+                    self.messages.push(Message::Info(format!(
+                        "Opened {}: {summary}",
+                        path.display()
+                    )));
+                }
+                Err(e) => self.messages.push(Message::Error(e.to_string())),
+            },
+            Command::Save => match self.path.clone() {
+                Some(path) => self.save_to(&path),
+                None => self.messages.push(Message::Error(
+                    "This project has no file yet: use Save As…".to_owned(),
+                )),
+            },
+            Command::SaveAs(path) => self.save_to(&path),
+            Command::Undo => {
+                if self.history.undo(&mut self.project, &mut self.revision) {
+                    self.fix_selection();
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.project, &mut self.revision) {
+                    self.fix_selection();
+                }
+            }
+            Command::SelectJourney(id) => {
+                if self.project.journey(id).is_some() {
+                    self.journey = Some(id);
+                    self.selection = None;
+                }
+            }
+            Command::Select(selection) => {
+                self.history.break_merge();
+                self.selection = selection;
+            }
+            Command::Edit { edit, gesture } => self.edit(edit, gesture, now),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        match io::save_file(&self.project, path) {
+            Ok(()) => {
+                self.path = Some(path.to_owned());
+                self.saved_revision = self.revision;
+                self.messages
+                    .push(Message::Info(format!("Saved {}", path.display())));
+            }
+            Err(e) => self.messages.push(Message::Error(e.to_string())),
+        }
+    }
+
+    fn edit(&mut self, edit: Edit, gesture: Option<u64>, now: f64) {
+        let mut next = self.project.clone();
+        if !apply_edit(&mut next, &edit) || next == self.project {
+            return;
+        }
+        // The document must stay valid: an edit that would break it is refused whole.
+        if let Some(problem) = next.validate().first() {
+            self.messages
+                .push(Message::Error(format!("Edit refused: {problem}")));
+            return;
+        }
+        if self
+            .history
+            .record(&self.project, self.revision, gesture, now)
+        {
+            self.revision = self.next_revision;
+            self.next_revision += 1;
+        } else if self.revision == self.saved_revision {
+            // A merged edit after a save still makes the document dirty.
+            self.revision = self.next_revision;
+            self.next_revision += 1;
+        }
+        self.project = next;
+    }
+
+    /// Drops a selection that no longer exists (after undo or redo).
+    fn fix_selection(&mut self) {
+        if self.journey.and_then(|id| self.project.journey(id)).is_none() {
+            self.journey = self.project.journeys.first().map(|j| j.id);
+        }
+        let Some(j) = self.current_journey() else {
+            self.selection = None;
+            return;
+        };
+        let exists = match self.selection {
+            Some(Selection::Stage(s)) => j.stage(s).is_some(),
+            Some(Selection::Lane(l)) => j.lanes.iter().any(|x| x.id == l),
+            Some(Selection::Card(c)) => j.card(c).is_some(),
+            None => true,
+        };
+        if !exists {
+            self.selection = None;
+        }
+    }
+}
+
+/// Applies an edit to a project. Returns false if its target does not exist.
+fn apply_edit(project: &mut Project, edit: &Edit) -> bool {
+    let journey_id = match edit {
+        Edit::SetJourneyInfo { journey, .. }
+        | Edit::SetStage { journey, .. }
+        | Edit::SetLane { journey, .. }
+        | Edit::SetCard { journey, .. } => *journey,
+    };
+    let Some(journey) = project.journeys.iter_mut().find(|j| j.id == journey_id) else {
+        return false;
+    };
+    match edit {
+        Edit::SetJourneyInfo {
+            title, description, ..
+        } => {
+            journey.title.clone_from(title);
+            journey.description.clone_from(description);
+            true
+        }
+        Edit::SetStage { stage, .. } => {
+            if let Some(s) = journey.stages.iter_mut().find(|s| s.id == stage.id) {
+                *s = stage.clone();
+                true
+            } else {
+                false
+            }
+        }
+        Edit::SetLane {
+            lane,
+            title,
+            height,
+            collapsed,
+            ..
+        } => {
+            if let Some(l) = journey.lanes.iter_mut().find(|l| l.id == *lane) {
+                l.title.clone_from(title);
+                l.height = *height;
+                l.collapsed = *collapsed;
+                true
+            } else {
+                false
+            }
+        }
+        Edit::SetCard { card, .. } => {
+            for lane in &mut journey.lanes {
+                if let Some(c) = lane.cards.iter_mut().find(|c| c.id == card.id) {
+                    *c = card.clone();
+                    return true;
+                }
+            }
+            false
+        }
+    }
+}
+
+/// One line summarising a project: journeys, stages, lanes, cards, personas.
+pub fn summary_line(project: &Project) -> String {
+    let c = project.counts();
+    format!(
+        "{} journeys, {} stages, {} lanes, {} cards, {} personas",
+        c.journeys, c.stages, c.lanes, c.cards, c.personas
+    )
+}

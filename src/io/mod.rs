@@ -1,0 +1,11 @@
+//! Reading and writing projects: RON files (versioned, atomic, deterministic), and the
+//! embedded sample project.
+
+mod error;
+mod project_file;
+pub mod sample;
+
+pub use error::{LoadError, SaveError};
+pub use project_file::{
+    MAX_FILE_SIZE, backup_path, from_ron_str, load_file, save_file, to_ron_string,
+};

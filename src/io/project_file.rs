@@ -1,0 +1,194 @@
+//! The `.ron` project file: versioned, deterministic, written atomically with a backup.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use super::{LoadError, SaveError};
+use crate::model::{FORMAT_VERSION, Project};
+
+/// Files larger than this are refused before they are read: no real project comes
+/// near it, and reading a huge file by mistake would stall the app.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Only the version field, read first so a newer file is refused before anything else.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// The one pretty-printer configuration: stable, readable, diff-friendly.
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .depth_limit(64)
+}
+
+/// Serialises a project to its canonical RON text (ends with a newline).
+pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(project, pretty())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses, migrates and validates project text. `path` is only used in messages.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, LoadError> {
+    let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    // Check the version first so that a newer file is refused with the right message,
+    // not with a confusing complaint about a field this build has never heard of.
+    if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
+        if probe.format_version > FORMAT_VERSION {
+            return Err(LoadError::NewerVersion {
+                path: path.to_owned(),
+                found: probe.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        if probe.format_version == 0 {
+            return Err(LoadError::Syntax {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message: "format_version 0 is not a Waymark format version".to_owned(),
+            });
+        }
+    }
+    let project: Project = ron::from_str(text).map_err(syntax)?;
+    let project = migrate(project);
+    let problems = project.validate();
+    if let Some(first) = problems.first() {
+        return Err(LoadError::Invalid {
+            path: path.to_owned(),
+            first: first.clone(),
+            problems,
+        });
+    }
+    Ok(project)
+}
+
+/// Brings an older project up to [`FORMAT_VERSION`]. Version 1 is the first format, so
+/// there is nothing to do yet; each future version adds one step here.
+fn migrate(mut project: Project) -> Project {
+    project.format_version = FORMAT_VERSION;
+    project
+}
+
+/// Loads a project file. The caller's open document is never touched: on error nothing
+/// is returned but the error.
+pub fn load_file(path: &Path) -> Result<Project, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    // The file may have grown between the two calls.
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+            return Err(LoadError::NotUtf8 {
+                path: path.to_owned(),
+                line,
+                column,
+            });
+        }
+    };
+    from_ron_str(text, path)
+}
+
+/// 1-based line and column just after `prefix`.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = 1 + String::from_utf8_lossy(&prefix[line_start..]).chars().count();
+    (line, column)
+}
+
+/// Where the previous version of `path` is kept: `name.ron.bak` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves a project atomically: the text goes to a temporary file in the same folder,
+/// is flushed to disk, and is then renamed over the target. The previous version, if
+/// different, is first copied to [`backup_path`]. On any error the target is untouched
+/// and the temporary file removed.
+pub fn save_file(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron_string(project).map_err(|e| SaveError::Encode {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    let err = |step, source| SaveError::Io {
+        path: path.to_owned(),
+        step,
+        source,
+    };
+
+    let previous = match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(err("reading the existing file", e)),
+    };
+    if previous.as_deref() == Some(text.as_bytes()) {
+        // Nothing changed: leave the file (and its backup) exactly as they are.
+        return Ok(());
+    }
+
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp).map_err(|e| err("creating a temporary file", e))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| err("writing the temporary file", e))?;
+        file.sync_all()
+            .map_err(|e| err("flushing the temporary file to disk", e))?;
+        drop(file);
+        if let Some(previous) = &previous {
+            std::fs::write(backup_path(path), previous)
+                .map_err(|e| err("writing the backup of the previous version", e))?;
+        }
+        std::fs::rename(&tmp, path).map_err(|e| err("replacing the file", e))
+    })();
+    if result.is_err() && tmp.exists() {
+        // Best effort: the save already failed and that error is what the user needs;
+        // a leftover hidden temporary file is harmless.
+        if let Err(cleanup) = std::fs::remove_file(&tmp) {
+            eprintln!("waymark: could not remove {}: {cleanup}", tmp.display());
+        }
+    }
+    result
+}

@@ -1,0 +1,445 @@
+//! Document to geometry: where every stage, lane, card and curve point sits, in document
+//! units (points at 100% zoom). Pure and deterministic: the canvas, the exporter, hit
+//! testing and the tests all use the same numbers.
+
+mod curve;
+
+pub use curve::monotone_curve;
+
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::analysis;
+use crate::model::{Anchor, AnnotationId, CardId, Journey, LaneId, LaneKind, Project, StageId};
+use crate::theme::{font, size};
+
+/// Measures wrapped text. The GUI and exporter measure with egui's fonts; tests may use
+/// [`ApproxText`].
+pub trait TextMeasure {
+    /// Height of `text` at `font_size`, wrapped to `wrap_width`.
+    fn text_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32;
+}
+
+/// A font-free estimate (average glyph width 0.55 em, line height 1.3 em): good enough
+/// for tests of layout logic.
+pub struct ApproxText;
+
+impl TextMeasure for ApproxText {
+    fn text_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        let per_line = (wrap_width / (font_size * 0.55)).floor().max(1.0) as usize;
+        let lines: usize = text
+            .split('\n')
+            .map(|l| l.chars().count().div_ceil(per_line).max(1))
+            .sum();
+        lines as f32 * font_size * 1.3
+    }
+}
+
+/// A laid-out journey.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayout {
+    /// Size of the whole map, margins included.
+    pub size: Vec2,
+    /// The title block above the grid.
+    pub title: Rect,
+    /// The corner cell left of the stage headers and above the lane headers.
+    pub corner: Rect,
+    /// Stage columns, in order.
+    pub stages: Vec<StageGeom>,
+    /// Lane rows, in order.
+    pub lanes: Vec<LaneGeom>,
+    /// Card boxes (every lane kind but emotion).
+    pub cards: Vec<CardGeom>,
+    /// Emotion curves, one per emotion lane.
+    pub curves: Vec<CurveGeom>,
+    /// Lines of visibility (between a front-stage lane and the back-stage lane below it).
+    pub visibility_lines: Vec<f32>,
+    /// Annotation pills.
+    pub annotations: Vec<AnnotationGeom>,
+}
+
+impl Default for MapLayout {
+    fn default() -> Self {
+        Self {
+            size: Vec2::ZERO,
+            title: Rect::NOTHING,
+            corner: Rect::NOTHING,
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            cards: Vec::new(),
+            curves: Vec::new(),
+            visibility_lines: Vec::new(),
+            annotations: Vec::new(),
+        }
+    }
+}
+
+/// Geometry of one stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageGeom {
+    /// The stage.
+    pub id: StageId,
+    /// The header box.
+    pub header: Rect,
+    /// The whole column below the header, through every lane.
+    pub column: Rect,
+}
+
+/// Geometry of one lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneGeom {
+    /// The lane.
+    pub id: LaneId,
+    /// Index of the lane in the journey.
+    pub index: usize,
+    /// The header box at the left.
+    pub header: Rect,
+    /// The row right of the header, through every stage.
+    pub row: Rect,
+}
+
+/// Geometry of one card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardGeom {
+    /// The card.
+    pub id: CardId,
+    /// Index of its lane in the journey.
+    pub lane: usize,
+    /// Index of the card in its lane.
+    pub card: usize,
+    /// Index of its stage in the journey.
+    pub stage: usize,
+    /// The card's box.
+    pub rect: Rect,
+    /// Where its text goes (wrapped to this width).
+    pub text: Rect,
+}
+
+/// One point of an emotion curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurvePoint {
+    /// The emotion card behind the point.
+    pub card_id: CardId,
+    /// Index of the card in its lane.
+    pub card: usize,
+    /// Index of its stage.
+    pub stage: usize,
+    /// Centre of the point.
+    pub pos: Pos2,
+    /// The score shown.
+    pub score: f32,
+    /// Score normalised to 0 (most negative) ..= 1 (most positive).
+    pub t: f32,
+    /// True for the lowest points of the curve: the pain points.
+    pub lowest: bool,
+}
+
+/// Geometry of one emotion curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveGeom {
+    /// Index of the emotion lane.
+    pub lane: usize,
+    /// Points left to right.
+    pub points: Vec<CurvePoint>,
+    /// The smooth curve through the points, sampled densely.
+    pub path: Vec<Pos2>,
+    /// The y of the neutral score.
+    pub neutral_y: f32,
+    /// The y range the scale spans: (most positive, most negative).
+    pub y_range: (f32, f32),
+}
+
+/// Geometry of one annotation pill.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotationGeom {
+    /// The annotation.
+    pub id: AnnotationId,
+    /// Index in the journey's annotations.
+    pub index: usize,
+    /// The pill: marker plus title.
+    pub rect: Rect,
+}
+
+/// Height of one annotation pill.
+pub const PILL_HEIGHT: f32 = 20.0;
+const PILL_GAP: f32 = 3.0;
+
+/// Lays out one journey of a project.
+pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasure) -> MapLayout {
+    let m = size::MARGIN;
+    let left = m + size::LANE_HEADER;
+    let scale = project.settings.emotion_scale;
+
+    // Annotations per anchor, so that their pills can reserve room.
+    let mut stage_pills = vec![0usize; journey.stages.len()];
+    let mut card_pills: std::collections::HashMap<CardId, usize> = Default::default();
+    for a in &journey.annotations {
+        match a.anchor {
+            Anchor::Stage(s) => {
+                if let Some(i) = journey.stages.iter().position(|st| st.id == s) {
+                    stage_pills[i] += 1;
+                }
+            }
+            Anchor::Card(c) => *card_pills.entry(c).or_default() += 1,
+        }
+    }
+    let pills_height = |n: usize| n as f32 * (PILL_HEIGHT + PILL_GAP);
+    let header_height =
+        size::STAGE_HEADER + pills_height(stage_pills.iter().copied().max().unwrap_or(0));
+
+    let top = m + size::TITLE_BLOCK;
+    let grid_top = top + header_height;
+
+    // Columns.
+    let mut x = left;
+    let mut stage_x = Vec::with_capacity(journey.stages.len());
+    for s in &journey.stages {
+        let w = s.width.max(size::MIN_STAGE_WIDTH);
+        stage_x.push((x, w));
+        x += w;
+    }
+    let right = x;
+    let stage_index: std::collections::HashMap<StageId, usize> = journey
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+
+    let mut out = MapLayout::default();
+    let mut y = grid_top;
+    for (li, lane) in journey.lanes.iter().enumerate() {
+        let row_top = y;
+        let height = if lane.collapsed {
+            size::COLLAPSED_LANE
+        } else if let LaneKind::Emotion { .. } = lane.kind {
+            lane.height.max(size::MIN_LANE_HEIGHT)
+        } else {
+            // Stack the cards of each cell; the tallest cell sets the row height.
+            let mut cell_y = vec![row_top + size::CELL_PAD; journey.stages.len()];
+            for (ci, card) in lane.cards.iter().enumerate() {
+                let Some(&si) = stage_index.get(&card.stage) else {
+                    continue;
+                };
+                let (sx, sw) = stage_x[si];
+                let card_w = sw - 2.0 * size::CELL_PAD;
+                let text_w = card_w - 2.0 * size::CARD_PAD;
+                let mut h = 2.0 * size::CARD_PAD;
+                let mut text_top = cell_y[si] + size::CARD_PAD;
+                match lane.kind {
+                    LaneKind::Touchpoints => {
+                        h += size::CHIP_ROW;
+                        text_top += size::CHIP_ROW;
+                    }
+                    LaneKind::Measures(_) => {
+                        h += size::MEASURE_VALUE;
+                        text_top += size::MEASURE_VALUE;
+                    }
+                    _ => {}
+                }
+                let text_h = if card.text.is_empty() {
+                    font::CARD * 1.3
+                } else {
+                    text.text_height(&card.text, font::CARD, text_w)
+                };
+                h += text_h;
+                h += pills_height(card_pills.get(&card.id).copied().unwrap_or(0));
+                let rect = Rect::from_min_size(pos2(sx + size::CELL_PAD, cell_y[si]), vec2(card_w, h));
+                let text_rect = Rect::from_min_size(
+                    pos2(sx + size::CELL_PAD + size::CARD_PAD, text_top),
+                    vec2(text_w, text_h),
+                );
+                out.cards.push(CardGeom {
+                    id: card.id,
+                    lane: li,
+                    card: ci,
+                    stage: si,
+                    rect,
+                    text: text_rect,
+                });
+                cell_y[si] += h + size::CARD_GAP;
+            }
+            let needed = cell_y
+                .iter()
+                .map(|cy| cy - row_top - size::CARD_GAP + size::CELL_PAD)
+                .fold(0.0f32, f32::max);
+            lane.height.max(size::MIN_LANE_HEIGHT).max(needed)
+        };
+        let row = Rect::from_min_max(pos2(left, row_top), pos2(right, row_top + height));
+        out.lanes.push(LaneGeom {
+            id: lane.id,
+            index: li,
+            header: Rect::from_min_max(pos2(m, row_top), pos2(left, row_top + height)),
+            row,
+        });
+
+        if let LaneKind::Emotion { .. } = lane.kind
+            && !lane.collapsed
+        {
+            let y_top = row.top() + size::EMOTION_PAD;
+            let y_bottom = row.bottom() - size::EMOTION_PAD;
+            let y_of = |t: f32| y_bottom + (y_top - y_bottom) * t;
+            let mut per_stage = vec![0usize; journey.stages.len()];
+            for card in &lane.cards {
+                if let Some(&si) = stage_index.get(&card.stage) {
+                    per_stage[si] += 1;
+                }
+            }
+            let mut seen = vec![0usize; journey.stages.len()];
+            let mut points = Vec::new();
+            for (ci, card) in lane.cards.iter().enumerate() {
+                let Some(&si) = stage_index.get(&card.stage) else {
+                    continue;
+                };
+                seen[si] += 1;
+                let (sx, sw) = stage_x[si];
+                let px = sx + sw * seen[si] as f32 / (per_stage[si] + 1) as f32;
+                let score = card.emotion.unwrap_or_else(|| scale.neutral());
+                let t = scale.normalize(score);
+                points.push(CurvePoint {
+                    card_id: card.id,
+                    card: ci,
+                    stage: si,
+                    pos: pos2(px, y_of(t)),
+                    score,
+                    t,
+                    lowest: false,
+                });
+            }
+            points.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
+            let scores: Vec<f32> = points.iter().map(|p| p.score).collect();
+            for i in analysis::lowest_points(&scores, scale.neutral()) {
+                points[i].lowest = true;
+            }
+            let anchors: Vec<Pos2> = points.iter().map(|p| p.pos).collect();
+            out.curves.push(CurveGeom {
+                lane: li,
+                path: monotone_curve(&anchors, 10),
+                points,
+                neutral_y: y_of(scale.normalize(scale.neutral())),
+                y_range: (y_top, y_bottom),
+            });
+        }
+        y += height;
+    }
+    let bottom = y;
+
+    // A line of visibility wherever a front-stage lane sits directly above a back stage.
+    for pair in journey.lanes.windows(2).zip(out.lanes.windows(2)) {
+        if pair.0[0].kind == LaneKind::FrontStage && pair.0[1].kind == LaneKind::BackStage {
+            out.visibility_lines.push(pair.1[0].row.bottom());
+        }
+    }
+
+    for (i, s) in journey.stages.iter().enumerate() {
+        let (sx, sw) = stage_x[i];
+        out.stages.push(StageGeom {
+            id: s.id,
+            header: Rect::from_min_max(pos2(sx, top), pos2(sx + sw, grid_top)),
+            column: Rect::from_min_max(pos2(sx, grid_top), pos2(sx + sw, bottom)),
+        });
+    }
+
+    // Annotation pills: under the stage name, or at the bottom of the card.
+    let mut stage_used = vec![0usize; journey.stages.len()];
+    let mut card_used: std::collections::HashMap<CardId, usize> = Default::default();
+    for (index, a) in journey.annotations.iter().enumerate() {
+        let rect = match a.anchor {
+            Anchor::Stage(s) => stage_index.get(&s).map(|&si| {
+                let header = out.stages[si].header;
+                let k = stage_used[si];
+                stage_used[si] += 1;
+                Rect::from_min_size(
+                    pos2(
+                        header.left() + 4.0,
+                        header.top() + size::STAGE_HEADER + pills_height(k),
+                    ),
+                    vec2(header.width() - 8.0, PILL_HEIGHT),
+                )
+            }),
+            Anchor::Card(c) => out.cards.iter().find(|g| g.id == c).map(|g| {
+                let total = card_pills.get(&c).copied().unwrap_or(0);
+                let k = card_used.entry(c).or_default();
+                let r = Rect::from_min_size(
+                    pos2(
+                        g.rect.left() + 4.0,
+                        g.rect.bottom() - size::CARD_PAD + PILL_GAP - pills_height(total - *k),
+                    ),
+                    vec2(g.rect.width() - 8.0, PILL_HEIGHT),
+                );
+                *k += 1;
+                r
+            }),
+        };
+        if let Some(rect) = rect {
+            out.annotations.push(AnnotationGeom {
+                id: a.id,
+                index,
+                rect,
+            });
+        }
+    }
+
+    out.title = Rect::from_min_max(pos2(m, m), pos2(right.max(left + 400.0), top - 8.0));
+    out.corner = Rect::from_min_max(pos2(m, top), pos2(left, grid_top));
+    out.size = vec2(right.max(left + 400.0) + m, bottom + m);
+    out
+}
+
+/// What lies under a point of the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Hit {
+    /// A stage header.
+    StageHeader(StageId),
+    /// A lane header.
+    LaneHeader(LaneId),
+    /// A card.
+    Card(CardId),
+    /// An emotion point (its card).
+    EmotionPoint(CardId),
+    /// An empty part of a cell.
+    Cell {
+        /// The lane.
+        lane: LaneId,
+        /// The stage.
+        stage: StageId,
+    },
+}
+
+impl MapLayout {
+    /// What is under `pos` (document units), topmost first.
+    pub fn hit(&self, pos: Pos2) -> Option<Hit> {
+        for curve in &self.curves {
+            for p in &curve.points {
+                if p.pos.distance(pos) <= size::EMOTION_POINT + 4.0 {
+                    return Some(Hit::EmotionPoint(p.card_id));
+                }
+            }
+        }
+        if let Some(c) = self.cards.iter().rev().find(|c| c.rect.contains(pos)) {
+            return Some(Hit::Card(c.id));
+        }
+        if let Some(s) = self.stages.iter().find(|s| s.header.contains(pos)) {
+            return Some(Hit::StageHeader(s.id));
+        }
+        let lane = self
+            .lanes
+            .iter()
+            .find(|l| l.header.top() <= pos.y && pos.y < l.header.bottom())?;
+        if lane.header.contains(pos) {
+            return Some(Hit::LaneHeader(lane.id));
+        }
+        let stage = self
+            .stages
+            .iter()
+            .find(|s| s.column.left() <= pos.x && pos.x < s.column.right())?;
+        Some(Hit::Cell {
+            lane: lane.id,
+            stage: stage.id,
+        })
+    }
+
+    /// The whole map's rectangle, from the origin.
+    pub fn bounds(&self) -> Rect {
+        Rect::from_min_size(Pos2::ZERO, self.size)
+    }
+}

@@ -1,0 +1,107 @@
+//! The `waymark` binary: the desktop app, and a command line for scripts.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use waymark::app::{AppState, summary_line};
+use waymark::io;
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+/// Waymark: a journey-map designer.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// A project file to open in the window (default: the embedded sample project).
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Writes the sample project to a new file.
+    New {
+        /// Where to write it.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Loads and validates a project and prints a one-line summary.
+    Check {
+        /// The project file.
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Cmd::New { output }) => cmd_new(&output),
+        Some(Cmd::Check { file }) => cmd_check(&file),
+        None => run_window(cli.file),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("waymark: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn cmd_new(output: &std::path::Path) -> anyhow::Result<()> {
+    if output.exists() {
+        anyhow::bail!(
+            "{}: already exists; choose another name or delete it first",
+            output.display()
+        );
+    }
+    io::save_file(&io::sample::sample_project(), output)?;
+    println!("wrote {}", output.display());
+    Ok(())
+}
+
+fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
+    let project = io::load_file(file)?;
+    println!("{}: ok: {}", file.display(), summary_line(&project));
+    Ok(())
+}
+
+fn run_window(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut state = match &file {
+        None => AppState::new(io::sample::sample_project(), None),
+        Some(path) => match io::load_file(path) {
+            Ok(project) => AppState::new(project, Some(path.clone())),
+            Err(e) => {
+                // Open the window anyway, with the error shown in it.
+                let mut state = AppState::new(io::sample::blank_project(), None);
+                state.messages.push(waymark::app::Message::Error(e.to_string()));
+                state
+            }
+        },
+    };
+    state
+        .messages
+        .push(waymark::app::Message::Info("Ready".to_owned()));
+    let dialogs = if std::env::var_os("WAYMARK_INAPP_DIALOGS").is_some() {
+        FileDialogs::InApp
+    } else {
+        FileDialogs::Native
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Waymark")
+            .with_inner_size([1480.0, 920.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Waymark",
+        options,
+        Box::new(move |_cc| Ok(Box::new(WaymarkApp::new(state, dialogs)))),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+    .context("could not open the window")
+}

@@ -1,0 +1,167 @@
+//! Checks that a project is internally consistent: every reference resolves, every id is
+//! unique, every size is positive and every score is on its scale.
+
+use std::collections::HashSet;
+
+use super::{Anchor, LaneKind, MeasureValue, Project};
+
+/// One thing wrong with a project, described for a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the problem is, e.g. `journey "Broadband" › lane "Touchpoints" › card 17`.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+impl Project {
+    /// Lists every consistency problem; an empty list means the project is valid.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut push = |location: String, message: String| {
+            problems.push(Problem { location, message });
+        };
+        let mut seen = HashSet::new();
+        let mut check_id = |id: u64, location: &str, push: &mut dyn FnMut(String, String)| {
+            if !seen.insert(id) {
+                push(location.to_owned(), format!("duplicate id {id}"));
+            }
+        };
+
+        let scale = self.settings.emotion_scale;
+        if scale.min >= scale.max {
+            push(
+                "settings".into(),
+                format!(
+                    "emotion scale minimum {} must be below its maximum {}",
+                    scale.min, scale.max
+                ),
+            );
+        }
+        let nev = self.settings.nev;
+        if !(nev.negative_at_most < nev.positive_at_least) {
+            push(
+                "settings".into(),
+                format!(
+                    "NEV negative threshold {} must be below the positive threshold {}",
+                    nev.negative_at_most, nev.positive_at_least
+                ),
+            );
+        }
+
+        let persona_ids: HashSet<_> = self.personas.iter().map(|p| p.id).collect();
+        for p in &self.personas {
+            let loc = format!("persona \"{}\"", p.name);
+            check_id(p.id.0, &loc, &mut push);
+            if let Some(age) = p.age
+                && age > 150
+            {
+                push(loc, format!("age {age} is not a plausible age"));
+            }
+        }
+
+        for j in &self.journeys {
+            let jloc = format!("journey \"{}\"", j.title);
+            check_id(j.id.0, &jloc, &mut push);
+            if let Some(p) = j.persona
+                && !persona_ids.contains(&p)
+            {
+                push(jloc.clone(), format!("persona {p} does not exist"));
+            }
+            if let Some(link) = j.parent {
+                match self.journey(link.journey) {
+                    None => push(
+                        jloc.clone(),
+                        format!("parent journey {} does not exist", link.journey),
+                    ),
+                    Some(parent) if parent.stage(link.stage).is_none() => push(
+                        jloc.clone(),
+                        format!(
+                            "parent stage {} does not exist in journey \"{}\"",
+                            link.stage, parent.title
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+                if link.journey == j.id {
+                    push(jloc.clone(), "a journey cannot be its own parent".into());
+                }
+            }
+            let stage_ids: HashSet<_> = j.stages.iter().map(|s| s.id).collect();
+            for s in &j.stages {
+                let loc = format!("{jloc} › stage \"{}\"", s.name);
+                check_id(s.id.0, &loc, &mut push);
+                if !(s.width.is_finite() && s.width > 0.0) {
+                    push(loc, format!("width {} must be a positive number", s.width));
+                }
+            }
+            let mut card_ids = HashSet::new();
+            for l in &j.lanes {
+                let lloc = format!("{jloc} › lane \"{}\"", l.title);
+                check_id(l.id.0, &lloc, &mut push);
+                if !(l.height.is_finite() && l.height > 0.0) {
+                    push(
+                        lloc.clone(),
+                        format!("height {} must be a positive number", l.height),
+                    );
+                }
+                if let LaneKind::Emotion { persona: Some(p) } = l.kind
+                    && !persona_ids.contains(&p)
+                {
+                    push(lloc.clone(), format!("persona {p} does not exist"));
+                }
+                for c in &l.cards {
+                    let loc = format!("{lloc} › card {}", c.id);
+                    check_id(c.id.0, &loc, &mut push);
+                    card_ids.insert(c.id);
+                    if !stage_ids.contains(&c.stage) {
+                        push(loc.clone(), format!("stage {} does not exist", c.stage));
+                    }
+                    if let Some(score) = c.emotion
+                        && !scale.contains(score)
+                    {
+                        push(
+                            loc.clone(),
+                            format!(
+                                "emotion score {score} is off the scale {}..{}",
+                                scale.min, scale.max
+                            ),
+                        );
+                    }
+                    if let (LaneKind::Measures(kind), Some(MeasureValue::Number(v))) =
+                        (&l.kind, c.measure)
+                    {
+                        let ok = v.is_finite()
+                            && kind.range().is_none_or(|(lo, hi)| v >= lo && v <= hi);
+                        if !ok {
+                            push(
+                                loc.clone(),
+                                format!("{} value {v} is out of range", kind.label()),
+                            );
+                        }
+                    }
+                }
+            }
+            for a in &j.annotations {
+                let loc = format!("{jloc} › annotation \"{}\"", a.title);
+                check_id(a.id.0, &loc, &mut push);
+                match a.anchor {
+                    Anchor::Stage(s) if !stage_ids.contains(&s) => {
+                        push(loc, format!("anchor stage {s} does not exist"));
+                    }
+                    Anchor::Card(c) if !card_ids.contains(&c) => {
+                        push(loc, format!("anchor card {c} does not exist"));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        problems
+    }
+}

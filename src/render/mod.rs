@@ -1,0 +1,575 @@
+//! Paints a laid-out journey into an [`egui::Painter`]. This is the only code that
+//! draws a map: the canvas, the PNG exporter and thumbnails all call [`paint_map`].
+//!
+//! Geometry comes from [`crate::layout`] in document units; `to_screen` maps it to the
+//! painter's coordinates. Text is laid out at the final size (not scaled afterwards),
+//! so it stays crisp at every zoom level.
+
+use egui::emath::TSTransform;
+use egui::epaint::PathStroke;
+use egui::text::TextWrapping;
+use egui::text::LayoutJob;
+use egui::{
+    Align2, Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Rect, Shape, Stroke,
+    StrokeKind, pos2, vec2,
+};
+
+use crate::analysis;
+use crate::layout::{MapLayout, TextMeasure};
+use crate::model::{
+    AnnotationKind, Journey, LaneKind, MeasureKind, MeasureValue, Project,
+};
+use crate::theme::{self, color, font, size};
+
+/// Measures text with egui's own fonts, so layout matches what is painted.
+pub struct EguiText<'a>(pub &'a egui::Context);
+
+impl TextMeasure for EguiText<'_> {
+    fn text_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        self.0.fonts_mut(|f| {
+            f.layout(
+                text.to_owned(),
+                FontId::proportional(font_size),
+                Color32::BLACK,
+                wrap_width,
+            )
+            .size()
+            .y
+        })
+    }
+}
+
+/// What to include when painting a map.
+#[derive(Clone, Copy, Debug)]
+pub struct PaintOptions {
+    /// Paint the background colour over the whole map.
+    pub background: bool,
+    /// Paint the title block (title, description, persona).
+    pub title: bool,
+}
+
+impl Default for PaintOptions {
+    fn default() -> Self {
+        Self {
+            background: true,
+            title: true,
+        }
+    }
+}
+
+/// Paints `journey` (laid out as `layout`) with `painter`; `to_screen` maps document
+/// units to the painter's points. Items outside the painter's clip rectangle are skipped,
+/// so the cost of a frame follows what is visible, not the size of the map.
+pub fn paint_map(
+    painter: &Painter,
+    project: &Project,
+    journey: &Journey,
+    layout: &MapLayout,
+    to_screen: TSTransform,
+    options: PaintOptions,
+) {
+    let p = MapPainter {
+        painter,
+        xf: to_screen,
+        zoom: to_screen.scaling,
+        clip: painter.clip_rect(),
+    };
+    if options.background {
+        p.rect(layout.bounds(), 0.0, color::BACKGROUND);
+    }
+    if options.title {
+        p.title_block(project, journey, layout);
+    }
+    p.grid(journey, layout);
+    p.cards(project, journey, layout);
+    p.curves(layout);
+    p.annotations(journey, layout);
+}
+
+struct MapPainter<'a> {
+    painter: &'a Painter,
+    xf: TSTransform,
+    zoom: f32,
+    clip: Rect,
+}
+
+impl MapPainter<'_> {
+    fn visible(&self, doc_rect: Rect) -> bool {
+        self.clip.intersects(self.xf.mul_rect(doc_rect))
+    }
+
+    fn pos(&self, p: Pos2) -> Pos2 {
+        self.xf.mul_pos(p)
+    }
+
+    fn rect(&self, r: Rect, rounding: f32, fill: Color32) {
+        self.painter.rect_filled(
+            self.xf.mul_rect(r),
+            CornerRadius::same((rounding * self.zoom).round().clamp(0.0, 255.0) as u8),
+            fill,
+        );
+    }
+
+    fn rect_stroke(&self, r: Rect, rounding: f32, width: f32, c: Color32) {
+        self.painter.rect_stroke(
+            self.xf.mul_rect(r),
+            CornerRadius::same((rounding * self.zoom).round().clamp(0.0, 255.0) as u8),
+            Stroke::new(width * self.zoom.sqrt().max(0.5), c),
+            StrokeKind::Inside,
+        );
+    }
+
+    fn line(&self, a: Pos2, b: Pos2, width: f32, c: Color32) {
+        self.painter.line_segment(
+            [self.pos(a), self.pos(b)],
+            Stroke::new(width * self.zoom.sqrt().max(0.5), c),
+        );
+    }
+
+    /// Paints text wrapped to `rect`'s width, at most `max_rows` rows (0: no limit),
+    /// anchored at `align` within the rect. Text too small to read is skipped.
+    #[allow(clippy::too_many_arguments)] // Reason: a text box really has all of these.
+    fn text(
+        &self,
+        rect: Rect,
+        text: &str,
+        size: f32,
+        c: Color32,
+        max_rows: usize,
+        align: Align2,
+        family: FontFamily,
+    ) {
+        let px = size * self.zoom;
+        if px < 3.0 || text.is_empty() {
+            return;
+        }
+        let screen = self.xf.mul_rect(rect);
+        let mut job = LayoutJob::simple(
+            text.to_owned(),
+            FontId::new(px, family),
+            c,
+            screen.width().max(1.0),
+        );
+        job.wrap = TextWrapping {
+            max_width: screen.width().max(1.0),
+            max_rows: if max_rows == 0 { usize::MAX } else { max_rows },
+            break_anywhere: false,
+            overflow_character: Some('…'),
+        };
+        job.halign = align.x();
+        let galley = self.painter.layout_job(job);
+        let anchor = align.pos_in_rect(&screen);
+        let size = galley.size();
+        let y = match align.y() {
+            egui::Align::Min => anchor.y,
+            egui::Align::Center => anchor.y - size.y / 2.0,
+            egui::Align::Max => anchor.y - size.y,
+        };
+        self.painter
+            .with_clip_rect(screen.expand(2.0).intersect(self.clip))
+            .galley(pos2(anchor.x, y), galley, c);
+    }
+
+    fn title_block(&self, project: &Project, journey: &Journey, layout: &MapLayout) {
+        let r = layout.title;
+        if !self.visible(r) {
+            return;
+        }
+        let persona = journey.persona.and_then(|id| project.persona(id));
+        let persona_w = if persona.is_some() { 300.0 } else { 0.0 };
+        let text_r = Rect::from_min_max(r.min, pos2(r.right() - persona_w - 16.0, r.bottom()));
+        self.text(
+            Rect::from_min_size(text_r.min, vec2(text_r.width(), 30.0)),
+            &journey.title,
+            font::TITLE,
+            color::TEXT,
+            1,
+            Align2::LEFT_TOP,
+            FontFamily::Proportional,
+        );
+        self.text(
+            Rect::from_min_max(text_r.min + vec2(0.0, 32.0), text_r.max),
+            &journey.description,
+            font::SUBTITLE,
+            color::TEXT_MUTED,
+            2,
+            Align2::LEFT_TOP,
+            FontFamily::Proportional,
+        );
+        if let Some(persona) = persona {
+            let card = Rect::from_min_max(pos2(r.right() - persona_w, r.top()), r.max);
+            self.rect(card, 8.0, color::PERSONA_CARD);
+            self.rect_stroke(card, 8.0, 1.0, color::GRID);
+            let avatar_c = card.left_center() + vec2(28.0, 0.0);
+            self.painter.circle_filled(
+                self.pos(avatar_c),
+                20.0 * self.zoom,
+                color::STAGE_HEADER,
+            );
+            let initials: String = persona
+                .name
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .take(2)
+                .collect();
+            self.text(
+                Rect::from_center_size(avatar_c, vec2(40.0, 40.0)),
+                &initials,
+                font::STAGE,
+                color::STAGE_TEXT,
+                1,
+                Align2::CENTER_CENTER,
+                FontFamily::Proportional,
+            );
+            let info = Rect::from_min_max(card.min + vec2(58.0, 8.0), card.max - vec2(8.0, 6.0));
+            let age = persona.age.map(|a| format!(", {a}")).unwrap_or_default();
+            self.text(
+                Rect::from_min_size(info.min, vec2(info.width(), 18.0)),
+                &format!("{}{age}", persona.name),
+                font::STAGE,
+                color::TEXT,
+                1,
+                Align2::LEFT_TOP,
+                FontFamily::Proportional,
+            );
+            let facts = [persona.location.as_str(), persona.segment.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            self.text(
+                Rect::from_min_max(info.min + vec2(0.0, 21.0), info.max),
+                &facts,
+                font::SMALL,
+                color::TEXT_MUTED,
+                3,
+                Align2::LEFT_TOP,
+                FontFamily::Proportional,
+            );
+        }
+    }
+
+    fn grid(&self, journey: &Journey, layout: &MapLayout) {
+        // Lane rows and headers.
+        for (i, lane_geom) in layout.lanes.iter().enumerate() {
+            let full = lane_geom.header.union(lane_geom.row);
+            if !self.visible(full) {
+                continue;
+            }
+            if i % 2 == 1 {
+                self.rect(lane_geom.row, 0.0, color::ROW_TINT);
+            }
+            let lane = &journey.lanes[lane_geom.index];
+            self.rect(lane_geom.header.shrink(1.0), 4.0, color::LANE_HEADER);
+            let inner = lane_geom.header.shrink2(vec2(10.0, 6.0));
+            let mark = if lane.collapsed { "▸ " } else { "" };
+            self.text(
+                Rect::from_min_size(inner.min, vec2(inner.width(), 20.0)),
+                &format!("{mark}{}", lane.title),
+                font::LANE,
+                color::TEXT,
+                if lane.collapsed { 1 } else { 2 },
+                Align2::LEFT_TOP,
+                FontFamily::Proportional,
+            );
+            if !lane.collapsed && inner.height() > 40.0 {
+                self.text(
+                    Rect::from_min_max(inner.min + vec2(0.0, 22.0), inner.max),
+                    &lane.kind.label(),
+                    font::SMALL,
+                    color::TEXT_MUTED,
+                    2,
+                    Align2::LEFT_TOP,
+                    FontFamily::Proportional,
+                );
+            }
+            self.line(
+                lane_geom.row.left_bottom(),
+                lane_geom.row.right_bottom(),
+                1.0,
+                color::GRID,
+            );
+        }
+        // Stage headers and column lines.
+        for (stage, geom) in journey.stages.iter().zip(&layout.stages) {
+            if !self.visible(geom.header.union(geom.column)) {
+                continue;
+            }
+            let header = Rect::from_min_size(
+                geom.header.min + vec2(2.0, 0.0),
+                vec2(geom.header.width() - 4.0, size::STAGE_HEADER - 6.0),
+            );
+            self.rect(header, 6.0, color::STAGE_HEADER);
+            self.text(
+                header.shrink2(vec2(8.0, 4.0)),
+                &stage.name,
+                font::STAGE,
+                color::STAGE_TEXT,
+                2,
+                Align2::CENTER_CENTER,
+                FontFamily::Proportional,
+            );
+            self.line(
+                geom.column.right_top(),
+                geom.column.right_bottom(),
+                1.0,
+                color::GRID,
+            );
+        }
+        // Lines of visibility.
+        if let (Some(first), Some(last)) = (layout.stages.first(), layout.stages.last()) {
+            for &y in &layout.visibility_lines {
+                let a = self.pos(pos2(size::MARGIN, y));
+                let b = self.pos(pos2(last.column.right(), y));
+                if !self.clip.intersects(Rect::from_two_pos(a, b).expand(20.0)) {
+                    continue;
+                }
+                let stroke = Stroke::new(2.0 * self.zoom.sqrt(), color::VISIBILITY_LINE);
+                self.painter.extend(Shape::dashed_line(
+                    &[a, b],
+                    stroke,
+                    8.0 * self.zoom,
+                    5.0 * self.zoom,
+                ));
+                self.text(
+                    Rect::from_min_size(
+                        pos2(first.column.left() + 6.0, y - 15.0),
+                        vec2(200.0, 14.0),
+                    ),
+                    "line of visibility",
+                    font::SMALL,
+                    color::VISIBILITY_LINE,
+                    1,
+                    Align2::LEFT_TOP,
+                    FontFamily::Proportional,
+                );
+            }
+        }
+    }
+
+    fn cards(&self, project: &Project, journey: &Journey, layout: &MapLayout) {
+        for g in &layout.cards {
+            if !self.visible(g.rect) {
+                continue;
+            }
+            let lane = &journey.lanes[g.lane];
+            let card = &lane.cards[g.card];
+            let fill = theme::card_fill(card.color, &lane.kind);
+            self.rect(g.rect, size::CARD_ROUNDING, fill);
+            self.rect_stroke(g.rect, size::CARD_ROUNDING, 1.0, color::CARD_STROKE);
+            let top_row = Rect::from_min_size(
+                g.rect.min + vec2(size::CARD_PAD, size::CARD_PAD),
+                vec2(g.text.width(), size::CHIP_ROW - 3.0),
+            );
+            match &lane.kind {
+                LaneKind::Touchpoints => {
+                    if let Some(tp) = &card.touchpoint {
+                        self.chip(top_row, tp.channel.label(), color::TEXT_MUTED, false);
+                        if let Some(class) = tp.class {
+                            let w = 18.0 + 7.0 * class.badge().len() as f32;
+                            let badge = Rect::from_min_size(
+                                pos2(top_row.right() - w, top_row.top()),
+                                vec2(w, top_row.height()),
+                            );
+                            self.chip(badge, class.badge(), theme::class_color(class), true);
+                        }
+                    }
+                }
+                LaneKind::Measures(kind) => {
+                    if let Some(value) = card.measure {
+                        self.measure_value(project, *kind, value, g.rect, top_row);
+                    }
+                }
+                LaneKind::Quotes => {
+                    let bar = Rect::from_min_size(g.rect.min, vec2(4.0, g.rect.height()));
+                    let c = card
+                        .sentiment
+                        .map_or(color::GRID, theme::sentiment_color);
+                    self.rect(bar, 2.0, c);
+                }
+                _ => {}
+            }
+            self.text(
+                g.text,
+                &card.text,
+                font::CARD,
+                color::TEXT,
+                0,
+                Align2::LEFT_TOP,
+                FontFamily::Proportional,
+            );
+        }
+    }
+
+    fn chip(&self, r: Rect, label: &str, c: Color32, filled: bool) {
+        if filled {
+            self.rect(r, 8.0, c);
+            self.text(
+                r,
+                label,
+                font::SMALL,
+                Color32::WHITE,
+                1,
+                Align2::CENTER_CENTER,
+                FontFamily::Proportional,
+            );
+        } else {
+            let w = (label.chars().count() as f32 * 6.2 + 14.0).min(r.width() * 0.6);
+            let r = Rect::from_min_size(r.min, vec2(w, r.height()));
+            self.rect_stroke(r, 8.0, 1.0, c);
+            self.text(
+                r,
+                label,
+                font::SMALL,
+                c,
+                1,
+                Align2::CENTER_CENTER,
+                FontFamily::Proportional,
+            );
+        }
+    }
+
+    fn measure_value(
+        &self,
+        project: &Project,
+        kind: MeasureKind,
+        value: MeasureValue,
+        card: Rect,
+        top_row: Rect,
+    ) {
+        let rag = analysis::rag_for_measure(&project.settings, kind, value);
+        if let Some(rag) = rag {
+            let c = theme::rag_color(rag);
+            let bar = Rect::from_min_size(card.min, vec2(card.width(), 4.0));
+            self.rect(bar, 2.0, c);
+            let dot = pos2(top_row.right() - 7.0, top_row.top() + 10.0);
+            self.painter
+                .circle_filled(self.pos(dot), 6.0 * self.zoom, c);
+        }
+        let label = match value {
+            MeasureValue::Number(v) => {
+                let v = if v.fract().abs() < 1e-9 {
+                    format!("{v:.0}")
+                } else {
+                    format!("{v:.1}")
+                };
+                format!("{v}{}", theme::measure_suffix(kind))
+            }
+            MeasureValue::Status(r) => format!("{r:?}"),
+        };
+        self.text(
+            Rect::from_min_size(top_row.min, vec2(top_row.width(), size::MEASURE_VALUE)),
+            &label,
+            font::MEASURE,
+            color::TEXT,
+            1,
+            Align2::LEFT_TOP,
+            FontFamily::Proportional,
+        );
+    }
+
+    fn curves(&self, layout: &MapLayout) {
+        for curve in &layout.curves {
+            let lane = &layout.lanes[curve.lane];
+            if !self.visible(lane.row) {
+                continue;
+            }
+            // The neutral line.
+            let a = self.pos(pos2(lane.row.left(), curve.neutral_y));
+            let b = self.pos(pos2(lane.row.right(), curve.neutral_y));
+            self.painter.extend(Shape::dashed_line(
+                &[a, b],
+                Stroke::new(1.0, color::EMOTION_BASELINE),
+                6.0 * self.zoom,
+                4.0 * self.zoom,
+            ));
+            let (top, bottom) = (self.pos(pos2(0.0, curve.y_range.0)).y, self.pos(pos2(0.0, curve.y_range.1)).y);
+            let visible_path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
+            if visible_path.len() >= 2 {
+                let stroke = PathStroke::new_uv(3.0 * self.zoom.sqrt(), move |_, p| {
+                    let t = if (bottom - top).abs() < 1e-3 {
+                        0.5
+                    } else {
+                        (bottom - p.y) / (bottom - top)
+                    };
+                    theme::emotion_color(t)
+                });
+                self.painter.add(Shape::line(visible_path, stroke));
+            }
+            for point in &curve.points {
+                let c = self.pos(point.pos);
+                if !self.clip.expand(60.0 * self.zoom).contains(c) {
+                    continue;
+                }
+                let fill = theme::emotion_color(point.t);
+                if point.lowest {
+                    self.painter.circle_stroke(
+                        c,
+                        (size::EMOTION_POINT + 5.0) * self.zoom,
+                        Stroke::new(2.0 * self.zoom.sqrt(), color::EMOTION_NEGATIVE),
+                    );
+                }
+                self.painter
+                    .circle_filled(c, size::EMOTION_POINT * self.zoom, fill);
+                self.painter.circle_stroke(
+                    c,
+                    size::EMOTION_POINT * self.zoom,
+                    Stroke::new(1.5 * self.zoom.sqrt(), Color32::WHITE),
+                );
+            }
+        }
+    }
+
+    fn annotations(&self, journey: &Journey, layout: &MapLayout) {
+        for g in &layout.annotations {
+            if !self.visible(g.rect) {
+                continue;
+            }
+            let a = &journey.annotations[g.index];
+            let c = theme::annotation_color(a.kind);
+            self.rect(g.rect, 10.0, Color32::WHITE);
+            self.rect_stroke(g.rect, 10.0, 1.5, c);
+            let centre = g.rect.left_center() + vec2(10.0, 0.0);
+            self.marker(a.kind, centre, 7.0);
+            let label = Rect::from_min_max(g.rect.min + vec2(22.0, 0.0), g.rect.max - vec2(6.0, 0.0));
+            self.text(
+                label,
+                &a.title,
+                font::SMALL,
+                c,
+                1,
+                Align2::LEFT_CENTER,
+                FontFamily::Proportional,
+            );
+        }
+    }
+
+    /// An accelerator is a green upward triangle; a blocker a red octagon with a bar:
+    /// told apart by shape as well as colour.
+    fn marker(&self, kind: AnnotationKind, centre: Pos2, r: f32) {
+        let c = theme::annotation_color(kind);
+        let at = |dx: f32, dy: f32| self.pos(centre + vec2(dx, dy) * r);
+        match kind {
+            AnnotationKind::Accelerator => {
+                let pts = vec![at(0.0, -1.0), at(0.95, 0.8), at(-0.95, 0.8)];
+                self.painter
+                    .add(Shape::convex_polygon(pts, c, Stroke::NONE));
+            }
+            AnnotationKind::Blocker => {
+                let pts: Vec<Pos2> = (0..8)
+                    .map(|i| {
+                        let angle = std::f32::consts::TAU * (i as f32 + 0.5) / 8.0;
+                        at(angle.cos(), angle.sin())
+                    })
+                    .collect();
+                self.painter
+                    .add(Shape::convex_polygon(pts, c, Stroke::NONE));
+                self.painter.line_segment(
+                    [at(-0.55, 0.0), at(0.55, 0.0)],
+                    Stroke::new(2.0 * self.zoom.sqrt(), Color32::WHITE),
+                );
+            }
+        }
+    }
+}

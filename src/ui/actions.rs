@@ -1,0 +1,87 @@
+//! The one list of user actions. Menus, keyboard shortcuts and help all read it, so a
+//! shortcut shown in a menu is always the one that works.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Something the user can do from a menu or a shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Start a new blank project.
+    New,
+    /// Open a project file.
+    Open,
+    /// Save to the current file.
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Close Waymark.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Fit the whole map in the window.
+    ZoomToFit,
+    /// Show the map at 100%.
+    Zoom100,
+}
+
+impl Action {
+    /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
+    /// egui matches shortcuts ignoring extra Shift.
+    pub const ALL: [Self; 9] = [
+        Self::SaveAs,
+        Self::Redo,
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::Quit,
+        Self::Undo,
+        Self::ZoomToFit,
+        Self::Zoom100,
+    ];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save As…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::ZoomToFit => "Zoom to fit",
+            Self::Zoom100 => "Zoom 100%",
+        }
+    }
+
+    /// The keyboard shortcuts; the first is shown in menus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const CMD: Modifiers = Modifiers::COMMAND;
+        const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        const fn sc(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(modifiers, key)
+        }
+        const NEW: &[KeyboardShortcut] = &[sc(CMD, Key::N)];
+        const OPEN: &[KeyboardShortcut] = &[sc(CMD, Key::O)];
+        const SAVE: &[KeyboardShortcut] = &[sc(CMD, Key::S)];
+        const SAVE_AS: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::S)];
+        const QUIT: &[KeyboardShortcut] = &[sc(CMD, Key::Q)];
+        const UNDO: &[KeyboardShortcut] = &[sc(CMD, Key::Z)];
+        const REDO: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::Z), sc(CMD, Key::Y)];
+        const FIT: &[KeyboardShortcut] = &[sc(CMD, Key::Num0)];
+        const ACTUAL: &[KeyboardShortcut] = &[sc(CMD, Key::Num1)];
+        match self {
+            Self::New => NEW,
+            Self::Open => OPEN,
+            Self::Save => SAVE,
+            Self::SaveAs => SAVE_AS,
+            Self::Quit => QUIT,
+            Self::Undo => UNDO,
+            Self::Redo => REDO,
+            Self::ZoomToFit => FIT,
+            Self::Zoom100 => ACTUAL,
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! Dialogs: the unsaved-changes question, the file path entry (native dialogs through
+//! rfd, or an in-app entry where no native dialog is available) and error messages.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{Id, Key, Modal};
+
+use crate::app::AppState;
+
+/// How file paths are asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileDialogs {
+    /// The platform's dialogs (rfd), falling back to the in-app entry when none answers.
+    Native,
+    /// Always the in-app path entry (tests, or machines without a desktop portal).
+    InApp,
+}
+
+/// An action waiting for the answer to "save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Start a new project.
+    New,
+    /// Open another project.
+    Open,
+    /// Close the window.
+    Quit,
+}
+
+impl Pending {
+    fn verb(self) -> &'static str {
+        match self {
+            Self::New => "starting a new project",
+            Self::Open => "opening another project",
+            Self::Quit => "closing",
+        }
+    }
+}
+
+/// What the user decided in a dialog this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing.
+    None,
+    /// Discard the changes and go on.
+    Discard(Pending),
+    /// Save, then go on.
+    SaveThen(Pending),
+    /// Open this file.
+    Open(PathBuf),
+    /// Save to this file, then maybe go on.
+    SaveAs(PathBuf, Option<Pending>),
+}
+
+#[derive(Clone, Debug)]
+enum Purpose {
+    Open,
+    Save(Option<Pending>),
+}
+
+#[derive(Clone, Debug)]
+struct PathPrompt {
+    purpose: Purpose,
+    text: String,
+}
+
+/// A native dialog that returns nothing this quickly was not shown at all.
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
+
+/// State of the dialogs.
+pub struct Dialogs {
+    mode: FileDialogs,
+    /// The unsaved-changes question, if it is being asked.
+    pub confirm: Option<Pending>,
+    prompt: Option<PathPrompt>,
+    /// Error messages waiting to be read.
+    pub errors: Vec<String>,
+    native_save: Option<(PathBuf, Option<Pending>)>,
+}
+
+enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    Unavailable,
+}
+
+impl Dialogs {
+    /// Dialogs using the given kind of file dialog.
+    pub fn new(mode: FileDialogs) -> Self {
+        Self {
+            mode,
+            confirm: None,
+            prompt: None,
+            errors: Vec::new(),
+            native_save: None,
+        }
+    }
+
+    /// True while a dialog that blocks the rest of the window is open.
+    pub fn is_modal_open(&self) -> bool {
+        self.confirm.is_some() || self.prompt.is_some() || !self.errors.is_empty()
+    }
+
+    fn default_path(state: &AppState) -> String {
+        let path = state.path.clone().unwrap_or_else(|| {
+            std::env::current_dir()
+                .unwrap_or_default()
+                .join("journey.ron")
+        });
+        path.display().to_string()
+    }
+
+    fn native(&mut self, pick: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>) -> Picked {
+        if self.mode == FileDialogs::InApp {
+            return Picked::Unavailable;
+        }
+        let start = Instant::now();
+        let dialog = rfd::FileDialog::new().add_filter("Waymark project", &["ron"]);
+        match pick(dialog) {
+            Some(path) => Picked::Path(path),
+            None if start.elapsed() < NO_DIALOG_THRESHOLD => {
+                // No desktop portal answered: use the in-app entry from now on.
+                self.mode = FileDialogs::InApp;
+                Picked::Unavailable
+            }
+            None => Picked::Cancelled,
+        }
+    }
+
+    /// Asks for a file to open. Returns the path at once from a native dialog, or opens
+    /// the in-app entry (whose answer comes back as [`Outcome::Open`]).
+    pub fn ask_open_path(&mut self, state: &AppState) -> Option<PathBuf> {
+        match self.native(rfd::FileDialog::pick_file) {
+            Picked::Path(p) => Some(p),
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
+                self.prompt = Some(PathPrompt {
+                    purpose: Purpose::Open,
+                    text: Self::default_path(state),
+                });
+                None
+            }
+        }
+    }
+
+    /// Asks where to save; the answer comes back through [`Self::take_native_save`] or
+    /// as [`Outcome::SaveAs`].
+    pub fn ask_save_path(&mut self, state: &AppState, then: Option<Pending>) {
+        let name = state.display_name();
+        let file_name = if name.ends_with(".ron") {
+            name
+        } else {
+            "journey.ron".to_owned()
+        };
+        match self.native(|d| d.set_file_name(file_name).save_file()) {
+            Picked::Path(p) => self.native_save = Some((p, then)),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                self.prompt = Some(PathPrompt {
+                    purpose: Purpose::Save(then),
+                    text: Self::default_path(state),
+                });
+            }
+        }
+    }
+
+    /// A save path picked in a native dialog, to be saved now.
+    pub fn take_native_save(&mut self) -> Option<(PathBuf, Option<Pending>)> {
+        self.native_save.take()
+    }
+
+    /// Shows whichever dialog is open and returns what the user decided.
+    pub fn show(&mut self, ctx: &egui::Context) -> Outcome {
+        if !self.errors.is_empty() {
+            self.errors_ui(ctx);
+            return Outcome::None;
+        }
+        if let Some(pending) = self.confirm {
+            return self.confirm_ui(ctx, pending);
+        }
+        if self.prompt.is_some() {
+            return self.prompt_ui(ctx);
+        }
+        Outcome::None
+    }
+
+    fn errors_ui(&mut self, ctx: &egui::Context) {
+        let mut close = false;
+        Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Something went wrong");
+            for e in &self.errors {
+                ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
+            }
+            ui.label("Your open document has not been changed.");
+            if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                close = true;
+            }
+        });
+        if close {
+            self.errors.clear();
+        }
+    }
+
+    fn confirm_ui(&mut self, ctx: &egui::Context, pending: Pending) -> Outcome {
+        let mut outcome = Outcome::None;
+        Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "Save your changes before {}? If you don't, they will be lost.",
+                pending.verb()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    outcome = Outcome::SaveThen(pending);
+                }
+                if ui.button("Don't save").clicked() {
+                    outcome = Outcome::Discard(pending);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    self.confirm = None;
+                }
+            });
+        });
+        if outcome != Outcome::None {
+            self.confirm = None;
+        }
+        outcome
+    }
+
+    fn prompt_ui(&mut self, ctx: &egui::Context) -> Outcome {
+        let Some(prompt) = &mut self.prompt else {
+            return Outcome::None;
+        };
+        let (title, button) = match prompt.purpose {
+            Purpose::Open => ("Open project", "Open"),
+            Purpose::Save(_) => ("Save project as", "Save"),
+        };
+        let mut outcome = Outcome::None;
+        let mut cancel = false;
+        Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
+            ui.set_min_width(480.0);
+            ui.heading(title);
+            ui.label("Path of the project file:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/path/to/project.ron"),
+            );
+            edit.request_focus();
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                if (ui.button(button).clicked() || enter) && !prompt.text.trim().is_empty() {
+                    let path = PathBuf::from(prompt.text.trim());
+                    outcome = match &prompt.purpose {
+                        Purpose::Open => Outcome::Open(path),
+                        Purpose::Save(then) => Outcome::SaveAs(path, *then),
+                    };
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    cancel = true;
+                }
+            });
+        });
+        if cancel || outcome != Outcome::None {
+            self.prompt = None;
+        }
+        outcome
+    }
+}

@@ -1,0 +1,201 @@
+//! The inspector side panel: edits the selected stage, lane or card, or the journey.
+//! It edits copies and emits [`Edit`] commands; it never touches the document itself.
+
+use egui::{DragValue, Id, Ui};
+
+use crate::app::{AppState, Command, Edit, Selection};
+use crate::model::{
+    Card, Channel, Journey, LaneKind, MeasureValue, Rag, Sentiment, Touchpoint, TouchpointClass,
+};
+use crate::theme::size;
+
+/// Shows the inspector for the current selection.
+pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let Some(journey) = state.current_journey() else {
+        ui.label("No journey.");
+        return;
+    };
+    let edit = |out: &mut Vec<Command>, id: Id, edit: Edit| {
+        out.push(Command::Edit {
+            edit,
+            gesture: Some(id.value()),
+        });
+    };
+    match state.selection {
+        None => journey_ui(ui, journey, out, edit),
+        Some(Selection::Stage(id)) => {
+            let Some(stage) = journey.stage(id) else { return };
+            ui.heading("Stage");
+            let mut s = stage.clone();
+            ui.label("Name");
+            ui.text_edit_singleline(&mut s.name);
+            ui.label("Description");
+            ui.text_edit_multiline(&mut s.description);
+            ui.horizontal(|ui| {
+                ui.label("Width");
+                ui.add(
+                    DragValue::new(&mut s.width)
+                        .range(size::MIN_STAGE_WIDTH..=2000.0)
+                        .suffix(" pt"),
+                );
+            });
+            if &s != stage {
+                edit(out, ui.scope_id().with(("stage", id)), Edit::SetStage {
+                    journey: journey.id,
+                    stage: s,
+                });
+            }
+        }
+        Some(Selection::Lane(id)) => {
+            let Some(lane) = journey.lanes.iter().find(|l| l.id == id) else { return };
+            ui.heading("Lane");
+            ui.label(format!("Kind: {}", lane.kind.label()));
+            let (mut title, mut height, mut collapsed) =
+                (lane.title.clone(), lane.height, lane.collapsed);
+            ui.label("Title");
+            ui.text_edit_singleline(&mut title);
+            ui.horizontal(|ui| {
+                ui.label("Height");
+                ui.add(
+                    DragValue::new(&mut height)
+                        .range(size::MIN_LANE_HEIGHT..=2000.0)
+                        .suffix(" pt"),
+                );
+            });
+            ui.checkbox(&mut collapsed, "Collapsed");
+            if (title.as_str(), height, collapsed) != (lane.title.as_str(), lane.height, lane.collapsed) {
+                edit(out, ui.scope_id().with(("lane", id)), Edit::SetLane {
+                    journey: journey.id,
+                    lane: id,
+                    title,
+                    height,
+                    collapsed,
+                });
+            }
+        }
+        Some(Selection::Card(id)) => {
+            let Some((lane, card)) = journey.card(id) else { return };
+            ui.heading("Card");
+            ui.label(format!("In lane \"{}\"", lane.title));
+            let mut c = card.clone();
+            card_fields_ui(ui, state, &lane.kind, &mut c);
+            if &c != card {
+                edit(out, ui.scope_id().with(("card", id)), Edit::SetCard {
+                    journey: journey.id,
+                    card: c,
+                });
+            }
+        }
+    }
+}
+
+fn journey_ui(
+    ui: &mut Ui,
+    journey: &Journey,
+    out: &mut Vec<Command>,
+    edit: impl Fn(&mut Vec<Command>, Id, Edit),
+) {
+    ui.heading("Journey");
+    let (mut title, mut description) = (journey.title.clone(), journey.description.clone());
+    ui.label("Title");
+    ui.text_edit_singleline(&mut title);
+    ui.label("Description");
+    ui.text_edit_multiline(&mut description);
+    if title != journey.title || description != journey.description {
+        edit(out, ui.scope_id().with(("journey", journey.id)), Edit::SetJourneyInfo {
+            journey: journey.id,
+            title,
+            description,
+        });
+    }
+    ui.separator();
+    ui.weak("Click a stage, lane or card on the map to edit it.");
+}
+
+fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
+    ui.label("Text");
+    ui.text_edit_multiline(&mut c.text);
+    match kind {
+        LaneKind::Touchpoints => {
+            let mut tp_value = c.touchpoint.clone().unwrap_or(Touchpoint {
+                channel: Channel::Web,
+                class: None,
+                owner: String::new(),
+            });
+            let tp = &mut tp_value;
+            egui::ComboBox::from_label("Channel")
+                .selected_text(tp.channel.label().to_owned())
+                .show_ui(ui, |ui| {
+                    for ch in Channel::VOCABULARY {
+                        let label = ch.label().to_owned();
+                        ui.selectable_value(&mut tp.channel, ch, label);
+                    }
+                });
+            egui::ComboBox::from_label("Class")
+                .selected_text(tp.class.map_or("Unclassified", TouchpointClass::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut tp.class, None, "Unclassified");
+                    for class in TouchpointClass::ALL {
+                        ui.selectable_value(&mut tp.class, Some(class), class.label());
+                    }
+                });
+            ui.label("Owner");
+            ui.text_edit_singleline(&mut tp.owner);
+            // Only a real change gives a card touchpoint details.
+            if c.touchpoint.as_ref() != Some(&tp_value) && (c.touchpoint.is_some() || tp_value.class.is_some() || !tp_value.owner.is_empty() || tp_value.channel != Channel::Web) {
+                c.touchpoint = Some(tp_value);
+            }
+        }
+        LaneKind::Emotion { .. } => {
+            let scale = state.project.settings.emotion_scale;
+            let mut score = c.emotion.unwrap_or_else(|| scale.neutral());
+            let slider = egui::Slider::new(&mut score, scale.min as f32..=scale.max as f32)
+                .step_by(1.0)
+                .text("Emotion");
+            if ui.add(slider).changed() {
+                c.emotion = Some(score);
+            }
+        }
+        LaneKind::Quotes => {
+            ui.horizontal(|ui| {
+                for (s, label) in [
+                    (Sentiment::Positive, "Positive"),
+                    (Sentiment::Neutral, "Neutral"),
+                    (Sentiment::Negative, "Negative"),
+                ] {
+                    ui.selectable_value(&mut c.sentiment, Some(s), label);
+                }
+            });
+        }
+        LaneKind::Measures(m) => {
+            if *m == crate::model::MeasureKind::Rag {
+                ui.horizontal(|ui| {
+                    for rag in [Rag::Green, Rag::Amber, Rag::Red] {
+                        ui.selectable_value(
+                            &mut c.measure,
+                            Some(MeasureValue::Status(rag)),
+                            format!("{rag:?}"),
+                        );
+                    }
+                });
+            } else {
+                let (lo, hi) = m.range().unwrap_or((f64::MIN, f64::MAX));
+                let mut v = match c.measure {
+                    Some(MeasureValue::Number(v)) => v,
+                    _ => lo.max(0.0),
+                };
+                let changed = ui
+                    .horizontal(|ui| {
+                        ui.label(m.label());
+                        ui.add(DragValue::new(&mut v).range(lo..=hi).speed(0.5))
+                            .changed()
+                    })
+                    .inner;
+                if changed {
+                    c.measure = Some(MeasureValue::Number(v));
+                }
+            }
+        }
+        _ => {}
+    }
+}

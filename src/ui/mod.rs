@@ -1,0 +1,224 @@
+//! The window: menu bar, canvas, inspector, status bar and dialogs. Panels read
+//! [`AppState`] and emit [`Command`]s, which are applied once at the end of the frame.
+
+pub mod actions;
+pub mod canvas;
+mod dialogs;
+pub mod inspector;
+mod menu;
+
+use std::path::PathBuf;
+
+use crate::app::{AppState, Command, Message};
+pub use actions::Action;
+use canvas::{CanvasView, ZoomRequest};
+pub use dialogs::FileDialogs;
+use dialogs::{Dialogs, Pending};
+
+/// The Waymark application, as run by eframe (or by a test harness).
+pub struct WaymarkApp {
+    /// The document and everything about it.
+    pub state: AppState,
+    /// Pan and zoom of the canvas.
+    pub view: CanvasView,
+    dialogs: Dialogs,
+    /// Set once the user has agreed to close (or nothing was unsaved).
+    allow_close: bool,
+    last_title: String,
+    status: String,
+}
+
+impl WaymarkApp {
+    /// An app on `state`, using native file dialogs or the in-app path entry.
+    pub fn new(state: AppState, file_dialogs: FileDialogs) -> Self {
+        Self {
+            state,
+            view: CanvasView::default(),
+            dialogs: Dialogs::new(file_dialogs),
+            allow_close: false,
+            last_title: String::new(),
+            status: String::new(),
+        }
+    }
+
+    /// Runs an action as if chosen from the menu.
+    pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.guard(ctx, Pending::New),
+            Action::Open => self.guard(ctx, Pending::Open),
+            Action::Quit => self.guard(ctx, Pending::Quit),
+            Action::Save => match self.state.path.clone() {
+                Some(_) => self.apply(ctx, Command::Save),
+                None => self.dialogs.ask_save_path(&self.state, None),
+            },
+            Action::SaveAs => self.dialogs.ask_save_path(&self.state, None),
+            Action::Undo => self.apply(ctx, Command::Undo),
+            Action::Redo => self.apply(ctx, Command::Redo),
+            Action::ZoomToFit => self.view.request(ZoomRequest::Fit),
+            Action::Zoom100 => self.view.request(ZoomRequest::Actual),
+        }
+    }
+
+    /// Runs `pending` now, or first asks about unsaved changes.
+    fn guard(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.state.is_dirty() {
+            self.dialogs.confirm = Some(pending);
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    /// Runs an action whose unsaved-changes question has been answered.
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => self.apply(ctx, Command::NewProject),
+            Pending::Open => {
+                if let Some(path) = self.dialogs.ask_open_path(&self.state) {
+                    self.apply(ctx, Command::Open(path));
+                }
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let reset_view = matches!(command, Command::NewProject | Command::Open(_));
+        let now = ctx.input(|i| i.time);
+        self.state.apply(command, now);
+        if reset_view && self.state.messages.iter().all(|m| !matches!(m, Message::Error(_))) {
+            self.view = CanvasView::default();
+        }
+    }
+
+    fn save_as(&mut self, ctx: &egui::Context, path: PathBuf, then: Option<Pending>) {
+        self.apply(ctx, Command::SaveAs(path));
+        if !self.state.is_dirty()
+            && let Some(then) = then
+        {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        // Text fields keep Ctrl+Z for their own undo while they have focus.
+        let typing = ctx.memory(|m| m.focused().is_some());
+        for action in Action::ALL {
+            if typing && matches!(action, Action::Undo | Action::Redo) {
+                continue;
+            }
+            let pressed = action
+                .shortcuts()
+                .iter()
+                .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)));
+            if pressed {
+                self.perform(ctx, action);
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.state.window_title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    fn take_messages(&mut self) {
+        for message in std::mem::take(&mut self.state.messages) {
+            match message {
+                Message::Info(text) => self.status = text,
+                Message::Error(text) => {
+                    self.status = "Error: see the message".to_owned();
+                    self.dialogs.errors.push(text);
+                }
+            }
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.state.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialogs.confirm = Some(Pending::Quit);
+            } else {
+                self.allow_close = true;
+            }
+        }
+        if !self.dialogs.is_modal_open() {
+            self.handle_shortcuts(&ctx);
+        }
+
+        let mut commands = Vec::new();
+        let mut chosen = None;
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            chosen = menu::menu_bar_ui(ui, &self.state);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(&self.status);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(format!("{:.0}%", self.view.zoom * 100.0));
+                    if let Some(j) = self.state.current_journey() {
+                        ui.separator();
+                        ui.label(&j.title);
+                    }
+                });
+            });
+        });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    inspector::inspector_ui(ui, &self.state, &mut commands);
+                });
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands);
+            });
+
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        if let Some(action) = chosen {
+            self.perform(&ctx, action);
+        }
+
+        match self.dialogs.show(&ctx) {
+            dialogs::Outcome::None => {}
+            dialogs::Outcome::Discard(pending) => self.proceed(&ctx, pending),
+            dialogs::Outcome::SaveThen(pending) => match self.state.path.clone() {
+                Some(_) => {
+                    self.apply(&ctx, Command::Save);
+                    if !self.state.is_dirty() {
+                        self.proceed(&ctx, pending);
+                    }
+                }
+                None => self.dialogs.ask_save_path(&self.state, Some(pending)),
+            },
+            dialogs::Outcome::Open(path) => self.apply(&ctx, Command::Open(path)),
+            dialogs::Outcome::SaveAs(path, then) => self.save_as(&ctx, path, then),
+        }
+        // A save chosen through a native dialog comes back immediately.
+        if let Some((path, then)) = self.dialogs.take_native_save() {
+            self.save_as(&ctx, path, then);
+        }
+
+        self.take_messages();
+        self.update_title(&ctx);
+    }
+}
+
+impl eframe::App for WaymarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+}
