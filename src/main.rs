@@ -77,7 +77,9 @@ fn run_window(file: Option<PathBuf>) -> anyhow::Result<()> {
             Err(e) => {
                 // Open the window anyway, with the error shown in it.
                 let mut state = AppState::new(io::sample::blank_project(), None);
-                state.messages.push(waymark::app::Message::Error(e.to_string()));
+                state
+                    .messages
+                    .push(waymark::app::Message::Error(e.to_string()));
                 state
             }
         },

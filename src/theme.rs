@@ -183,7 +183,11 @@ pub fn emotion_color(t: f32) -> Color32 {
     if t < 0.5 {
         lerp_color(color::EMOTION_NEGATIVE, color::EMOTION_NEUTRAL, t * 2.0)
     } else {
-        lerp_color(color::EMOTION_NEUTRAL, color::EMOTION_POSITIVE, (t - 0.5) * 2.0)
+        lerp_color(
+            color::EMOTION_NEUTRAL,
+            color::EMOTION_POSITIVE,
+            (t - 0.5) * 2.0,
+        )
     }
 }
 

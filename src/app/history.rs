@@ -29,7 +29,13 @@ pub struct History {
 impl History {
     /// Records the state before an edit. Returns false if the edit merged into the
     /// previous step (same `gesture`, soon after), in which case nothing is pushed.
-    pub fn record(&mut self, before: &Project, revision: u64, gesture: Option<u64>, now: f64) -> bool {
+    pub fn record(
+        &mut self,
+        before: &Project,
+        revision: u64,
+        gesture: Option<u64>,
+        now: f64,
+    ) -> bool {
         self.redo.clear();
         if let (Some(g), Some((last_g, last_t))) = (gesture, self.last)
             && g == last_g

@@ -146,10 +146,10 @@ impl AppState {
 
     /// The file name shown in the title bar.
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// The window title: file name, unsaved mark, app name.
@@ -261,7 +261,11 @@ impl AppState {
 
     /// Drops a selection that no longer exists (after undo or redo).
     fn fix_selection(&mut self) {
-        if self.journey.and_then(|id| self.project.journey(id)).is_none() {
+        if self
+            .journey
+            .and_then(|id| self.project.journey(id))
+            .is_none()
+        {
             self.journey = self.project.journeys.first().map(|j| j.id);
         }
         let Some(j) = self.current_journey() else {
@@ -338,8 +342,120 @@ fn apply_edit(project: &mut Project, edit: &Edit) -> bool {
 /// One line summarising a project: journeys, stages, lanes, cards, personas.
 pub fn summary_line(project: &Project) -> String {
     let c = project.counts();
-    format!(
-        "{} journeys, {} stages, {} lanes, {} cards, {} personas",
-        c.journeys, c.stages, c.lanes, c.cards, c.personas
-    )
+    let n = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    [
+        n(c.journeys, "journey", "journeys"),
+        n(c.stages, "stage", "stages"),
+        n(c.lanes, "lane", "lanes"),
+        n(c.cards, "card", "cards"),
+        n(c.personas, "persona", "personas"),
+    ]
+    .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample::sample_project;
+
+    fn rename(state: &AppState, index: usize, name: &str) -> Command {
+        let journey = &state.project.journeys[0];
+        let mut stage = journey.stages[index].clone();
+        stage.name = name.to_owned();
+        Command::Edit {
+            edit: Edit::SetStage {
+                journey: journey.id,
+                stage,
+            },
+            gesture: Some(index as u64),
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_restore_each_state_exactly() {
+        let mut state = AppState::new(sample_project(), None);
+        let mut snapshots = vec![state.project.clone()];
+        for (i, name) in ["A", "B", "C"].iter().enumerate() {
+            // Far apart in time: separate steps even for the same field.
+            state.apply(rename(&state, 0, name), i as f64 * 10.0);
+            snapshots.push(state.project.clone());
+        }
+        for expected in snapshots.iter().rev().skip(1) {
+            state.apply(Command::Undo, 100.0);
+            assert_eq!(&state.project, expected);
+        }
+        assert!(!state.is_dirty());
+        for expected in snapshots.iter().skip(1) {
+            state.apply(Command::Redo, 100.0);
+            assert_eq!(&state.project, expected);
+        }
+        assert!(state.is_dirty());
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step() {
+        let mut state = AppState::new(sample_project(), None);
+        let original = state.project.clone();
+        for (i, name) in ["O", "Or", "Ord", "Orde"].iter().enumerate() {
+            state.apply(rename(&state, 1, name), i as f64 * 0.2);
+        }
+        state.apply(Command::Undo, 5.0);
+        assert_eq!(state.project, original);
+        assert!(!state.history.can_undo());
+    }
+
+    #[test]
+    fn an_edit_that_would_break_the_document_is_refused() {
+        let mut state = AppState::new(sample_project(), None);
+        let journey = &state.project.journeys[0];
+        let mut stage = journey.stages[0].clone();
+        stage.width = -10.0;
+        let edit = Edit::SetStage {
+            journey: journey.id,
+            stage,
+        };
+        state.apply(
+            Command::Edit {
+                edit,
+                gesture: None,
+            },
+            0.0,
+        );
+        assert_eq!(state.project, sample_project());
+        assert!(!state.is_dirty());
+        assert!(matches!(&state.messages[..], [Message::Error(e)] if e.contains("width")));
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut state = AppState::new(sample_project(), None);
+        for i in 0..(MAX_STEPS + 20) {
+            state.apply(rename(&state, 0, &format!("n{i}")), i as f64 * 10.0);
+        }
+        let mut undone = 0;
+        while state.history.can_undo() {
+            state.apply(Command::Undo, 0.0);
+            undone += 1;
+        }
+        assert_eq!(undone, MAX_STEPS);
+    }
+
+    #[test]
+    fn saving_clears_the_unsaved_mark() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("x.ron");
+        let mut state = AppState::new(sample_project(), None);
+        state.apply(rename(&state, 0, "Z"), 0.0);
+        assert!(state.window_title().starts_with("● Untitled"));
+        state.apply(Command::Save, 0.0);
+        assert!(
+            state.is_dirty(),
+            "Save without a file must not pretend to save"
+        );
+        state.apply(Command::SaveAs(path.clone()), 0.0);
+        assert!(!state.is_dirty());
+        assert_eq!(state.window_title(), "x.ron — Waymark");
+    }
 }

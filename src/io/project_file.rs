@@ -43,26 +43,30 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, LoadError> {
         column: e.span.start.col,
         message: e.code.to_string(),
     };
-    // Check the version first so that a newer file is refused with the right message,
-    // not with a confusing complaint about a field this build has never heard of.
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
-        if probe.format_version > FORMAT_VERSION {
-            return Err(LoadError::NewerVersion {
-                path: path.to_owned(),
-                found: probe.format_version,
-                supported: FORMAT_VERSION,
-            });
+    let project: Project = match ron::from_str(text) {
+        Ok(project) => project,
+        Err(e) => {
+            // A newer file usually fails to parse (new fields); say so, rather than
+            // complain about a field this build has never heard of.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.format_version > FORMAT_VERSION
+            {
+                return Err(newer(path, probe.format_version));
+            }
+            return Err(syntax(e));
         }
-        if probe.format_version == 0 {
-            return Err(LoadError::Syntax {
-                path: path.to_owned(),
-                line: 1,
-                column: 1,
-                message: "format_version 0 is not a Waymark format version".to_owned(),
-            });
-        }
+    };
+    if project.format_version > FORMAT_VERSION {
+        return Err(newer(path, project.format_version));
     }
-    let project: Project = ron::from_str(text).map_err(syntax)?;
+    if project.format_version == 0 {
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "format_version 0 is not a Waymark format version".to_owned(),
+        });
+    }
     let project = migrate(project);
     let problems = project.validate();
     if let Some(first) = problems.first() {
@@ -73,6 +77,14 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, LoadError> {
         });
     }
     Ok(project)
+}
+
+fn newer(path: &Path, found: u32) -> LoadError {
+    LoadError::NewerVersion {
+        path: path.to_owned(),
+        found,
+        supported: FORMAT_VERSION,
+    }
 }
 
 /// Brings an older project up to [`FORMAT_VERSION`]. Version 1 is the first format, so
@@ -127,7 +139,9 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let column = 1 + String::from_utf8_lossy(&prefix[line_start..]).chars().count();
+    let column = 1 + String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count();
     (line, column)
 }
 
@@ -171,7 +185,8 @@ pub fn save_file(project: &Project, path: &Path) -> Result<(), SaveError> {
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
 
     let result = (|| {
-        let mut file = std::fs::File::create(&tmp).map_err(|e| err("creating a temporary file", e))?;
+        let mut file =
+            std::fs::File::create(&tmp).map_err(|e| err("creating a temporary file", e))?;
         file.write_all(text.as_bytes())
             .map_err(|e| err("writing the temporary file", e))?;
         file.sync_all()

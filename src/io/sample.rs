@@ -79,12 +79,27 @@ pub fn sample_project() -> Project {
     };
 
     let stage_names = [
-        ("Discover & compare", "Searches, compares deals, reads reviews."),
-        ("Order online", "Chooses a package and books an installation slot."),
-        ("Wait for install", "Ten days between order and installation."),
-        ("Installation day", "An engineer connects the line and the router."),
+        (
+            "Discover & compare",
+            "Searches, compares deals, reads reviews.",
+        ),
+        (
+            "Order online",
+            "Chooses a package and books an installation slot.",
+        ),
+        (
+            "Wait for install",
+            "Ten days between order and installation.",
+        ),
+        (
+            "Installation day",
+            "An engineer connects the line and the router.",
+        ),
         ("First weeks", "Everyday use; first bill arrives."),
-        ("Fault reported", "The connection drops repeatedly in the evenings."),
+        (
+            "Fault reported",
+            "The connection drops repeatedly in the evenings.",
+        ),
         ("Fault fixed", "Engineer visit, fix confirmed, follow-up."),
     ];
     let stages: Vec<Stage> = stage_names
@@ -148,17 +163,65 @@ pub fn sample_project() -> Project {
         };
     use TouchpointClass as T;
     let touchpoints = vec![
-        touchpoint(0, "Comparison site listing", Channel::Web, T::Core, "Marketing"),
+        touchpoint(
+            0,
+            "Comparison site listing",
+            Channel::Web,
+            T::Core,
+            "Marketing",
+        ),
         touchpoint(0, "Online review", Channel::Social, T::Core, "Marketing"),
-        touchpoint(1, "Online checkout", Channel::Web, T::Hygiene, "Digital sales"),
-        touchpoint(1, "Order confirmation e-mail", Channel::Email, T::Hygiene, "Digital sales"),
+        touchpoint(
+            1,
+            "Online checkout",
+            Channel::Web,
+            T::Hygiene,
+            "Digital sales",
+        ),
+        touchpoint(
+            1,
+            "Order confirmation e-mail",
+            Channel::Email,
+            T::Hygiene,
+            "Digital sales",
+        ),
         touchpoint(2, "Order tracker", Channel::App, T::Delight, "Digital"),
-        touchpoint(3, "Engineer visit", Channel::InPerson, T::MomentOfTruth, "Field operations"),
+        touchpoint(
+            3,
+            "Engineer visit",
+            Channel::InPerson,
+            T::MomentOfTruth,
+            "Field operations",
+        ),
         touchpoint(4, "First bill", Channel::Email, T::MomentOfTruth, "Billing"),
-        touchpoint(5, "Help pages: report a fault", Channel::Web, T::Hygiene, "Customer service"),
-        touchpoint(5, "Phone support queue", Channel::Phone, T::Hygiene, "Customer service"),
-        touchpoint(6, "Engineer repair visit", Channel::InPerson, T::MomentOfTruth, "Field operations"),
-        touchpoint(6, "Follow-up text", Channel::Sms, T::Delight, "Customer service"),
+        touchpoint(
+            5,
+            "Help pages: report a fault",
+            Channel::Web,
+            T::Hygiene,
+            "Customer service",
+        ),
+        touchpoint(
+            5,
+            "Phone support queue",
+            Channel::Phone,
+            T::Hygiene,
+            "Customer service",
+        ),
+        touchpoint(
+            6,
+            "Engineer repair visit",
+            Channel::InPerson,
+            T::MomentOfTruth,
+            "Field operations",
+        ),
+        touchpoint(
+            6,
+            "Follow-up text",
+            Channel::Sms,
+            T::Delight,
+            "Customer service",
+        ),
     ];
 
     let mut emo_ids = Ids(3000);
@@ -185,12 +248,36 @@ pub fn sample_project() -> Project {
         ..Card::new(CardId(quote_ids.next()), s(stage), text)
     };
     let quotes = vec![
-        quote(0, "\"Every site says 'up to'. Up to what?\"", Sentiment::Negative),
-        quote(1, "\"Ordering took five minutes, really smooth.\"", Sentiment::Positive),
-        quote(3, "\"The engineer explained everything. Lovely man.\"", Sentiment::Positive),
-        quote(4, "\"The first bill had charges I didn't expect.\"", Sentiment::Negative),
-        quote(5, "\"I was on hold 47 minutes and had to explain it all twice.\"", Sentiment::Negative),
-        quote(6, "\"They texted the next day to check. That was nice.\"", Sentiment::Positive),
+        quote(
+            0,
+            "\"Every site says 'up to'. Up to what?\"",
+            Sentiment::Negative,
+        ),
+        quote(
+            1,
+            "\"Ordering took five minutes, really smooth.\"",
+            Sentiment::Positive,
+        ),
+        quote(
+            3,
+            "\"The engineer explained everything. Lovely man.\"",
+            Sentiment::Positive,
+        ),
+        quote(
+            4,
+            "\"The first bill had charges I didn't expect.\"",
+            Sentiment::Negative,
+        ),
+        quote(
+            5,
+            "\"I was on hold 47 minutes and had to explain it all twice.\"",
+            Sentiment::Negative,
+        ),
+        quote(
+            6,
+            "\"They texted the next day to check. That was nice.\"",
+            Sentiment::Positive,
+        ),
     ];
 
     let mut m_ids = Ids(5000);
@@ -233,9 +320,17 @@ pub fn sample_project() -> Project {
     ];
     let back = vec![
         staged(1, "Line availability check (IT)", ColorToken::Auto),
-        staged(2, "Engineer scheduling; exchange port booking", ColorToken::Auto),
+        staged(
+            2,
+            "Engineer scheduling; exchange port booking",
+            ColorToken::Auto,
+        ),
         staged(4, "Billing run; pro-rata charges", ColorToken::Auto),
-        staged(5, "Fault ticket; line test; no customer history shown", ColorToken::Red),
+        staged(
+            5,
+            "Fault ticket; line test; no customer history shown",
+            ColorToken::Red,
+        ),
         staged(6, "Ticket closed; survey triggered", ColorToken::Auto),
     ];
     let pains = vec![
@@ -243,26 +338,56 @@ pub fn sample_project() -> Project {
         staged(2, "No update for a week", ColorToken::Auto),
         staged(3, "Four-hour arrival window", ColorToken::Auto),
         staged(4, "Unexplained pro-rata charge", ColorToken::Auto),
-        staged(5, "Fault number hidden; 47 min on hold; repeats her story", ColorToken::Auto),
+        staged(
+            5,
+            "Fault number hidden; 47 min on hold; repeats her story",
+            ColorToken::Auto,
+        ),
     ];
     let opportunities = vec![
         staged(0, "Guaranteed minimum speed", ColorToken::Auto),
         staged(2, "Proactive progress texts", ColorToken::Auto),
         staged(3, "Live engineer tracking", ColorToken::Auto),
         staged(4, "Explain the first bill in the app", ColorToken::Auto),
-        staged(5, "Report faults in the app; show history to agents", ColorToken::Auto),
+        staged(
+            5,
+            "Report faults in the app; show history to agents",
+            ColorToken::Auto,
+        ),
     ];
 
     let tp_engineer = touchpoints[5].id;
     let tp_help = touchpoints[7].id;
     let lanes = vec![
-        lane("Customer actions", LaneKind::Text(TextRole::Actions), 90.0, actions),
-        lane("Thoughts", LaneKind::Text(TextRole::Thoughts), 80.0, thoughts),
+        lane(
+            "Customer actions",
+            LaneKind::Text(TextRole::Actions),
+            90.0,
+            actions,
+        ),
+        lane(
+            "Thoughts",
+            LaneKind::Text(TextRole::Thoughts),
+            80.0,
+            thoughts,
+        ),
         lane("Touchpoints", LaneKind::Touchpoints, 120.0, touchpoints),
-        lane("Emotions", LaneKind::Emotion { persona: Some(persona_id) }, 160.0, emotion_cards),
+        lane(
+            "Emotions",
+            LaneKind::Emotion {
+                persona: Some(persona_id),
+            },
+            160.0,
+            emotion_cards,
+        ),
         lane("Customer quotes", LaneKind::Quotes, 100.0, quotes),
         lane("NPS", LaneKind::Measures(MeasureKind::Nps), 70.0, nps),
-        lane("Operational status", LaneKind::Measures(MeasureKind::Rag), 70.0, rag),
+        lane(
+            "Operational status",
+            LaneKind::Measures(MeasureKind::Rag),
+            70.0,
+            rag,
+        ),
         lane(
             "Complaints per 1,000",
             LaneKind::Measures(MeasureKind::ComplaintsPer1000),
@@ -271,8 +396,18 @@ pub fn sample_project() -> Project {
         ),
         lane("Front stage", LaneKind::FrontStage, 80.0, front),
         lane("Back stage", LaneKind::BackStage, 90.0, back),
-        lane("Pain points", LaneKind::Text(TextRole::PainPoints), 80.0, pains),
-        lane("Opportunities", LaneKind::Text(TextRole::Opportunities), 80.0, opportunities),
+        lane(
+            "Pain points",
+            LaneKind::Text(TextRole::PainPoints),
+            80.0,
+            pains,
+        ),
+        lane(
+            "Opportunities",
+            LaneKind::Text(TextRole::Opportunities),
+            80.0,
+            opportunities,
+        ),
     ];
 
     let annotations = vec![
@@ -361,7 +496,11 @@ pub fn blank_project() -> Project {
         lane("Touchpoints", LaneKind::Touchpoints, 90.0),
         lane("Emotions", LaneKind::Emotion { persona: None }, 140.0),
         lane("Pain points", LaneKind::Text(TextRole::PainPoints), 80.0),
-        lane("Opportunities", LaneKind::Text(TextRole::Opportunities), 80.0),
+        lane(
+            "Opportunities",
+            LaneKind::Text(TextRole::Opportunities),
+            80.0,
+        ),
     ];
     let journey = Journey {
         id: JourneyId(ids.next()),
@@ -376,5 +515,81 @@ pub fn blank_project() -> Project {
     Project {
         journeys: vec![journey],
         ..Project::empty("Untitled project")
+    }
+}
+
+/// A large synthetic project for benchmarks and stress tests: one journey of `stages`
+/// stages and `lanes` lanes of every kind, with `cards` cards spread evenly.
+pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
+    let mut ids = Ids(0);
+    let stage_list: Vec<Stage> = (0..stages)
+        .map(|i| Stage {
+            id: StageId(ids.next()),
+            name: format!("Stage {}", i + 1),
+            description: "A generated stage of the journey".to_owned(),
+            width: 200.0,
+        })
+        .collect();
+    let kinds = [
+        LaneKind::Text(TextRole::Actions),
+        LaneKind::Touchpoints,
+        LaneKind::Emotion { persona: None },
+        LaneKind::Quotes,
+        LaneKind::Measures(MeasureKind::Nps),
+        LaneKind::Text(TextRole::PainPoints),
+        LaneKind::FrontStage,
+        LaneKind::BackStage,
+    ];
+    let mut lane_list: Vec<Lane> = (0..lanes)
+        .map(|i| Lane {
+            id: LaneId(ids.next()),
+            title: format!("Lane {}", i + 1),
+            kind: kinds[i % kinds.len()].clone(),
+            height: 90.0,
+            collapsed: false,
+            cards: Vec::new(),
+        })
+        .collect();
+    for i in 0..cards {
+        let lane_index = i % lanes.max(1);
+        let Some(lane) = lane_list.get_mut(lane_index) else {
+            break;
+        };
+        let stage = stage_list[(i / lanes.max(1)) % stages.max(1)].id;
+        let mut card = Card::new(
+            CardId(ids.next()),
+            stage,
+            format!("Card {i}: the customer checks the order status and waits for news"),
+        );
+        match lane.kind {
+            LaneKind::Touchpoints => {
+                card.touchpoint = Some(Touchpoint {
+                    channel: Channel::Web,
+                    class: Some(TouchpointClass::Core),
+                    owner: "Digital".to_owned(),
+                });
+            }
+            LaneKind::Emotion { .. } => card.emotion = Some(((i % 11) as f32) - 5.0),
+            LaneKind::Quotes => card.sentiment = Some(Sentiment::Negative),
+            LaneKind::Measures(_) => {
+                card.measure = Some(MeasureValue::Number((i % 200) as f64 - 100.0))
+            }
+            _ => {}
+        }
+        lane.cards.push(card);
+    }
+    let journey = Journey {
+        id: JourneyId(ids.next()),
+        title: format!("Generated journey: {stages} stages, {cards} cards"),
+        description: String::new(),
+        persona: None,
+        parent: None,
+        stages: stage_list,
+        lanes: lane_list,
+        annotations: Vec::new(),
+    };
+    Project {
+        journeys: vec![journey],
+        ..Project::empty("Generated project")
     }
 }

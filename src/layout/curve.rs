@@ -15,7 +15,13 @@ pub fn monotone_curve(points: &[Pos2], steps: usize) -> Vec<Pos2> {
     let slope: Vec<f32> = points
         .windows(2)
         .zip(&dx)
-        .map(|(w, &d)| if d.abs() < 1e-6 { 0.0 } else { (w[1].y - w[0].y) / d })
+        .map(|(w, &d)| {
+            if d.abs() < 1e-6 {
+                0.0
+            } else {
+                (w[1].y - w[0].y) / d
+            }
+        })
         .collect();
     let mut tangent = vec![0.0f32; n];
     tangent[0] = slope[0];
@@ -67,7 +73,12 @@ mod tests {
 
     #[test]
     fn passes_through_points_and_never_overshoots() {
-        let pts = [pos2(0.0, 10.0), pos2(100.0, 50.0), pos2(200.0, 50.0), pos2(300.0, 0.0)];
+        let pts = [
+            pos2(0.0, 10.0),
+            pos2(100.0, 50.0),
+            pos2(200.0, 50.0),
+            pos2(300.0, 0.0),
+        ];
         let curve = monotone_curve(&pts, 10);
         assert_eq!(curve.len(), 31);
         assert_eq!(curve[0], pts[0]);

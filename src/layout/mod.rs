@@ -243,7 +243,8 @@ pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasu
                 };
                 h += text_h;
                 h += pills_height(card_pills.get(&card.id).copied().unwrap_or(0));
-                let rect = Rect::from_min_size(pos2(sx + size::CELL_PAD, cell_y[si]), vec2(card_w, h));
+                let rect =
+                    Rect::from_min_size(pos2(sx + size::CELL_PAD, cell_y[si]), vec2(card_w, h));
                 let text_rect = Rect::from_min_size(
                     pos2(sx + size::CELL_PAD + size::CARD_PAD, text_top),
                     vec2(text_w, text_h),
@@ -441,5 +442,126 @@ impl MapLayout {
     /// The whole map's rectangle, from the origin.
     pub fn bounds(&self) -> Rect {
         Rect::from_min_size(Pos2::ZERO, self.size)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample::sample_project;
+
+    #[test]
+    fn columns_follow_stage_widths_and_rows_fit_their_cards() {
+        let project = sample_project();
+        let journey = &project.journeys[0];
+        let map = layout_journey(&project, journey, &ApproxText);
+        assert_eq!(map.stages.len(), journey.stages.len());
+        for (geom, stage) in map.stages.iter().zip(&journey.stages) {
+            assert!((geom.header.width() - stage.width).abs() < 1e-3);
+        }
+        for pair in map.stages.windows(2) {
+            assert!((pair[0].header.right() - pair[1].header.left()).abs() < 1e-3);
+        }
+        // Every card sits inside its own cell.
+        for card in &map.cards {
+            let row = map.lanes[card.lane].row;
+            let column = map.stages[card.stage].column;
+            let cell = row.intersect(column);
+            assert!(cell.contains_rect(card.rect), "{card:?} outside {cell:?}");
+        }
+        // Rows do not overlap and the map contains them all.
+        for pair in map.lanes.windows(2) {
+            assert!(pair[0].row.bottom() <= pair[1].row.top() + 1e-3);
+        }
+        assert!(map.bounds().contains_rect(map.lanes.last().unwrap().row));
+    }
+
+    #[test]
+    fn a_long_card_makes_its_row_taller() {
+        let mut project = sample_project();
+        let before = layout_journey(&project, &project.journeys[0], &ApproxText);
+        project.journeys[0].lanes[0].cards[0].text = "word ".repeat(200);
+        let after = layout_journey(&project, &project.journeys[0], &ApproxText);
+        assert!(after.lanes[0].row.height() > before.lanes[0].row.height() + 100.0);
+        assert!(after.size.y > before.size.y + 100.0);
+    }
+
+    #[test]
+    fn emotion_points_follow_scores_and_mark_the_lowest() {
+        let project = sample_project();
+        let journey = &project.journeys[0];
+        let map = layout_journey(&project, journey, &ApproxText);
+        let curve = &map.curves[0];
+        assert_eq!(curve.points.len(), 7);
+        let best = curve
+            .points
+            .iter()
+            .min_by(|a, b| a.pos.y.total_cmp(&b.pos.y))
+            .unwrap();
+        let worst = curve
+            .points
+            .iter()
+            .max_by(|a, b| a.pos.y.total_cmp(&b.pos.y))
+            .unwrap();
+        assert!(best.score >= 3.0);
+        assert!((worst.score - -5.0).abs() < 1e-6);
+        assert!(worst.lowest);
+        assert_eq!(curve.points.iter().filter(|p| p.lowest).count(), 1);
+        // Each point is in its stage's column.
+        for p in &curve.points {
+            let col = map.stages[p.stage].column;
+            assert!(col.left() < p.pos.x && p.pos.x < col.right());
+        }
+    }
+
+    #[test]
+    fn hit_testing_finds_headers_cards_and_cells() {
+        let project = sample_project();
+        let journey = &project.journeys[0];
+        let map = layout_journey(&project, journey, &ApproxText);
+        let s = &map.stages[2];
+        assert_eq!(map.hit(s.header.center()), Some(Hit::StageHeader(s.id)));
+        let l = &map.lanes[1];
+        assert_eq!(map.hit(l.header.center()), Some(Hit::LaneHeader(l.id)));
+        let c = &map.cards[0];
+        assert_eq!(map.hit(c.rect.center()), Some(Hit::Card(c.id)));
+        let p = &map.curves[0].points[0];
+        assert_eq!(map.hit(p.pos), Some(Hit::EmotionPoint(p.card_id)));
+        // An empty cell: the quotes lane has no card in stage 3.
+        let quotes = map
+            .lanes
+            .iter()
+            .find(|l| journey.lanes[l.index].kind == LaneKind::Quotes)
+            .unwrap();
+        let pos = pos2(map.stages[2].column.center().x, quotes.row.center().y);
+        assert_eq!(
+            map.hit(pos),
+            Some(Hit::Cell {
+                lane: quotes.id,
+                stage: map.stages[2].id
+            })
+        );
+        assert_eq!(map.hit(pos2(-10.0, -10.0)), None);
+    }
+
+    #[test]
+    fn a_line_of_visibility_separates_front_and_back_stage() {
+        let project = sample_project();
+        let map = layout_journey(&project, &project.journeys[0], &ApproxText);
+        assert_eq!(map.visibility_lines.len(), 1);
+        let front = project.journeys[0]
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::FrontStage)
+            .unwrap();
+        assert!((map.visibility_lines[0] - map.lanes[front].row.bottom()).abs() < 1e-3);
+    }
+
+    #[test]
+    fn layout_is_deterministic() {
+        let project = sample_project();
+        let a = layout_journey(&project, &project.journeys[0], &ApproxText);
+        let b = layout_journey(&project, &project.journeys[0], &ApproxText);
+        assert_eq!(a, b);
     }
 }

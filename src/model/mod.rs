@@ -553,7 +553,12 @@ pub enum TouchpointClass {
 
 impl TouchpointClass {
     /// Every class, in priority order.
-    pub const ALL: [Self; 4] = [Self::MomentOfTruth, Self::Hygiene, Self::Core, Self::Delight];
+    pub const ALL: [Self; 4] = [
+        Self::MomentOfTruth,
+        Self::Hygiene,
+        Self::Core,
+        Self::Delight,
+    ];
 
     /// A short human label.
     pub fn label(self) -> &'static str {

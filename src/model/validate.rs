@@ -28,11 +28,14 @@ impl Project {
             problems.push(Problem { location, message });
         };
         let mut seen = HashSet::new();
-        let mut check_id = |id: u64, location: &str, push: &mut dyn FnMut(String, String)| {
-            if !seen.insert(id) {
-                push(location.to_owned(), format!("duplicate id {id}"));
-            }
-        };
+        // Locations are only formatted when there is a problem: validation runs on every
+        // load and every edit, over thousands of cards.
+        let mut check_id =
+            |id: u64, location: &dyn Fn() -> String, push: &mut dyn FnMut(String, String)| {
+                if !seen.insert(id) {
+                    push(location(), format!("duplicate id {id}"));
+                }
+            };
 
         let scale = self.settings.emotion_scale;
         if scale.min >= scale.max {
@@ -57,31 +60,31 @@ impl Project {
 
         let persona_ids: HashSet<_> = self.personas.iter().map(|p| p.id).collect();
         for p in &self.personas {
-            let loc = format!("persona \"{}\"", p.name);
+            let loc = || format!("persona \"{}\"", p.name);
             check_id(p.id.0, &loc, &mut push);
             if let Some(age) = p.age
                 && age > 150
             {
-                push(loc, format!("age {age} is not a plausible age"));
+                push(loc(), format!("age {age} is not a plausible age"));
             }
         }
 
         for j in &self.journeys {
-            let jloc = format!("journey \"{}\"", j.title);
+            let jloc = || format!("journey \"{}\"", j.title);
             check_id(j.id.0, &jloc, &mut push);
             if let Some(p) = j.persona
                 && !persona_ids.contains(&p)
             {
-                push(jloc.clone(), format!("persona {p} does not exist"));
+                push(jloc(), format!("persona {p} does not exist"));
             }
             if let Some(link) = j.parent {
                 match self.journey(link.journey) {
                     None => push(
-                        jloc.clone(),
+                        jloc(),
                         format!("parent journey {} does not exist", link.journey),
                     ),
                     Some(parent) if parent.stage(link.stage).is_none() => push(
-                        jloc.clone(),
+                        jloc(),
                         format!(
                             "parent stage {} does not exist in journey \"{}\"",
                             link.stage, parent.title
@@ -90,44 +93,47 @@ impl Project {
                     Some(_) => {}
                 }
                 if link.journey == j.id {
-                    push(jloc.clone(), "a journey cannot be its own parent".into());
+                    push(jloc(), "a journey cannot be its own parent".into());
                 }
             }
             let stage_ids: HashSet<_> = j.stages.iter().map(|s| s.id).collect();
             for s in &j.stages {
-                let loc = format!("{jloc} › stage \"{}\"", s.name);
+                let loc = || format!("{} › stage \"{}\"", jloc(), s.name);
                 check_id(s.id.0, &loc, &mut push);
                 if !(s.width.is_finite() && s.width > 0.0) {
-                    push(loc, format!("width {} must be a positive number", s.width));
+                    push(
+                        loc(),
+                        format!("width {} must be a positive number", s.width),
+                    );
                 }
             }
             let mut card_ids = HashSet::new();
             for l in &j.lanes {
-                let lloc = format!("{jloc} › lane \"{}\"", l.title);
+                let lloc = || format!("{} › lane \"{}\"", jloc(), l.title);
                 check_id(l.id.0, &lloc, &mut push);
                 if !(l.height.is_finite() && l.height > 0.0) {
                     push(
-                        lloc.clone(),
+                        lloc(),
                         format!("height {} must be a positive number", l.height),
                     );
                 }
                 if let LaneKind::Emotion { persona: Some(p) } = l.kind
                     && !persona_ids.contains(&p)
                 {
-                    push(lloc.clone(), format!("persona {p} does not exist"));
+                    push(lloc(), format!("persona {p} does not exist"));
                 }
                 for c in &l.cards {
-                    let loc = format!("{lloc} › card {}", c.id);
+                    let loc = || format!("{} › card {}", lloc(), c.id);
                     check_id(c.id.0, &loc, &mut push);
                     card_ids.insert(c.id);
                     if !stage_ids.contains(&c.stage) {
-                        push(loc.clone(), format!("stage {} does not exist", c.stage));
+                        push(loc(), format!("stage {} does not exist", c.stage));
                     }
                     if let Some(score) = c.emotion
                         && !scale.contains(score)
                     {
                         push(
-                            loc.clone(),
+                            loc(),
                             format!(
                                 "emotion score {score} is off the scale {}..{}",
                                 scale.min, scale.max
@@ -137,26 +143,23 @@ impl Project {
                     if let (LaneKind::Measures(kind), Some(MeasureValue::Number(v))) =
                         (&l.kind, c.measure)
                     {
-                        let ok = v.is_finite()
-                            && kind.range().is_none_or(|(lo, hi)| v >= lo && v <= hi);
+                        let ok =
+                            v.is_finite() && kind.range().is_none_or(|(lo, hi)| v >= lo && v <= hi);
                         if !ok {
-                            push(
-                                loc.clone(),
-                                format!("{} value {v} is out of range", kind.label()),
-                            );
+                            push(loc(), format!("{} value {v} is out of range", kind.label()));
                         }
                     }
                 }
             }
             for a in &j.annotations {
-                let loc = format!("{jloc} › annotation \"{}\"", a.title);
+                let loc = || format!("{} › annotation \"{}\"", jloc(), a.title);
                 check_id(a.id.0, &loc, &mut push);
                 match a.anchor {
                     Anchor::Stage(s) if !stage_ids.contains(&s) => {
-                        push(loc, format!("anchor stage {s} does not exist"));
+                        push(loc(), format!("anchor stage {s} does not exist"));
                     }
                     Anchor::Card(c) if !card_ids.contains(&c) => {
-                        push(loc, format!("anchor card {c} does not exist"));
+                        push(loc(), format!("anchor card {c} does not exist"));
                     }
                     _ => {}
                 }

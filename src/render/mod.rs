@@ -7,8 +7,8 @@
 
 use egui::emath::TSTransform;
 use egui::epaint::PathStroke;
-use egui::text::TextWrapping;
 use egui::text::LayoutJob;
+use egui::text::TextWrapping;
 use egui::{
     Align2, Color32, CornerRadius, FontFamily, FontId, Painter, Pos2, Rect, Shape, Stroke,
     StrokeKind, pos2, vec2,
@@ -16,9 +16,7 @@ use egui::{
 
 use crate::analysis;
 use crate::layout::{MapLayout, TextMeasure};
-use crate::model::{
-    AnnotationKind, Journey, LaneKind, MeasureKind, MeasureValue, Project,
-};
+use crate::model::{AnnotationKind, Journey, LaneKind, MeasureKind, MeasureValue, Project};
 use crate::theme::{self, color, font, size};
 
 /// Measures text with egui's own fonts, so layout matches what is painted.
@@ -82,7 +80,7 @@ pub fn paint_map(
     }
     p.grid(journey, layout);
     p.cards(project, journey, layout);
-    p.curves(layout);
+    p.curves(journey, layout);
     p.annotations(journey, layout);
 }
 
@@ -201,11 +199,8 @@ impl MapPainter<'_> {
             self.rect(card, 8.0, color::PERSONA_CARD);
             self.rect_stroke(card, 8.0, 1.0, color::GRID);
             let avatar_c = card.left_center() + vec2(28.0, 0.0);
-            self.painter.circle_filled(
-                self.pos(avatar_c),
-                20.0 * self.zoom,
-                color::STAGE_HEADER,
-            );
+            self.painter
+                .circle_filled(self.pos(avatar_c), 20.0 * self.zoom, color::STAGE_HEADER);
             let initials: String = persona
                 .name
                 .split_whitespace()
@@ -273,10 +268,11 @@ impl MapPainter<'_> {
                 Align2::LEFT_TOP,
                 FontFamily::Proportional,
             );
-            if !lane.collapsed && inner.height() > 40.0 {
+            let kind_label = lane.kind.label();
+            if !lane.collapsed && inner.height() > 40.0 && kind_label != lane.title {
                 self.text(
                     Rect::from_min_max(inner.min + vec2(0.0, 22.0), inner.max),
-                    &lane.kind.label(),
+                    &kind_label,
                     font::SMALL,
                     color::TEXT_MUTED,
                     2,
@@ -383,9 +379,7 @@ impl MapPainter<'_> {
                 }
                 LaneKind::Quotes => {
                     let bar = Rect::from_min_size(g.rect.min, vec2(4.0, g.rect.height()));
-                    let c = card
-                        .sentiment
-                        .map_or(color::GRID, theme::sentiment_color);
+                    let c = card.sentiment.map_or(color::GRID, theme::sentiment_color);
                     self.rect(bar, 2.0, c);
                 }
                 _ => {}
@@ -469,9 +463,10 @@ impl MapPainter<'_> {
         );
     }
 
-    fn curves(&self, layout: &MapLayout) {
+    fn curves(&self, journey: &Journey, layout: &MapLayout) {
         for curve in &layout.curves {
             let lane = &layout.lanes[curve.lane];
+            let cards = &journey.lanes[lane.index].cards;
             if !self.visible(lane.row) {
                 continue;
             }
@@ -484,7 +479,10 @@ impl MapPainter<'_> {
                 6.0 * self.zoom,
                 4.0 * self.zoom,
             ));
-            let (top, bottom) = (self.pos(pos2(0.0, curve.y_range.0)).y, self.pos(pos2(0.0, curve.y_range.1)).y);
+            let (top, bottom) = (
+                self.pos(pos2(0.0, curve.y_range.0)).y,
+                self.pos(pos2(0.0, curve.y_range.1)).y,
+            );
             let visible_path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
             if visible_path.len() >= 2 {
                 let stroke = PathStroke::new_uv(3.0 * self.zoom.sqrt(), move |_, p| {
@@ -517,6 +515,23 @@ impl MapPainter<'_> {
                     size::EMOTION_POINT * self.zoom,
                     Stroke::new(1.5 * self.zoom.sqrt(), Color32::WHITE),
                 );
+                // The label goes on the side away from the curve's extreme.
+                let below = point.t > 0.5;
+                let dy = if below { 10.0 } else { -26.0 };
+                let score = if point.score.fract() == 0.0 {
+                    format!("{:+.0}", point.score)
+                } else {
+                    format!("{:+.1}", point.score)
+                };
+                self.text(
+                    Rect::from_min_size(point.pos + vec2(-60.0, dy), vec2(120.0, 16.0)),
+                    &format!("{}  {score}", cards[point.card].text),
+                    font::SMALL,
+                    color::TEXT_MUTED,
+                    1,
+                    Align2::CENTER_TOP,
+                    FontFamily::Proportional,
+                );
             }
         }
     }
@@ -532,7 +547,8 @@ impl MapPainter<'_> {
             self.rect_stroke(g.rect, 10.0, 1.5, c);
             let centre = g.rect.left_center() + vec2(10.0, 0.0);
             self.marker(a.kind, centre, 7.0);
-            let label = Rect::from_min_max(g.rect.min + vec2(22.0, 0.0), g.rect.max - vec2(6.0, 0.0));
+            let label =
+                Rect::from_min_max(g.rect.min + vec2(22.0, 0.0), g.rect.max - vec2(6.0, 0.0));
             self.text(
                 label,
                 &a.title,

@@ -173,15 +173,30 @@ fn interact_items(
     };
     for (stage, geom) in journey.stages.iter().zip(&map.stages) {
         let header = Rect::from_min_size(geom.header.min, vec2(geom.header.width(), 46.0));
-        item(header, (0, stage.id.0), stage.name.clone(), Selection::Stage(stage.id));
+        item(
+            header,
+            (0, stage.id.0),
+            stage.name.clone(),
+            Selection::Stage(stage.id),
+        );
     }
     for geom in &map.lanes {
         let lane = &journey.lanes[geom.index];
-        item(geom.header, (1, lane.id.0), lane.title.clone(), Selection::Lane(lane.id));
+        item(
+            geom.header,
+            (1, lane.id.0),
+            lane.title.clone(),
+            Selection::Lane(lane.id),
+        );
     }
     for geom in &map.cards {
         let card = &journey.lanes[geom.lane].cards[geom.card];
-        item(geom.rect, (2, card.id.0), card.text.clone(), Selection::Card(card.id));
+        item(
+            geom.rect,
+            (2, card.id.0),
+            card.text.clone(),
+            Selection::Card(card.id),
+        );
     }
     for curve in &map.curves {
         let lane = &journey.lanes[curve.lane];

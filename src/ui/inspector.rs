@@ -24,13 +24,13 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     match state.selection {
         None => journey_ui(ui, journey, out, edit),
         Some(Selection::Stage(id)) => {
-            let Some(stage) = journey.stage(id) else { return };
+            let Some(stage) = journey.stage(id) else {
+                return;
+            };
             ui.heading("Stage");
             let mut s = stage.clone();
-            ui.label("Name");
-            ui.text_edit_singleline(&mut s.name);
-            ui.label("Description");
-            ui.text_edit_multiline(&mut s.description);
+            text_field(ui, "Name", &mut s.name, false);
+            text_field(ui, "Description", &mut s.description, true);
             ui.horizontal(|ui| {
                 ui.label("Width");
                 ui.add(
@@ -40,20 +40,25 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 );
             });
             if &s != stage {
-                edit(out, ui.scope_id().with(("stage", id)), Edit::SetStage {
-                    journey: journey.id,
-                    stage: s,
-                });
+                edit(
+                    out,
+                    ui.scope_id().with(("stage", id)),
+                    Edit::SetStage {
+                        journey: journey.id,
+                        stage: s,
+                    },
+                );
             }
         }
         Some(Selection::Lane(id)) => {
-            let Some(lane) = journey.lanes.iter().find(|l| l.id == id) else { return };
+            let Some(lane) = journey.lanes.iter().find(|l| l.id == id) else {
+                return;
+            };
             ui.heading("Lane");
             ui.label(format!("Kind: {}", lane.kind.label()));
             let (mut title, mut height, mut collapsed) =
                 (lane.title.clone(), lane.height, lane.collapsed);
-            ui.label("Title");
-            ui.text_edit_singleline(&mut title);
+            text_field(ui, "Title", &mut title, false);
             ui.horizontal(|ui| {
                 ui.label("Height");
                 ui.add(
@@ -63,27 +68,39 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 );
             });
             ui.checkbox(&mut collapsed, "Collapsed");
-            if (title.as_str(), height, collapsed) != (lane.title.as_str(), lane.height, lane.collapsed) {
-                edit(out, ui.scope_id().with(("lane", id)), Edit::SetLane {
-                    journey: journey.id,
-                    lane: id,
-                    title,
-                    height,
-                    collapsed,
-                });
+            if (title.as_str(), height, collapsed)
+                != (lane.title.as_str(), lane.height, lane.collapsed)
+            {
+                edit(
+                    out,
+                    ui.scope_id().with(("lane", id)),
+                    Edit::SetLane {
+                        journey: journey.id,
+                        lane: id,
+                        title,
+                        height,
+                        collapsed,
+                    },
+                );
             }
         }
         Some(Selection::Card(id)) => {
-            let Some((lane, card)) = journey.card(id) else { return };
+            let Some((lane, card)) = journey.card(id) else {
+                return;
+            };
             ui.heading("Card");
             ui.label(format!("In lane \"{}\"", lane.title));
             let mut c = card.clone();
             card_fields_ui(ui, state, &lane.kind, &mut c);
             if &c != card {
-                edit(out, ui.scope_id().with(("card", id)), Edit::SetCard {
-                    journey: journey.id,
-                    card: c,
-                });
+                edit(
+                    out,
+                    ui.scope_id().with(("card", id)),
+                    Edit::SetCard {
+                        journey: journey.id,
+                        card: c,
+                    },
+                );
             }
         }
     }
@@ -97,24 +114,25 @@ fn journey_ui(
 ) {
     ui.heading("Journey");
     let (mut title, mut description) = (journey.title.clone(), journey.description.clone());
-    ui.label("Title");
-    ui.text_edit_singleline(&mut title);
-    ui.label("Description");
-    ui.text_edit_multiline(&mut description);
+    text_field(ui, "Title", &mut title, false);
+    text_field(ui, "Description", &mut description, true);
     if title != journey.title || description != journey.description {
-        edit(out, ui.scope_id().with(("journey", journey.id)), Edit::SetJourneyInfo {
-            journey: journey.id,
-            title,
-            description,
-        });
+        edit(
+            out,
+            ui.scope_id().with(("journey", journey.id)),
+            Edit::SetJourneyInfo {
+                journey: journey.id,
+                title,
+                description,
+            },
+        );
     }
     ui.separator();
     ui.weak("Click a stage, lane or card on the map to edit it.");
 }
 
 fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
-    ui.label("Text");
-    ui.text_edit_multiline(&mut c.text);
+    text_field(ui, "Text", &mut c.text, true);
     match kind {
         LaneKind::Touchpoints => {
             let mut tp_value = c.touchpoint.clone().unwrap_or(Touchpoint {
@@ -139,10 +157,14 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                         ui.selectable_value(&mut tp.class, Some(class), class.label());
                     }
                 });
-            ui.label("Owner");
-            ui.text_edit_singleline(&mut tp.owner);
+            text_field(ui, "Owner", &mut tp.owner, false);
             // Only a real change gives a card touchpoint details.
-            if c.touchpoint.as_ref() != Some(&tp_value) && (c.touchpoint.is_some() || tp_value.class.is_some() || !tp_value.owner.is_empty() || tp_value.channel != Channel::Web) {
+            if c.touchpoint.as_ref() != Some(&tp_value)
+                && (c.touchpoint.is_some()
+                    || tp_value.class.is_some()
+                    || !tp_value.owner.is_empty()
+                    || tp_value.channel != Channel::Web)
+            {
                 c.touchpoint = Some(tp_value);
             }
         }
@@ -198,4 +220,16 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
         }
         _ => {}
     }
+}
+
+/// A labelled text field; the label names the field for screen readers and tests.
+fn text_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> egui::Response {
+    let label = ui.label(label);
+    let edit = if multiline {
+        egui::TextEdit::multiline(text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(text)
+    };
+    ui.add(edit.desired_width(f32::INFINITY))
+        .labelled_by(label.id)
 }

@@ -88,7 +88,13 @@ impl WaymarkApp {
         let reset_view = matches!(command, Command::NewProject | Command::Open(_));
         let now = ctx.input(|i| i.time);
         self.state.apply(command, now);
-        if reset_view && self.state.messages.iter().all(|m| !matches!(m, Message::Error(_))) {
+        if reset_view
+            && self
+                .state
+                .messages
+                .iter()
+                .all(|m| !matches!(m, Message::Error(_)))
+        {
             self.view = CanvasView::default();
         }
     }

@@ -1,0 +1,153 @@
+//! The real app window, driven through egui_kittest by label.
+
+use egui::{Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::app::AppState;
+use waymark::io;
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+fn harness(state: AppState) -> Harness<'static, WaymarkApp> {
+    let app = WaymarkApp::new(state, FileDialogs::InApp);
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+fn sample_app() -> Harness<'static, WaymarkApp> {
+    harness(AppState::new(io::sample::sample_project(), None))
+}
+
+/// Replaces the text of the field labelled `label`.
+fn set_field(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn the_sample_map_shows_every_stage_lane_and_card_by_name() {
+    let h = sample_app();
+    let project = io::sample::sample_project();
+    let journey = &project.journeys[0];
+    for stage in &journey.stages {
+        h.get_by_label(&stage.name);
+    }
+    for lane in &journey.lanes {
+        assert!(
+            h.query_by_label(&lane.title).is_some(),
+            "lane {} not found",
+            lane.title
+        );
+    }
+    let card = &journey.lanes[0].cards[0];
+    h.get_by_label(&card.text);
+}
+
+#[test]
+fn editing_a_stage_marks_the_document_unsaved_and_undo_restores_it() {
+    let mut h = sample_app();
+    assert!(!h.state().state.is_dirty());
+    assert!(!h.state().state.window_title().contains('●'));
+
+    h.get_by_label("Order online").click();
+    h.run();
+    set_field(&mut h, "Name", "Buy online");
+    let stage_name =
+        |h: &Harness<'_, WaymarkApp>| h.state().state.project.journeys[0].stages[1].name.clone();
+    assert_eq!(stage_name(&h), "Buy online");
+    assert!(h.state().state.is_dirty());
+    assert!(h.state().state.window_title().starts_with("● Untitled"));
+    // The canvas shows the new name.
+    h.get_by_label("Buy online");
+
+    // Leave the text field, then undo the whole typing gesture in one step.
+    h.key_press(egui::Key::Escape);
+    h.get_by_label("Fault fixed").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(stage_name(&h), "Order online");
+    assert!(!h.state().state.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(stage_name(&h), "Buy online");
+}
+
+#[test]
+fn new_asks_about_unsaved_changes() {
+    let mut h = sample_app();
+    h.get_by_label("Order online").click();
+    h.run();
+    set_field(&mut h, "Name", "Changed");
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    h.get_by_label("File").click();
+    h.run();
+    // Menu items are announced with their shortcut.
+    h.get_by_label("New Ctrl+N").click();
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_none());
+    assert_eq!(
+        h.state().state.project.journeys[0].stages[1].name,
+        "Changed"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(h.state().state.project, io::sample::blank_project());
+    assert!(!h.state().state.is_dirty());
+}
+
+#[test]
+fn save_as_and_open_through_the_in_app_path_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.ron");
+    let mut h = sample_app();
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::S);
+    h.run();
+    h.get_by_label("Save project as");
+    let field = h.get_by_label("Path of the project file:");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path of the project file:")
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(io::load_file(&path).unwrap(), io::sample::sample_project());
+    assert_eq!(h.state().state.path.as_deref(), Some(path.as_path()));
+    assert!(h.state().state.window_title().starts_with("saved.ron"));
+
+    // Opening a broken file shows the error and keeps the document.
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "(format_version: 1, title: ").unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_label("Open project");
+    h.get_by_label("Path of the project file:").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path of the project file:")
+        .type_text(bad.to_str().unwrap());
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    h.get_by_label("Something went wrong");
+    h.get_by_label_contains("broken.ron:1:");
+    assert_eq!(h.state().state.project, io::sample::sample_project());
+    assert_eq!(h.state().state.path.as_deref(), Some(path.as_path()));
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label("Something went wrong").is_none());
+}

@@ -1,0 +1,73 @@
+//! The command line: `new`, `check`, and its error paths.
+
+use std::process::Command;
+
+fn waymark(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn new_then_check_prints_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sample.ron");
+    let file = file.to_str().unwrap();
+    let (code, _, err) = waymark(&["new", "-o", file]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = waymark(&["check", file]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let p = waymark::io::sample::sample_project();
+    let c = p.counts();
+    assert!(out.contains(&format!("{} stages", c.stages)), "{out}");
+    assert!(out.contains(&format!("{} cards", c.cards)), "{out}");
+    assert!(out.contains(&waymark::app::summary_line(&p)), "{out}");
+    // `new` refuses to overwrite.
+    let (code, _, err) = waymark(&["new", "-o", file]);
+    assert_eq!(code, 1);
+    assert!(err.contains("already exists"), "{err}");
+}
+
+#[test]
+fn check_reports_bad_files_on_one_line_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.ron", b"", "empty.ron:1:1"),
+        (
+            "syntax.ron",
+            b"(\n  format_version: 1,\n  title: oops\n)",
+            "syntax.ron:3:",
+        ),
+        ("binary.ron", &[0xff, 0xfe, 0x00, 0x41], "binary.ron:1:1"),
+        (
+            "newer.ron",
+            b"(format_version: 99, title: \"x\")",
+            "newer Waymark",
+        ),
+    ];
+    for (name, bytes, expect) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (code, out, err) = waymark(&["check", path.to_str().unwrap()]);
+        assert_eq!(code, 1, "{name}: {out}{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{name}: {err}");
+        assert!(err.contains(expect), "{name}: {err}");
+    }
+    let (code, _, err) = waymark(&["check", "/nonexistent/project.ron"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("/nonexistent/project.ron"), "{err}");
+}
+
+#[test]
+fn new_into_an_unwritable_place_fails_cleanly() {
+    let (code, _, err) = waymark(&["new", "-o", "/nonexistent-dir/x.ron"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("/nonexistent-dir/x.ron"), "{err}");
+}

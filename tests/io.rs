@@ -1,0 +1,335 @@
+//! Project files: round trips, bad inputs and failed saves.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use waymark::app::{AppState, Command, Message};
+use waymark::io::{self, LoadError};
+use waymark::model::*;
+
+fn sample() -> Project {
+    io::sample::sample_project()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn sample_is_valid_and_complete() {
+    let p = sample();
+    assert_eq!(p.validate(), vec![]);
+    let j = &p.journeys[0];
+    assert!(j.stages.len() >= 6);
+    let kinds: Vec<_> = j.lanes.iter().map(|l| l.kind.clone()).collect();
+    assert!(kinds.contains(&LaneKind::Touchpoints));
+    assert!(kinds.contains(&LaneKind::Quotes));
+    assert!(kinds.iter().any(|k| matches!(k, LaneKind::Emotion { .. })));
+    assert!(kinds.iter().any(|k| matches!(k, LaneKind::Measures(_))));
+    let kinds_of = |k| j.annotations.iter().filter(|a| a.kind == k).count();
+    assert!(kinds_of(AnnotationKind::Accelerator) >= 1);
+    assert!(kinds_of(AnnotationKind::Blocker) >= 1);
+    assert_eq!(p.personas.len(), 1);
+    let tps = j
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .filter_map(|c| c.touchpoint.as_ref());
+    assert!(tps.clone().count() >= 6);
+    assert!(tps.clone().all(|t| t.class.is_some()));
+}
+
+#[test]
+fn save_load_save_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broadband.ron");
+    io::save_file(&sample(), &path).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    let loaded = io::load_file(&path).unwrap();
+    assert_eq!(loaded, sample());
+    let path2 = dir.path().join("again.ron");
+    io::save_file(&loaded, &path2).unwrap();
+    assert_eq!(first, std::fs::read(&path2).unwrap());
+    let text = String::from_utf8(first).unwrap();
+    assert!(
+        text.starts_with("(\n    format_version: 1,"),
+        "{}",
+        &text[..40]
+    );
+}
+
+#[test]
+fn saving_keeps_a_backup_of_the_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = sample();
+    io::save_file(&p, &path).unwrap();
+    let v1 = std::fs::read(&path).unwrap();
+    p.title = "Changed".into();
+    io::save_file(&p, &path).unwrap();
+    assert_eq!(std::fs::read(io::backup_path(&path)).unwrap(), v1);
+    assert_eq!(io::load_file(&path).unwrap().title, "Changed");
+    // No temporary files are left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    io::save_file(&sample(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let mut changed = sample();
+    changed.title = "Changed".into();
+    // The temporary file cannot be created: a directory is in its place.
+    let tmp = dir
+        .path()
+        .join(format!(".p.ron.{}.tmp", std::process::id()));
+    std::fs::create_dir(&tmp).unwrap();
+    let err = io::save_file(&changed, &path).unwrap_err();
+    assert!(err.to_string().contains("p.ron"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    std::fs::remove_dir(&tmp).unwrap();
+
+    // The backup cannot be written: the save fails before the file is replaced.
+    std::fs::create_dir(io::backup_path(&path)).unwrap();
+    let err = io::save_file(&changed, &path).unwrap_err();
+    assert!(err.to_string().contains("backup"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!tmp.exists());
+
+    // A folder that does not exist.
+    let err = io::save_file(&changed, &dir.path().join("missing/p.ron")).unwrap_err();
+    assert!(err.to_string().contains("missing"), "{err}");
+}
+
+/// Opens `path` in an app holding the sample and checks that the error is reported and
+/// the open document is unchanged. Returns the error text.
+fn open_fails(path: &Path) -> String {
+    let mut state = AppState::new(sample(), None);
+    state.apply(Command::Open(path.to_owned()), 0.0);
+    assert_eq!(state.project, sample(), "the open document changed");
+    assert_eq!(state.path, None);
+    let errors: Vec<_> = state
+        .messages
+        .iter()
+        .filter_map(|m| match m {
+            Message::Error(e) => Some(e.clone()),
+            Message::Info(_) => None,
+        })
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", state.messages);
+    // The error must also come from the loader itself.
+    assert!(io::load_file(path).is_err());
+    errors[0].clone()
+}
+
+#[test]
+fn bad_files_give_clear_errors_and_leave_the_document_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = io::to_ron_string(&sample()).unwrap();
+
+    let e = open_fails(&write(dir.path(), "empty.ron", b""));
+    assert!(e.contains("empty.ron:1:1"), "{e}");
+
+    let cut = &good[..good.len() / 2];
+    let e = open_fails(&write(dir.path(), "truncated.ron", cut.as_bytes()));
+    assert!(e.contains("truncated.ron:"), "{e}");
+    let (line, _) = cut.lines().enumerate().last().unwrap();
+    assert!(
+        e.contains(&format!(":{}:", line + 1)) || e.contains(&format!(":{}:", line + 2)),
+        "{e}"
+    );
+
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let e = open_fails(&write(dir.path(), "noise.ron", &noise));
+    assert!(e.contains("noise.ron"), "{e}");
+
+    let mut bad_utf8 = b"(\n    format_version: 1,\n    title: \"caf".to_vec();
+    bad_utf8.extend_from_slice(&[0xC3, 0x28]);
+    let e = open_fails(&write(dir.path(), "latin1.ron", &bad_utf8));
+    assert!(e.contains("latin1.ron:3:") && e.contains("UTF-8"), "{e}");
+
+    let wrong = good.replacen("width: 220.0", "width: \"wide\"", 1);
+    let e = open_fails(&write(dir.path(), "wrong_type.ron", wrong.as_bytes()));
+    let line = wrong.lines().position(|l| l.contains("\"wide\"")).unwrap() + 1;
+    assert!(e.contains(&format!("wrong_type.ron:{line}:")), "{e}");
+
+    let newer = good.replacen("format_version: 1", "format_version: 7", 1);
+    let e = open_fails(&write(dir.path(), "newer.ron", newer.as_bytes()));
+    assert!(
+        e.contains("made by a newer Waymark") && e.contains('7'),
+        "{e}"
+    );
+
+    let mut dangling = sample();
+    dangling.journeys[0].lanes[0].cards[0].stage = StageId(999_999);
+    let text = io::to_ron_string(&dangling).unwrap();
+    let e = open_fails(&write(dir.path(), "dangling.ron", text.as_bytes()));
+    assert!(e.contains("stage 999999 does not exist"), "{e}");
+
+    let mut dup = sample();
+    let id = dup.journeys[0].stages[0].id;
+    dup.journeys[0].stages[1].id = id;
+    let text = io::to_ron_string(&dup).unwrap();
+    let e = open_fails(&write(dir.path(), "dup.ron", text.as_bytes()));
+    assert!(e.contains("duplicate id"), "{e}");
+
+    let e = open_fails(&dir.path().join("does-not-exist.ron"));
+    assert!(
+        e.contains("does-not-exist.ron") && e.contains("cannot read"),
+        "{e}"
+    );
+}
+
+#[test]
+fn oversize_files_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    // A sparse file: no disk space is used.
+    file.set_len(io::MAX_FILE_SIZE + 1).unwrap();
+    let err = io::load_file(&path).unwrap_err();
+    assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+    let e = open_fails(&path);
+    assert!(e.contains("huge.ron") && e.contains("limit"), "{e}");
+}
+
+#[test]
+fn validation_reports_each_kind_of_problem() {
+    let mut p = sample();
+    let j = &mut p.journeys[0];
+    j.stages[0].width = -5.0;
+    j.lanes[1].height = f32::NAN;
+    j.lanes[3].cards[0].emotion = Some(42.0);
+    j.persona = Some(PersonaId(4242));
+    j.annotations[0].anchor = Anchor::Card(CardId(777));
+    let problems = p.validate();
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let has = |needle: &str| text.iter().any(|t| t.contains(needle));
+    assert!(has("width -5 must be a positive number"), "{text:?}");
+    assert!(has("height NaN must be a positive number"), "{text:?}");
+    assert!(has("emotion score 42 is off the scale -5..5"), "{text:?}");
+    assert!(has("persona 4242 does not exist"), "{text:?}");
+    assert!(has("anchor card 777 does not exist"), "{text:?}");
+    assert_eq!(problems.len(), 5, "{text:?}");
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 ,.!?'\"\\\\\n\t-]{0,40}",
+        "[\\u{4e00}-\\u{9fff}\\u{3040}-\\u{30ff}\\u{ac00}-\\u{d7af} ]{0,12}",
+        Just(String::new()),
+    ]
+}
+
+prop_compose! {
+    fn journey_strategy(base: u64)(
+        n_stages in 1usize..6,
+        lanes in prop::collection::vec(
+            (text(), 0u8..6, 40.0f32..400.0, any::<bool>(),
+             prop::collection::vec((text(), 0usize..6, -5i8..=5, any::<bool>(), -100.0f64..100.0), 0..6)),
+            0..5),
+        title in text(),
+        description in text(),
+        widths in prop::collection::vec(80.0f32..600.0, 6),
+        names in prop::collection::vec(text(), 6),
+    ) -> Journey {
+        let mut next = base;
+        let mut id = || { next += 1; next };
+        let stages: Vec<Stage> = (0..n_stages).map(|i| Stage {
+            id: StageId(id()), name: names[i].clone(), description: String::new(), width: widths[i],
+        }).collect();
+        let lanes = lanes.into_iter().map(|(title, kind, height, collapsed, cards)| {
+            let kind = match kind {
+                0 => LaneKind::Text(TextRole::Thoughts),
+                1 => LaneKind::Touchpoints,
+                2 => LaneKind::Emotion { persona: None },
+                3 => LaneKind::Quotes,
+                4 => LaneKind::Measures(MeasureKind::Nps),
+                _ => LaneKind::Department("Sales".into()),
+            };
+            let lane_id = LaneId(id());
+            let cards = cards.into_iter().map(|(text, stage, score, flag, value)| {
+                let mut c = Card::new(CardId(id()), stages[stage % stages.len()].id, text);
+                match kind {
+                    LaneKind::Touchpoints => c.touchpoint = Some(Touchpoint {
+                        channel: if flag { Channel::Other("Kiosk".into()) } else { Channel::Phone },
+                        class: flag.then_some(TouchpointClass::Hygiene),
+                        owner: "Ops".into(),
+                    }),
+                    LaneKind::Emotion { .. } => c.emotion = Some(f32::from(score)),
+                    LaneKind::Quotes => c.sentiment = Some(if flag { Sentiment::Positive } else { Sentiment::Negative }),
+                    LaneKind::Measures(_) => c.measure = Some(MeasureValue::Number(value)),
+                    _ => c.color = if flag { ColorToken::Purple } else { ColorToken::Auto },
+                }
+                c
+            }).collect();
+            Lane { id: lane_id, title, kind, height, collapsed, cards }
+        }).collect();
+        Journey {
+            id: JourneyId(id()),
+            title,
+            description,
+            persona: None,
+            parent: None,
+            stages,
+            lanes,
+            annotations: Vec::new(),
+        }
+    }
+}
+
+prop_compose! {
+    fn project_strategy()(
+        title in text(),
+        journeys in prop::collection::vec(0u8..1, 1..3),
+        j0 in journey_strategy(1_000),
+        j1 in journey_strategy(2_000),
+        persona_name in text(),
+        age in prop::option::of(0u32..120),
+        brands in prop::collection::vec(text(), 0..4),
+    ) -> Project {
+        let mut p = Project::empty(title);
+        p.personas.push(Persona {
+            id: PersonaId(1),
+            name: persona_name,
+            age,
+            favourite_brands: brands,
+            channel_preferences: vec![Channel::Chat, Channel::Other("WeChat".into())],
+            ..Persona::default()
+        });
+        p.journeys.push(j0);
+        if journeys.len() > 1 {
+            p.journeys.push(j1);
+        }
+        p
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_valid_project_round_trips_byte_identically(project in project_strategy()) {
+        prop_assert_eq!(project.validate(), vec![]);
+        let text = io::to_ron_string(&project).unwrap();
+        let back = io::from_ron_str(&text, Path::new("gen.ron")).unwrap();
+        prop_assert_eq!(&back, &project);
+        prop_assert_eq!(io::to_ron_string(&back).unwrap(), text);
+    }
+
+    #[test]
+    fn loading_arbitrary_text_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = io::from_ron_str(&text, Path::new("fuzz.ron"));
+    }
+}
