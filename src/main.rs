@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Cmd::New { output }) => cmd_new(&output),
         Some(Cmd::Check { file }) => cmd_check(&file),
-        None => run_window(cli.file),
+        None => run_window(cli.file.as_ref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,11 +69,11 @@ fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run_window(file: Option<PathBuf>) -> anyhow::Result<()> {
-    let mut state = match &file {
+fn run_window(file: Option<&PathBuf>) -> anyhow::Result<()> {
+    let mut state = match file {
         None => AppState::new(io::sample::sample_project(), None),
         Some(path) => match io::load_file(path) {
-            Ok(project) => AppState::new(project, Some(path.clone())),
+            Ok(project) => AppState::new(project, Some(path.to_owned())),
             Err(e) => {
                 // Open the window anyway, with the error shown in it.
                 let mut state = AppState::new(io::sample::blank_project(), None);

@@ -131,10 +131,9 @@ fn lane_card_fill(lane: &LaneKind) -> Color32 {
             Color32::from_rgb(0xD4, 0xF2, 0xDC)
         }
         LaneKind::Text(_) | LaneKind::Department(_) => Color32::from_rgb(0xF1, 0xF2, 0xF4),
-        LaneKind::Touchpoints => Color32::from_rgb(0xFF, 0xFF, 0xFF),
         LaneKind::Emotion { .. } => Color32::TRANSPARENT,
         LaneKind::Quotes => Color32::from_rgb(0xFF, 0xFB, 0xF0),
-        LaneKind::Measures(_) => Color32::from_rgb(0xFF, 0xFF, 0xFF),
+        LaneKind::Touchpoints | LaneKind::Measures(_) => Color32::from_rgb(0xFF, 0xFF, 0xFF),
         LaneKind::FrontStage => Color32::from_rgb(0xE8, 0xDD, 0xFA),
         LaneKind::BackStage => Color32::from_rgb(0xE6, 0xE7, 0xE9),
     }

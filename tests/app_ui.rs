@@ -1,4 +1,10 @@
-//! The real app window, driven through egui_kittest by label.
+//! The real app window, driven through `egui_kittest` by label.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
 
 use egui::{Modifiers, vec2};
 use egui_kittest::Harness;

@@ -1,5 +1,11 @@
 //! The command line: `new`, `check`, and its error paths.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
+
 use std::process::Command;
 
 fn waymark(args: &[&str]) -> (i32, String, String) {

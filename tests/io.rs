@@ -1,5 +1,11 @@
 //! Project files: round trips, bad inputs and failed saves.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
+
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;

@@ -218,7 +218,7 @@ impl AppState {
                 self.history.break_merge();
                 self.selection = selection;
             }
-            Command::Edit { edit, gesture } => self.edit(edit, gesture, now),
+            Command::Edit { edit, gesture } => self.edit(&edit, gesture, now),
         }
     }
 
@@ -234,9 +234,9 @@ impl AppState {
         }
     }
 
-    fn edit(&mut self, edit: Edit, gesture: Option<u64>, now: f64) {
+    fn edit(&mut self, edit: &Edit, gesture: Option<u64>, now: f64) {
         let mut next = self.project.clone();
-        if !apply_edit(&mut next, &edit) || next == self.project {
+        if !apply_edit(&mut next, edit) || next == self.project {
             return;
         }
         // The document must stay valid: an edit that would break it is refused whole.

@@ -134,7 +134,8 @@ pub fn load_file(path: &Path) -> Result<Project, LoadError> {
 
 /// 1-based line and column just after `prefix`.
 fn line_column(prefix: &[u8]) -> (usize, usize) {
-    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
+    // Lines are the pieces between newlines.
+    let line = prefix.split(|&b| b == b'\n').count();
     let line_start = prefix
         .iter()
         .rposition(|&b| b == b'\n')

@@ -161,65 +161,82 @@ pub fn sample_project() -> Project {
             }),
             ..Card::new(CardId(tp_ids.next()), s(stage), text)
         };
-    use TouchpointClass as T;
     let touchpoints = vec![
         touchpoint(
             0,
             "Comparison site listing",
             Channel::Web,
-            T::Core,
+            TouchpointClass::Core,
             "Marketing",
         ),
-        touchpoint(0, "Online review", Channel::Social, T::Core, "Marketing"),
+        touchpoint(
+            0,
+            "Online review",
+            Channel::Social,
+            TouchpointClass::Core,
+            "Marketing",
+        ),
         touchpoint(
             1,
             "Online checkout",
             Channel::Web,
-            T::Hygiene,
+            TouchpointClass::Hygiene,
             "Digital sales",
         ),
         touchpoint(
             1,
             "Order confirmation e-mail",
             Channel::Email,
-            T::Hygiene,
+            TouchpointClass::Hygiene,
             "Digital sales",
         ),
-        touchpoint(2, "Order tracker", Channel::App, T::Delight, "Digital"),
+        touchpoint(
+            2,
+            "Order tracker",
+            Channel::App,
+            TouchpointClass::Delight,
+            "Digital",
+        ),
         touchpoint(
             3,
             "Engineer visit",
             Channel::InPerson,
-            T::MomentOfTruth,
+            TouchpointClass::MomentOfTruth,
             "Field operations",
         ),
-        touchpoint(4, "First bill", Channel::Email, T::MomentOfTruth, "Billing"),
+        touchpoint(
+            4,
+            "First bill",
+            Channel::Email,
+            TouchpointClass::MomentOfTruth,
+            "Billing",
+        ),
         touchpoint(
             5,
             "Help pages: report a fault",
             Channel::Web,
-            T::Hygiene,
+            TouchpointClass::Hygiene,
             "Customer service",
         ),
         touchpoint(
             5,
             "Phone support queue",
             Channel::Phone,
-            T::Hygiene,
+            TouchpointClass::Hygiene,
             "Customer service",
         ),
         touchpoint(
             6,
             "Engineer repair visit",
             Channel::InPerson,
-            T::MomentOfTruth,
+            TouchpointClass::MomentOfTruth,
             "Field operations",
         ),
         touchpoint(
             6,
             "Follow-up text",
             Channel::Sms,
-            T::Delight,
+            TouchpointClass::Delight,
             "Customer service",
         ),
     ];
@@ -572,7 +589,7 @@ pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
             LaneKind::Emotion { .. } => card.emotion = Some(((i % 11) as f32) - 5.0),
             LaneKind::Quotes => card.sentiment = Some(Sentiment::Negative),
             LaneKind::Measures(_) => {
-                card.measure = Some(MeasureValue::Number((i % 200) as f64 - 100.0))
+                card.measure = Some(MeasureValue::Number((i % 200) as f64 - 100.0));
             }
             _ => {}
         }

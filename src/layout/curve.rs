@@ -30,7 +30,7 @@ pub fn monotone_curve(points: &[Pos2], steps: usize) -> Vec<Pos2> {
         tangent[i] = if slope[i - 1] * slope[i] <= 0.0 {
             0.0
         } else {
-            (slope[i - 1] + slope[i]) / 2.0
+            f32::midpoint(slope[i - 1], slope[i])
         };
     }
     for i in 0..n - 1 {

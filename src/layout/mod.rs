@@ -4,6 +4,8 @@
 
 mod curve;
 
+use std::collections::HashMap;
+
 pub use curve::monotone_curve;
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
@@ -171,7 +173,7 @@ pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasu
 
     // Annotations per anchor, so that their pills can reserve room.
     let mut stage_pills = vec![0usize; journey.stages.len()];
-    let mut card_pills: std::collections::HashMap<CardId, usize> = Default::default();
+    let mut card_pills: HashMap<CardId, usize> = HashMap::default();
     for a in &journey.annotations {
         match a.anchor {
             Anchor::Stage(s) => {
@@ -198,7 +200,7 @@ pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasu
         x += w;
     }
     let right = x;
-    let stage_index: std::collections::HashMap<StageId, usize> = journey
+    let stage_index: HashMap<StageId, usize> = journey
         .stages
         .iter()
         .enumerate()
@@ -342,7 +344,7 @@ pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasu
 
     // Annotation pills: under the stage name, or at the bottom of the card.
     let mut stage_used = vec![0usize; journey.stages.len()];
-    let mut card_used: std::collections::HashMap<CardId, usize> = Default::default();
+    let mut card_used: HashMap<CardId, usize> = HashMap::default();
     for (index, a) in journey.annotations.iter().enumerate() {
         let rect = match a.anchor {
             Anchor::Stage(s) => stage_index.get(&s).map(|&si| {

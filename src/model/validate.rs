@@ -48,7 +48,9 @@ impl Project {
             );
         }
         let nev = self.settings.nev;
-        if !(nev.negative_at_most < nev.positive_at_least) {
+        if nev.negative_at_most.partial_cmp(&nev.positive_at_least)
+            != Some(std::cmp::Ordering::Less)
+        {
             push(
                 "settings".into(),
                 format!(

@@ -148,7 +148,10 @@ impl Dialogs {
     /// as [`Outcome::SaveAs`].
     pub fn ask_save_path(&mut self, state: &AppState, then: Option<Pending>) {
         let name = state.display_name();
-        let file_name = if name.ends_with(".ron") {
+        let file_name = if std::path::Path::new(&name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        {
             name
         } else {
             "journey.ron".to_owned()

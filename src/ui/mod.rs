@@ -138,7 +138,7 @@ impl WaymarkApp {
             match message {
                 Message::Info(text) => self.status = text,
                 Message::Error(text) => {
-                    self.status = "Error: see the message".to_owned();
+                    "Error: see the message".clone_into(&mut self.status);
                     self.dialogs.errors.push(text);
                 }
             }
