@@ -63,6 +63,8 @@ enum Purpose {
 struct PathPrompt {
     purpose: Purpose,
     text: String,
+    /// Focus goes to the field once, when the prompt opens.
+    focused: bool,
 }
 
 /// A native dialog that returns nothing this quickly was not shown at all.
@@ -138,6 +140,7 @@ impl Dialogs {
                 self.prompt = Some(PathPrompt {
                     purpose: Purpose::Open,
                     text: Self::default_path(state),
+                    focused: false,
                 });
                 None
             }
@@ -163,6 +166,7 @@ impl Dialogs {
                 self.prompt = Some(PathPrompt {
                     purpose: Purpose::Save(then),
                     text: Self::default_path(state),
+                    focused: false,
                 });
             }
         }
@@ -251,8 +255,12 @@ impl Dialogs {
                     .desired_width(f32::INFINITY)
                     .hint_text("/path/to/project.ron"),
             );
-            edit.request_focus();
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if !prompt.focused {
+                edit.request_focus();
+                prompt.focused = true;
+            }
+            let enter = (edit.lost_focus() || edit.has_focus())
+                && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 if (ui.button(button).clicked() || enter) && !prompt.text.trim().is_empty() {
                     let path = PathBuf::from(prompt.text.trim());
