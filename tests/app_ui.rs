@@ -158,3 +158,45 @@ fn save_as_and_open_through_the_in_app_path_entry() {
     h.run();
     assert!(h.query_by_label("Something went wrong").is_none());
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = sample_app();
+    let request_close = |h: &mut Harness<'_, WaymarkApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.step();
+    };
+    let cancels_close = |h: &Harness<'_, WaymarkApp>| {
+        h.output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose))
+    };
+    // Nothing unsaved: the window may close.
+    request_close(&mut h);
+    assert!(!cancels_close(&h));
+
+    let mut h = sample_app();
+    h.get_by_label("Order online").click();
+    h.run();
+    set_field(&mut h, "Name", "Changed");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    request_close(&mut h);
+    assert!(cancels_close(&h));
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Don't save").click();
+    h.step();
+    let closes = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closes);
+}

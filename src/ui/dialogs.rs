@@ -259,8 +259,8 @@ impl Dialogs {
                 edit.request_focus();
                 prompt.focused = true;
             }
-            let enter = (edit.lost_focus() || edit.has_focus())
-                && ui.input(|i| i.key_pressed(Key::Enter));
+            let enter =
+                (edit.lost_focus() || edit.has_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 if (ui.button(button).clicked() || enter) && !prompt.text.trim().is_empty() {
                     let path = PathBuf::from(prompt.text.trim());
