@@ -7,8 +7,8 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use waymark::app::{AppState, summary_line};
-use waymark::io;
 use waymark::ui::{FileDialogs, WaymarkApp};
+use waymark::{export, io};
 
 /// Waymark: a journey-map designer.
 #[derive(Parser)]
@@ -33,6 +33,38 @@ enum Cmd {
         /// The project file.
         file: PathBuf,
     },
+    /// Exports a journey of a project to a PNG image (no display or GPU needed).
+    Export {
+        /// The project file.
+        file: PathBuf,
+        /// The PNG file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Pixels per point, 1 to 4 (1 = the canvas at 100%).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// The journey to export, by title or id (default: the first).
+        #[arg(long)]
+        journey: Option<String>,
+        /// White or transparent background.
+        #[arg(long, value_enum, default_value_t = BackgroundArg::White)]
+        background: BackgroundArg,
+        /// Leave out the title block.
+        #[arg(long)]
+        no_title: bool,
+        /// Leave out the persona card.
+        #[arg(long)]
+        no_persona: bool,
+        /// Leave out the legend.
+        #[arg(long)]
+        no_legend: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum BackgroundArg {
+    White,
+    Transparent,
 }
 
 fn main() -> ExitCode {
@@ -40,6 +72,28 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Cmd::New { output }) => cmd_new(&output),
         Some(Cmd::Check { file }) => cmd_check(&file),
+        Some(Cmd::Export {
+            file,
+            output,
+            scale,
+            journey,
+            background,
+            no_title,
+            no_persona,
+            no_legend,
+        }) => {
+            let options = export::ExportOptions {
+                scale,
+                background: match background {
+                    BackgroundArg::White => export::Background::White,
+                    BackgroundArg::Transparent => export::Background::Transparent,
+                },
+                title: !no_title,
+                persona: !no_persona,
+                legend: !no_legend,
+            };
+            cmd_export(&file, &output, journey.as_deref(), &options)
+        }
         None => run_window(cli.file.as_ref()),
     };
     match result {
@@ -66,6 +120,32 @@ fn cmd_new(output: &std::path::Path) -> anyhow::Result<()> {
 fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
     let project = io::load_file(file)?;
     println!("{}: ok: {}", file.display(), summary_line(&project));
+    Ok(())
+}
+
+fn cmd_export(
+    file: &std::path::Path,
+    output: &std::path::Path,
+    journey: Option<&str>,
+    options: &export::ExportOptions,
+) -> anyhow::Result<()> {
+    let project = io::load_file(file)?;
+    let journey = export::find_journey(&project, journey)?;
+    let exporter = export::Exporter::new();
+    for script in exporter.missing_scripts(&project, journey) {
+        eprintln!(
+            "waymark: warning: no installed font has {script} characters; they will show \
+             as boxes (install a CJK font such as Noto Sans CJK)"
+        );
+    }
+    let image = exporter.render(&project, journey, options)?;
+    export::write_png(&image, output)?;
+    println!(
+        "wrote {} ({} x {} px)",
+        output.display(),
+        image.width(),
+        image.height()
+    );
     Ok(())
 }
 

@@ -65,7 +65,7 @@ pub mod color {
     use egui::Color32;
 
     /// Map background.
-    pub const BACKGROUND: Color32 = Color32::from_rgb(0xFA, 0xFA, 0xF7);
+    pub const BACKGROUND: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
     /// Main text.
     pub const TEXT: Color32 = Color32::from_rgb(0x22, 0x25, 0x2B);
     /// Secondary text.

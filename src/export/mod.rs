@@ -1,2 +1,308 @@
-//! PNG export: the same paint code as the canvas, run in a headless egui context and
-//! rasterised on the CPU.
+//! PNG export: the same paint code as the canvas ([`crate::render::paint_map`]), run in
+//! a headless egui context and rasterised on the CPU by [`raster`]. No GPU, no display.
+
+pub mod raster;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::emath::TSTransform;
+use egui::{Color32, FontId, ViewportId, ViewportInfo};
+
+use crate::layout::{self, LayoutOptions};
+use crate::model::{Journey, Project};
+use crate::render::{self, EguiText, PaintOptions};
+
+pub use raster::{MAX_SIDE, RasterError};
+
+/// The background of an exported image.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Background {
+    /// The map's own white paper.
+    #[default]
+    White,
+    /// No background: only the map's marks are opaque.
+    Transparent,
+}
+
+/// What to export and how.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExportOptions {
+    /// Pixels per document unit: 1.0 is the canvas at 100% zoom; 1 to 4.
+    pub scale: f32,
+    /// White or transparent.
+    pub background: Background,
+    /// Include the title block (title and description).
+    pub title: bool,
+    /// Include the persona card.
+    pub persona: bool,
+    /// Include the legend.
+    pub legend: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            scale: 1.0,
+            background: Background::White,
+            title: true,
+            persona: true,
+            legend: true,
+        }
+    }
+}
+
+/// Why an export failed. The document is never touched by an export.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The project has no journey to export.
+    #[error("the project has no journey to export")]
+    NoJourney,
+    /// No journey matches the name or id given.
+    #[error("no journey is called or numbered \"{query}\"; the journeys are: {}", available.join(", "))]
+    UnknownJourney {
+        /// What was asked for.
+        query: String,
+        /// "id: title" of each journey.
+        available: Vec<String>,
+    },
+    /// The scale is not between 1 and 4.
+    #[error("scale {0} is out of range: use a scale from 1 to 4")]
+    BadScale(f32),
+    /// The image would be larger than the largest side allowed.
+    #[error(
+        "the image would be {width} x {height} px, over the {max_side} px limit per side; \
+         the largest scale that fits is {max_scale:.2}"
+    )]
+    TooLarge {
+        /// Width in pixels.
+        width: u64,
+        /// Height in pixels.
+        height: u64,
+        /// The limit.
+        max_side: u32,
+        /// The largest scale that fits.
+        max_scale: f32,
+    },
+    /// Rasterising or encoding failed.
+    #[error("{0}")]
+    Raster(#[from] RasterError),
+    /// The file could not be written.
+    #[error("{path}: cannot write the image: {source}")]
+    Write {
+        /// The target file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// A headless egui context set up for exporting: default fonts plus the system's
+/// fonts for scripts they lack (Chinese, Japanese, Korean...). Reuse one for many
+/// exports: font discovery happens once.
+pub struct Exporter {
+    ctx: egui::Context,
+}
+
+impl Default for Exporter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Exporter {
+    /// An exporter that finds CJK and other fonts on the system.
+    pub fn new() -> Self {
+        let exporter = Self::without_system_fonts();
+        exporter.ctx.add_font_provider(Arc::new(
+            egui_system_font_provider::SystemFontProvider::new(),
+        ));
+        exporter
+    }
+
+    /// An exporter with egui's built-in fonts only (for tests of the missing-font path).
+    pub fn without_system_fonts() -> Self {
+        let ctx = egui::Context::default();
+        ctx.set_visuals(egui::Visuals::light());
+        Self { ctx }
+    }
+
+    /// Runs an empty pass at `scale` so that fonts exist before layout measures text.
+    fn warm_up(&self, scale: f32) {
+        let input = egui::RawInput {
+            viewports: std::iter::once((
+                ViewportId::ROOT,
+                ViewportInfo {
+                    native_pixels_per_point: Some(scale),
+                    ..Default::default()
+                },
+            ))
+            .collect(),
+            ..Default::default()
+        };
+        // The pass exists only to initialise fonts; its output has nothing to paint.
+        drop(self.ctx.run_ui(input, |_| {}));
+    }
+
+    /// Renders one journey to an image.
+    pub fn render(
+        &self,
+        project: &Project,
+        journey: &Journey,
+        options: &ExportOptions,
+    ) -> Result<image::RgbaImage, ExportError> {
+        if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
+            return Err(ExportError::BadScale(options.scale));
+        }
+        self.warm_up(options.scale);
+        let layout_options = LayoutOptions {
+            title: options.title,
+            persona: options.persona,
+            legend: options.legend,
+        };
+        let map =
+            layout::layout_journey_with(project, journey, &EguiText(&self.ctx), &layout_options);
+        let width = (map.size.x * options.scale).round() as u64;
+        let height = (map.size.y * options.scale).round() as u64;
+        if width > u64::from(MAX_SIDE) || height > u64::from(MAX_SIDE) {
+            let max_scale = (MAX_SIDE as f32 / map.size.max_elem()).min(4.0);
+            return Err(ExportError::TooLarge {
+                width,
+                height,
+                max_side: MAX_SIDE,
+                max_scale: (max_scale * 100.0).floor() / 100.0,
+            });
+        }
+        let (background, paint_background) = match options.background {
+            Background::White => (Color32::WHITE, true),
+            Background::Transparent => (Color32::TRANSPARENT, false),
+        };
+        let raster_options = raster::RenderOptions {
+            size_points: map.size,
+            pixels_per_point: options.scale,
+            background,
+        };
+        let image = raster::render_to_image(&self.ctx, &raster_options, |ui| {
+            render::paint_map(
+                ui.painter(),
+                project,
+                journey,
+                &map,
+                TSTransform::IDENTITY,
+                PaintOptions {
+                    background: paint_background,
+                },
+            );
+        })?;
+        Ok(image)
+    }
+
+    /// The scripts used in `journey` (and its persona) that no available font can show,
+    /// e.g. `["Chinese/Japanese (Han)"]`. Empty when everything will render.
+    pub fn missing_scripts(&self, project: &Project, journey: &Journey) -> Vec<&'static str> {
+        self.warm_up(1.0);
+        let mut missing = Vec::new();
+        let mut checked = Vec::new();
+        let font = FontId::proportional(14.0);
+        for text in journey_texts(project, journey) {
+            for c in text.chars() {
+                let Some(script) = cjk_script(c) else {
+                    continue;
+                };
+                if checked.contains(&script) {
+                    continue;
+                }
+                checked.push(script);
+                if !self.ctx.fonts_mut(|f| f.has_glyph(&font, c)) {
+                    missing.push(script);
+                }
+            }
+        }
+        missing
+    }
+}
+
+/// Every piece of text painted for a journey.
+fn journey_texts<'a>(project: &'a Project, journey: &'a Journey) -> Vec<&'a str> {
+    let mut texts = vec![journey.title.as_str(), journey.description.as_str()];
+    texts.extend(journey.stages.iter().map(|s| s.name.as_str()));
+    for lane in &journey.lanes {
+        texts.push(&lane.title);
+        texts.extend(lane.cards.iter().map(|c| c.text.as_str()));
+    }
+    texts.extend(journey.annotations.iter().map(|a| a.title.as_str()));
+    if let Some(p) = journey.persona.and_then(|id| project.persona(id)) {
+        texts.extend([p.name.as_str(), p.location.as_str(), p.segment.as_str()]);
+    }
+    texts
+}
+
+/// The East Asian script of a character, if it is one that needs a CJK font.
+fn cjk_script(c: char) -> Option<&'static str> {
+    match u32::from(c) {
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => {
+            Some("Chinese/Japanese (Han)")
+        }
+        0x3040..=0x30FF | 0x31F0..=0x31FF => Some("Japanese (kana)"),
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Some("Korean (Hangul)"),
+        0x3000..=0x303F | 0xFF00..=0xFFEF => Some("CJK punctuation"),
+        _ => None,
+    }
+}
+
+/// Finds a journey by exact id or by title (exact, then case-insensitive). With no
+/// query, the first journey.
+pub fn find_journey<'a>(
+    project: &'a Project,
+    query: Option<&str>,
+) -> Result<&'a Journey, ExportError> {
+    let Some(query) = query else {
+        return project.journeys.first().ok_or(ExportError::NoJourney);
+    };
+    let q = query.trim();
+    project
+        .journeys
+        .iter()
+        .find(|j| j.id.0.to_string() == q)
+        .or_else(|| project.journeys.iter().find(|j| j.title == q))
+        .or_else(|| {
+            project
+                .journeys
+                .iter()
+                .find(|j| j.title.to_lowercase() == q.to_lowercase())
+        })
+        .ok_or_else(|| ExportError::UnknownJourney {
+            query: query.to_owned(),
+            available: project
+                .journeys
+                .iter()
+                .map(|j| format!("{}: {}", j.id, j.title))
+                .collect(),
+        })
+}
+
+/// Encodes `image` as PNG and writes it atomically (temporary file, then rename), so
+/// a failed export never leaves a half-written image in place of an old one.
+pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportError> {
+    let bytes = raster::encode_png(image)?;
+    let write_err = |source| ExportError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, &bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(write_err);
+    if result.is_err()
+        && tmp.exists()
+        && let Err(e) = std::fs::remove_file(&tmp)
+    {
+        eprintln!("waymark: could not remove {}: {e}", tmp.display());
+    }
+    result
+}

@@ -41,8 +41,14 @@ impl TextMeasure for ApproxText {
 pub struct MapLayout {
     /// Size of the whole map, margins included.
     pub size: Vec2,
-    /// The title block above the grid.
+    /// The title block above the grid (`Rect::NOTHING` when there is none).
     pub title: Rect,
+    /// Whether the title block shows the journey title and description.
+    pub show_title: bool,
+    /// Whether the title block shows the persona card.
+    pub show_persona: bool,
+    /// The legend strip below the grid (`Rect::NOTHING` when there is none).
+    pub legend: Rect,
     /// The corner cell left of the stage headers and above the lane headers.
     pub corner: Rect,
     /// Stage columns, in order.
@@ -64,6 +70,9 @@ impl Default for MapLayout {
         Self {
             size: Vec2::ZERO,
             title: Rect::NOTHING,
+            show_title: false,
+            show_persona: false,
+            legend: Rect::NOTHING,
             corner: Rect::NOTHING,
             stages: Vec::new(),
             lanes: Vec::new(),
@@ -167,6 +176,40 @@ const PILL_GAP: f32 = 3.0;
 
 /// Lays out one journey of a project.
 pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasure) -> MapLayout {
+    layout_journey_with(project, journey, text, &LayoutOptions::default())
+}
+
+/// Which optional parts of the map to lay out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// The title block: journey title and description.
+    pub title: bool,
+    /// The persona card in the title block.
+    pub persona: bool,
+    /// The legend strip below the grid.
+    pub legend: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            title: true,
+            persona: true,
+            legend: true,
+        }
+    }
+}
+
+/// Height of the legend strip.
+pub const LEGEND_HEIGHT: f32 = 40.0;
+
+/// Lays out one journey with the given optional parts.
+pub fn layout_journey_with(
+    project: &Project,
+    journey: &Journey,
+    text: &dyn TextMeasure,
+    options: &LayoutOptions,
+) -> MapLayout {
     let m = size::MARGIN;
     let left = m + size::LANE_HEADER;
     let scale = project.settings.emotion_scale;
@@ -188,7 +231,13 @@ pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasu
     let header_height =
         size::STAGE_HEADER + pills_height(stage_pills.iter().copied().max().unwrap_or(0));
 
-    let top = m + size::TITLE_BLOCK;
+    let has_persona = options.persona && journey.persona.and_then(|p| project.persona(p)).is_some();
+    let title_block = if options.title || has_persona {
+        size::TITLE_BLOCK
+    } else {
+        0.0
+    };
+    let top = m + title_block;
     let grid_top = top + header_height;
 
     // Columns.
@@ -382,9 +431,22 @@ pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasu
         }
     }
 
-    out.title = Rect::from_min_max(pos2(m, m), pos2(right.max(left + 400.0), top - 8.0));
+    let map_right = right.max(left + 400.0);
+    out.title = if title_block > 0.0 {
+        Rect::from_min_max(pos2(m, m), pos2(map_right, top - 8.0))
+    } else {
+        Rect::NOTHING
+    };
+    out.show_title = options.title;
+    out.show_persona = has_persona;
+    let mut bottom = bottom;
+    if options.legend {
+        out.legend =
+            Rect::from_min_size(pos2(m, bottom + 12.0), vec2(map_right - m, LEGEND_HEIGHT));
+        bottom = out.legend.bottom();
+    }
     out.corner = Rect::from_min_max(pos2(m, top), pos2(left, grid_top));
-    out.size = vec2(right.max(left + 400.0) + m, bottom + m);
+    out.size = vec2(map_right + m, bottom + m);
     out
 }
 

@@ -16,7 +16,10 @@ use egui::{
 
 use crate::analysis;
 use crate::layout::{MapLayout, TextMeasure};
-use crate::model::{AnnotationKind, Journey, LaneKind, MeasureKind, MeasureValue, Project};
+use crate::model::{
+    AnnotationKind, Journey, LaneKind, MeasureKind, MeasureValue, Project, Rag, Sentiment,
+    TouchpointClass,
+};
 use crate::theme::{self, color, font, size};
 
 /// Measures text with egui's own fonts, so layout matches what is painted.
@@ -37,21 +40,17 @@ impl TextMeasure for EguiText<'_> {
     }
 }
 
-/// What to include when painting a map.
+/// How to paint a map. Which parts exist (title, persona card, legend) is decided by
+/// the layout, so that the canvas and an export agree on the map's size.
 #[derive(Clone, Copy, Debug)]
 pub struct PaintOptions {
-    /// Paint the background colour over the whole map.
+    /// Paint the background colour over the whole map (off for a transparent export).
     pub background: bool,
-    /// Paint the title block (title, description, persona).
-    pub title: bool,
 }
 
 impl Default for PaintOptions {
     fn default() -> Self {
-        Self {
-            background: true,
-            title: true,
-        }
+        Self { background: true }
     }
 }
 
@@ -75,13 +74,12 @@ pub fn paint_map(
     if options.background {
         p.rect(layout.bounds(), 0.0, color::BACKGROUND);
     }
-    if options.title {
-        p.title_block(project, journey, layout);
-    }
+    p.title_block(project, journey, layout);
     p.grid(journey, layout);
     p.cards(project, journey, layout);
     p.curves(journey, layout);
     p.annotations(journey, layout);
+    p.legend(journey, layout);
 }
 
 struct MapPainter<'a> {
@@ -170,12 +168,27 @@ impl MapPainter<'_> {
 
     fn title_block(&self, project: &Project, journey: &Journey, layout: &MapLayout) {
         let r = layout.title;
-        if !self.visible(r) {
+        if !r.is_positive() || !self.visible(r) {
             return;
         }
-        let persona = journey.persona.and_then(|id| project.persona(id));
+        let persona = journey
+            .persona
+            .and_then(|id| project.persona(id))
+            .filter(|_| layout.show_persona);
         let persona_w = if persona.is_some() { 300.0 } else { 0.0 };
         let text_r = Rect::from_min_max(r.min, pos2(r.right() - persona_w - 16.0, r.bottom()));
+        if layout.show_title {
+            self.title_text(journey, text_r);
+        }
+        if let Some(persona) = persona {
+            self.persona_card(
+                persona,
+                Rect::from_min_max(pos2(r.right() - persona_w, r.top()), r.max),
+            );
+        }
+    }
+
+    fn title_text(&self, journey: &Journey, text_r: Rect) {
         self.text(
             Rect::from_min_size(text_r.min, vec2(text_r.width(), 30.0)),
             &journey.title,
@@ -194,8 +207,10 @@ impl MapPainter<'_> {
             Align2::LEFT_TOP,
             FontFamily::Proportional,
         );
-        if let Some(persona) = persona {
-            let card = Rect::from_min_max(pos2(r.right() - persona_w, r.top()), r.max);
+    }
+
+    fn persona_card(&self, persona: &crate::model::Persona, card: Rect) {
+        {
             self.rect(card, 8.0, color::PERSONA_CARD);
             self.rect_stroke(card, 8.0, 1.0, color::GRID);
             let avatar_c = card.left_center() + vec2(28.0, 0.0);
@@ -559,6 +574,140 @@ impl MapPainter<'_> {
                 FontFamily::Proportional,
             );
         }
+    }
+
+    /// The legend: one entry per kind of mark the map actually uses.
+    fn legend(&self, journey: &Journey, layout: &MapLayout) {
+        let r = layout.legend;
+        if !r.is_positive() || !self.visible(r) {
+            return;
+        }
+        self.rect(r, 6.0, color::LANE_HEADER);
+        let cy = r.center().y;
+        let mut x = r.left() + 12.0;
+        x = self.legend_text(x, cy, "Legend", color::TEXT) + 14.0;
+
+        let cards = || {
+            journey
+                .lanes
+                .iter()
+                .flat_map(|l| l.cards.iter().map(move |c| (l, c)))
+        };
+        let has_class = |class| {
+            cards().any(|(_, c)| {
+                c.touchpoint
+                    .as_ref()
+                    .is_some_and(|t| t.class == Some(class))
+            })
+        };
+        for class in TouchpointClass::ALL {
+            if has_class(class) {
+                let w = 18.0 + 7.0 * class.badge().len() as f32;
+                let badge = Rect::from_center_size(pos2(x + w / 2.0, cy), vec2(w, 15.0));
+                self.chip(badge, class.badge(), theme::class_color(class), true);
+                x = self.legend_text(x + w + 5.0, cy, class.label(), color::TEXT_MUTED) + 14.0;
+            }
+        }
+        if journey
+            .lanes
+            .iter()
+            .any(|l| matches!(l.kind, LaneKind::Emotion { .. }))
+        {
+            let bar = Rect::from_min_size(pos2(x, cy - 4.0), vec2(60.0, 8.0));
+            let steps = 12;
+            for i in 0..steps {
+                let t = i as f32 / (steps - 1) as f32;
+                let seg = Rect::from_min_size(
+                    pos2(
+                        bar.left() + bar.width() * i as f32 / steps as f32,
+                        bar.top(),
+                    ),
+                    vec2(bar.width() / steps as f32 + 0.5, bar.height()),
+                );
+                self.rect(seg, 0.0, theme::emotion_color(t));
+            }
+            x = self.legend_text(
+                bar.right() + 5.0,
+                cy,
+                "Emotion, negative to positive",
+                color::TEXT_MUTED,
+            ) + 10.0;
+            let c = self.pos(pos2(x + 7.0, cy));
+            self.painter.circle_stroke(
+                c,
+                6.0 * self.zoom,
+                Stroke::new(2.0 * self.zoom.sqrt(), color::EMOTION_NEGATIVE),
+            );
+            x = self.legend_text(x + 18.0, cy, "Lowest point", color::TEXT_MUTED) + 14.0;
+        }
+        if cards().any(|(l, c)| l.kind == LaneKind::Quotes && c.sentiment.is_some()) {
+            for (s, label) in [
+                (Sentiment::Positive, "Positive quote"),
+                (Sentiment::Negative, "Negative quote"),
+            ] {
+                self.rect(
+                    Rect::from_min_size(pos2(x, cy - 7.0), vec2(4.0, 14.0)),
+                    2.0,
+                    theme::sentiment_color(s),
+                );
+                x = self.legend_text(x + 9.0, cy, label, color::TEXT_MUTED) + 12.0;
+            }
+            x += 2.0;
+        }
+        if journey
+            .lanes
+            .iter()
+            .any(|l| matches!(l.kind, LaneKind::Measures(_)))
+        {
+            for (rag, label) in [
+                (Rag::Green, "Green"),
+                (Rag::Amber, "Amber"),
+                (Rag::Red, "Red"),
+            ] {
+                self.painter.circle_filled(
+                    self.pos(pos2(x + 5.0, cy)),
+                    5.0 * self.zoom,
+                    theme::rag_color(rag),
+                );
+                x = self.legend_text(x + 14.0, cy, label, color::TEXT_MUTED) + 10.0;
+            }
+            x += 4.0;
+        }
+        if !layout.visibility_lines.is_empty() {
+            let stroke = Stroke::new(2.0 * self.zoom.sqrt(), color::VISIBILITY_LINE);
+            self.painter.extend(Shape::dashed_line(
+                &[self.pos(pos2(x, cy)), self.pos(pos2(x + 28.0, cy))],
+                stroke,
+                6.0 * self.zoom,
+                4.0 * self.zoom,
+            ));
+            x = self.legend_text(x + 34.0, cy, "Line of visibility", color::TEXT_MUTED) + 14.0;
+        }
+        for (kind, label) in [
+            (AnnotationKind::Accelerator, "Accelerator"),
+            (AnnotationKind::Blocker, "Blocker"),
+        ] {
+            if journey.annotations.iter().any(|a| a.kind == kind) {
+                self.marker(kind, pos2(x + 7.0, cy), 7.0);
+                x = self.legend_text(x + 18.0, cy, label, color::TEXT_MUTED) + 14.0;
+            }
+        }
+    }
+
+    /// Paints one legend label starting at `x`, vertically centred on `cy`; returns the
+    /// x where it ends, in document units.
+    fn legend_text(&self, x: f32, cy: f32, text: &str, c: Color32) -> f32 {
+        let px = font::SMALL * self.zoom;
+        if px < 3.0 {
+            return x + text.chars().count() as f32 * font::SMALL * 0.55;
+        }
+        let galley = self
+            .painter
+            .layout_no_wrap(text.to_owned(), FontId::proportional(px), c);
+        let size = galley.size();
+        let at = self.pos(pos2(x, cy)) - vec2(0.0, size.y / 2.0);
+        self.painter.galley(at, galley, c);
+        x + size.x / self.zoom
     }
 
     /// An accelerator is a green upward triangle; a blocker a red octagon with a bar:

@@ -1,0 +1,1468 @@
+//! Headless CPU exporter for egui paint code.
+//!
+//! [`render_to_image`] runs arbitrary paint code in a headless [`egui::Context`],
+//! tessellates the resulting shapes and rasterises the meshes on the CPU into an
+//! [`image::RgbaImage`]. No GPU, window or display is needed.
+//!
+//! The rasteriser mimics what `egui-wgpu`/`egui_glow` do on a gamma-space
+//! framebuffer:
+//! * vertex colours and texels are premultiplied sRGB, multiplied in gamma space,
+//! * blending is `ONE, ONE_MINUS_SRC_ALPHA` in gamma space (no linear conversion),
+//! * anti-aliasing comes only from egui's feathering; the rasteriser samples each
+//!   pixel once at its centre with a top-left fill rule (no double-blended seams),
+//! * textures are sampled bilinearly (or nearest, per [`egui::TextureOptions`]).
+//!
+//! The final image is un-premultiplied (straight alpha), as PNG expects.
+
+// Cast lints: pixel coordinates are converted between f32/f64 and integer pixel
+// indices all over the rasteriser. Every such value is clamped to the image
+// (at most `MAX_SIDE` = 16384 px per side) or is a colour channel in 0..=255
+// before the cast, so truncation, sign loss and precision loss cannot happen in
+// a way that matters; float-to-int `as` casts also saturate by definition.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    clippy::cast_possible_wrap
+)]
+
+use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use egui::epaint::{
+    ClippedPrimitive, Color32, ColorImage, ImageData, ImageDelta, Primitive, TextureId, Vertex,
+};
+use egui::{
+    Pos2, Rect, TextureFilter, TextureOptions, TextureWrapMode, TexturesDelta, ViewportId,
+    ViewportInfo,
+};
+
+/// Largest allowed image side in pixels.
+pub const MAX_SIDE: u32 = 16384;
+
+/// `max_texture_side` reported to egui (limits the font atlas size).
+const MAX_TEXTURE_SIDE: usize = 8192;
+
+/// Sub-pixel precision of the fixed-point vertex grid (8 bits, like GPUs).
+const SUBPIXEL: f64 = 256.0;
+
+/// Target size of one work unit (a band of rows). Threads take bands
+/// dynamically, which balances scenes whose content is concentrated in one part
+/// of the canvas. About 2 MiB per band means that concurrent first-touch page
+/// faults of different threads rarely hit the same page-table page (whose lock
+/// otherwise serialises them), while a band still fits in L2.
+const BAND_BYTES: usize = 2 << 20;
+
+/// Key of the per-context texture store in `egui::Memory` temp data.
+const STORE_ID: &str = "waymark::raster::texture_store";
+
+/// Options for one offscreen render.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RenderOptions {
+    /// Size of the canvas in points (logical units).
+    pub size_points: egui::Vec2,
+    /// Pixels per point (1.0 ..= 4.0 typically); the image is `size_points * scale` pixels, rounded.
+    pub pixels_per_point: f32,
+    /// Background colour painted before anything else; `Color32::TRANSPARENT` gives a transparent PNG.
+    pub background: egui::Color32,
+}
+
+/// Errors returned by [`render_to_image`] and [`encode_png`].
+#[derive(Debug, thiserror::Error)]
+pub enum RasterError {
+    /// `pixels_per_point` was not a finite, positive number.
+    #[error("invalid pixels_per_point {0}: it must be finite and greater than zero")]
+    InvalidScale(f32),
+    /// `size_points` was not finite or was negative.
+    #[error("invalid canvas size {width} x {height} points: it must be finite and non-negative")]
+    InvalidSize {
+        /// Requested width in points.
+        width: f32,
+        /// Requested height in points.
+        height: f32,
+    },
+    /// The image would be empty (a side rounds to 0 pixels).
+    #[error("the image would be {width} x {height} px; both sides must be at least 1 px")]
+    ZeroSize {
+        /// Width in pixels after rounding.
+        width: u32,
+        /// Height in pixels after rounding.
+        height: u32,
+    },
+    /// The image would exceed [`MAX_SIDE`] pixels on a side.
+    #[error("the image would be {width} x {height} px; the maximum side is {max_side} px")]
+    TooLarge {
+        /// Width in pixels after rounding.
+        width: u64,
+        /// Height in pixels after rounding.
+        height: u64,
+        /// The maximum allowed side in pixels.
+        max_side: u32,
+    },
+    /// Internal error: the pixel buffer did not match the image size.
+    #[error("internal error: pixel buffer does not match a {width} x {height} image")]
+    Buffer {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// PNG encoding failed.
+    #[error("PNG encoding failed: {0}")]
+    Png(#[from] image::ImageError),
+}
+
+/// Runs `paint` in a fresh headless context (or a given one) and returns the rasterised image (straight, un-premultiplied RGBA8).
+///
+/// `paint` is called (at least twice, so that fonts and layout settle) with the
+/// root [`egui::Ui`], which covers the whole canvas (`0,0` to `size_points`)
+/// with no margin and no background; paint with `ui.painter()` or widgets.
+///
+/// `ctx` may be a brand-new `egui::Context::default()`, or a context whose
+/// fonts/style were configured beforehand. Use a context dedicated to
+/// exporting: the texture deltas of the passes run here are consumed by this
+/// function, so a context that also drives a live window would lose them.
+/// Textures uploaded through `ctx` (e.g. `ctx.load_texture`) are remembered in
+/// the context's temp memory across calls until egui frees them.
+///
+/// # Errors
+/// Returns an error if the options are invalid, the image would be empty, or a
+/// side would exceed [`MAX_SIDE`] pixels.
+pub fn render_to_image(
+    ctx: &egui::Context,
+    options: &RenderOptions,
+    mut paint: impl FnMut(&egui::Ui),
+) -> Result<image::RgbaImage, RasterError> {
+    let (width, height) = image_size(options)?;
+    let ppp = options.pixels_per_point;
+    let screen_rect = Rect::from_min_size(Pos2::ZERO, options.size_points);
+
+    // egui's pixels_per_point is zoom_factor * native_pixels_per_point; honour a
+    // zoom factor the caller may have set so the output scale is exactly `ppp`.
+    let zoom = ctx.zoom_factor();
+    let native_ppp = if zoom.is_finite() && zoom > 0.0 {
+        ppp / zoom
+    } else {
+        ppp
+    };
+    let make_input = || egui::RawInput {
+        screen_rect: Some(screen_rect),
+        max_texture_side: Some(MAX_TEXTURE_SIDE),
+        viewports: std::iter::once((
+            ViewportId::ROOT,
+            ViewportInfo {
+                native_pixels_per_point: Some(native_ppp),
+                inner_rect: Some(screen_rect),
+                focused: Some(true),
+                ..Default::default()
+            },
+        ))
+        .collect(),
+        ..Default::default()
+    };
+
+    let shared = ctx.data_mut(|data| {
+        data.get_temp_mut_or_default::<SharedStore>(egui::Id::unique(STORE_ID))
+            .clone()
+    });
+    let mut store = shared.0.lock().unwrap_or_else(PoisonError::into_inner);
+
+    // Pass 1: lets fonts and layout settle. Its output is not painted, so its
+    // frees can be applied right away.
+    let mut first = ctx.run_ui(make_input(), |ui| paint(ui));
+    store.apply_set(&mut first.textures_delta);
+    store.apply_free(&mut first.textures_delta);
+    drop(first);
+
+    // Pass 2: the one we paint.
+    let mut second = ctx.run_ui(make_input(), |ui| paint(ui));
+    store.apply_set(&mut second.textures_delta);
+    // The font atlas is authoritative in the context itself. Refreshing it
+    // keeps text correct even if some atlas deltas were consumed elsewhere
+    // (e.g. the caller ran a pass on this context before).
+    // The closure is needed: the method path is not general over the lifetime.
+    #[allow(clippy::redundant_closure_for_method_calls)]
+    let atlas = ctx.fonts(|fonts| fonts.image());
+    store.refresh_font_atlas(atlas);
+
+    let shapes = std::mem::take(&mut second.shapes);
+    let primitives = ctx.tessellate(shapes, second.pixels_per_point);
+    let background = options.background.to_array();
+    let pixels = rasterize(&primitives, &store, ppp, width, height, background);
+    store.apply_free(&mut second.textures_delta);
+    drop(store);
+
+    let (w, h) = (width as u32, height as u32);
+    image::RgbaImage::from_raw(w, h, pixels.into_flattened()).ok_or(RasterError::Buffer {
+        width: w,
+        height: h,
+    })
+}
+
+/// Encodes `img` as a PNG file in memory.
+///
+/// # Errors
+/// Returns [`RasterError::Png`] if the encoder fails.
+pub fn encode_png(img: &image::RgbaImage) -> Result<Vec<u8>, RasterError> {
+    let mut bytes = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new_with_quality(
+        &mut bytes,
+        image::codecs::png::CompressionType::Fast,
+        image::codecs::png::FilterType::Adaptive,
+    );
+    img.write_with_encoder(encoder)?;
+    Ok(bytes)
+}
+
+/// Validates `options` and returns the image size in pixels.
+fn image_size(options: &RenderOptions) -> Result<(usize, usize), RasterError> {
+    let ppp = options.pixels_per_point;
+    if !ppp.is_finite() || ppp <= 0.0 {
+        return Err(RasterError::InvalidScale(ppp));
+    }
+    let size = options.size_points;
+    if !size.x.is_finite() || !size.y.is_finite() || size.x < 0.0 || size.y < 0.0 {
+        return Err(RasterError::InvalidSize {
+            width: size.x,
+            height: size.y,
+        });
+    }
+    let w = (f64::from(size.x) * f64::from(ppp)).round();
+    let h = (f64::from(size.y) * f64::from(ppp)).round();
+    let max = f64::from(MAX_SIDE);
+    if w > max || h > max {
+        return Err(RasterError::TooLarge {
+            width: w as u64,
+            height: h as u64,
+            max_side: MAX_SIDE,
+        });
+    }
+    if w < 1.0 || h < 1.0 {
+        return Err(RasterError::ZeroSize {
+            width: w as u32,
+            height: h as u32,
+        });
+    }
+    Ok((w as usize, h as usize))
+}
+
+// ---------------------------------------------------------------------------
+// Texture store
+
+/// Textures uploaded by egui, kept in the context's temp memory so that
+/// textures created in an earlier call stay available in later calls.
+#[derive(Clone, Default)]
+struct SharedStore(Arc<Mutex<TextureStore>>);
+
+#[derive(Default)]
+struct TextureStore {
+    textures: HashMap<TextureId, StoredTexture>,
+}
+
+struct StoredTexture {
+    image: Arc<ColorImage>,
+    options: TextureOptions,
+}
+
+impl TextureStore {
+    /// Applies (and consumes) the uploads of `delta`, in order per texture.
+    fn apply_set(&mut self, delta: &mut TexturesDelta) {
+        for (id, deltas) in delta.set.drain() {
+            for image_delta in &deltas {
+                self.apply_one(id, image_delta);
+            }
+        }
+    }
+
+    /// Applies (and consumes) the frees of `delta`.
+    fn apply_free(&mut self, delta: &mut TexturesDelta) {
+        for id in delta.free.drain() {
+            self.textures.remove(&id);
+        }
+    }
+
+    fn apply_one(&mut self, id: TextureId, delta: &ImageDelta) {
+        let ImageData::Color(patch) = &delta.image;
+        if patch.pixels.len() < patch.size[0] * patch.size[1] {
+            return; // Malformed image.
+        }
+        match delta.pos {
+            None => {
+                self.textures.insert(
+                    id,
+                    StoredTexture {
+                        image: Arc::clone(patch),
+                        options: delta.options,
+                    },
+                );
+            }
+            Some([x, y]) => {
+                // A patch for a texture we never saw (e.g. its full upload went
+                // elsewhere) cannot be applied; ignore it.
+                let Some(texture) = self.textures.get_mut(&id) else {
+                    return;
+                };
+                texture.options = delta.options;
+                let target = Arc::make_mut(&mut texture.image);
+                let [tw, th] = target.size;
+                let [pw, ph] = patch.size;
+                if x >= tw || pw == 0 || target.pixels.len() < tw * th {
+                    return;
+                }
+                let n = pw.min(tw - x);
+                for row in 0..ph.min(th.saturating_sub(y)) {
+                    let src = &patch.pixels[row * pw..row * pw + n];
+                    let start = (y + row) * tw + x;
+                    target.pixels[start..start + n].copy_from_slice(src);
+                }
+            }
+        }
+    }
+
+    fn refresh_font_atlas(&mut self, atlas: ColorImage) {
+        let id = TextureId::default();
+        let options = self
+            .textures
+            .get(&id)
+            .map_or(TextureOptions::LINEAR, |t| t.options);
+        self.textures.insert(
+            id,
+            StoredTexture {
+                image: Arc::new(atlas),
+                options,
+            },
+        );
+    }
+
+    fn sampler(&self, id: TextureId) -> Option<Sampler<'_>> {
+        let texture = self.textures.get(&id)?;
+        let [w, h] = texture.image.size;
+        if w == 0 || h == 0 || texture.image.pixels.len() < w * h {
+            return None;
+        }
+        Some(Sampler {
+            pixels: &texture.image.pixels,
+            width: w as i32,
+            height: h as i32,
+            magnification: texture.options.magnification,
+            minification: texture.options.minification,
+            wrap: texture.options.wrap_mode,
+        })
+    }
+}
+
+/// Read-only view of one texture.
+#[derive(Clone, Copy)]
+struct Sampler<'a> {
+    pixels: &'a [Color32],
+    width: i32,
+    height: i32,
+    magnification: TextureFilter,
+    minification: TextureFilter,
+    wrap: TextureWrapMode,
+}
+
+impl Sampler<'_> {
+    /// Samples at texel-space coordinates (`u * width`, `v * height`).
+    #[inline]
+    fn sample(&self, u: f32, v: f32, filter: TextureFilter) -> [f32; 4] {
+        match filter {
+            TextureFilter::Nearest => {
+                let x = wrap(floor_i32(u), self.width, self.wrap);
+                let y = wrap(floor_i32(v), self.height, self.wrap);
+                self.texel(x, y)
+            }
+            TextureFilter::Linear => {
+                // Texel centres are at +0.5.
+                let (u, v) = (u - 0.5, v - 0.5);
+                let (xf, yf) = (floor_i32(u), floor_i32(v));
+                let (fx, fy) = (u - xf as f32, v - yf as f32);
+                let x0 = wrap(xf, self.width, self.wrap);
+                let x1 = wrap(xf.saturating_add(1), self.width, self.wrap);
+                let y0 = wrap(yf, self.height, self.wrap);
+                let y1 = wrap(yf.saturating_add(1), self.height, self.wrap);
+                let (c00, c10) = (self.texel(x0, y0), self.texel(x1, y0));
+                let (c01, c11) = (self.texel(x0, y1), self.texel(x1, y1));
+                std::array::from_fn(|i| {
+                    let top = c00[i] + (c10[i] - c00[i]) * fx;
+                    let bottom = c01[i] + (c11[i] - c01[i]) * fx;
+                    top + (bottom - top) * fy
+                })
+            }
+        }
+    }
+
+    #[inline]
+    fn texel(&self, x: usize, y: usize) -> [f32; 4] {
+        let c = self.pixels[y * self.width as usize + x].to_array();
+        c.map(f32::from)
+    }
+}
+
+#[inline]
+fn floor_i32(x: f32) -> i32 {
+    // `as` saturates (NaN -> 0); avoids a libm call without SSE4.1.
+    let i = x as i32;
+    if (i as f32) > x { i - 1 } else { i }
+}
+
+#[inline]
+fn wrap(i: i32, n: i32, mode: TextureWrapMode) -> usize {
+    let i = match mode {
+        TextureWrapMode::ClampToEdge => i.clamp(0, n - 1),
+        TextureWrapMode::Repeat => i.rem_euclid(n),
+        TextureWrapMode::MirroredRepeat => {
+            let m = i.rem_euclid(2 * n);
+            if m >= n { 2 * n - 1 - m } else { m }
+        }
+    };
+    i as usize
+}
+
+// ---------------------------------------------------------------------------
+// Triangle setup
+
+/// One edge function in fixed-point units (1/256 px, integer valued).
+///
+/// `E(P) = dx * (P.y - y0) - dy * (P.x - x0) + bias`; a pixel is inside when
+/// `E >= 0` at its centre for all three edges of a positively oriented triangle.
+#[derive(Clone, Copy)]
+struct Edge {
+    dx: f64,
+    dy: f64,
+    x0: f64,
+    y0: f64,
+    /// 0 for top/left edges (owned: `E == 0` is inside), -1 otherwise, so that
+    /// an edge shared by two triangles covers each pixel centre exactly once.
+    bias: f64,
+}
+
+impl Edge {
+    fn new(a: [f64; 2], b: [f64; 2]) -> Self {
+        let dx = b[0] - a[0];
+        let dy = b[1] - a[1];
+        // With positive orientation (y down), left edges go up and top edges go right.
+        let top_left = dy < 0.0 || (dy == 0.0 && dx > 0.0);
+        Self {
+            dx,
+            dy,
+            x0: a[0],
+            y0: a[1],
+            bias: if top_left { 0.0 } else { -1.0 },
+        }
+    }
+
+    /// `E` at the centre of pixel `(0, y)` is `k0 + dk * y`; one pixel step in
+    /// x adds `-dy * 256`.
+    fn k0_dk(&self) -> (f64, f64) {
+        let half = SUBPIXEL / 2.0;
+        (
+            self.dx * (half - self.y0) - self.dy * (half - self.x0) + self.bias,
+            self.dx * SUBPIXEL,
+        )
+    }
+}
+
+/// Largest fixed-point coordinate magnitude (2^21 px) for which the integer
+/// edge walker cannot overflow `i64` (products stay below 2^62).
+const EXACT_LIMIT: f64 = (1_u64 << 29) as f64;
+
+/// Which side of the span an edge bounds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// `dy < 0`: pixels right of the edge are inside; bounds `lo`.
+    Left,
+    /// `dy > 0`: pixels left of the edge are inside; bounds `hi`.
+    Right,
+    /// `dy == 0`: the whole row is inside or outside.
+    Flat,
+}
+
+/// An [`Edge`] in exact integer form.
+#[derive(Clone, Copy)]
+struct IntEdge {
+    k0: i64,
+    dk: i64,
+    /// `256 * |dy|`.
+    div: i64,
+    side: Side,
+}
+
+impl IntEdge {
+    fn new(e: &Edge) -> Self {
+        let (k0, dk) = e.k0_dk();
+        let side = if e.dy < 0.0 {
+            Side::Left
+        } else if e.dy > 0.0 {
+            Side::Right
+        } else {
+            Side::Flat
+        };
+        Self {
+            k0: k0 as i64,
+            dk: dk as i64,
+            div: (e.dy.abs() * SUBPIXEL) as i64,
+            side,
+        }
+    }
+
+    /// Starts walking down the edge at row `y`.
+    fn walker(&self, y: i32) -> Walker {
+        let k = self.k0 + self.dk * i64::from(y);
+        if self.side == Side::Flat {
+            // `q` is `E` itself; `div = MAX` keeps the carry from firing.
+            return Walker {
+                q: k,
+                r: 0,
+                dq: self.dk,
+                dr: 0,
+                div: i64::MAX,
+                side: self.side,
+            };
+        }
+        Walker {
+            q: k.div_euclid(self.div),
+            r: k.rem_euclid(self.div),
+            dq: self.dk.div_euclid(self.div),
+            dr: self.dk.rem_euclid(self.div),
+            div: self.div,
+            side: self.side,
+        }
+    }
+}
+
+/// Incremental, exact `floor(E(0, y) / (256 * |dy|))` (a DDA with remainder),
+/// i.e. the last/first covered column of an edge, with no division per row.
+#[derive(Clone, Copy)]
+struct Walker {
+    q: i64,
+    r: i64,
+    dq: i64,
+    dr: i64,
+    div: i64,
+    side: Side,
+}
+
+impl Walker {
+    #[inline]
+    fn step(&mut self) {
+        self.q += self.dq;
+        self.r += self.dr;
+        if self.r >= self.div {
+            self.r -= self.div;
+            self.q += 1;
+        }
+    }
+}
+
+/// The edge functions of a triangle.
+enum Edges {
+    /// Exact integer edge walking; used when all vertices are within 2^21 px.
+    Exact([IntEdge; 3]),
+    /// Per-row f64 evaluation for triangles with vertices very far away (exact
+    /// up to ~32768 px, within float rounding beyond).
+    Far([Edge; 3]),
+}
+
+/// An attribute (or N of them) as an affine function of the pixel position,
+/// relative to the triangle's first vertex for precision.
+#[derive(Clone, Copy)]
+struct Plane<const N: usize> {
+    base: [f32; N],
+    ddx: [f32; N],
+    ddy: [f32; N],
+}
+
+impl<const N: usize> Plane<N> {
+    #[inline]
+    fn at(&self, x: f32, y: f32) -> [f32; N] {
+        std::array::from_fn(|i| self.base[i] + self.ddx[i] * x + self.ddy[i] * y)
+    }
+}
+
+/// Plane gradients for one attribute given vertex deltas and `1 / det`.
+struct Gradients {
+    ex1: f64,
+    ey1: f64,
+    ex2: f64,
+    ey2: f64,
+    inv_det: f64,
+}
+
+impl Gradients {
+    fn plane<const N: usize>(&self, values: [[f32; N]; 3]) -> Plane<N> {
+        let mut ddx = [0.0; N];
+        let mut ddy = [0.0; N];
+        for i in 0..N {
+            let a0 = f64::from(values[0][i]);
+            let d1 = f64::from(values[1][i]) - a0;
+            let d2 = f64::from(values[2][i]) - a0;
+            ddx[i] = ((d1 * self.ey2 - d2 * self.ey1) * self.inv_det) as f32;
+            ddy[i] = ((d2 * self.ex1 - d1 * self.ex2) * self.inv_det) as f32;
+        }
+        Plane {
+            base: values[0],
+            ddx,
+            ddy,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Shade<'a> {
+    /// Constant premultiplied colour.
+    Flat([u8; 4]),
+    /// Interpolated premultiplied colour (feathering ramps).
+    Gouraud(Plane<4>),
+    /// Interpolated colour times a texture sample (text, images).
+    Textured {
+        color: Plane<4>,
+        /// Texel-space coordinates (`u * width`, `v * height`).
+        uv: Plane<2>,
+        sampler: Sampler<'a>,
+        filter: TextureFilter,
+    },
+}
+
+struct Triangle<'a> {
+    edges: Edges,
+    /// Pixel rows `y0..y1` and columns `x0..x1` that may be covered (clipped).
+    x0: i32,
+    x1: i32,
+    y0: i32,
+    y1: i32,
+    /// Origin of the attribute planes, in pixels.
+    ox: f32,
+    oy: f32,
+    shade: Shade<'a>,
+}
+
+/// Integer pixel clip rectangle `[x0, x1) x [y0, y1)`.
+#[derive(Clone, Copy)]
+struct Clip {
+    x0: i32,
+    y0: i32,
+    x1: i32,
+    y1: i32,
+}
+
+fn pixel_clip(rect: Rect, ppp: f32, width: usize, height: usize) -> Clip {
+    let (w, h) = (width as f32, height as f32);
+    let x0 = (rect.min.x * ppp).round().clamp(0.0, w) as i32;
+    let y0 = (rect.min.y * ppp).round().clamp(0.0, h) as i32;
+    let x1 = (rect.max.x * ppp).round().clamp(0.0, w) as i32;
+    let y1 = (rect.max.y * ppp).round().clamp(0.0, h) as i32;
+    Clip { x0, y0, x1, y1 }
+}
+
+/// One mesh to rasterise, with everything triangle setup needs.
+struct MeshJob<'a> {
+    mesh: &'a egui::Mesh,
+    clip: Clip,
+    sampler: Sampler<'a>,
+    ppp: f32,
+    /// The texel at `WHITE_UV` (0, 0), used by all untextured shapes.
+    white: [f32; 4],
+    /// Global index of the mesh's first triangle.
+    first: usize,
+}
+
+/// Sets up the triangles with global indices in `range`, in paint order.
+fn setup_range<'a>(jobs: &[MeshJob<'a>], range: std::ops::Range<usize>) -> Vec<Triangle<'a>> {
+    let mut out = Vec::with_capacity(range.len());
+    for job in jobs {
+        let count = job.mesh.indices.len() / 3;
+        let start = range.start.max(job.first);
+        let end = range.end.min(job.first + count);
+        if start >= end {
+            continue;
+        }
+        let indices = &job.mesh.indices[(start - job.first) * 3..(end - job.first) * 3];
+        for idx in indices.chunks_exact(3) {
+            let vertex = |i: u32| job.mesh.vertices.get(i as usize);
+            let (Some(a), Some(b), Some(c)) = (vertex(idx[0]), vertex(idx[1]), vertex(idx[2]))
+            else {
+                continue;
+            };
+            if let Some(t) = setup_triangle([a, b, c], job) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Chooses how to shade a triangle (flat, interpolated or textured).
+/// Returns `None` when it cannot change any pixel.
+fn make_shade<'a>(
+    v: [&Vertex; 3],
+    job: &MeshJob<'a>,
+    gradients: &Gradients,
+    origin: [f32; 2],
+) -> Option<Shade<'a>> {
+    let sampler = job.sampler;
+    let tex_size = [sampler.width as f32, sampler.height as f32];
+    let uv = v.map(|vertex| [vertex.uv.x * tex_size[0], vertex.uv.y * tex_size[1]]);
+    let mut colors = v.map(|vertex| vertex.color.to_array());
+
+    // Exact comparison on purpose: this detects vertices sharing one uv.
+    let same = |a: [f32; 2], b: [f32; 2]| a.map(f32::to_bits) == b.map(f32::to_bits);
+    let shade = if same(uv[0], uv[1]) && same(uv[0], uv[2]) {
+        // Constant texel (e.g. WHITE_UV for untextured shapes): fold it into the colours.
+        let texel = if uv[0] == [0.0, 0.0] {
+            job.white
+        } else {
+            sampler.sample(uv[0][0], uv[0][1], sampler.magnification)
+        };
+        for color in &mut colors {
+            for (c, t) in color.iter_mut().zip(texel) {
+                *c = (f32::from(*c) * t / 255.0 + 0.5) as u8;
+            }
+        }
+        if colors.iter().all(|c| *c == [0; 4]) {
+            return None;
+        }
+        if colors[0] == colors[1] && colors[0] == colors[2] {
+            Shade::Flat(colors[0])
+        } else {
+            Shade::Gouraud(gradients.plane(colors.map(|c| c.map(f32::from))))
+        }
+    } else {
+        if colors.iter().all(|c| *c == [0; 4]) {
+            return None;
+        }
+        let uv = gradients.plane(uv);
+        // Affine mapping: the texel footprint is constant over the triangle.
+        let rho2 =
+            (uv.ddx[0].powi(2) + uv.ddx[1].powi(2)).max(uv.ddy[0].powi(2) + uv.ddy[1].powi(2));
+        let mut filter = if rho2 > 1.0001 {
+            sampler.minification
+        } else {
+            sampler.magnification
+        };
+        // Text: glyph quads map texels 1:1 onto pixels with texel centres on
+        // pixel centres, where bilinear filtering equals a (cheaper) nearest fetch.
+        let near = |a: f32, b: f32| (a - b).abs() < 1e-3;
+        let frac = |a: f32| near(a - a.round(), 0.0);
+        let (fx, fy) = (origin[0].fract(), origin[1].fract());
+        if near(uv.ddx[0], 1.0)
+            && near(uv.ddx[1], 0.0)
+            && near(uv.ddy[0], 0.0)
+            && near(uv.ddy[1], 1.0)
+            && frac(uv.base[0] - fx)
+            && frac(uv.base[1] - fy)
+        {
+            filter = TextureFilter::Nearest;
+        }
+        Shade::Textured {
+            color: gradients.plane(colors.map(|c| c.map(f32::from))),
+            uv,
+            sampler,
+            filter,
+        }
+    };
+    Some(shade)
+}
+
+fn setup_triangle<'a>(v: [&Vertex; 3], job: &MeshJob<'a>) -> Option<Triangle<'a>> {
+    let clip = job.clip;
+    // Snap to the fixed-point grid.
+    let scale = f64::from(job.ppp) * SUBPIXEL;
+    let snap = |p: Pos2| {
+        [
+            floor_f64(f64::from(p.x) * scale + 0.5),
+            floor_f64(f64::from(p.y) * scale + 0.5),
+        ]
+    };
+    if !v.iter().all(|v| v.pos.x.is_finite() && v.pos.y.is_finite()) {
+        return None;
+    }
+    let mut p = [snap(v[0].pos), snap(v[1].pos), snap(v[2].pos)];
+    let mut v = v;
+    let area =
+        (p[1][0] - p[0][0]) * (p[2][1] - p[0][1]) - (p[1][1] - p[0][1]) * (p[2][0] - p[0][0]);
+    if area == 0.0 {
+        return None;
+    }
+    if area < 0.0 {
+        // egui's winding order is not consistent; normalise it.
+        p.swap(1, 2);
+        v.swap(1, 2);
+    }
+
+    // Rows/columns whose pixel centre (i * 256 + 128) lies within the bounding box.
+    let lo = |a: f64, b: f64, c: f64| -floor_f64((128.0 - a.min(b).min(c)) / SUBPIXEL);
+    let hi = |a: f64, b: f64, c: f64| floor_f64((a.max(b).max(c) - 128.0) / SUBPIXEL) + 1.0;
+    let x0 = lo(p[0][0], p[1][0], p[2][0]).max(f64::from(clip.x0)) as i32;
+    let x1 = hi(p[0][0], p[1][0], p[2][0]).min(f64::from(clip.x1)) as i32;
+    let y0 = lo(p[0][1], p[1][1], p[2][1]).max(f64::from(clip.y0)) as i32;
+    let y1 = hi(p[0][1], p[1][1], p[2][1]).min(f64::from(clip.y1)) as i32;
+    if x0 >= x1 || y0 >= y1 {
+        return None;
+    }
+
+    let edges = [
+        Edge::new(p[0], p[1]),
+        Edge::new(p[1], p[2]),
+        Edge::new(p[2], p[0]),
+    ];
+    let edges = if p.iter().flatten().all(|c| c.abs() <= EXACT_LIMIT) {
+        Edges::Exact(edges.map(|e| IntEdge::new(&e)))
+    } else {
+        Edges::Far(edges)
+    };
+
+    // Attribute planes from the snapped positions (in pixels), so that they are
+    // consistent with the coverage and never degenerate.
+    let px = p.map(|q| [q[0] / SUBPIXEL, q[1] / SUBPIXEL]);
+    let (ex1, ey1) = (px[1][0] - px[0][0], px[1][1] - px[0][1]);
+    let (ex2, ey2) = (px[2][0] - px[0][0], px[2][1] - px[0][1]);
+    let gradients = Gradients {
+        ex1,
+        ey1,
+        ex2,
+        ey2,
+        inv_det: 1.0 / (ex1 * ey2 - ex2 * ey1),
+    };
+
+    let shade = make_shade(v, job, &gradients, [px[0][0] as f32, px[0][1] as f32])?;
+
+    Some(Triangle {
+        edges,
+        x0,
+        x1,
+        y0,
+        y1,
+        ox: px[0][0] as f32,
+        oy: px[0][1] as f32,
+        shade,
+    })
+}
+
+impl Triangle<'_> {
+    /// Rasterises rows `y0..y1` into `band`, whose first row is `band_y0`.
+    fn draw_rows(&self, band: &mut [[u8; 4]], width: usize, band_y0: i32, y0: i32, y1: i32) {
+        let (x0, x1) = (i64::from(self.x0), i64::from(self.x1));
+        let mut emit = |y: i32, lo: i64, hi: i64| {
+            if lo < hi {
+                let start = (y - band_y0) as usize * width;
+                self.shade_span(&mut band[start..start + width], y, lo as usize, hi as usize);
+            }
+        };
+        match &self.edges {
+            Edges::Exact(edges) => {
+                let mut walkers = edges.map(|e| e.walker(y0));
+                for y in y0..y1 {
+                    let (mut lo, mut hi) = (x0, x1);
+                    for w in &walkers {
+                        match w.side {
+                            Side::Left => lo = lo.max(-w.q),
+                            Side::Right => hi = hi.min(w.q + 1),
+                            Side::Flat => {
+                                if w.q < 0 {
+                                    hi = lo;
+                                }
+                            }
+                        }
+                    }
+                    emit(y, lo, hi);
+                    for w in &mut walkers {
+                        w.step();
+                    }
+                }
+            }
+            Edges::Far(edges) => {
+                for y in y0..y1 {
+                    let (mut lo, mut hi) = (x0 as f64, x1 as f64);
+                    for e in edges {
+                        let (k0, dk) = e.k0_dk();
+                        let k = k0 + dk * f64::from(y);
+                        let div = e.dy.abs() * SUBPIXEL;
+                        if e.dy < 0.0 {
+                            lo = lo.max(-floor_f64(k / div));
+                        } else if e.dy > 0.0 {
+                            hi = hi.min(floor_f64(k / div) + 1.0);
+                        } else if k < 0.0 {
+                            hi = lo;
+                        }
+                    }
+                    emit(y, lo as i64, hi as i64);
+                }
+            }
+        }
+    }
+
+    /// Shades pixels `lo..hi` of `row` (which is pixel row `y`).
+    #[inline]
+    fn shade_span(&self, row: &mut [[u8; 4]], row_y: i32, lo: usize, hi: usize) {
+        let pixels = &mut row[lo..hi];
+        let fx = lo as f32 + 0.5 - self.ox;
+        let fy = row_y as f32 + 0.5 - self.oy;
+        match &self.shade {
+            Shade::Flat(color) => {
+                if color[3] == 255 {
+                    pixels.fill(*color);
+                } else {
+                    blend_span(pixels, *color);
+                }
+            }
+            Shade::Gouraud(plane) => {
+                let mut rgba = plane.at(fx, fy);
+                for px in pixels {
+                    blend(px, rgba.map(to_u8));
+                    for (ci, d) in rgba.iter_mut().zip(plane.ddx) {
+                        *ci += d;
+                    }
+                }
+            }
+            Shade::Textured {
+                color,
+                uv,
+                sampler,
+                filter,
+            } => {
+                let mut rgba = color.at(fx, fy);
+                let [mut tu, mut tv] = uv.at(fx, fy);
+                for px in pixels {
+                    let texel = sampler.sample(tu, tv, *filter);
+                    if texel.iter().any(|&t| t > 0.0) {
+                        let src =
+                            std::array::from_fn(|i| to_u8(rgba[i] * texel[i] * (1.0 / 255.0)));
+                        blend(px, src);
+                    }
+                    for (ci, d) in rgba.iter_mut().zip(color.ddx) {
+                        *ci += d;
+                    }
+                    tu += uv.ddx[0];
+                    tv += uv.ddx[1];
+                }
+            }
+        }
+    }
+}
+
+#[inline]
+fn to_u8(x: f32) -> u8 {
+    // Saturating cast; negative values and NaN become 0.
+    (x + 0.5) as u8
+}
+
+/// `floor` without a libm call (x86-64 baseline has no SSE4.1 `roundsd`).
+/// Values beyond the `i64` range saturate, which is fine for span limits.
+#[inline]
+fn floor_f64(x: f64) -> f64 {
+    let f = (x as i64) as f64;
+    if f > x { f - 1.0 } else { f }
+}
+
+/// `s + round(d * inv / 255)`, saturating. Exact for `d, inv <= 255`.
+#[inline]
+fn blend_channel(d: u8, s: u8, inv: u16) -> u8 {
+    let x = u16::from(d) * inv + 128;
+    // `saturating_add` guards against additive colours (alpha 0, colour > 0).
+    s.saturating_add(((x + (x >> 8)) >> 8) as u8)
+}
+
+/// Premultiplied `ONE, ONE_MINUS_SRC_ALPHA` blending in gamma space.
+#[inline]
+fn blend(dst: &mut [u8; 4], src: [u8; 4]) {
+    let inv = 255 - u16::from(src[3]);
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d = blend_channel(*d, s, inv);
+    }
+}
+
+/// [`blend`] of one colour over a span, written so that it auto-vectorises
+/// (16 bytes = 4 pixels per step with SSE2).
+fn blend_span(pixels: &mut [[u8; 4]], src: [u8; 4]) {
+    let inv = 255 - u16::from(src[3]);
+    let pattern: [u8; 16] = std::array::from_fn(|i| src[i % 4]);
+    let mut chunks = pixels.as_flattened_mut().chunks_exact_mut(16);
+    for chunk in &mut chunks {
+        for (d, s) in chunk.iter_mut().zip(pattern) {
+            *d = blend_channel(*d, s, inv);
+        }
+    }
+    for (d, s) in chunks.into_remainder().iter_mut().zip(pattern) {
+        *d = blend_channel(*d, s, inv);
+    }
+}
+
+#[inline]
+fn unpremultiply(px: &mut [u8; 4]) {
+    match px[3] {
+        255 => {}
+        0 => *px = [0; 4],
+        a => {
+            let a = u32::from(a);
+            for c in &mut px[..3] {
+                *c = ((u32::from(*c) * 255 + a / 2) / a).min(255) as u8;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rasterisation
+
+fn rasterize(
+    primitives: &[ClippedPrimitive],
+    store: &TextureStore,
+    ppp: f32,
+    width: usize,
+    height: usize,
+    background: [u8; 4],
+) -> Vec<[u8; 4]> {
+    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+
+    // Meshes to draw, with the index of their first triangle.
+    let mut jobs = Vec::new();
+    let mut total = 0;
+    for primitive in primitives {
+        // Paint callbacks need a GPU; they are skipped.
+        let Primitive::Mesh(mesh) = &primitive.primitive else {
+            continue;
+        };
+        let clip = pixel_clip(primitive.clip_rect, ppp, width, height);
+        if clip.x0 >= clip.x1 || clip.y0 >= clip.y1 {
+            continue;
+        }
+        // Like the GPU backends, skip meshes whose texture is unknown.
+        let Some(sampler) = store.sampler(mesh.texture_id) else {
+            continue;
+        };
+        jobs.push(MeshJob {
+            mesh,
+            clip,
+            sampler,
+            ppp,
+            white: sampler.sample(0.0, 0.0, sampler.magnification),
+            first: total,
+        });
+        total += mesh.indices.len() / 3;
+    }
+
+    // Triangle setup, split into contiguous ranges (paint order is kept).
+    let chunks: Vec<Vec<Triangle<'_>>> = if threads > 1 && total > 4096 {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|i| {
+                    let range = total * i / threads..total * (i + 1) / threads;
+                    let jobs = &jobs;
+                    scope.spawn(move || setup_range(jobs, range))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    } else {
+        vec![setup_range(&jobs, 0..total)]
+    };
+
+    // Bin triangles by band, preserving paint order.
+    let band_rows = (BAND_BYTES / (width * 4)).clamp(1, height);
+    let n_bands = height.div_ceil(band_rows);
+    let mut bins: Vec<Vec<&Triangle<'_>>> = vec![Vec::new(); n_bands];
+    for t in chunks.iter().flatten() {
+        let first = t.y0 as usize / band_rows;
+        let last = (t.y1 as usize - 1) / band_rows;
+        for bin in &mut bins[first..=last] {
+            bin.push(t);
+        }
+    }
+
+    // Allocated lazily (calloc); each band's pages are first touched by the
+    // thread that renders it, so page faults happen in parallel.
+    let mut pixels = vec![[0_u8; 4]; width * height];
+    let threads = threads.min(n_bands).max(1);
+    let work = Mutex::new(pixels.chunks_mut(band_rows * width).enumerate());
+    let render = || {
+        loop {
+            let next = work.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((band_index, band)) = next else {
+                break;
+            };
+            render_band(
+                band,
+                band_index * band_rows,
+                width,
+                &bins[band_index],
+                background,
+            );
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(render);
+        }
+        render();
+    });
+    pixels
+}
+
+fn render_band(
+    band: &mut [[u8; 4]],
+    band_y0: usize,
+    width: usize,
+    bin: &[&Triangle<'_>],
+    background: [u8; 4],
+) {
+    band.fill(background);
+    let band_y0 = band_y0 as i32;
+    let band_y1 = band_y0 + (band.len() / width) as i32;
+    for t in bin {
+        t.draw_rows(band, width, band_y0, t.y0.max(band_y0), t.y1.min(band_y1));
+    }
+    // Over an opaque background every pixel stays opaque: nothing to undo.
+    if background[3] != 255 {
+        for chunk in band.chunks_mut(16) {
+            // Branch-free AND of the alphas (vectorises) to skip opaque runs.
+            if chunk.iter().fold(255, |a, px| a & px[3]) != 255 {
+                chunk.iter_mut().for_each(unpremultiply);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, FontId, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
+
+    fn opts(w: f32, h: f32, ppp: f32, background: Color32) -> RenderOptions {
+        RenderOptions {
+            size_points: vec2(w, h),
+            pixels_per_point: ppp,
+            background,
+        }
+    }
+
+    fn px(img: &image::RgbaImage, x: u32, y: u32) -> [u8; 4] {
+        img.get_pixel(x, y).0
+    }
+
+    #[test]
+    fn red_rect_on_white() {
+        for scale in [1.0_f32, 2.0] {
+            let ctx = egui::Context::default();
+            let img = render_to_image(&ctx, &opts(100.0, 80.0, scale, Color32::WHITE), |ui| {
+                ui.painter().rect_filled(
+                    Rect::from_min_max(pos2(20.0, 20.0), pos2(60.0, 50.0)),
+                    0.0,
+                    Color32::RED,
+                );
+            })
+            .unwrap();
+            let s = scale as u32;
+            assert_eq!(img.dimensions(), (100 * s, 80 * s));
+            assert_eq!(px(&img, 40 * s, 35 * s), [255, 0, 0, 255]);
+            // Pixel-aligned edges are crisp: first/last inside pixels are pure red...
+            assert_eq!(px(&img, 20 * s, 20 * s), [255, 0, 0, 255]);
+            assert_eq!(px(&img, 60 * s - 1, 50 * s - 1), [255, 0, 0, 255]);
+            // ...and the neighbours outside are pure white.
+            assert_eq!(px(&img, 20 * s - 1, 35 * s), [255; 4]);
+            assert_eq!(px(&img, 60 * s, 35 * s), [255; 4]);
+            assert_eq!(px(&img, 40 * s, 50 * s), [255; 4]);
+            assert_eq!(px(&img, 5, 5), [255; 4]);
+            assert_eq!(px(&img, 99 * s, 79 * s), [255; 4]);
+        }
+    }
+
+    #[test]
+    fn transparent_background() {
+        let ctx = egui::Context::default();
+        let img = render_to_image(&ctx, &opts(64.0, 32.0, 1.5, Color32::TRANSPARENT), |ui| {
+            ui.painter()
+                .circle_filled(pos2(32.0, 16.0), 10.0, Color32::GREEN);
+        })
+        .unwrap();
+        let (w, h) = img.dimensions();
+        for (x, y) in [(0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1)] {
+            assert_eq!(px(&img, x, y)[3], 0);
+        }
+        assert_eq!(px(&img, 48, 24), [0, 255, 0, 255]);
+    }
+
+    #[test]
+    fn text_is_drawn() {
+        let ctx = egui::Context::default();
+        let img = render_to_image(&ctx, &opts(200.0, 60.0, 1.0, Color32::WHITE), |ui| {
+            ui.painter().text(
+                pos2(10.0, 10.0),
+                egui::Align2::LEFT_TOP,
+                "Hello Waymark",
+                FontId::proportional(24.0),
+                Color32::BLACK,
+            );
+        })
+        .unwrap();
+        let dark = img.pixels().filter(|p| p.0[0] < 80).count();
+        assert!(dark > 100, "only {dark} dark pixels");
+        // Nothing outside the text area.
+        assert!((0..200).all(|x| px(&img, x, 55) == [255; 4]));
+    }
+
+    #[test]
+    fn context_can_be_reused() {
+        let ctx = egui::Context::default();
+        for _ in 0..2 {
+            let img = render_to_image(&ctx, &opts(120.0, 40.0, 1.0, Color32::WHITE), |ui| {
+                ui.painter().text(
+                    pos2(5.0, 5.0),
+                    egui::Align2::LEFT_TOP,
+                    "Again",
+                    FontId::proportional(20.0),
+                    Color32::BLACK,
+                );
+            })
+            .unwrap();
+            assert!(img.pixels().filter(|p| p.0[0] < 80).count() > 50);
+        }
+    }
+
+    #[test]
+    fn semi_transparent_blend() {
+        let ctx = egui::Context::default();
+        let fill = Color32::from_rgba_unmultiplied(200, 40, 0, 128);
+        let bg = Color32::from_rgb(20, 100, 250);
+        let img = render_to_image(&ctx, &opts(50.0, 50.0, 1.0, bg), |ui| {
+            ui.painter().rect_filled(
+                Rect::from_min_max(pos2(10.0, 10.0), pos2(40.0, 40.0)),
+                0.0,
+                fill,
+            );
+        })
+        .unwrap();
+        let s = fill.to_array().map(f32::from);
+        let d = bg.to_array().map(f32::from);
+        let got = px(&img, 25, 25);
+        for i in 0..4 {
+            let expected = s[i] + d[i] * (255.0 - s[3]) / 255.0;
+            assert!(
+                (f32::from(got[i]) - expected).abs() <= 2.0,
+                "channel {i}: got {got:?}, expected {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_large_and_invalid() {
+        let ctx = egui::Context::default();
+        let err = render_to_image(&ctx, &opts(20000.0, 10.0, 1.0, Color32::WHITE), |_| {});
+        assert!(matches!(
+            err,
+            Err(RasterError::TooLarge { width: 20000, .. })
+        ));
+        let err = render_to_image(&ctx, &opts(10000.0, 10.0, 2.0, Color32::WHITE), |_| {});
+        assert!(matches!(err, Err(RasterError::TooLarge { .. })));
+        let err = render_to_image(&ctx, &opts(0.2, 10.0, 1.0, Color32::WHITE), |_| {});
+        assert!(matches!(err, Err(RasterError::ZeroSize { .. })));
+        let err = render_to_image(&ctx, &opts(10.0, 10.0, f32::NAN, Color32::WHITE), |_| {});
+        assert!(matches!(err, Err(RasterError::InvalidScale(_))));
+        assert!(render_to_image(&ctx, &opts(16384.0, 1.0, 1.0, Color32::WHITE), |_| {}).is_ok());
+    }
+
+    #[test]
+    fn no_double_blended_seams() {
+        let ctx = egui::Context::default();
+        let half = Color32::from_black_alpha(128);
+        let img = render_to_image(&ctx, &opts(100.0, 60.0, 1.0, Color32::WHITE), |ui| {
+            let painter = ui.painter();
+            // Two adjacent rects; each inner quad's diagonal passes exactly
+            // through pixel centres.
+            painter.rect_filled(
+                Rect::from_min_max(pos2(10.0, 10.0), pos2(50.0, 50.0)),
+                0.0,
+                half,
+            );
+            painter.rect_filled(
+                Rect::from_min_max(pos2(50.0, 10.0), pos2(90.0, 50.0)),
+                0.0,
+                half,
+            );
+        })
+        .unwrap();
+        let inside = px(&img, 30, 20);
+        assert!(inside[0] > 120 && inside[0] < 135, "{inside:?}");
+        for y in 10..50 {
+            for x in 10..90 {
+                assert_eq!(px(&img, x, y), inside, "at {x},{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn raw_mesh_fill_rule() {
+        // Unfeathered triangles sharing edges through pixel centres: every pixel
+        // is covered exactly once.
+        let ctx = egui::Context::default();
+        let color = Color32::from_black_alpha(100);
+        let img = render_to_image(&ctx, &opts(40.0, 40.0, 1.0, Color32::WHITE), |ui| {
+            let mut mesh = egui::Mesh::default();
+            let pts = [
+                pos2(0.5, 0.5),
+                pos2(20.5, 0.5),
+                pos2(40.0, 40.0),
+                pos2(0.5, 39.5),
+                pos2(20.5, 20.5),
+            ];
+            for p in pts {
+                mesh.colored_vertex(p, color);
+            }
+            // A fan around point 4, covering the quad-ish polygon 0-1-2-3.
+            mesh.add_triangle(4, 0, 1);
+            mesh.add_triangle(4, 2, 1);
+            mesh.add_triangle(4, 2, 3);
+            mesh.add_triangle(4, 0, 3);
+            ui.painter().add(Shape::mesh(mesh));
+        })
+        .unwrap();
+        let once = px(&img, 10, 10);
+        for (x, y) in [
+            (20, 20),
+            (10, 10),
+            (20, 5),
+            (5, 20),
+            (0, 0),
+            (0, 20),
+            (30, 30),
+        ] {
+            assert_eq!(px(&img, x, y), once, "at {x},{y}");
+        }
+    }
+
+    #[test]
+    fn user_texture() {
+        let ctx = egui::Context::default();
+        let image = ColorImage::new([2, 1], vec![Color32::RED, Color32::BLUE]);
+        let texture = ctx.load_texture("test", image, TextureOptions::NEAREST);
+        // The second render must still find the texture uploaded during the first.
+        for _ in 0..2 {
+            let img = render_to_image(&ctx, &opts(40.0, 20.0, 1.0, Color32::WHITE), |ui| {
+                ui.painter().image(
+                    texture.id(),
+                    Rect::from_min_size(Pos2::ZERO, vec2(40.0, 20.0)),
+                    Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                    Color32::from_white_alpha(255),
+                );
+            })
+            .unwrap();
+            assert_eq!(px(&img, 5, 10), [255, 0, 0, 255]);
+            assert_eq!(px(&img, 35, 10), [0, 0, 255, 255]);
+        }
+        // Linear filtering blends between texel centres (gamma space).
+        let image = ColorImage::new([2, 1], vec![Color32::BLACK, Color32::WHITE]);
+        let texture = ctx.load_texture("ramp", image, TextureOptions::LINEAR);
+        let img = render_to_image(&ctx, &opts(40.0, 10.0, 1.0, Color32::WHITE), |ui| {
+            ui.painter().image(
+                texture.id(),
+                Rect::from_min_size(Pos2::ZERO, vec2(40.0, 10.0)),
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                Color32::WHITE,
+            );
+        })
+        .unwrap();
+        let mid = px(&img, 20, 5)[0];
+        assert!((120..=135).contains(&mid), "{mid}");
+        assert_eq!(px(&img, 0, 5), [0, 0, 0, 255]);
+    }
+
+    #[test]
+    fn many_bands() {
+        // 2000 px wide: several bands, rendered by several threads.
+        let ctx = egui::Context::default();
+        let img = render_to_image(&ctx, &opts(2000.0, 1000.0, 1.0, Color32::WHITE), |ui| {
+            ui.painter().rect_filled(
+                Rect::from_min_max(pos2(100.0, 100.0), pos2(1900.0, 900.0)),
+                0.0,
+                Color32::RED,
+            );
+        })
+        .unwrap();
+        for y in 0..1000 {
+            for x in (0..2000).step_by(7) {
+                let inside = (100..1900).contains(&x) && (100..900).contains(&y);
+                let expected = if inside { [255, 0, 0, 255] } else { [255; 4] };
+                assert_eq!(px(&img, x, y), expected, "at {x},{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn far_away_vertices() {
+        // Vertices millions of pixels away use the f64 edge path. The edge is
+        // the line y = x + 0.25, so pixel (x, y) is covered iff y <= x.
+        let ctx = egui::Context::default();
+        let img = render_to_image(&ctx, &opts(40.0, 40.0, 1.0, Color32::WHITE), |ui| {
+            let mut mesh = egui::Mesh::default();
+            mesh.colored_vertex(pos2(-5.0e6, -5.0e6 + 0.25), Color32::BLUE);
+            mesh.colored_vertex(pos2(40.0, 40.25), Color32::BLUE);
+            mesh.colored_vertex(pos2(40.0, -5.0e6), Color32::BLUE);
+            mesh.add_triangle(0, 1, 2);
+            ui.painter().add(Shape::mesh(mesh));
+        })
+        .unwrap();
+        for y in 0..40 {
+            for x in 0..40 {
+                let expected = if y <= x { [0, 0, 255, 255] } else { [255; 4] };
+                assert_eq!(px(&img, x, y), expected, "at {x},{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn write_demo_png() {
+        let ctx = egui::Context::default();
+        let img = render_to_image(
+            &ctx,
+            &opts(400.0, 240.0, 2.0, Color32::from_gray(245)),
+            |ui| {
+                let painter = ui.painter();
+                painter.rect(
+                    Rect::from_min_size(pos2(20.0, 20.0), vec2(160.0, 90.0)),
+                    12.0,
+                    Color32::from_rgb(60, 120, 220),
+                    Stroke::new(2.0, Color32::BLACK),
+                    StrokeKind::Inside,
+                );
+                painter.circle(
+                    pos2(280.0, 70.0),
+                    50.0,
+                    Color32::from_rgba_unmultiplied(220, 40, 40, 160),
+                    Stroke::new(3.0, Color32::DARK_GREEN),
+                );
+                painter.line_segment(
+                    [pos2(20.0, 200.0), pos2(380.0, 130.0)],
+                    Stroke::new(4.0, Color32::from_rgb(240, 160, 0)),
+                );
+                painter.text(
+                    pos2(20.0, 130.0),
+                    egui::Align2::LEFT_TOP,
+                    "Waymark CPU export — crisp text? 123",
+                    FontId::proportional(16.0),
+                    Color32::BLACK,
+                );
+                painter.text(
+                    pos2(200.0, 225.0),
+                    egui::Align2::CENTER_BOTTOM,
+                    "small 10pt label",
+                    FontId::monospace(10.0),
+                    Color32::DARK_BLUE,
+                );
+                painter.rect_filled(
+                    Rect::from_min_size(pos2(300.0, 150.0), Vec2::splat(60.0)),
+                    0.0,
+                    Color32::from_black_alpha(100),
+                );
+            },
+        )
+        .unwrap();
+        let png = encode_png(&img).unwrap();
+        std::fs::write("/tmp/raster/out.png", png).unwrap();
+    }
+}
