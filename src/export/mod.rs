@@ -141,7 +141,9 @@ impl Exporter {
             ..Default::default()
         };
         // The pass exists only to initialise fonts; its output has nothing to paint.
-        drop(self.ctx.run_ui(input, |_| {}));
+        // The font atlas is read afresh from the context when rasterising.
+        let mut output = self.ctx.run_ui(input, |_| {});
+        output.textures_delta.clear();
     }
 
     /// Renders one journey to an image.
@@ -154,7 +156,9 @@ impl Exporter {
         if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
             return Err(ExportError::BadScale(options.scale));
         }
-        self.warm_up(options.scale);
+        // Geometry is measured at 100% so that every scale gives the same map, only
+        // sharper: the image at scale 2 is exactly twice the size of the one at 1.
+        self.warm_up(1.0);
         let layout_options = LayoutOptions {
             title: options.title,
             persona: options.persona,
