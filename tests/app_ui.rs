@@ -200,3 +200,54 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
     assert!(closes);
 }
+
+/// Steps the app until the background export has finished (at most 60 s).
+fn wait_for_export(h: &mut Harness<'_, WaymarkApp>) {
+    let start = std::time::Instant::now();
+    while h.state().state.export_job.is_some() {
+        assert!(start.elapsed().as_secs() < 60, "the export did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn export_png_from_the_window_writes_the_image_and_reports_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("poster.png");
+    let mut h = sample_app();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export PNG");
+    h.get_by_label("Transparent").click();
+    h.get_by_label("Legend").click();
+    h.run();
+    set_field(&mut h, "Save to", path.to_str().unwrap());
+    h.get_by_label("Export").click();
+    // A spinner shows while the export runs, so the app keeps repainting: step.
+    h.step();
+    h.step();
+    assert!(
+        h.query_by_label("Export PNG").is_none(),
+        "the dialog closes"
+    );
+    wait_for_export(&mut h);
+    let image = image::open(&path).unwrap().to_rgba8();
+    assert!(image.width() > 1000);
+    assert_eq!(image.get_pixel(1, 1).0[3], 0, "transparent background");
+    h.get_by_label_contains("Exported");
+
+    // An unwritable folder: a clear error, and the document untouched.
+    let before = h.state().state.project.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    set_field(&mut h, "Save to", "/nonexistent-folder/poster.png");
+    h.get_by_label("Export").click();
+    h.step();
+    wait_for_export(&mut h);
+    h.get_by_label("Something went wrong");
+    h.get_by_label_contains("/nonexistent-folder/poster.png");
+    assert_eq!(h.state().state.project, before);
+    assert!(!h.state().state.is_dirty());
+}

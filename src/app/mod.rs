@@ -2,11 +2,14 @@
 //! messages. Panels emit [`Command`]s; [`AppState::apply`] is the one place that
 //! changes the document.
 
+mod export_job;
 mod history;
 
+pub use export_job::{ExportDone, ExportJob, SharedExporter};
 pub use history::{History, MAX_STEPS};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::io;
 use crate::model::{Card, CardId, JourneyId, LaneId, Project, Stage, StageId};
@@ -83,6 +86,16 @@ pub enum Command {
     SelectJourney(JourneyId),
     /// Changes the selection.
     Select(Option<Selection>),
+    /// Exports a journey to a PNG file in the background; the result arrives as a
+    /// message.
+    ExportPng {
+        /// The journey.
+        journey: JourneyId,
+        /// Scale, background and parts to include.
+        options: crate::export::ExportOptions,
+        /// The file to write.
+        path: PathBuf,
+    },
     /// Changes the document. Edits with the same `gesture` key in quick succession
     /// form one undo step.
     Edit {
@@ -98,6 +111,8 @@ pub enum Command {
 pub enum Message {
     /// Something worked (shown in the status bar).
     Info(String),
+    /// Something worked with a caveat (shown in the status bar, highlighted).
+    Warning(String),
     /// Something failed (shown in an error window until dismissed).
     Error(String),
 }
@@ -116,6 +131,9 @@ pub struct AppState {
     pub history: History,
     /// Messages not yet shown or dismissed.
     pub messages: Vec<Message>,
+    /// The export running in the background, if any.
+    pub export_job: Option<ExportJob>,
+    exporter: SharedExporter,
     revision: u64,
     saved_revision: u64,
     next_revision: u64,
@@ -132,6 +150,8 @@ impl AppState {
             selection: None,
             history: History::default(),
             messages: Vec::new(),
+            export_job: None,
+            exporter: SharedExporter::default(),
             revision: 0,
             saved_revision: 0,
             next_revision: 1,
@@ -169,6 +189,8 @@ impl AppState {
     fn replace_document(&mut self, project: Project, path: Option<PathBuf>) {
         *self = Self {
             messages: std::mem::take(&mut self.messages),
+            export_job: self.export_job.take(),
+            exporter: Arc::clone(&self.exporter),
             ..Self::new(project, path)
         };
     }
@@ -218,8 +240,61 @@ impl AppState {
                 self.history.break_merge();
                 self.selection = selection;
             }
+            Command::ExportPng {
+                journey,
+                options,
+                path,
+            } => {
+                if self.export_job.is_some() {
+                    self.messages.push(Message::Error(
+                        "An export is already running; wait for it to finish.".to_owned(),
+                    ));
+                } else {
+                    self.export_job = Some(ExportJob::start(
+                        &self.exporter,
+                        self.project.clone(),
+                        journey,
+                        options,
+                        path,
+                    ));
+                }
+            }
             Command::Edit { edit, gesture } => self.edit(&edit, gesture, now),
         }
+    }
+
+    /// Collects the result of a finished background export into the messages. Returns
+    /// true while an export is still running.
+    pub fn poll_export(&mut self) -> bool {
+        let Some(job) = &self.export_job else {
+            return false;
+        };
+        let Some(result) = job.poll() else {
+            return true;
+        };
+        self.export_job = None;
+        match result {
+            Ok(done) => {
+                let text = format!(
+                    "Exported {} ({} x {} px)",
+                    done.path.display(),
+                    done.width,
+                    done.height
+                );
+                if done.missing_scripts.is_empty() {
+                    self.messages.push(Message::Info(text));
+                } else {
+                    self.messages.push(Message::Warning(format!(
+                        "{text}; no installed font shows {}: those characters are boxes",
+                        done.missing_scripts.join(", ")
+                    )));
+                }
+            }
+            Err(e) => self
+                .messages
+                .push(Message::Error(format!("Export failed: {e}"))),
+        }
+        false
     }
 
     fn save_to(&mut self, path: &Path) {

@@ -14,6 +14,8 @@ pub enum Action {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Export the current journey as a PNG image.
+    ExportPng,
     /// Close Waymark.
     Quit,
     /// Undo the last edit.
@@ -29,8 +31,9 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::SaveAs,
+        Self::ExportPng,
         Self::Redo,
         Self::New,
         Self::Open,
@@ -48,6 +51,7 @@ impl Action {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
+            Self::ExportPng => "Export PNG…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -67,6 +71,7 @@ impl Action {
         const OPEN: &[KeyboardShortcut] = &[sc(CMD, Key::O)];
         const SAVE: &[KeyboardShortcut] = &[sc(CMD, Key::S)];
         const SAVE_AS: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::S)];
+        const EXPORT: &[KeyboardShortcut] = &[sc(CMD, Key::E)];
         const QUIT: &[KeyboardShortcut] = &[sc(CMD, Key::Q)];
         const UNDO: &[KeyboardShortcut] = &[sc(CMD, Key::Z)];
         const REDO: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::Z), sc(CMD, Key::Y)];
@@ -77,6 +82,7 @@ impl Action {
             Self::Open => OPEN,
             Self::Save => SAVE,
             Self::SaveAs => SAVE_AS,
+            Self::ExportPng => EXPORT,
             Self::Quit => QUIT,
             Self::Undo => UNDO,
             Self::Redo => REDO,

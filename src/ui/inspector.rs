@@ -32,12 +32,13 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             text_field(ui, "Name", &mut s.name, false);
             text_field(ui, "Description", &mut s.description, true);
             ui.horizontal(|ui| {
-                ui.label("Width");
+                let label = ui.label("Width");
                 ui.add(
                     DragValue::new(&mut s.width)
                         .range(size::MIN_STAGE_WIDTH..=2000.0)
                         .suffix(" pt"),
-                );
+                )
+                .labelled_by(label.id);
             });
             if &s != stage {
                 edit(
@@ -60,12 +61,13 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 (lane.title.clone(), lane.height, lane.collapsed);
             text_field(ui, "Title", &mut title, false);
             ui.horizontal(|ui| {
-                ui.label("Height");
+                let label = ui.label("Height");
                 ui.add(
                     DragValue::new(&mut height)
                         .range(size::MIN_LANE_HEIGHT..=2000.0)
                         .suffix(" pt"),
-                );
+                )
+                .labelled_by(label.id);
             });
             ui.checkbox(&mut collapsed, "Collapsed");
             if (title.as_str(), height, collapsed)
@@ -208,8 +210,9 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                 };
                 let changed = ui
                     .horizontal(|ui| {
-                        ui.label(m.label());
+                        let label = ui.label(m.label());
                         ui.add(DragValue::new(&mut v).range(lo..=hi).speed(0.5))
+                            .labelled_by(label.id)
                             .changed()
                     })
                     .inner;

@@ -14,6 +14,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
                 item(ui, action, true, &mut chosen);
             }
             ui.separator();
+            item(
+                ui,
+                Action::ExportPng,
+                state.current_journey().is_some(),
+                &mut chosen,
+            );
+            ui.separator();
             item(ui, Action::Quit, true, &mut chosen);
         });
         ui.menu_button("Edit", |ui| {

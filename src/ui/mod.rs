@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod canvas;
 mod dialogs;
+mod export_dialog;
 pub mod inspector;
 mod menu;
 
@@ -22,10 +23,12 @@ pub struct WaymarkApp {
     /// Pan and zoom of the canvas.
     pub view: CanvasView,
     dialogs: Dialogs,
+    export_dialog: Option<export_dialog::ExportDialog>,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
     last_title: String,
     status: String,
+    status_warning: bool,
 }
 
 impl WaymarkApp {
@@ -35,9 +38,11 @@ impl WaymarkApp {
             state,
             view: CanvasView::default(),
             dialogs: Dialogs::new(file_dialogs),
+            export_dialog: None,
             allow_close: false,
             last_title: String::new(),
             status: String::new(),
+            status_warning: false,
         }
     }
 
@@ -52,6 +57,11 @@ impl WaymarkApp {
                 None => self.dialogs.ask_save_path(&self.state, None),
             },
             Action::SaveAs => self.dialogs.ask_save_path(&self.state, None),
+            Action::ExportPng => {
+                if self.state.current_journey().is_some() {
+                    self.export_dialog = Some(export_dialog::ExportDialog::new(&self.state));
+                }
+            }
             Action::Undo => self.apply(ctx, Command::Undo),
             Action::Redo => self.apply(ctx, Command::Redo),
             Action::ZoomToFit => self.view.request(ZoomRequest::Fit),
@@ -136,7 +146,14 @@ impl WaymarkApp {
     fn take_messages(&mut self) {
         for message in std::mem::take(&mut self.state.messages) {
             match message {
-                Message::Info(text) => self.status = text,
+                Message::Info(text) => {
+                    self.status = text;
+                    self.status_warning = false;
+                }
+                Message::Warning(text) => {
+                    self.status = text;
+                    self.status_warning = true;
+                }
                 Message::Error(text) => {
                     "Error: see the message".clone_into(&mut self.status);
                     self.dialogs.errors.push(text);
@@ -156,7 +173,7 @@ impl WaymarkApp {
                 self.allow_close = true;
             }
         }
-        if !self.dialogs.is_modal_open() {
+        if !self.dialogs.is_modal_open() && self.export_dialog.is_none() {
             self.handle_shortcuts(&ctx);
         }
 
@@ -167,7 +184,18 @@ impl WaymarkApp {
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(&self.status);
+                if let Some(job) = &self.state.export_job {
+                    ui.spinner();
+                    ui.label(format!(
+                        "Exporting {}… {:.1} s",
+                        job.path.display(),
+                        job.started.elapsed().as_secs_f32()
+                    ));
+                } else if self.status_warning {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}", self.status));
+                } else {
+                    ui.label(&self.status);
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(format!("{:.0}%", self.view.zoom * 100.0));
                     if let Some(j) = self.state.current_journey() {
@@ -212,6 +240,19 @@ impl WaymarkApp {
             },
             dialogs::Outcome::Open(path) => self.apply(&ctx, Command::Open(path)),
             dialogs::Outcome::SaveAs(path, then) => self.save_as(&ctx, path, then),
+        }
+        if let Some(dialog) = &mut self.export_dialog {
+            let mut close = false;
+            let command = dialog.ui(&ctx, &self.state, &mut close);
+            if close {
+                self.export_dialog = None;
+            }
+            if let Some(command) = command {
+                self.apply(&ctx, command);
+            }
+        }
+        if self.state.poll_export() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         // A save chosen through a native dialog comes back immediately.
         if let Some((path, then)) = self.dialogs.take_native_save() {

@@ -1,0 +1,103 @@
+//! PNG exports run on a background thread, so the window stays responsive while a
+//! poster-sized image is rasterised and encoded.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
+
+use crate::export::{self, ExportOptions, Exporter};
+use crate::model::{JourneyId, Project};
+
+/// A finished export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportDone {
+    /// The file written.
+    pub path: PathBuf,
+    /// Image width in pixels.
+    pub width: u32,
+    /// Image height in pixels.
+    pub height: u32,
+    /// Scripts that no installed font could show.
+    pub missing_scripts: Vec<&'static str>,
+}
+
+/// An export in progress.
+pub struct ExportJob {
+    /// Where the image is going.
+    pub path: PathBuf,
+    /// When it started, for the progress display.
+    pub started: Instant,
+    receiver: Receiver<Result<ExportDone, String>>,
+}
+
+/// The exporter is shared between jobs (font discovery happens once) but used by one
+/// job at a time.
+pub type SharedExporter = Arc<Mutex<Option<Exporter>>>;
+
+impl ExportJob {
+    /// Starts exporting `journey` of a snapshot of the project to `path`.
+    pub fn start(
+        exporter: &SharedExporter,
+        project: Project,
+        journey: JourneyId,
+        options: ExportOptions,
+        path: PathBuf,
+    ) -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let exporter = Arc::clone(exporter);
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let mut guard = exporter.lock().unwrap_or_else(PoisonError::into_inner);
+            let exporter = guard.get_or_insert_with(Exporter::new);
+            let result = run(exporter, &project, journey, &options, &target);
+            // The receiver is gone only if the app closed; nobody is left to tell.
+            if sender.send(result).is_err() {
+                eprintln!(
+                    "waymark: export of {} finished after the window closed",
+                    target.display()
+                );
+            }
+        });
+        Self {
+            path,
+            started: Instant::now(),
+            receiver,
+        }
+    }
+
+    /// The result, once the export has finished.
+    pub fn poll(&self) -> Option<Result<ExportDone, String>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(format!(
+                "{}: the export stopped unexpectedly",
+                self.path.display()
+            ))),
+        }
+    }
+}
+
+fn run(
+    exporter: &Exporter,
+    project: &Project,
+    journey: JourneyId,
+    options: &ExportOptions,
+    path: &std::path::Path,
+) -> Result<ExportDone, String> {
+    let journey = project
+        .journey(journey)
+        .ok_or_else(|| "the journey to export no longer exists".to_owned())?;
+    let missing_scripts = exporter.missing_scripts(project, journey);
+    let image = exporter
+        .render(project, journey, options)
+        .map_err(|e| e.to_string())?;
+    export::write_png(&image, path).map_err(|e| e.to_string())?;
+    Ok(ExportDone {
+        path: path.to_owned(),
+        width: image.width(),
+        height: image.height(),
+        missing_scripts,
+    })
+}

@@ -1,0 +1,125 @@
+//! File > Export PNG…: scale, background, optional parts, and where to write.
+
+use std::path::PathBuf;
+
+use egui::{Id, Key, Modal};
+
+use crate::app::{AppState, Command};
+use crate::export::{Background, ExportOptions};
+use crate::layout::{self, LayoutOptions};
+use crate::render::EguiText;
+
+/// State of the export dialog while it is open.
+pub struct ExportDialog {
+    options: ExportOptions,
+    path: String,
+}
+
+impl ExportDialog {
+    /// A dialog for the current journey, suggesting a file beside the project.
+    pub fn new(state: &AppState) -> Self {
+        let stem = state
+            .path
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(
+                || "journey".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+        let dir = state
+            .path
+            .as_deref()
+            .and_then(|p| p.parent())
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        Self {
+            options: ExportOptions::default(),
+            path: dir.join(format!("{stem}.png")).display().to_string(),
+        }
+    }
+
+    /// Shows the dialog. Returns the export command when the user starts it; sets
+    /// `close` when the dialog should close (after Export or Cancel).
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        close: &mut bool,
+    ) -> Option<Command> {
+        let journey = state.current_journey()?;
+        let mut command = None;
+        Modal::new(Id::unique("export_dialog")).show(ctx, |ui| {
+            ui.set_min_width(460.0);
+            ui.heading("Export PNG");
+            ui.label(format!("Journey: {}", journey.title));
+            ui.add_space(4.0);
+            ui.add(
+                egui::Slider::new(&mut self.options.scale, 1.0..=4.0)
+                    .step_by(0.5)
+                    .suffix("×")
+                    .text("Scale"),
+            );
+            ui.horizontal(|ui| {
+                ui.label("Background");
+                ui.radio_value(&mut self.options.background, Background::White, "White");
+                ui.radio_value(
+                    &mut self.options.background,
+                    Background::Transparent,
+                    "Transparent",
+                );
+            });
+            ui.checkbox(&mut self.options.title, "Title");
+            ui.checkbox(&mut self.options.persona, "Persona card");
+            ui.checkbox(&mut self.options.legend, "Legend");
+            let map = layout::layout_journey_with(
+                &state.project,
+                journey,
+                &EguiText(ui.ctx()),
+                &LayoutOptions {
+                    title: self.options.title,
+                    persona: self.options.persona,
+                    legend: self.options.legend,
+                },
+            );
+            let size = map.size * self.options.scale;
+            ui.weak(format!("{:.0} × {:.0} px", size.x, size.y));
+            let label = ui.label("Save to");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if ui.button("Browse…").clicked()
+                && let Some(path) = rfd::FileDialog::new()
+                    .add_filter("PNG image", &["png"])
+                    .set_file_name(
+                        std::path::Path::new(&self.path)
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    )
+                    .save_file()
+            {
+                self.path = path.display().to_string();
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.separator();
+            ui.horizontal(|ui| {
+                let ready = !self.path.trim().is_empty() && state.export_job.is_none();
+                if (ui.add_enabled(ready, egui::Button::new("Export")).clicked()
+                    || (enter && ready))
+                {
+                    command = Some(Command::ExportPng {
+                        journey: journey.id,
+                        options: self.options,
+                        path: PathBuf::from(self.path.trim()),
+                    });
+                    *close = true;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    *close = true;
+                }
+            });
+        });
+        command
+    }
+}
