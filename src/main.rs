@@ -92,7 +92,7 @@ fn main() -> ExitCode {
                 persona: !no_persona,
                 legend: !no_legend,
             };
-            cmd_export(&file, &output, journey.as_deref(), &options)
+            cmd_export(&file, &output, journey.as_deref(), options)
         }
         None => run_window(cli.file.as_ref()),
     };
@@ -127,7 +127,7 @@ fn cmd_export(
     file: &std::path::Path,
     output: &std::path::Path,
     journey: Option<&str>,
-    options: &export::ExportOptions,
+    options: export::ExportOptions,
 ) -> anyhow::Result<()> {
     let project = io::load_file(file)?;
     let journey = export::find_journey(&project, journey)?;
@@ -138,7 +138,7 @@ fn cmd_export(
              as boxes (install a CJK font such as Noto Sans CJK)"
         );
     }
-    let image = exporter.render(&project, journey, options)?;
+    let image = exporter.render(&project, journey, &options)?;
     export::write_png(&image, output)?;
     println!(
         "wrote {} ({} x {} px)",

@@ -62,9 +62,9 @@ fn assert_matches_golden(image: &RgbaImage, name: &str) {
     }
 }
 
-fn export(exporter: &Exporter, project: &Project, options: &ExportOptions) -> RgbaImage {
+fn export(exporter: &Exporter, project: &Project, options: ExportOptions) -> RgbaImage {
     exporter
-        .render(project, &project.journeys[0], options)
+        .render(project, &project.journeys[0], &options)
         .unwrap()
 }
 
@@ -75,14 +75,14 @@ fn dense_project() -> Project {
 #[test]
 fn the_sample_matches_its_golden_image() {
     let exporter = Exporter::without_system_fonts();
-    let image = export(&exporter, &sample_project(), &ExportOptions::default());
+    let image = export(&exporter, &sample_project(), ExportOptions::default());
     assert_matches_golden(&image, "sample.png");
 }
 
 #[test]
 fn a_dense_map_matches_its_golden_image() {
     let exporter = Exporter::without_system_fonts();
-    let image = export(&exporter, &dense_project(), &ExportOptions::default());
+    let image = export(&exporter, &dense_project(), ExportOptions::default());
     assert_matches_golden(&image, "dense.png");
 }
 
@@ -90,7 +90,7 @@ fn a_dense_map_matches_its_golden_image() {
 fn the_sample_export_has_the_map_size_and_is_not_blank() {
     let exporter = Exporter::new();
     let project = sample_project();
-    let image = export(&exporter, &project, &ExportOptions::default());
+    let image = export(&exporter, &project, ExportOptions::default());
     // The layout's size in points is the image size at scale 1 (within a pixel: text
     // measured by the real fonts can differ slightly from the estimate).
     let approx = layout::layout_journey(&project, &project.journeys[0], &ApproxText);
@@ -116,7 +116,7 @@ fn the_sample_export_has_the_map_size_and_is_not_blank() {
     let double = export(
         &exporter,
         &project,
-        &ExportOptions {
+        ExportOptions {
             scale: 2.0,
             ..ExportOptions::default()
         },
@@ -133,8 +133,8 @@ fn a_transparent_background_is_transparent() {
         background: Background::Transparent,
         ..ExportOptions::default()
     };
-    let image = export(&exporter, &project, &options);
-    let white = export(&exporter, &project, &ExportOptions::default());
+    let image = export(&exporter, &project, options);
+    let white = export(&exporter, &project, ExportOptions::default());
     assert_eq!(image.dimensions(), white.dimensions());
     // The margins are fully transparent; the stage headers stay opaque.
     assert_eq!(image.get_pixel(2, 2).0[3], 0);
@@ -159,11 +159,11 @@ fn a_transparent_background_is_transparent() {
 fn title_persona_and_legend_can_be_left_out() {
     let exporter = Exporter::without_system_fonts();
     let project = sample_project();
-    let full = export(&exporter, &project, &ExportOptions::default());
+    let full = export(&exporter, &project, ExportOptions::default());
     let bare = export(
         &exporter,
         &project,
-        &ExportOptions {
+        ExportOptions {
             title: false,
             persona: false,
             legend: false,
@@ -204,7 +204,7 @@ fn cjk_text_exports_with_real_glyphs() {
         missing.is_empty(),
         "this machine has no font for {missing:?}: install a CJK font (fonts-noto-cjk); .ci/run does"
     );
-    let good = export(&with_fonts, &project, &ExportOptions::default());
+    let good = export(&with_fonts, &project, ExportOptions::default());
     let without = Exporter::without_system_fonts();
     assert_eq!(
         without.missing_scripts(&project, &project.journeys[0]),
@@ -215,7 +215,7 @@ fn cjk_text_exports_with_real_glyphs() {
             "Korean (Hangul)"
         ]
     );
-    let tofu = export(&without, &project, &ExportOptions::default());
+    let tofu = export(&without, &project, ExportOptions::default());
     // The title is painted with ink either way, but the glyphs differ from the
     // missing-glyph boxes.
     let title = (24, 24, 600, 30);

@@ -128,7 +128,7 @@ fn open_fails(path: &Path) -> String {
         .iter()
         .filter_map(|m| match m {
             Message::Error(e) => Some(e.clone()),
-            Message::Info(_) => None,
+            Message::Info(_) | Message::Warning(_) => None,
         })
         .collect();
     assert_eq!(errors.len(), 1, "{:?}", state.messages);

@@ -50,7 +50,7 @@ impl ExportJob {
         std::thread::spawn(move || {
             let mut guard = exporter.lock().unwrap_or_else(PoisonError::into_inner);
             let exporter = guard.get_or_insert_with(Exporter::new);
-            let result = run(exporter, &project, journey, &options, &target);
+            let result = run(exporter, &project, journey, options, &target);
             // The receiver is gone only if the app closed; nobody is left to tell.
             if sender.send(result).is_err() {
                 eprintln!(
@@ -83,7 +83,7 @@ fn run(
     exporter: &Exporter,
     project: &Project,
     journey: JourneyId,
-    options: &ExportOptions,
+    options: ExportOptions,
     path: &std::path::Path,
 ) -> Result<ExportDone, String> {
     let journey = project
@@ -91,7 +91,7 @@ fn run(
         .ok_or_else(|| "the journey to export no longer exists".to_owned())?;
     let missing_scripts = exporter.missing_scripts(project, journey);
     let image = exporter
-        .render(project, journey, options)
+        .render(project, journey, &options)
         .map_err(|e| e.to_string())?;
     export::write_png(&image, path).map_err(|e| e.to_string())?;
     Ok(ExportDone {

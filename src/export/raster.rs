@@ -978,13 +978,11 @@ fn blend(dst: &mut [u8; 4], src: [u8; 4]) {
 fn blend_span(pixels: &mut [[u8; 4]], src: [u8; 4]) {
     let inv = 255 - u16::from(src[3]);
     let pattern: [u8; 16] = std::array::from_fn(|i| src[i % 4]);
-    let mut chunks = pixels.as_flattened_mut().chunks_exact_mut(16);
-    for chunk in &mut chunks {
-        for (d, s) in chunk.iter_mut().zip(pattern) {
-            *d = blend_channel(*d, s, inv);
-        }
+    let (chunks, rest) = pixels.as_flattened_mut().as_chunks_mut::<16>();
+    for chunk in chunks {
+        *chunk = std::array::from_fn(|i| blend_channel(chunk[i], pattern[i], inv));
     }
-    for (d, s) in chunks.into_remainder().iter_mut().zip(pattern) {
+    for (d, s) in rest.iter_mut().zip(pattern) {
         *d = blend_channel(*d, s, inv);
     }
 }

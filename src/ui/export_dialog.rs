@@ -105,8 +105,7 @@ impl ExportDialog {
             ui.separator();
             ui.horizontal(|ui| {
                 let ready = !self.path.trim().is_empty() && state.export_job.is_none();
-                if (ui.add_enabled(ready, egui::Button::new("Export")).clicked()
-                    || (enter && ready))
+                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() || (enter && ready)
                 {
                     command = Some(Command::ExportPng {
                         journey: journey.id,
