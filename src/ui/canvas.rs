@@ -52,9 +52,11 @@ impl CanvasView {
         self.pending = Some(request);
     }
 
-    /// Document units to screen points for a canvas at `rect`.
-    pub fn transform(&self, rect: Rect) -> TSTransform {
-        TSTransform::new(rect.min.to_vec2() + self.pan, self.zoom)
+    /// Document units to screen points for a canvas at `rect`. The origin is snapped to
+    /// whole pixels so that, at 100%, the canvas shows exactly the pixels an export has.
+    pub fn transform(&self, rect: Rect, pixels_per_point: f32) -> TSTransform {
+        let origin = (rect.min.to_vec2() + self.pan) * pixels_per_point;
+        TSTransform::new(origin.round() / pixels_per_point, self.zoom)
     }
 
     fn fit(&mut self, rect: Rect, map: &MapLayout, max_zoom: f32) {
@@ -100,7 +102,7 @@ pub fn canvas_ui(ui: &mut Ui, state: &AppState, view: &mut CanvasView, out: &mut
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-    let xf = view.transform(rect);
+    let xf = view.transform(rect, ui.ctx().pixels_per_point());
     render::paint_map(
         &painter,
         &state.project,
