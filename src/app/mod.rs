@@ -2,9 +2,11 @@
 //! messages. Panels emit [`Command`]s; [`AppState::apply`] is the one place that
 //! changes the document.
 
+mod edit;
 mod export_job;
 mod history;
 
+pub use edit::{Edit, LaneFamily, Outcome, Placement, apply_edit, lane_family};
 pub use export_job::{ExportDone, ExportJob, SharedExporter};
 pub use history::{History, MAX_STEPS};
 
@@ -12,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::io;
-use crate::model::{Card, CardId, JourneyId, LaneId, Project, Stage, StageId};
+use crate::model::{Card, CardId, JourneyId, LaneId, Project, StageId};
 
 /// What is selected on the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,46 +25,12 @@ pub enum Selection {
     Lane(LaneId),
     /// A card (including an emotion point).
     Card(CardId),
-}
-
-/// A change to the document. Each one is recorded for undo.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
-    /// Sets a journey's title and description.
-    SetJourneyInfo {
-        /// The journey.
-        journey: JourneyId,
-        /// New title.
-        title: String,
-        /// New description.
-        description: String,
-    },
-    /// Replaces a stage's fields (matched by id).
-    SetStage {
-        /// The journey.
-        journey: JourneyId,
-        /// The new stage value.
-        stage: Stage,
-    },
-    /// Sets a lane's title, height and collapsed state.
-    SetLane {
-        /// The journey.
-        journey: JourneyId,
+    /// An empty place in a cell, where a card can be added or pasted.
+    Cell {
         /// The lane.
         lane: LaneId,
-        /// New title.
-        title: String,
-        /// New minimum height.
-        height: f32,
-        /// Collapsed or not.
-        collapsed: bool,
-    },
-    /// Replaces a card's fields (matched by id; the card stays in its lane).
-    SetCard {
-        /// The journey.
-        journey: JourneyId,
-        /// The new card value.
-        card: Card,
+        /// The stage.
+        stage: StageId,
     },
 }
 
@@ -86,6 +54,18 @@ pub enum Command {
     SelectJourney(JourneyId),
     /// Changes the selection.
     Select(Option<Selection>),
+    /// Copies the selected cards to the app's clipboard.
+    Copy,
+    /// Pastes the clipboard into the selected cell (or the cell of the selected card).
+    Paste,
+    /// Duplicates the selected cards in their own cells.
+    Duplicate,
+    /// Deletes the selected cards, or the selected stage or lane.
+    DeleteSelection,
+    /// Adds a card to the multi-selection, or removes it (Shift/Ctrl-click).
+    ToggleCardSelection(CardId),
+    /// Selects exactly these cards (rubber band).
+    SelectCards(Vec<CardId>),
     /// Exports a journey to a PNG file in the background; the result arrives as a
     /// message.
     ExportPng {
@@ -125,8 +105,12 @@ pub struct AppState {
     pub path: Option<PathBuf>,
     /// The journey shown on the canvas.
     pub journey: Option<JourneyId>,
-    /// The selection on the canvas.
+    /// The primary selection on the canvas (shown in the inspector).
     pub selection: Option<Selection>,
+    /// Every selected card, for multi-selection (includes a selected primary card).
+    pub selected_cards: Vec<CardId>,
+    /// Cards copied with Ctrl+C, for pasting into any journey.
+    pub clipboard: Vec<Card>,
     /// Undo and redo.
     pub history: History,
     /// Messages not yet shown or dismissed.
@@ -148,6 +132,8 @@ impl AppState {
             path,
             journey,
             selection: None,
+            selected_cards: Vec::new(),
+            clipboard: Vec::new(),
             history: History::default(),
             messages: Vec::new(),
             export_job: None,
@@ -156,6 +142,11 @@ impl AppState {
             saved_revision: 0,
             next_revision: 1,
         }
+    }
+
+    /// A number that changes whenever the document changes (undo included), for caches.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// True if the document has changes that are not saved. A document that was never
@@ -239,6 +230,87 @@ impl AppState {
             Command::Select(selection) => {
                 self.history.break_merge();
                 self.selection = selection;
+                self.selected_cards = match selection {
+                    Some(Selection::Card(c)) => vec![c],
+                    _ => Vec::new(),
+                };
+            }
+            Command::Copy => {
+                if let Some(j) = self.current_journey() {
+                    let cards: Vec<Card> = self
+                        .selected_cards
+                        .iter()
+                        .filter_map(|id| j.card(*id).map(|(_, c)| c.clone()))
+                        .collect();
+                    if !cards.is_empty() {
+                        let n = cards.len();
+                        self.clipboard = cards;
+                        self.messages.push(Message::Info(format!(
+                            "Copied {n} card{}",
+                            if n == 1 { "" } else { "s" }
+                        )));
+                    }
+                }
+            }
+            Command::Paste => self.paste(now),
+            Command::Duplicate => {
+                if let Some(j) = self.current_journey() {
+                    let cards: Vec<Placement> = self
+                        .selected_cards
+                        .iter()
+                        .filter_map(|id| j.card(*id))
+                        .map(|(l, c)| Placement {
+                            lane: l.id,
+                            stage: c.stage,
+                            card: c.clone(),
+                        })
+                        .collect();
+                    let journey = j.id;
+                    if !cards.is_empty() {
+                        self.edit(&Edit::AddCards { journey, cards }, None, now);
+                    }
+                }
+            }
+            Command::DeleteSelection => {
+                if let Some(j) = self.current_journey() {
+                    let journey = j.id;
+                    let edit = if self.selected_cards.is_empty() {
+                        match self.selection {
+                            Some(Selection::Stage(stage)) => {
+                                Some(Edit::DeleteStage { journey, stage })
+                            }
+                            Some(Selection::Lane(lane)) => Some(Edit::DeleteLane { journey, lane }),
+                            _ => None,
+                        }
+                    } else {
+                        Some(Edit::DeleteCards {
+                            journey,
+                            cards: self.selected_cards.clone(),
+                        })
+                    };
+                    if let Some(edit) = edit {
+                        self.edit(&edit, None, now);
+                        self.selection = None;
+                        self.selected_cards.clear();
+                    }
+                }
+            }
+            Command::ToggleCardSelection(card) => {
+                self.history.break_merge();
+                if let Some(i) = self.selected_cards.iter().position(|c| *c == card) {
+                    self.selected_cards.remove(i);
+                    if self.selection == Some(Selection::Card(card)) {
+                        self.selection = self.selected_cards.last().copied().map(Selection::Card);
+                    }
+                } else {
+                    self.selected_cards.push(card);
+                    self.selection = Some(Selection::Card(card));
+                }
+            }
+            Command::SelectCards(cards) => {
+                self.history.break_merge();
+                self.selection = cards.last().copied().map(Selection::Card);
+                self.selected_cards = cards;
             }
             Command::ExportPng {
                 journey,
@@ -297,6 +369,57 @@ impl AppState {
         false
     }
 
+    /// Pastes the clipboard into the selected cell. Cards go only into lanes of their
+    /// family (emotion scores into emotion lanes, and so on).
+    fn paste(&mut self, now: f64) {
+        let Some(j) = self.current_journey() else {
+            return;
+        };
+        let target = match self.selection {
+            Some(Selection::Cell { lane, stage }) => Some((lane, stage)),
+            Some(Selection::Card(c)) => j.card(c).map(|(l, c)| (l.id, c.stage)),
+            _ => None,
+        };
+        let Some((lane_id, stage)) = target else {
+            self.messages.push(Message::Info(
+                "Select a cell or a card to paste into".to_owned(),
+            ));
+            return;
+        };
+        let Some(lane) = j.lanes.iter().find(|l| l.id == lane_id) else {
+            return;
+        };
+        if self.clipboard.is_empty() {
+            return;
+        }
+        // Copied cards remember only their fields: a card with an emotion score is an
+        // emotion card, one with a measure a measure card; others are notes.
+        let fits = |c: &Card| match lane_family(&lane.kind) {
+            LaneFamily::Emotion => c.emotion.is_some() || c.measure.is_none(),
+            LaneFamily::Measure(_) => c.measure.is_some() || c.emotion.is_none(),
+            LaneFamily::Notes => c.emotion.is_none() && c.measure.is_none(),
+        };
+        if !self.clipboard.iter().all(fits) {
+            self.messages.push(Message::Error(format!(
+                "The copied cards cannot go into the lane \"{}\" ({})",
+                lane.title,
+                lane.kind.label()
+            )));
+            return;
+        }
+        let cards = self
+            .clipboard
+            .iter()
+            .map(|c| Placement {
+                lane: lane_id,
+                stage,
+                card: c.clone(),
+            })
+            .collect();
+        let journey = j.id;
+        self.edit(&Edit::AddCards { journey, cards }, None, now);
+    }
+
     fn save_to(&mut self, path: &Path) {
         match io::save_file(&self.project, path) {
             Ok(()) => {
@@ -311,7 +434,10 @@ impl AppState {
 
     fn edit(&mut self, edit: &Edit, gesture: Option<u64>, now: f64) {
         let mut next = self.project.clone();
-        if !apply_edit(&mut next, edit) || next == self.project {
+        let Some(outcome) = apply_edit(&mut next, edit) else {
+            return;
+        };
+        if next == self.project {
             return;
         }
         // The document must stay valid: an edit that would break it is refused whole.
@@ -332,6 +458,26 @@ impl AppState {
             self.next_revision += 1;
         }
         self.project = next;
+        match outcome {
+            Outcome::Changed => {}
+            Outcome::Select(selection) => {
+                self.selection = Some(selection);
+                self.selected_cards = match selection {
+                    Selection::Card(c) => vec![c],
+                    _ => Vec::new(),
+                };
+            }
+            Outcome::SelectCards(cards) => {
+                self.selection = cards.last().copied().map(Selection::Card);
+                self.selected_cards = cards;
+            }
+            Outcome::ShowJourney(j) => {
+                self.journey = Some(j);
+                self.selection = None;
+                self.selected_cards.clear();
+            }
+        }
+        self.fix_selection();
     }
 
     /// Drops a selection that no longer exists (after undo or redo).
@@ -351,66 +497,21 @@ impl AppState {
             Some(Selection::Stage(s)) => j.stage(s).is_some(),
             Some(Selection::Lane(l)) => j.lanes.iter().any(|x| x.id == l),
             Some(Selection::Card(c)) => j.card(c).is_some(),
+            Some(Selection::Cell { lane, stage }) => {
+                j.stage(stage).is_some() && j.lanes.iter().any(|x| x.id == lane)
+            }
             None => true,
         };
+        let cards: Vec<CardId> = self
+            .selected_cards
+            .iter()
+            .copied()
+            .filter(|c| j.card(*c).is_some())
+            .collect();
         if !exists {
             self.selection = None;
         }
-    }
-}
-
-/// Applies an edit to a project. Returns false if its target does not exist.
-fn apply_edit(project: &mut Project, edit: &Edit) -> bool {
-    let journey_id = match edit {
-        Edit::SetJourneyInfo { journey, .. }
-        | Edit::SetStage { journey, .. }
-        | Edit::SetLane { journey, .. }
-        | Edit::SetCard { journey, .. } => *journey,
-    };
-    let Some(journey) = project.journeys.iter_mut().find(|j| j.id == journey_id) else {
-        return false;
-    };
-    match edit {
-        Edit::SetJourneyInfo {
-            title, description, ..
-        } => {
-            journey.title.clone_from(title);
-            journey.description.clone_from(description);
-            true
-        }
-        Edit::SetStage { stage, .. } => {
-            if let Some(s) = journey.stages.iter_mut().find(|s| s.id == stage.id) {
-                *s = stage.clone();
-                true
-            } else {
-                false
-            }
-        }
-        Edit::SetLane {
-            lane,
-            title,
-            height,
-            collapsed,
-            ..
-        } => {
-            if let Some(l) = journey.lanes.iter_mut().find(|l| l.id == *lane) {
-                l.title.clone_from(title);
-                l.height = *height;
-                l.collapsed = *collapsed;
-                true
-            } else {
-                false
-            }
-        }
-        Edit::SetCard { card, .. } => {
-            for lane in &mut journey.lanes {
-                if let Some(c) = lane.cards.iter_mut().find(|c| c.id == card.id) {
-                    *c = card.clone();
-                    return true;
-                }
-            }
-            false
-        }
+        self.selected_cards = cards;
     }
 }
 

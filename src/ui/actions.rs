@@ -26,12 +26,36 @@ pub enum Action {
     ZoomToFit,
     /// Show the map at 100%.
     Zoom100,
+    /// Delete the selected cards, stage or lane.
+    DeleteSelection,
+    /// Edit the selected item's text in place.
+    EditSelection,
+    /// Copy the selected cards.
+    Copy,
+    /// Paste copied cards into the selected cell.
+    Paste,
+    /// Duplicate the selected cards in their cells.
+    Duplicate,
+    /// Add a stage at the end of the journey.
+    AddStageAtEnd,
+    /// Add a stage before the selected one.
+    AddStageBefore,
+    /// Add a stage after the selected one.
+    AddStageAfter,
+    /// Collapse or expand the selected lane.
+    ToggleCollapse,
+    /// Add a new journey to the project.
+    NewJourney,
+    /// Duplicate the current journey.
+    DuplicateJourney,
+    /// Delete the current journey.
+    DeleteJourney,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 22] = [
         Self::SaveAs,
         Self::ExportPng,
         Self::Redo,
@@ -42,7 +66,34 @@ impl Action {
         Self::Undo,
         Self::ZoomToFit,
         Self::Zoom100,
+        Self::DeleteSelection,
+        Self::EditSelection,
+        Self::Copy,
+        Self::Paste,
+        Self::Duplicate,
+        Self::AddStageAtEnd,
+        Self::AddStageBefore,
+        Self::AddStageAfter,
+        Self::ToggleCollapse,
+        Self::NewJourney,
+        Self::DuplicateJourney,
+        Self::DeleteJourney,
     ];
+
+    /// Actions that act on the canvas selection: their shortcuts are ignored while a
+    /// text field has the keyboard (Delete, Enter and Ctrl+C belong to the field then).
+    pub fn is_canvas_action(self) -> bool {
+        matches!(
+            self,
+            Self::Undo
+                | Self::Redo
+                | Self::DeleteSelection
+                | Self::EditSelection
+                | Self::Copy
+                | Self::Paste
+                | Self::Duplicate
+        )
+    }
 
     /// The menu label.
     pub fn label(self) -> &'static str {
@@ -57,6 +108,18 @@ impl Action {
             Self::Redo => "Redo",
             Self::ZoomToFit => "Zoom to fit",
             Self::Zoom100 => "Zoom 100%",
+            Self::DeleteSelection => "Delete",
+            Self::EditSelection => "Edit text",
+            Self::Copy => "Copy",
+            Self::Paste => "Paste",
+            Self::Duplicate => "Duplicate",
+            Self::AddStageAtEnd => "Add stage at end",
+            Self::AddStageBefore => "Add stage before",
+            Self::AddStageAfter => "Add stage after",
+            Self::ToggleCollapse => "Collapse / expand lane",
+            Self::NewJourney => "New journey",
+            Self::DuplicateJourney => "Duplicate journey",
+            Self::DeleteJourney => "Delete journey",
         }
     }
 
@@ -76,6 +139,18 @@ impl Action {
         const UNDO: &[KeyboardShortcut] = &[sc(CMD, Key::Z)];
         const REDO: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::Z), sc(CMD, Key::Y)];
         const FIT: &[KeyboardShortcut] = &[sc(CMD, Key::Num0)];
+        const NONE: &[KeyboardShortcut] = &[];
+        const DELETE: &[KeyboardShortcut] = &[
+            sc(Modifiers::NONE, Key::Delete),
+            sc(Modifiers::NONE, Key::Backspace),
+        ];
+        const EDIT: &[KeyboardShortcut] = &[
+            sc(Modifiers::NONE, Key::Enter),
+            sc(Modifiers::NONE, Key::F2),
+        ];
+        const COPY: &[KeyboardShortcut] = &[sc(CMD, Key::C)];
+        const PASTE: &[KeyboardShortcut] = &[sc(CMD, Key::V)];
+        const DUPLICATE: &[KeyboardShortcut] = &[sc(CMD, Key::D)];
         const ACTUAL: &[KeyboardShortcut] = &[sc(CMD, Key::Num1)];
         match self {
             Self::New => NEW,
@@ -88,6 +163,18 @@ impl Action {
             Self::Redo => REDO,
             Self::ZoomToFit => FIT,
             Self::Zoom100 => ACTUAL,
+            Self::DeleteSelection => DELETE,
+            Self::EditSelection => EDIT,
+            Self::Copy => COPY,
+            Self::Paste => PASTE,
+            Self::Duplicate => DUPLICATE,
+            Self::AddStageAtEnd
+            | Self::AddStageBefore
+            | Self::AddStageAfter
+            | Self::ToggleCollapse
+            | Self::NewJourney
+            | Self::DuplicateJourney
+            | Self::DeleteJourney => NONE,
         }
     }
 }

@@ -1,20 +1,32 @@
 //! The journey canvas: the map painted by [`crate::render`] under the user's pan and
-//! zoom, with every stage header, lane header and card announced to AccessKit.
+//! zoom, and everything done to it with the pointer: select, drag stages, lanes, cards
+//! and emotion points, resize stages and lanes, edit text in place, rubber-band select.
+//!
+//! A drag never edits the document while it runs: the canvas keeps the edit the drag
+//! would make, paints a preview of the document with that edit applied (by the same
+//! [`apply_edit`] the app uses), and emits the edit once, on release. So a whole drag
+//! is one undo step.
 
 use egui::emath::TSTransform;
-use egui::{Rect, Response, Role, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, vec2};
+use egui::{
+    Align2, CursorIcon, FontId, Id, Key, Modifiers, Pos2, Rect, Response, Role, Sense, Stroke,
+    StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
+};
 
-use crate::app::{AppState, Command, Selection};
-use crate::layout::{self, MapLayout};
-use crate::model::{Journey, JourneyId};
+use crate::app::{AppState, Command, Edit, Placement, Selection, apply_edit, lane_family};
+use crate::layout::{self, Hit, MapLayout};
+use crate::model::{CardId, Journey, JourneyId, LaneId, LaneKind, Project, StageId};
 use crate::render::{self, EguiText, PaintOptions};
-use crate::theme::color;
+use crate::theme::{color, size};
 
 /// Zoom limits of the canvas.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.1..=4.0;
 
-/// Pan and zoom of the canvas: view state, never saved into the document.
-#[derive(Clone, Debug)]
+/// Width of the grab zone of a stage's right edge or a lane's bottom edge, in points.
+const EDGE_GRAB: f32 = 6.0;
+
+/// Pan and zoom of the canvas and the gesture in progress: view state, never saved.
+#[derive(Default)]
 pub struct CanvasView {
     /// Offset of the map's origin from the canvas's top-left corner, in points.
     pub pan: Vec2,
@@ -24,6 +36,23 @@ pub struct CanvasView {
     fitted_for: Option<JourneyId>,
     /// A zoom request from a menu, handled on the next frame.
     pending: Option<ZoomRequest>,
+    /// The drag in progress and the edit it would make.
+    drag: Option<Drag>,
+    /// Text being edited in place.
+    editing: Option<InlineEdit>,
+    /// Open the inline editor on the next selected card (after "add card").
+    edit_next_card: bool,
+    /// A minus key was pressed: the next digit sets a negative emotion score.
+    minus_pending: bool,
+    /// The last layout and what it was made from.
+    cache: Option<LayoutCache>,
+}
+
+struct LayoutCache {
+    revision: u64,
+    journey: JourneyId,
+    pixels_per_point: f32,
+    layout: MapLayout,
 }
 
 /// A zoom requested by an action.
@@ -35,21 +64,89 @@ pub enum ZoomRequest {
     Actual,
 }
 
-impl Default for CanvasView {
-    fn default() -> Self {
-        Self {
-            pan: Vec2::ZERO,
-            zoom: 1.0,
-            fitted_for: None,
-            pending: None,
-        }
-    }
+/// What is being dragged.
+#[derive(Clone, Debug, PartialEq)]
+enum DragKind {
+    Stage(StageId),
+    StageEdge(StageId),
+    Lane(LaneId),
+    LaneEdge(LaneId),
+    Card(CardId),
+    Emotion(CardId),
+    RubberBand(Pos2),
+}
+
+#[derive(Clone, Debug)]
+struct Drag {
+    kind: DragKind,
+    /// The edit the drag would make if released now.
+    edit: Option<Edit>,
+    /// Value shown beside the pointer (emotion score, width...).
+    label: Option<String>,
+}
+
+/// What is edited in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A stage name.
+    Stage(StageId),
+    /// A lane title.
+    Lane(LaneId),
+    /// A card's text.
+    Card(CardId),
+}
+
+struct InlineEdit {
+    target: EditTarget,
+    text: String,
+    focus_requested: bool,
 }
 
 impl CanvasView {
+    /// A view at 100% that fits the first journey it shows.
+    pub fn new() -> Self {
+        Self {
+            zoom: 1.0,
+            ..Self::default()
+        }
+    }
+
     /// Asks for a zoom change on the next frame.
     pub fn request(&mut self, request: ZoomRequest) {
         self.pending = Some(request);
+    }
+
+    /// Starts editing the text of a stage, lane or card in place.
+    pub fn start_editing(&mut self, state: &AppState, target: EditTarget) {
+        let Some(journey) = state.current_journey() else {
+            return;
+        };
+        let text = match target {
+            EditTarget::Stage(id) => journey.stage(id).map(|s| s.name.clone()),
+            EditTarget::Lane(id) => journey
+                .lanes
+                .iter()
+                .find(|l| l.id == id)
+                .map(|l| l.title.clone()),
+            EditTarget::Card(id) => journey.card(id).map(|(_, c)| c.text.clone()),
+        };
+        if let Some(text) = text {
+            self.editing = Some(InlineEdit {
+                target,
+                text,
+                focus_requested: false,
+            });
+        }
+    }
+
+    /// Opens the inline editor on the card that the next edit selects.
+    pub fn edit_next_card(&mut self) {
+        self.edit_next_card = true;
+    }
+
+    /// True while text is edited in place.
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
     }
 
     /// Document units to screen points for a canvas at `rect`. The origin is snapped to
@@ -67,31 +164,61 @@ impl CanvasView {
         self.zoom = zoom;
         self.pan = vec2(((rect.width() - size.x * zoom) / 2.0).max(0.0), 0.0);
     }
+
+    /// The layout of the current journey, recomputed only when the document, the
+    /// journey or the display scale changed.
+    fn layout(&mut self, ctx: &egui::Context, state: &AppState, journey: &Journey) -> MapLayout {
+        let ppp = ctx.pixels_per_point();
+        if let Some(cache) = &self.cache
+            && cache.revision == state.revision()
+            && cache.journey == journey.id
+            && (cache.pixels_per_point - ppp).abs() < f32::EPSILON
+        {
+            return cache.layout.clone();
+        }
+        let layout = layout::layout_journey(&state.project, journey, &EguiText(ctx));
+        self.cache = Some(LayoutCache {
+            revision: state.revision(),
+            journey: journey.id,
+            pixels_per_point: ppp,
+            layout: layout.clone(),
+        });
+        layout
+    }
 }
 
 /// Shows the canvas for the current journey and pushes the user's commands.
-pub fn canvas_ui(ui: &mut Ui, state: &AppState, view: &mut CanvasView, out: &mut Vec<Command>) {
+pub fn canvas_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &mut CanvasView,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
     let rect = ui.available_rect_before_wrap();
     let background = ui.allocate_rect(rect, Sense::click_and_drag());
+    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Journey map"));
     let Some(journey) = state.current_journey() else {
         ui.painter().rect_filled(rect, 0.0, color::BACKGROUND);
         ui.painter().text(
             rect.center(),
-            egui::Align2::CENTER_CENTER,
+            Align2::CENTER_CENTER,
             "This project has no journey.",
-            egui::FontId::proportional(16.0),
+            FontId::proportional(16.0),
             color::TEXT_MUTED,
         );
         return;
     };
-    let map = layout::layout_journey(&state.project, journey, &EguiText(ui.ctx()));
+    let base = view.layout(ui.ctx(), state, journey);
 
     if view.fitted_for != Some(journey.id) {
         view.fitted_for = Some(journey.id);
-        view.fit(rect, &map, 1.0);
+        view.drag = None;
+        view.editing = None;
+        view.fit(rect, &base, 1.0);
     }
     match view.pending.take() {
-        Some(ZoomRequest::Fit) => view.fit(rect, &map, *ZOOM_RANGE.end()),
+        Some(ZoomRequest::Fit) => view.fit(rect, &base, *ZOOM_RANGE.end()),
         Some(ZoomRequest::Actual) => {
             view.zoom = 1.0;
             view.pan = Vec2::ZERO;
@@ -100,31 +227,73 @@ pub fn canvas_ui(ui: &mut Ui, state: &AppState, view: &mut CanvasView, out: &mut
     }
     navigate(ui, &background, rect, view);
 
+    // While a drag runs, show the document as it would be after the drag.
+    let preview = view
+        .drag
+        .as_ref()
+        .and_then(|d| d.edit.as_ref())
+        .and_then(|edit| {
+            let mut project = state.project.clone();
+            apply_edit(&mut project, edit).map(|_| project)
+        });
+    let (project, shown): (&Project, MapLayout) = match &preview {
+        Some(p) => {
+            let j = p.journey(journey.id).unwrap_or(journey);
+            (p, layout::layout_journey(p, j, &EguiText(ui.ctx())))
+        }
+        None => (&state.project, base.clone()),
+    };
+    let shown_journey = project.journey(journey.id).unwrap_or(journey);
+
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
     let xf = view.transform(rect, ui.ctx().pixels_per_point());
     render::paint_map(
         &painter,
-        &state.project,
-        journey,
-        &map,
+        project,
+        shown_journey,
+        &shown,
         xf,
         PaintOptions::default(),
     );
 
-    interact_items(ui, journey, &map, xf, rect, state, out);
-    if background.clicked() {
-        out.push(Command::Select(None));
-    }
+    let ctx = Ctx {
+        ui,
+        state,
+        journey,
+        base: &base,
+        shown: &shown,
+        xf,
+        clip: rect,
+        id: ui.scope_id().with("canvas").with(journey.id),
+    };
+    ctx.selection_overlay(&painter);
+    ctx.interact_items(view, out, actions);
+    ctx.background_gestures(&background, view, out, actions);
+    ctx.drag_feedback(&painter, view);
+    ctx.inline_editor(view, out);
+    ctx.keyboard(view, out);
 }
 
-/// Pan with a background drag (primary or middle button) or the scroll wheel; zoom with
-/// Ctrl+wheel or a pinch, around the pointer.
+/// Pan with a background drag (primary or middle button), Space+drag or the scroll
+/// wheel; zoom with Ctrl+wheel or a pinch, around the pointer.
 fn navigate(ui: &Ui, background: &Response, rect: Rect, view: &mut CanvasView) {
-    if background.dragged() {
+    let (space, middle, delta, shift) = ui.input(|i| {
+        (
+            i.key_down(Key::Space),
+            i.pointer.middle_down(),
+            i.pointer.delta(),
+            i.modifiers.shift,
+        )
+    });
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    let hovered = ui.rect_contains_pointer(rect);
+    if background.dragged() && !shift && view.drag.is_none() {
         view.pan += background.drag_delta();
+    } else if hovered && (middle || (space && !typing && ui.input(|i| i.pointer.primary_down()))) {
+        view.pan += delta;
     }
-    if !background.hovered() && !background.dragged() {
+    if !hovered {
         return;
     }
     let (zoom_delta, scroll, pointer) = ui.input(|i| {
@@ -146,67 +315,974 @@ fn navigate(ui: &Ui, background: &Response, rect: Rect, view: &mut CanvasView) {
     }
 }
 
-/// Makes stage headers, lane headers and cards clickable and visible to AccessKit.
-fn interact_items(
-    ui: &Ui,
-    journey: &Journey,
-    map: &MapLayout,
+/// What the interaction code needs about this frame.
+struct Ctx<'a> {
+    ui: &'a Ui,
+    state: &'a AppState,
+    /// The journey as it is in the document.
+    journey: &'a Journey,
+    /// Layout of the document (drop targets are computed on it).
+    base: &'a MapLayout,
+    /// Layout as shown (with a drag preview applied).
+    shown: &'a MapLayout,
     xf: TSTransform,
     clip: Rect,
-    state: &AppState,
-    out: &mut Vec<Command>,
-) {
-    let base = ui.scope_id().with("canvas").with(journey.id);
-    let selected_stroke = Stroke::new(2.5, color::SELECTION);
-    let mut item = |doc_rect: Rect, key: (u8, u64), label: String, selection: Selection| {
-        let screen = xf.mul_rect(doc_rect);
-        if !clip.intersects(screen) {
+    id: Id,
+}
+
+impl Ctx<'_> {
+    fn to_doc(&self, p: Pos2) -> Pos2 {
+        self.xf.inverse().mul_pos(p)
+    }
+
+    fn pointer_doc(&self) -> Option<Pos2> {
+        self.ui
+            .input(|i| i.pointer.interact_pos().or(i.pointer.hover_pos()))
+            .map(|p| self.to_doc(p))
+    }
+
+    /// Registers an interactive area over `doc_rect`, announced to AccessKit as `label`.
+    fn item(&self, doc_rect: Rect, key: (u8, u64), label: &str, sense: Sense) -> Option<Response> {
+        let screen = self.xf.mul_rect(doc_rect);
+        if !self.clip.intersects(screen) {
+            return None;
+        }
+        let response = self
+            .ui
+            .interact(screen.intersect(self.clip), self.id.with(key), sense);
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+        Some(response)
+    }
+
+    fn selection_overlay(&self, painter: &egui::Painter) {
+        let stroke = Stroke::new(2.5, color::SELECTION);
+        let outline = |r: Rect| {
+            painter.rect_stroke(self.xf.mul_rect(r), 4.0, stroke, StrokeKind::Outside);
+        };
+        match self.state.selection {
+            Some(Selection::Stage(id)) => {
+                if let Some(g) = self.shown.stages.iter().find(|g| g.id == id) {
+                    outline(stage_header_rect(g.header));
+                }
+            }
+            Some(Selection::Lane(id)) => {
+                if let Some(g) = self.shown.lanes.iter().find(|g| g.id == id) {
+                    outline(g.header);
+                }
+            }
+            Some(Selection::Cell { lane, stage }) => {
+                if let Some(cell) = cell_rect(self.shown, lane, stage) {
+                    outline(cell.shrink(2.0));
+                }
+            }
+            _ => {}
+        }
+        for card in &self.state.selected_cards {
+            if let Some(g) = self.shown.cards.iter().find(|g| g.id == *card) {
+                outline(g.rect);
+            }
+            for curve in &self.shown.curves {
+                if let Some(p) = curve.points.iter().find(|p| p.card_id == *card) {
+                    painter.circle_stroke(
+                        self.xf.mul_pos(p.pos),
+                        (size::EMOTION_POINT + 4.0) * self.xf.scaling,
+                        stroke,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Stage headers, lane headers, their edges, cards and emotion points.
+    fn interact_items(
+        &self,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) {
+        let journey = self.journey;
+        let shift_or_cmd = self.ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        // Stages and their right edges.
+        for (stage, geom) in journey.stages.iter().zip(&self.shown.stages) {
+            let header = stage_header_rect(geom.header);
+            if let Some(r) = self.item(
+                header,
+                (0, stage.id.0),
+                &stage.name,
+                Sense::click_and_drag(),
+            ) {
+                self.common_clicks(
+                    &r,
+                    Selection::Stage(stage.id),
+                    Some(EditTarget::Stage(stage.id)),
+                    view,
+                    out,
+                );
+                stage_context_menu(&r, actions);
+                self.drag_item(&r, DragKind::Stage(stage.id), view, out);
+            }
+            let edge = Rect::from_min_max(
+                pos2(geom.header.right() - EDGE_GRAB / 2.0, geom.header.top()),
+                pos2(geom.header.right() + EDGE_GRAB / 2.0, geom.header.bottom()),
+            );
+            let label = format!("Resize stage {}", stage.name);
+            if let Some(r) = self.item(edge, (4, stage.id.0), &label, Sense::drag()) {
+                let r = r.on_hover_cursor(CursorIcon::ResizeHorizontal);
+                self.drag_item(&r, DragKind::StageEdge(stage.id), view, out);
+            }
+        }
+        // Lanes and their bottom edges.
+        for geom in &self.shown.lanes {
+            let Some(lane) = journey.lanes.iter().find(|l| l.id == geom.id) else {
+                continue;
+            };
+            if let Some(r) = self.item(
+                geom.header,
+                (1, lane.id.0),
+                &lane.title,
+                Sense::click_and_drag(),
+            ) {
+                self.common_clicks(
+                    &r,
+                    Selection::Lane(lane.id),
+                    Some(EditTarget::Lane(lane.id)),
+                    view,
+                    out,
+                );
+                lane_context_menu(&r, lane.id, self.state, out, actions);
+                self.drag_item(&r, DragKind::Lane(lane.id), view, out);
+            }
+            let edge = Rect::from_min_max(
+                pos2(geom.header.left(), geom.row.bottom() - EDGE_GRAB / 2.0),
+                pos2(geom.row.right(), geom.row.bottom() + EDGE_GRAB / 2.0),
+            );
+            let label = format!("Resize lane {}", lane.title);
+            if !lane.collapsed
+                && let Some(r) = self.item(edge, (5, lane.id.0), &label, Sense::drag())
+            {
+                let r = r.on_hover_cursor(CursorIcon::ResizeVertical);
+                self.drag_item(&r, DragKind::LaneEdge(lane.id), view, out);
+            }
+        }
+        // Cards.
+        for geom in &self.shown.cards {
+            let Some((_, card)) = journey.card(geom.id) else {
+                continue;
+            };
+            let label = if card.text.is_empty() {
+                "Empty card"
+            } else {
+                card.text.as_str()
+            };
+            if let Some(r) = self.item(geom.rect, (2, card.id.0), label, Sense::click_and_drag()) {
+                if r.clicked() && shift_or_cmd {
+                    out.push(Command::ToggleCardSelection(card.id));
+                } else {
+                    self.common_clicks(
+                        &r,
+                        Selection::Card(card.id),
+                        Some(EditTarget::Card(card.id)),
+                        view,
+                        out,
+                    );
+                }
+                card_context_menu(&r, card.id, self.state, out, actions);
+                self.drag_item(&r, DragKind::Card(card.id), view, out);
+            }
+        }
+        // Emotion points.
+        for curve in &self.shown.curves {
+            let lane = &journey.lanes[curve.lane];
+            for p in &curve.points {
+                let Some((_, card)) = journey.card(p.card_id) else {
+                    continue;
+                };
+                let r = Rect::from_center_size(p.pos, vec2(22.0, 22.0));
+                let label = format!("{}: {} ({:+})", lane.title, card.text, p.score);
+                if let Some(resp) = self.item(r, (3, card.id.0), &label, Sense::click_and_drag()) {
+                    let resp = resp.on_hover_cursor(CursorIcon::ResizeVertical);
+                    if resp.clicked() && shift_or_cmd {
+                        out.push(Command::ToggleCardSelection(card.id));
+                    } else {
+                        self.common_clicks(
+                            &resp,
+                            Selection::Card(card.id),
+                            Some(EditTarget::Card(card.id)),
+                            view,
+                            out,
+                        );
+                    }
+                    card_context_menu(&resp, card.id, self.state, out, actions);
+                    self.drag_item(&resp, DragKind::Emotion(card.id), view, out);
+                }
+            }
+        }
+    }
+
+    /// Click selects, double-click edits in place, right-click selects before its menu.
+    fn common_clicks(
+        &self,
+        r: &Response,
+        selection: Selection,
+        edit: Option<EditTarget>,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+    ) {
+        if r.clicked() || r.secondary_clicked() {
+            if self.state.selection != Some(selection) {
+                out.push(Command::Select(Some(selection)));
+            }
+            if view
+                .editing
+                .as_ref()
+                .is_some_and(|e| Some(e.target) != edit)
+            {
+                view.editing = None;
+            }
+        }
+        if r.double_clicked()
+            && let Some(target) = edit
+        {
+            view.start_editing(self.state, target);
+        }
+    }
+
+    /// Starts, updates and finishes a drag of an item.
+    fn drag_item(
+        &self,
+        r: &Response,
+        kind: DragKind,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+    ) {
+        if r.drag_started_by(egui::PointerButton::Primary)
+            && !self.ui.input(|i| i.key_down(Key::Space))
+        {
+            view.drag = Some(Drag {
+                kind: kind.clone(),
+                edit: None,
+                label: None,
+            });
+            view.editing = None;
+        }
+        let Some(drag) = &view.drag else {
+            return;
+        };
+        if drag.kind != kind {
             return;
         }
-        let response = ui.interact(screen.intersect(clip), base.with(key), Sense::click());
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-        if response.clicked() {
-            out.push(Command::Select(Some(selection)));
+        if r.dragged() {
+            let (edit, label) = self.drag_edit(&kind).unwrap_or((None, None));
+            if let Some(d) = &mut view.drag {
+                d.edit = edit;
+                d.label = label;
+            }
         }
-        if state.selection == Some(selection) {
-            ui.painter_at(clip)
-                .rect_stroke(screen, 4.0, selected_stroke, StrokeKind::Outside);
+        if r.drag_stopped() {
+            if let Some(edit) = view.drag.take().and_then(|d| d.edit) {
+                out.push(Command::Edit {
+                    edit,
+                    gesture: None,
+                });
+            }
         }
+    }
+
+    /// The edit a drag would make with the pointer where it is now.
+    fn drag_edit(&self, kind: &DragKind) -> Option<(Option<Edit>, Option<String>)> {
+        let p = self.pointer_doc()?;
+        let journey = self.journey;
+        let jid = journey.id;
+        Some(match kind {
+            DragKind::Stage(id) => {
+                let from = journey.stages.iter().position(|s| s.id == *id)?;
+                // The new index: how many other stages have their centre left of the pointer.
+                let to = self
+                    .base
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, g)| *i != from && g.header.center().x < p.x)
+                    .count();
+                let edit = (to != from).then(|| Edit::MoveStage {
+                    journey: jid,
+                    stage: *id,
+                    to_index: to,
+                });
+                (edit, None)
+            }
+            DragKind::Lane(id) => {
+                let from = journey.lanes.iter().position(|l| l.id == *id)?;
+                let to = self
+                    .base
+                    .lanes
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, g)| *i != from && g.header.center().y < p.y)
+                    .count();
+                let edit = (to != from).then(|| Edit::MoveLane {
+                    journey: jid,
+                    lane: *id,
+                    to_index: to,
+                });
+                (edit, None)
+            }
+            DragKind::StageEdge(id) => {
+                let stage = journey.stage(*id)?;
+                let geom = self.base.stages.iter().find(|g| g.id == *id)?;
+                let width = (p.x - geom.header.left())
+                    .round()
+                    .clamp(size::MIN_STAGE_WIDTH, 2000.0);
+                let mut s = stage.clone();
+                s.width = width;
+                (
+                    Some(Edit::SetStage {
+                        journey: jid,
+                        stage: s,
+                    }),
+                    Some(format!("{width:.0} pt")),
+                )
+            }
+            DragKind::LaneEdge(id) => {
+                let lane = journey.lanes.iter().find(|l| l.id == *id)?;
+                let geom = self.base.lanes.iter().find(|g| g.id == *id)?;
+                let height = (p.y - geom.row.top())
+                    .round()
+                    .clamp(size::MIN_LANE_HEIGHT, 2000.0);
+                let edit = Edit::SetLane {
+                    journey: jid,
+                    lane: *id,
+                    title: lane.title.clone(),
+                    height,
+                    collapsed: lane.collapsed,
+                };
+                (Some(edit), Some(format!("{height:.0} pt")))
+            }
+            DragKind::Card(id) => {
+                let (from_lane, card) = journey.card(*id)?;
+                let (lane, stage) = match self.base.hit(p)? {
+                    Hit::Cell { lane, stage } => (lane, stage),
+                    Hit::Card(other) => {
+                        let (l, c) = journey.card(other)?;
+                        (l.id, c.stage)
+                    }
+                    _ => return Some((None, None)),
+                };
+                let target = journey.lanes.iter().find(|l| l.id == lane)?;
+                let same_cell = from_lane.id == lane && card.stage == stage;
+                if same_cell || lane_family(&from_lane.kind) != lane_family(&target.kind) {
+                    let label = (!same_cell).then(|| "Cannot drop here".to_owned());
+                    return Some((None, label));
+                }
+                (
+                    Some(Edit::MoveCard {
+                        journey: jid,
+                        card: *id,
+                        lane,
+                        stage,
+                    }),
+                    None,
+                )
+            }
+            DragKind::Emotion(id) => {
+                let (lane, card) = journey.card(*id)?;
+                let li = journey.lanes.iter().position(|l| l.id == lane.id)?;
+                let curve = self.base.curves.iter().find(|c| c.lane == li)?;
+                let scale = self.state.project.settings.emotion_scale;
+                let (top, bottom) = curve.y_range;
+                let t = ((bottom - p.y) / (bottom - top).max(1.0)).clamp(0.0, 1.0);
+                let score = (scale.min as f32 + t * (scale.max - scale.min) as f32).round();
+                let mut c = card.clone();
+                c.emotion = Some(score);
+                (
+                    Some(Edit::SetCard {
+                        journey: jid,
+                        card: c,
+                    }),
+                    Some(format!("{score:+}")),
+                )
+            }
+            DragKind::RubberBand(_) => (None, None),
+        })
+    }
+
+    /// Background: click clears the selection (or selects the empty cell), double-click
+    /// in a cell adds a card, Shift+drag draws a rubber band, right-click opens the menu.
+    fn background_gestures(
+        &self,
+        background: &Response,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) {
+        let hit = background
+            .interact_pointer_pos()
+            .or_else(|| background.hover_pos())
+            .and_then(|p| self.base.hit(self.to_doc(p)));
+        if background.clicked() || background.secondary_clicked() {
+            view.editing = None;
+            match hit {
+                Some(Hit::Cell { lane, stage }) => {
+                    out.push(Command::Select(Some(Selection::Cell { lane, stage })))
+                }
+                _ => out.push(Command::Select(None)),
+            }
+        }
+        if background.double_clicked()
+            && let Some(Hit::Cell { lane, stage }) = hit
+        {
+            out.push(Command::Edit {
+                edit: Edit::AddCards {
+                    journey: self.journey.id,
+                    cards: vec![Placement {
+                        lane,
+                        stage,
+                        card: crate::model::Card::new(CardId(0), stage, ""),
+                    }],
+                },
+                gesture: None,
+            });
+            view.edit_next_card = true;
+        }
+        background_context_menu(background, self.state, out, actions);
+
+        let shift = self.ui.input(|i| i.modifiers.shift);
+        if background.drag_started_by(egui::PointerButton::Primary)
+            && shift
+            && let Some(p) = background.interact_pointer_pos()
+        {
+            view.drag = Some(Drag {
+                kind: DragKind::RubberBand(self.to_doc(p)),
+                edit: None,
+                label: None,
+            });
+        }
+        if let Some(Drag {
+            kind: DragKind::RubberBand(start),
+            ..
+        }) = view.drag
+            && let Some(now) = self.pointer_doc()
+        {
+            let band = Rect::from_two_pos(start, now);
+            if background.drag_stopped() || !self.ui.input(|i| i.pointer.primary_down()) {
+                let mut cards: Vec<CardId> = self
+                    .base
+                    .cards
+                    .iter()
+                    .filter(|g| band.intersects(g.rect))
+                    .map(|g| g.id)
+                    .collect();
+                for curve in &self.base.curves {
+                    cards.extend(
+                        curve
+                            .points
+                            .iter()
+                            .filter(|p| band.contains(p.pos))
+                            .map(|p| p.card_id),
+                    );
+                }
+                out.push(Command::SelectCards(cards));
+                view.drag = None;
+            }
+        }
+    }
+
+    /// The drop indicator, the rubber band and the value beside the pointer.
+    fn drag_feedback(&self, painter: &egui::Painter, view: &CanvasView) {
+        let Some(drag) = &view.drag else {
+            return;
+        };
+        let stroke = Stroke::new(3.0, color::SELECTION);
+        match &drag.kind {
+            DragKind::Stage(id) => {
+                if let Some(g) = self.shown.stages.iter().find(|g| g.id == *id) {
+                    let x = g.header.left() - 1.0;
+                    let a = self.xf.mul_pos(pos2(x, g.header.top()));
+                    let b = self.xf.mul_pos(pos2(x, g.column.bottom()));
+                    painter.line_segment([a, b], stroke);
+                    painter.rect_stroke(
+                        self.xf.mul_rect(stage_header_rect(g.header)),
+                        4.0,
+                        stroke,
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+            DragKind::Lane(id) => {
+                if let Some(g) = self.shown.lanes.iter().find(|g| g.id == *id) {
+                    let y = g.row.top() - 1.0;
+                    let a = self.xf.mul_pos(pos2(g.header.left(), y));
+                    let b = self.xf.mul_pos(pos2(g.row.right(), y));
+                    painter.line_segment([a, b], stroke);
+                    painter.rect_stroke(
+                        self.xf.mul_rect(g.header),
+                        4.0,
+                        stroke,
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+            DragKind::Card(id) => {
+                if let Some(g) = self.shown.cards.iter().find(|g| g.id == *id) {
+                    painter.rect_stroke(self.xf.mul_rect(g.rect), 4.0, stroke, StrokeKind::Outside);
+                }
+            }
+            DragKind::RubberBand(start) => {
+                if let Some(now) = self.pointer_doc() {
+                    let band = self.xf.mul_rect(Rect::from_two_pos(*start, now));
+                    painter.rect_filled(band, 0.0, color::SELECTION.gamma_multiply(0.12));
+                    painter.rect_stroke(
+                        band,
+                        0.0,
+                        Stroke::new(1.0, color::SELECTION),
+                        StrokeKind::Inside,
+                    );
+                }
+            }
+            DragKind::StageEdge(_) | DragKind::LaneEdge(_) | DragKind::Emotion(_) => {}
+        }
+        if let (Some(label), Some(p)) = (&drag.label, self.ui.input(|i| i.pointer.hover_pos())) {
+            let galley = painter.layout_no_wrap(
+                label.clone(),
+                FontId::proportional(14.0),
+                egui::Color32::WHITE,
+            );
+            let r = Rect::from_min_size(p + vec2(14.0, -26.0), galley.size() + vec2(12.0, 6.0));
+            painter.rect_filled(r, 4.0, color::TEXT);
+            painter.galley(r.min + vec2(6.0, 3.0), galley, egui::Color32::WHITE);
+        }
+    }
+
+    /// The text field over a stage, lane or card being edited in place. Enter commits
+    /// (Shift+Enter starts a new line in a card), Escape cancels.
+    fn inline_editor(&self, view: &mut CanvasView, out: &mut Vec<Command>) {
+        if view.edit_next_card
+            && let Some(Selection::Card(id)) = self.state.selection
+            && self.journey.card(id).is_some()
+        {
+            view.edit_next_card = false;
+            view.start_editing(self.state, EditTarget::Card(id));
+        }
+        let Some(edit) = &mut view.editing else {
+            return;
+        };
+        let journey = self.journey;
+        let (doc_rect, multiline) = match edit.target {
+            EditTarget::Stage(id) => match self.shown.stages.iter().find(|g| g.id == id) {
+                Some(g) => (stage_header_rect(g.header), false),
+                None => {
+                    view.editing = None;
+                    return;
+                }
+            },
+            EditTarget::Lane(id) => match self.shown.lanes.iter().find(|g| g.id == id) {
+                Some(g) => (
+                    Rect::from_min_size(g.header.min, vec2(g.header.width(), 30.0)),
+                    false,
+                ),
+                None => {
+                    view.editing = None;
+                    return;
+                }
+            },
+            EditTarget::Card(id) => {
+                let rect = self
+                    .shown
+                    .cards
+                    .iter()
+                    .find(|g| g.id == id)
+                    .map(|g| g.rect)
+                    .or_else(|| {
+                        self.shown
+                            .curves
+                            .iter()
+                            .flat_map(|c| &c.points)
+                            .find(|p| p.card_id == id)
+                            .map(|p| {
+                                Rect::from_center_size(p.pos + vec2(0.0, 24.0), vec2(160.0, 40.0))
+                            })
+                    });
+                match rect {
+                    Some(r) => (r, true),
+                    None => {
+                        view.editing = None;
+                        return;
+                    }
+                }
+            }
+        };
+        let screen = self.xf.mul_rect(doc_rect);
+        let (enter, shift_enter, escape) = self.ui.input(|i| {
+            (
+                i.key_pressed(Key::Enter) && !i.modifiers.shift,
+                i.key_pressed(Key::Enter) && i.modifiers.shift,
+                i.key_pressed(Key::Escape),
+            )
+        });
+        let _ = shift_enter;
+        let mut commit = false;
+        let mut cancel = false;
+        let area = egui::Area::new(self.id.with("inline_edit"))
+            .fixed_pos(screen.min)
+            .order(egui::Order::Foreground)
+            .show(self.ui.ctx(), |ui| {
+                ui.set_width(screen.width().max(120.0));
+                let te = if multiline {
+                    egui::TextEdit::multiline(&mut edit.text).desired_rows(2)
+                } else {
+                    egui::TextEdit::singleline(&mut edit.text)
+                };
+                let response = ui.add(te.desired_width(screen.width().max(120.0)));
+                response.widget_info(|| {
+                    WidgetInfo::labeled(Role::TextInput, true, "Edit text in place")
+                });
+                if !edit.focus_requested {
+                    response.request_focus();
+                    edit.focus_requested = true;
+                }
+                if response.has_focus() || response.lost_focus() {
+                    if escape {
+                        cancel = true;
+                    } else if enter {
+                        commit = true;
+                    }
+                }
+                if response.lost_focus() && !escape {
+                    commit = true;
+                }
+                response
+            });
+        let _ = area;
+        if cancel {
+            view.editing = None;
+            return;
+        }
+        if !commit {
+            return;
+        }
+        let text = edit.text.trim_end_matches('\n').to_owned();
+        let target = edit.target;
+        view.editing = None;
+        let jid = journey.id;
+        let command = match target {
+            EditTarget::Stage(id) => journey.stage(id).filter(|s| s.name != text).map(|s| {
+                let mut s = s.clone();
+                s.name = text;
+                Edit::SetStage {
+                    journey: jid,
+                    stage: s,
+                }
+            }),
+            EditTarget::Lane(id) => journey
+                .lanes
+                .iter()
+                .find(|l| l.id == id)
+                .filter(|l| l.title != text)
+                .map(|l| Edit::SetLane {
+                    journey: jid,
+                    lane: id,
+                    title: text,
+                    height: l.height,
+                    collapsed: l.collapsed,
+                }),
+            EditTarget::Card(id) => {
+                journey
+                    .card(id)
+                    .filter(|(_, c)| c.text != text)
+                    .map(|(_, c)| {
+                        let mut c = c.clone();
+                        c.text = text;
+                        Edit::SetCard {
+                            journey: jid,
+                            card: c,
+                        }
+                    })
+            }
+        };
+        if let Some(edit) = command {
+            out.push(Command::Edit {
+                edit,
+                gesture: None,
+            });
+        }
+    }
+
+    /// Arrow keys move between cells, number keys set the selected emotion score,
+    /// Escape cancels a drag or clears the selection.
+    fn keyboard(&self, view: &mut CanvasView, out: &mut Vec<Command>) {
+        let typing = self.ui.ctx().memory(|m| m.focused().is_some());
+        if typing || view.editing.is_some() {
+            return;
+        }
+        if self.ui.input(|i| i.key_pressed(Key::Escape)) {
+            if view.drag.take().is_none() {
+                out.push(Command::Select(None));
+            }
+            return;
+        }
+        let journey = self.journey;
+        // Number keys: the selected emotion point's score; '-' first for a negative one.
+        if let Some(Selection::Card(id)) = self.state.selection
+            && let Some((lane, card)) = journey.card(id)
+            && matches!(lane.kind, LaneKind::Emotion { .. })
+        {
+            if self.ui.input(|i| i.key_pressed(Key::Minus)) {
+                view.minus_pending = true;
+            }
+            let digit = self
+                .ui
+                .input(|i| DIGITS.iter().position(|k| i.key_pressed(*k)));
+            if let Some(d) = digit {
+                let scale = self.state.project.settings.emotion_scale;
+                let sign = if view.minus_pending { -1.0 } else { 1.0 };
+                view.minus_pending = false;
+                let score = (sign * d as f32).clamp(scale.min as f32, scale.max as f32);
+                let mut c = card.clone();
+                c.emotion = Some(score);
+                out.push(Command::Edit {
+                    edit: Edit::SetCard {
+                        journey: journey.id,
+                        card: c,
+                    },
+                    gesture: None,
+                });
+            }
+        }
+        let arrow = self.ui.input(|i| {
+            let mut d = (0i32, 0i32);
+            if i.key_pressed(Key::ArrowLeft) {
+                d.0 -= 1;
+            }
+            if i.key_pressed(Key::ArrowRight) {
+                d.0 += 1;
+            }
+            if i.key_pressed(Key::ArrowUp) {
+                d.1 -= 1;
+            }
+            if i.key_pressed(Key::ArrowDown) {
+                d.1 += 1;
+            }
+            (d != (0, 0) && i.modifiers == Modifiers::NONE).then_some(d)
+        });
+        if let Some((dx, dy)) = arrow
+            && let Some(next) = neighbour_cell(journey, self.state.selection, dx, dy)
+        {
+            out.push(Command::Select(Some(next)));
+        }
+    }
+}
+
+const DIGITS: [Key; 10] = [
+    Key::Num0,
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// The clickable part of a stage header (without the annotation pills below it).
+fn stage_header_rect(header: Rect) -> Rect {
+    Rect::from_min_size(header.min, vec2(header.width(), size::STAGE_HEADER - 6.0))
+}
+
+/// The rectangle of one cell.
+fn cell_rect(map: &MapLayout, lane: LaneId, stage: StageId) -> Option<Rect> {
+    let row = map.lanes.iter().find(|l| l.id == lane)?.row;
+    let column = map.stages.iter().find(|s| s.id == stage)?.column;
+    Some(row.intersect(column))
+}
+
+/// The cell (or the first card in it) next to the current selection.
+fn neighbour_cell(
+    journey: &Journey,
+    selection: Option<Selection>,
+    dx: i32,
+    dy: i32,
+) -> Option<Selection> {
+    let (lane, stage) = match selection? {
+        Selection::Cell { lane, stage } => (lane, stage),
+        Selection::Card(c) => {
+            let (l, card) = journey.card(c)?;
+            // Within a cell, up and down go through its cards first.
+            let cell: Vec<_> = journey.cell_cards(l, card.stage).map(|c| c.id).collect();
+            let i = cell.iter().position(|x| *x == c)?;
+            let j = i as i32 + dy;
+            if dx == 0 && j >= 0 && (j as usize) < cell.len() {
+                return Some(Selection::Card(cell[j as usize]));
+            }
+            (l.id, card.stage)
+        }
+        Selection::Stage(s) => (journey.lanes.first()?.id, s),
+        Selection::Lane(l) => (l, journey.stages.first()?.id),
     };
-    for (stage, geom) in journey.stages.iter().zip(&map.stages) {
-        let header = Rect::from_min_size(geom.header.min, vec2(geom.header.width(), 46.0));
-        item(
-            header,
-            (0, stage.id.0),
-            stage.name.clone(),
-            Selection::Stage(stage.id),
-        );
-    }
-    for geom in &map.lanes {
-        let lane = &journey.lanes[geom.index];
-        item(
-            geom.header,
-            (1, lane.id.0),
-            lane.title.clone(),
-            Selection::Lane(lane.id),
-        );
-    }
-    for geom in &map.cards {
-        let card = &journey.lanes[geom.lane].cards[geom.card];
-        item(
-            geom.rect,
-            (2, card.id.0),
-            card.text.clone(),
-            Selection::Card(card.id),
-        );
-    }
-    for curve in &map.curves {
-        let lane = &journey.lanes[curve.lane];
-        for p in &curve.points {
-            let card = &lane.cards[p.card];
-            let r = Rect::from_center_size(p.pos, vec2(20.0, 20.0));
-            let label = format!("{}: {} ({})", lane.title, card.text, p.score);
-            item(r, (3, card.id.0), label, Selection::Card(card.id));
+    let li = journey.lanes.iter().position(|l| l.id == lane)? as i32 + dy;
+    let si = journey.stages.iter().position(|s| s.id == stage)? as i32 + dx;
+    let lane = journey.lanes.get(usize::try_from(li).ok()?)?;
+    let stage = journey.stages.get(usize::try_from(si).ok()?)?;
+    // Land on the first card of the cell if it has one.
+    Some(journey.cell_cards(lane, stage.id).next().map_or(
+        Selection::Cell {
+            lane: lane.id,
+            stage: stage.id,
+        },
+        |c| Selection::Card(c.id),
+    ))
+}
+
+use super::Action;
+use super::menu::action_item;
+
+fn stage_context_menu(r: &Response, actions: &mut Vec<Action>) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        for a in [
+            Action::EditSelection,
+            Action::AddStageBefore,
+            Action::AddStageAfter,
+            Action::DeleteSelection,
+        ] {
+            action_item(ui, a, true, &mut chosen);
         }
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+fn lane_context_menu(
+    r: &Response,
+    lane: LaneId,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        action_item(ui, Action::EditSelection, true, &mut chosen);
+        action_item(ui, Action::ToggleCollapse, true, &mut chosen);
+        add_lane_menu(ui, state, Some(lane), out);
+        action_item(ui, Action::DeleteSelection, true, &mut chosen);
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+fn card_context_menu(
+    r: &Response,
+    card: CardId,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        for a in [
+            Action::EditSelection,
+            Action::Copy,
+            Action::Duplicate,
+            Action::DeleteSelection,
+        ] {
+            action_item(ui, a, true, &mut chosen);
+        }
+        if let Some(journey) = state.current_journey()
+            && let Some((_, c)) = journey.card(card)
+        {
+            ui.menu_button("Colour", |ui| {
+                for token in crate::model::ColorToken::ALL {
+                    if ui
+                        .selectable_label(c.color == token, format!("{token:?}"))
+                        .clicked()
+                    {
+                        let mut c = c.clone();
+                        c.color = token;
+                        out.push(Command::Edit {
+                            edit: Edit::SetCard {
+                                journey: journey.id,
+                                card: c,
+                            },
+                            gesture: None,
+                        });
+                        ui.close();
+                    }
+                }
+            });
+        }
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+fn background_context_menu(
+    r: &Response,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
+        add_lane_menu(ui, state, None, out);
+        action_item(ui, Action::Paste, !state.clipboard.is_empty(), &mut chosen);
+        ui.separator();
+        action_item(ui, Action::ZoomToFit, true, &mut chosen);
+        action_item(ui, Action::Zoom100, true, &mut chosen);
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+/// "Add lane" with a submenu of lane kinds; the new lane goes below `below` (or last).
+pub fn add_lane_menu(ui: &mut Ui, state: &AppState, below: Option<LaneId>, out: &mut Vec<Command>) {
+    let Some(journey) = state.current_journey() else {
+        return;
+    };
+    ui.menu_button("Add lane", |ui| {
+        let index = below
+            .and_then(|l| journey.lanes.iter().position(|x| x.id == l))
+            .map_or(journey.lanes.len(), |i| i + 1);
+        for (kind, title) in lane_kinds() {
+            if ui.button(&title).clicked() {
+                out.push(Command::Edit {
+                    edit: Edit::AddLane {
+                        journey: journey.id,
+                        index,
+                        kind,
+                        title,
+                    },
+                    gesture: None,
+                });
+                ui.close();
+            }
+        }
+    });
+}
+
+/// The lane kinds offered when adding a lane, with a default title.
+pub fn lane_kinds() -> Vec<(LaneKind, String)> {
+    use crate::model::{MeasureKind, TextRole};
+    let mut kinds: Vec<(LaneKind, String)> = TextRole::ALL
+        .iter()
+        .map(|r| (LaneKind::Text(*r), r.label().to_owned()))
+        .collect();
+    kinds.push((LaneKind::Touchpoints, "Touchpoints".to_owned()));
+    kinds.push((LaneKind::Emotion { persona: None }, "Emotions".to_owned()));
+    kinds.push((LaneKind::Quotes, "Customer quotes".to_owned()));
+    for m in MeasureKind::ALL {
+        kinds.push((LaneKind::Measures(m), m.label().to_owned()));
     }
+    kinds.push((LaneKind::FrontStage, "Front stage".to_owned()));
+    kinds.push((LaneKind::BackStage, "Back stage".to_owned()));
+    kinds.push((
+        LaneKind::Department("Customer service".to_owned()),
+        "Department".to_owned(),
+    ));
+    kinds
 }

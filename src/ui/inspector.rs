@@ -22,7 +22,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         });
     };
     match state.selection {
-        None => journey_ui(ui, journey, out, edit),
+        None | Some(Selection::Cell { .. }) => journey_ui(ui, journey, out, edit),
         Some(Selection::Stage(id)) => {
             let Some(stage) = journey.stage(id) else {
                 return;

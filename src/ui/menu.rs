@@ -6,36 +6,94 @@ use super::Action;
 use crate::app::AppState;
 
 /// Shows the menu bar; returns the action chosen this frame, if any.
-pub fn menu_bar_ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    out: &mut Vec<crate::app::Command>,
+) -> Option<Action> {
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for action in [Action::New, Action::Open, Action::Save, Action::SaveAs] {
-                item(ui, action, true, &mut chosen);
+                action_item(ui, action, true, &mut chosen);
             }
             ui.separator();
-            item(
+            action_item(
                 ui,
                 Action::ExportPng,
                 state.current_journey().is_some(),
                 &mut chosen,
             );
             ui.separator();
-            item(ui, Action::Quit, true, &mut chosen);
+            action_item(ui, Action::Quit, true, &mut chosen);
         });
         ui.menu_button("Edit", |ui| {
-            item(ui, Action::Undo, state.history.can_undo(), &mut chosen);
-            item(ui, Action::Redo, state.history.can_redo(), &mut chosen);
+            action_item(ui, Action::Undo, state.history.can_undo(), &mut chosen);
+            action_item(ui, Action::Redo, state.history.can_redo(), &mut chosen);
+            ui.separator();
+            let cards = !state.selected_cards.is_empty();
+            action_item(ui, Action::Copy, cards, &mut chosen);
+            action_item(ui, Action::Paste, !state.clipboard.is_empty(), &mut chosen);
+            action_item(ui, Action::Duplicate, cards, &mut chosen);
+            action_item(
+                ui,
+                Action::DeleteSelection,
+                state.selection.is_some(),
+                &mut chosen,
+            );
+            action_item(
+                ui,
+                Action::EditSelection,
+                state.selection.is_some(),
+                &mut chosen,
+            );
+        });
+        ui.menu_button("Map", |ui| {
+            action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
+            action_item(
+                ui,
+                Action::AddStageBefore,
+                matches!(state.selection, Some(crate::app::Selection::Stage(_))),
+                &mut chosen,
+            );
+            action_item(
+                ui,
+                Action::AddStageAfter,
+                matches!(state.selection, Some(crate::app::Selection::Stage(_))),
+                &mut chosen,
+            );
+            action_item(
+                ui,
+                Action::ToggleCollapse,
+                matches!(state.selection, Some(crate::app::Selection::Lane(_))),
+                &mut chosen,
+            );
+            super::canvas::add_lane_menu(ui, state, None, out);
+            ui.separator();
+            action_item(ui, Action::NewJourney, true, &mut chosen);
+            action_item(
+                ui,
+                Action::DuplicateJourney,
+                state.current_journey().is_some(),
+                &mut chosen,
+            );
+            action_item(
+                ui,
+                Action::DeleteJourney,
+                state.project.journeys.len() > 1,
+                &mut chosen,
+            );
         });
         ui.menu_button("View", |ui| {
-            item(ui, Action::ZoomToFit, true, &mut chosen);
-            item(ui, Action::Zoom100, true, &mut chosen);
+            action_item(ui, Action::ZoomToFit, true, &mut chosen);
+            action_item(ui, Action::Zoom100, true, &mut chosen);
         });
     });
     chosen
 }
 
-fn item(ui: &mut Ui, action: Action, enabled: bool, chosen: &mut Option<Action>) {
+/// One menu entry for an action, with its shortcut; sets `chosen` when clicked.
+pub fn action_item(ui: &mut Ui, action: Action, enabled: bool, chosen: &mut Option<Action>) {
     let shortcut = action
         .shortcuts()
         .first()

@@ -6,13 +6,15 @@ pub mod canvas;
 mod dialogs;
 mod export_dialog;
 pub mod inspector;
+mod journeys;
 mod menu;
 
 use std::path::PathBuf;
 
-use crate::app::{AppState, Command, Message};
+use crate::app::{AppState, Command, Edit, Message, Placement, Selection};
+use crate::model::{Card, CardId};
 pub use actions::Action;
-use canvas::{CanvasView, ZoomRequest};
+use canvas::{CanvasView, EditTarget, ZoomRequest};
 pub use dialogs::FileDialogs;
 use dialogs::{Dialogs, Pending};
 
@@ -36,7 +38,7 @@ impl WaymarkApp {
     pub fn new(state: AppState, file_dialogs: FileDialogs) -> Self {
         Self {
             state,
-            view: CanvasView::default(),
+            view: CanvasView::new(),
             dialogs: Dialogs::new(file_dialogs),
             export_dialog: None,
             allow_close: false,
@@ -66,6 +68,130 @@ impl WaymarkApp {
             Action::Redo => self.apply(ctx, Command::Redo),
             Action::ZoomToFit => self.view.request(ZoomRequest::Fit),
             Action::Zoom100 => self.view.request(ZoomRequest::Actual),
+            Action::DeleteSelection => self.apply(ctx, Command::DeleteSelection),
+            Action::Copy => self.apply(ctx, Command::Copy),
+            Action::Paste => self.apply(ctx, Command::Paste),
+            Action::Duplicate => self.apply(ctx, Command::Duplicate),
+            Action::EditSelection => self.edit_selection(ctx),
+            Action::AddStageAtEnd | Action::AddStageBefore | Action::AddStageAfter => {
+                self.add_stage(ctx, action);
+            }
+            Action::ToggleCollapse => {
+                if let (Some(Selection::Lane(id)), Some(j)) =
+                    (self.state.selection, self.state.current_journey())
+                    && let Some(lane) = j.lanes.iter().find(|l| l.id == id)
+                {
+                    let edit = Edit::SetLane {
+                        journey: j.id,
+                        lane: id,
+                        title: lane.title.clone(),
+                        height: lane.height,
+                        collapsed: !lane.collapsed,
+                    };
+                    self.apply(
+                        ctx,
+                        Command::Edit {
+                            edit,
+                            gesture: None,
+                        },
+                    );
+                }
+            }
+            Action::NewJourney => {
+                let template = crate::io::sample::blank_project().journeys.remove(0);
+                let edit = Edit::AddJourney {
+                    template: Box::new(template),
+                };
+                self.apply(
+                    ctx,
+                    Command::Edit {
+                        edit,
+                        gesture: None,
+                    },
+                );
+            }
+            Action::DuplicateJourney | Action::DeleteJourney => {
+                if let Some(j) = self.state.current_journey() {
+                    let journey = j.id;
+                    let edit = if action == Action::DuplicateJourney {
+                        Edit::DuplicateJourney { journey }
+                    } else {
+                        Edit::DeleteJourney { journey }
+                    };
+                    self.apply(
+                        ctx,
+                        Command::Edit {
+                            edit,
+                            gesture: None,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// Enter on the canvas: edit the selected item's text in place; on an empty cell,
+    /// add a card there and edit it.
+    fn edit_selection(&mut self, ctx: &egui::Context) {
+        let target = match self.state.selection {
+            Some(Selection::Stage(id)) => Some(EditTarget::Stage(id)),
+            Some(Selection::Lane(id)) => Some(EditTarget::Lane(id)),
+            Some(Selection::Card(id)) => Some(EditTarget::Card(id)),
+            Some(Selection::Cell { lane, stage }) => {
+                if let Some(j) = self.state.current_journey() {
+                    let edit = Edit::AddCards {
+                        journey: j.id,
+                        cards: vec![Placement {
+                            lane,
+                            stage,
+                            card: Card::new(CardId(0), stage, ""),
+                        }],
+                    };
+                    self.apply(
+                        ctx,
+                        Command::Edit {
+                            edit,
+                            gesture: None,
+                        },
+                    );
+                    self.view.edit_next_card();
+                }
+                None
+            }
+            None => None,
+        };
+        if let Some(target) = target {
+            self.view.start_editing(&self.state, target);
+        }
+    }
+
+    fn add_stage(&mut self, ctx: &egui::Context, action: Action) {
+        let Some(j) = self.state.current_journey() else {
+            return;
+        };
+        let selected = match self.state.selection {
+            Some(Selection::Stage(id)) => j.stages.iter().position(|s| s.id == id),
+            _ => None,
+        };
+        let index = match (action, selected) {
+            (Action::AddStageBefore, Some(i)) => i,
+            (Action::AddStageAfter, Some(i)) => i + 1,
+            _ => j.stages.len(),
+        };
+        let edit = Edit::AddStage {
+            journey: j.id,
+            index,
+            name: "New stage".to_owned(),
+        };
+        self.apply(
+            ctx,
+            Command::Edit {
+                edit,
+                gesture: None,
+            },
+        );
+        if let Some(Selection::Stage(id)) = self.state.selection {
+            self.view.start_editing(&self.state, EditTarget::Stage(id));
         }
     }
 
@@ -105,7 +231,7 @@ impl WaymarkApp {
                 .iter()
                 .all(|m| !matches!(m, Message::Error(_)))
         {
-            self.view = CanvasView::default();
+            self.view = CanvasView::new();
         }
     }
 
@@ -119,10 +245,30 @@ impl WaymarkApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        // Text fields keep Ctrl+Z for their own undo while they have focus.
-        let typing = ctx.memory(|m| m.focused().is_some());
+        // Text fields keep Ctrl+Z, Delete, Enter and the clipboard while they have focus.
+        let typing = ctx.memory(|m| m.focused().is_some()) || self.view.is_editing();
+        if !typing {
+            // The platform turns Ctrl+C / Ctrl+V / Ctrl+X into clipboard events.
+            let (copy, paste, cut) = ctx.input(|i| {
+                let has = |f: fn(&egui::Event) -> bool| i.events.iter().any(f);
+                (
+                    has(|e| matches!(e, egui::Event::Copy)),
+                    has(|e| matches!(e, egui::Event::Paste(_))),
+                    has(|e| matches!(e, egui::Event::Cut)),
+                )
+            });
+            if copy || cut {
+                self.perform(ctx, Action::Copy);
+            }
+            if cut {
+                self.perform(ctx, Action::DeleteSelection);
+            }
+            if paste {
+                self.perform(ctx, Action::Paste);
+            }
+        }
         for action in Action::ALL {
-            if typing && matches!(action, Action::Undo | Action::Redo) {
+            if typing && action.is_canvas_action() {
                 continue;
             }
             let pressed = action
@@ -178,9 +324,9 @@ impl WaymarkApp {
         }
 
         let mut commands = Vec::new();
-        let mut chosen = None;
+        let mut actions = Vec::new();
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            chosen = menu::menu_bar_ui(ui, &self.state);
+            actions.extend(menu::menu_bar_ui(ui, &self.state, &mut commands));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -205,6 +351,12 @@ impl WaymarkApp {
                 });
             });
         });
+        egui::Panel::left("journeys")
+            .resizable(true)
+            .default_size(190.0)
+            .show(ui, |ui| {
+                journeys::journey_list_ui(ui, &self.state, &mut commands, &mut actions);
+            });
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(280.0)
@@ -216,13 +368,13 @@ impl WaymarkApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands);
+                canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands, &mut actions);
             });
 
         for command in commands {
             self.apply(&ctx, command);
         }
-        if let Some(action) = chosen {
+        for action in actions {
             self.perform(&ctx, action);
         }
 

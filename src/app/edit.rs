@@ -1,0 +1,493 @@
+//! Every change to the document, as data, and the one function that applies it.
+//! New ids are allocated here, above every id in use, so they never clash.
+
+use crate::model::{
+    Anchor, Card, CardId, Journey, JourneyId, Lane, LaneId, LaneKind, Project, Stage, StageId,
+};
+use crate::theme::size;
+
+use super::Selection;
+
+/// A change to the document. Each one is one undo step (or merges into the previous
+/// one when it belongs to the same gesture).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Sets a journey's title and description.
+    SetJourneyInfo {
+        /// The journey.
+        journey: JourneyId,
+        /// New title.
+        title: String,
+        /// New description.
+        description: String,
+    },
+    /// Replaces a stage's fields (matched by id): rename, describe, resize.
+    SetStage {
+        /// The journey.
+        journey: JourneyId,
+        /// The new stage value.
+        stage: Stage,
+    },
+    /// Adds a new stage at `index` (clamped to the end) and selects it.
+    AddStage {
+        /// The journey.
+        journey: JourneyId,
+        /// Where it goes, 0 = first.
+        index: usize,
+        /// Its name.
+        name: String,
+    },
+    /// Deletes a stage with its cards and the annotations pinned to them.
+    DeleteStage {
+        /// The journey.
+        journey: JourneyId,
+        /// The stage.
+        stage: StageId,
+    },
+    /// Moves a stage so that it ends up at `to_index`.
+    MoveStage {
+        /// The journey.
+        journey: JourneyId,
+        /// The stage.
+        stage: StageId,
+        /// Its new index.
+        to_index: usize,
+    },
+    /// Sets a lane's title, height and collapsed state.
+    SetLane {
+        /// The journey.
+        journey: JourneyId,
+        /// The lane.
+        lane: LaneId,
+        /// New title.
+        title: String,
+        /// New minimum height.
+        height: f32,
+        /// Collapsed or not.
+        collapsed: bool,
+    },
+    /// Adds a new empty lane of a kind at `index` and selects it.
+    AddLane {
+        /// The journey.
+        journey: JourneyId,
+        /// Where it goes, 0 = first.
+        index: usize,
+        /// What it holds.
+        kind: LaneKind,
+        /// Its title.
+        title: String,
+    },
+    /// Deletes a lane with its cards.
+    DeleteLane {
+        /// The journey.
+        journey: JourneyId,
+        /// The lane.
+        lane: LaneId,
+    },
+    /// Moves a lane so that it ends up at `to_index`.
+    MoveLane {
+        /// The journey.
+        journey: JourneyId,
+        /// The lane.
+        lane: LaneId,
+        /// Its new index.
+        to_index: usize,
+    },
+    /// Replaces a card's fields (matched by id; the card stays in its lane).
+    SetCard {
+        /// The journey.
+        journey: JourneyId,
+        /// The new card value.
+        card: Card,
+    },
+    /// Adds copies of cards (new ids) to cells, and selects them. Used to add one new
+    /// card, to paste and to duplicate.
+    AddCards {
+        /// The journey.
+        journey: JourneyId,
+        /// The cards and where each goes; their ids and stages are replaced.
+        cards: Vec<Placement>,
+    },
+    /// Deletes cards and the annotations pinned to them.
+    DeleteCards {
+        /// The journey.
+        journey: JourneyId,
+        /// The cards.
+        cards: Vec<CardId>,
+    },
+    /// Moves a card to the end of another cell of a compatible lane.
+    MoveCard {
+        /// The journey.
+        journey: JourneyId,
+        /// The card.
+        card: CardId,
+        /// The target lane.
+        lane: LaneId,
+        /// The target stage.
+        stage: StageId,
+    },
+    /// Adds a new journey (a copy of `template` with fresh ids) at the end and shows it.
+    AddJourney {
+        /// The journey to add; its ids are replaced.
+        template: Box<Journey>,
+    },
+    /// Duplicates a journey, right after it, and shows the copy.
+    DuplicateJourney {
+        /// The journey.
+        journey: JourneyId,
+    },
+    /// Deletes a journey (never the last one).
+    DeleteJourney {
+        /// The journey.
+        journey: JourneyId,
+    },
+    /// Moves a journey in the journey list.
+    MoveJourney {
+        /// The journey.
+        journey: JourneyId,
+        /// Its new index.
+        to_index: usize,
+    },
+}
+
+/// A card and the cell it goes into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    /// The lane.
+    pub lane: LaneId,
+    /// The stage (column).
+    pub stage: StageId,
+    /// The card.
+    pub card: Card,
+}
+
+/// What an applied edit means for the selection.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The document changed; keep the selection (dropping what no longer exists).
+    Changed,
+    /// Select something new.
+    Select(Selection),
+    /// Select these new cards.
+    SelectCards(Vec<CardId>),
+    /// Show another journey.
+    ShowJourney(JourneyId),
+}
+
+/// Which lanes a card may be dragged between: cards keep their meaning only within a
+/// family (an emotion score makes no sense in a quotes lane).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneFamily {
+    /// Emotion lanes.
+    Emotion,
+    /// Measures lanes of one measure.
+    Measure(crate::model::MeasureKind),
+    /// Text, touchpoints, quotes, front and back stage, departments.
+    Notes,
+}
+
+/// The family of a lane kind.
+pub fn lane_family(kind: &LaneKind) -> LaneFamily {
+    match kind {
+        LaneKind::Emotion { .. } => LaneFamily::Emotion,
+        LaneKind::Measures(m) => LaneFamily::Measure(*m),
+        _ => LaneFamily::Notes,
+    }
+}
+
+/// Hands out fresh ids above every id in use.
+struct IdAlloc(u64);
+
+impl IdAlloc {
+    fn new(project: &Project) -> Self {
+        Self(project.max_id())
+    }
+    fn next(&mut self) -> u64 {
+        self.0 += 1;
+        self.0
+    }
+}
+
+/// Applies an edit to a project. Returns `None` if its target does not exist (nothing
+/// changed), otherwise what it means for the selection.
+pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
+    let mut ids = IdAlloc::new(project);
+    match edit {
+        Edit::AddJourney { template } => {
+            let mut journey = (**template).clone();
+            renumber_journey(&mut journey, &mut ids);
+            let id = journey.id;
+            project.journeys.push(journey);
+            return Some(Outcome::ShowJourney(id));
+        }
+        Edit::DuplicateJourney { journey } => {
+            let index = project.journeys.iter().position(|j| j.id == *journey)?;
+            let mut copy = project.journeys[index].clone();
+            copy.title = format!("{} (copy)", copy.title);
+            renumber_journey(&mut copy, &mut ids);
+            let id = copy.id;
+            project.journeys.insert(index + 1, copy);
+            return Some(Outcome::ShowJourney(id));
+        }
+        Edit::DeleteJourney { journey } => {
+            if project.journeys.len() <= 1 {
+                return None;
+            }
+            let index = project.journeys.iter().position(|j| j.id == *journey)?;
+            project.journeys.remove(index);
+            // Micro journeys of the deleted one become top-level journeys.
+            for j in &mut project.journeys {
+                if j.parent.is_some_and(|p| p.journey == *journey) {
+                    j.parent = None;
+                }
+            }
+            let show = project.journeys[index.min(project.journeys.len() - 1)].id;
+            return Some(Outcome::ShowJourney(show));
+        }
+        Edit::MoveJourney { journey, to_index } => {
+            let from = project.journeys.iter().position(|j| j.id == *journey)?;
+            let item = project.journeys.remove(from);
+            let to = (*to_index).min(project.journeys.len());
+            project.journeys.insert(to, item);
+            return Some(Outcome::Changed);
+        }
+        _ => {}
+    }
+
+    let journey_id = edit_journey(edit)?;
+    if let Edit::DeleteStage { stage, .. } = edit {
+        // Micro journeys linked to the deleted stage lose the link, not their content.
+        for j in &mut project.journeys {
+            if j.parent
+                .is_some_and(|p| p.journey == journey_id && p.stage == *stage)
+            {
+                j.parent = None;
+            }
+        }
+    }
+    let journey = project.journeys.iter_mut().find(|j| j.id == journey_id)?;
+    apply_journey_edit(journey, edit, &mut ids)
+}
+
+fn edit_journey(edit: &Edit) -> Option<JourneyId> {
+    match edit {
+        Edit::SetJourneyInfo { journey, .. }
+        | Edit::SetStage { journey, .. }
+        | Edit::AddStage { journey, .. }
+        | Edit::DeleteStage { journey, .. }
+        | Edit::MoveStage { journey, .. }
+        | Edit::SetLane { journey, .. }
+        | Edit::AddLane { journey, .. }
+        | Edit::DeleteLane { journey, .. }
+        | Edit::MoveLane { journey, .. }
+        | Edit::SetCard { journey, .. }
+        | Edit::AddCards { journey, .. }
+        | Edit::DeleteCards { journey, .. }
+        | Edit::MoveCard { journey, .. } => Some(*journey),
+        Edit::AddJourney { .. }
+        | Edit::DuplicateJourney { .. }
+        | Edit::DeleteJourney { .. }
+        | Edit::MoveJourney { .. } => None,
+    }
+}
+
+fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
+    let item = items.remove(from);
+    let to = to.min(items.len());
+    items.insert(to, item);
+}
+
+fn apply_journey_edit(journey: &mut Journey, edit: &Edit, ids: &mut IdAlloc) -> Option<Outcome> {
+    match edit {
+        Edit::SetJourneyInfo {
+            title, description, ..
+        } => {
+            journey.title.clone_from(title);
+            journey.description.clone_from(description);
+        }
+        Edit::SetStage { stage, .. } => {
+            let s = journey.stages.iter_mut().find(|s| s.id == stage.id)?;
+            *s = stage.clone();
+        }
+        Edit::AddStage { index, name, .. } => {
+            let width = journey.stages.last().map_or(220.0, |s| s.width);
+            let stage = Stage {
+                id: StageId(ids.next()),
+                name: name.clone(),
+                description: String::new(),
+                width,
+            };
+            let id = stage.id;
+            let index = (*index).min(journey.stages.len());
+            journey.stages.insert(index, stage);
+            return Some(Outcome::Select(Selection::Stage(id)));
+        }
+        Edit::DeleteStage { stage, .. } => {
+            let index = journey.stages.iter().position(|s| s.id == *stage)?;
+            journey.stages.remove(index);
+            let mut removed = Vec::new();
+            for lane in &mut journey.lanes {
+                lane.cards.retain(|c| {
+                    let keep = c.stage != *stage;
+                    if !keep {
+                        removed.push(c.id);
+                    }
+                    keep
+                });
+            }
+            journey.annotations.retain(|a| match a.anchor {
+                Anchor::Stage(s) => s != *stage,
+                Anchor::Card(c) => !removed.contains(&c),
+            });
+        }
+        Edit::MoveStage {
+            stage, to_index, ..
+        } => {
+            let from = journey.stages.iter().position(|s| s.id == *stage)?;
+            move_item(&mut journey.stages, from, *to_index);
+        }
+        Edit::SetLane {
+            lane,
+            title,
+            height,
+            collapsed,
+            ..
+        } => {
+            let l = journey.lanes.iter_mut().find(|l| l.id == *lane)?;
+            l.title.clone_from(title);
+            l.height = height.max(size::MIN_LANE_HEIGHT);
+            l.collapsed = *collapsed;
+        }
+        Edit::AddLane {
+            index, kind, title, ..
+        } => {
+            let height = match kind {
+                LaneKind::Emotion { .. } => 150.0,
+                LaneKind::Measures(_) => 70.0,
+                _ => 90.0,
+            };
+            let lane = Lane {
+                id: LaneId(ids.next()),
+                title: title.clone(),
+                kind: kind.clone(),
+                height,
+                collapsed: false,
+                cards: Vec::new(),
+            };
+            let id = lane.id;
+            let index = (*index).min(journey.lanes.len());
+            journey.lanes.insert(index, lane);
+            return Some(Outcome::Select(Selection::Lane(id)));
+        }
+        Edit::DeleteLane { lane, .. } => {
+            let index = journey.lanes.iter().position(|l| l.id == *lane)?;
+            let removed: Vec<CardId> = journey.lanes[index].cards.iter().map(|c| c.id).collect();
+            journey.lanes.remove(index);
+            journey
+                .annotations
+                .retain(|a| !matches!(a.anchor, Anchor::Card(c) if removed.contains(&c)));
+        }
+        Edit::MoveLane { lane, to_index, .. } => {
+            let from = journey.lanes.iter().position(|l| l.id == *lane)?;
+            move_item(&mut journey.lanes, from, *to_index);
+        }
+        Edit::SetCard { card, .. } => {
+            let c = journey
+                .lanes
+                .iter_mut()
+                .find_map(|l| l.cards.iter_mut().find(|c| c.id == card.id))?;
+            *c = card.clone();
+        }
+        Edit::AddCards { cards, .. } => {
+            let mut new_ids = Vec::new();
+            for placement in cards {
+                journey.stage(placement.stage)?;
+                let l = journey.lanes.iter_mut().find(|l| l.id == placement.lane)?;
+                let mut card = placement.card.clone();
+                card.id = CardId(ids.next());
+                card.stage = placement.stage;
+                if let LaneKind::Emotion { .. } = l.kind
+                    && card.emotion.is_none()
+                {
+                    card.emotion = Some(0.0);
+                }
+                new_ids.push(card.id);
+                l.cards.push(card);
+            }
+            if new_ids.is_empty() {
+                return None;
+            }
+            return Some(Outcome::SelectCards(new_ids));
+        }
+        Edit::DeleteCards { cards, .. } => {
+            let before: usize = journey.lanes.iter().map(|l| l.cards.len()).sum();
+            for lane in &mut journey.lanes {
+                lane.cards.retain(|c| !cards.contains(&c.id));
+            }
+            let after: usize = journey.lanes.iter().map(|l| l.cards.len()).sum();
+            if before == after {
+                return None;
+            }
+            journey
+                .annotations
+                .retain(|a| !matches!(a.anchor, Anchor::Card(c) if cards.contains(&c)));
+        }
+        Edit::MoveCard {
+            card, lane, stage, ..
+        } => {
+            journey.stage(*stage)?;
+            let target = journey.lanes.iter().position(|l| l.id == *lane)?;
+            let (from_lane, from_index) =
+                journey.lanes.iter().enumerate().find_map(|(li, l)| {
+                    l.cards
+                        .iter()
+                        .position(|c| c.id == *card)
+                        .map(|ci| (li, ci))
+                })?;
+            if lane_family(&journey.lanes[from_lane].kind)
+                != lane_family(&journey.lanes[target].kind)
+            {
+                return None;
+            }
+            let mut moved = journey.lanes[from_lane].cards.remove(from_index);
+            moved.stage = *stage;
+            journey.lanes[target].cards.push(moved);
+        }
+        Edit::AddJourney { .. }
+        | Edit::DuplicateJourney { .. }
+        | Edit::DeleteJourney { .. }
+        | Edit::MoveJourney { .. } => return None,
+    }
+    Some(Outcome::Changed)
+}
+
+/// Gives a journey and everything in it fresh ids, keeping its internal references.
+fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
+    use std::collections::HashMap;
+    journey.id = JourneyId(ids.next());
+    let mut stages = HashMap::new();
+    for s in &mut journey.stages {
+        let new = StageId(ids.next());
+        stages.insert(s.id, new);
+        s.id = new;
+    }
+    let mut cards = HashMap::new();
+    for lane in &mut journey.lanes {
+        lane.id = LaneId(ids.next());
+        for c in &mut lane.cards {
+            let new = CardId(ids.next());
+            cards.insert(c.id, new);
+            c.id = new;
+            if let Some(s) = stages.get(&c.stage) {
+                c.stage = *s;
+            }
+        }
+    }
+    for a in &mut journey.annotations {
+        a.id = crate::model::AnnotationId(ids.next());
+        a.anchor = match a.anchor {
+            Anchor::Stage(s) => Anchor::Stage(stages.get(&s).copied().unwrap_or(s)),
+            Anchor::Card(c) => Anchor::Card(cards.get(&c).copied().unwrap_or(c)),
+        };
+    }
+}
