@@ -65,7 +65,7 @@ pub enum ZoomRequest {
 }
 
 /// What is being dragged.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum DragKind {
     Stage(StageId),
     StageEdge(StageId),
@@ -559,7 +559,7 @@ impl Ctx<'_> {
             && !self.ui.input(|i| i.key_down(Key::Space))
         {
             view.drag = Some(Drag {
-                kind: kind.clone(),
+                kind,
                 edit: None,
                 label: None,
             });
@@ -578,8 +578,10 @@ impl Ctx<'_> {
                 d.label = label;
             }
         }
-        if r.drag_stopped() {
-            if let Some(edit) = view.drag.take().and_then(|d| d.edit) {
+        if r.drag_stopped()
+            && let Some(edit) = view.drag.take().and_then(|d| d.edit)
+        {
+            {
                 out.push(Command::Edit {
                     edit,
                     gesture: None,
@@ -604,7 +606,7 @@ impl Ctx<'_> {
                     .enumerate()
                     .filter(|(i, g)| *i != from && g.header.center().x < p.x)
                     .count();
-                let edit = (to != from).then(|| Edit::MoveStage {
+                let edit = (to != from).then_some(Edit::MoveStage {
                     journey: jid,
                     stage: *id,
                     to_index: to,
@@ -620,7 +622,7 @@ impl Ctx<'_> {
                     .enumerate()
                     .filter(|(i, g)| *i != from && g.header.center().y < p.y)
                     .count();
-                let edit = (to != from).then(|| Edit::MoveLane {
+                let edit = (to != from).then_some(Edit::MoveLane {
                     journey: jid,
                     lane: *id,
                     to_index: to,
@@ -723,7 +725,7 @@ impl Ctx<'_> {
             view.editing = None;
             match hit {
                 Some(Hit::Cell { lane, stage }) => {
-                    out.push(Command::Select(Some(Selection::Cell { lane, stage })))
+                    out.push(Command::Select(Some(Selection::Cell { lane, stage })));
                 }
                 _ => out.push(Command::Select(None)),
             }
@@ -867,62 +869,50 @@ impl Ctx<'_> {
             return;
         };
         let journey = self.journey;
-        let (doc_rect, multiline) = match edit.target {
-            EditTarget::Stage(id) => match self.shown.stages.iter().find(|g| g.id == id) {
-                Some(g) => (stage_header_rect(g.header), false),
-                None => {
-                    view.editing = None;
-                    return;
-                }
-            },
-            EditTarget::Lane(id) => match self.shown.lanes.iter().find(|g| g.id == id) {
-                Some(g) => (
+        let found = match edit.target {
+            EditTarget::Stage(id) => self
+                .shown
+                .stages
+                .iter()
+                .find(|g| g.id == id)
+                .map(|g| (stage_header_rect(g.header), false)),
+            EditTarget::Lane(id) => self.shown.lanes.iter().find(|g| g.id == id).map(|g| {
+                (
                     Rect::from_min_size(g.header.min, vec2(g.header.width(), 30.0)),
                     false,
-                ),
-                None => {
-                    view.editing = None;
-                    return;
-                }
-            },
-            EditTarget::Card(id) => {
-                let rect = self
-                    .shown
-                    .cards
-                    .iter()
-                    .find(|g| g.id == id)
-                    .map(|g| g.rect)
-                    .or_else(|| {
-                        self.shown
-                            .curves
-                            .iter()
-                            .flat_map(|c| &c.points)
-                            .find(|p| p.card_id == id)
-                            .map(|p| {
-                                Rect::from_center_size(p.pos + vec2(0.0, 24.0), vec2(160.0, 40.0))
-                            })
-                    });
-                match rect {
-                    Some(r) => (r, true),
-                    None => {
-                        view.editing = None;
-                        return;
-                    }
-                }
-            }
+                )
+            }),
+            EditTarget::Card(id) => self
+                .shown
+                .cards
+                .iter()
+                .find(|g| g.id == id)
+                .map(|g| g.rect)
+                .or_else(|| {
+                    self.shown
+                        .curves
+                        .iter()
+                        .flat_map(|c| &c.points)
+                        .find(|p| p.card_id == id)
+                        .map(|p| Rect::from_center_size(p.pos + vec2(0.0, 24.0), vec2(160.0, 40.0)))
+                })
+                .map(|r| (r, true)),
+        };
+        let Some((doc_rect, multiline)) = found else {
+            view.editing = None;
+            return;
         };
         let screen = self.xf.mul_rect(doc_rect);
-        let (enter, shift_enter, escape) = self.ui.input(|i| {
+        // Shift+Enter is left to the text field: a new line in a card.
+        let (enter, escape) = self.ui.input(|i| {
             (
                 i.key_pressed(Key::Enter) && !i.modifiers.shift,
-                i.key_pressed(Key::Enter) && i.modifiers.shift,
                 i.key_pressed(Key::Escape),
             )
         });
-        let _ = shift_enter;
         let mut commit = false;
         let mut cancel = false;
-        let area = egui::Area::new(self.id.with("inline_edit"))
+        egui::Area::new(self.id.with("inline_edit"))
             .fixed_pos(screen.min)
             .order(egui::Order::Foreground)
             .show(self.ui.ctx(), |ui| {
@@ -950,10 +940,12 @@ impl Ctx<'_> {
                 if response.lost_focus() && !escape {
                     commit = true;
                 }
-                response
             });
-        let _ = area;
         if cancel {
+            // The Escape that cancelled the edit must not also clear the selection.
+            self.ui
+                .ctx()
+                .input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
             view.editing = None;
             return;
         }

@@ -135,6 +135,13 @@ fn journey_ui(
 
 fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
     text_field(ui, "Text", &mut c.text, true);
+    egui::ComboBox::from_label("Colour")
+        .selected_text(format!("{:?}", c.color))
+        .show_ui(ui, |ui| {
+            for token in crate::model::ColorToken::ALL {
+                ui.selectable_value(&mut c.color, token, format!("{token:?}"));
+            }
+        });
     match kind {
         LaneKind::Touchpoints => {
             let mut tp_value = c.touchpoint.clone().unwrap_or(Touchpoint {

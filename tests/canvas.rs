@@ -1,0 +1,343 @@
+//! The journey canvas driven like a user would: real pointer drags on stage headers,
+//! cards and emotion points, keyboard editing, and undo/redo of a whole session.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
+
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::app::{AppState, Selection};
+use waymark::io;
+use waymark::model::{LaneKind, Project};
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+fn app() -> Harness<'static, WaymarkApp> {
+    let state = AppState::new(io::sample::sample_project(), None);
+    let app = WaymarkApp::new(state, FileDialogs::InApp);
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+fn project(h: &Harness<'_, WaymarkApp>) -> Project {
+    h.state().state.project.clone()
+}
+
+fn stage_names(h: &Harness<'_, WaymarkApp>) -> Vec<String> {
+    project(h).journeys[0]
+        .stages
+        .iter()
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// A real pointer drag: press, move in steps (one frame each), release.
+fn drag(h: &mut Harness<'_, WaymarkApp>, from: Pos2, to: Pos2) {
+    h.drag_at(from);
+    h.step();
+    for i in 1..=8 {
+        let t = i as f32 / 8.0;
+        h.hover_at(from + (to - from) * t);
+        h.step();
+    }
+    h.drop_at(to);
+    h.step();
+    h.run();
+}
+
+#[test]
+fn dragging_a_stage_header_reorders_the_stages() {
+    let mut h = app();
+    let before = stage_names(&h);
+    let from = h.get_by_label("Order online").rect().center();
+    let target = h.get_by_label("First weeks").rect().center();
+    drag(&mut h, from, target + vec2(20.0, 0.0));
+    let after = stage_names(&h);
+    assert_eq!(
+        after,
+        vec![
+            "Discover & compare",
+            "Wait for install",
+            "Installation day",
+            "First weeks",
+            "Order online",
+            "Fault reported",
+            "Fault fixed"
+        ]
+    );
+    assert_ne!(before, after);
+    // One drag is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(stage_names(&h), before);
+}
+
+#[test]
+fn dragging_an_emotion_point_sets_a_whole_score() {
+    let mut h = app();
+    // The "Angry, stuck" point sits at -5; drag it up to about +2.
+    let point = h.get_by_label_contains("Emotions: Angry, stuck").rect();
+    let lane = h.get_by_label("Emotions").rect();
+    let (top, bottom) = (
+        lane.top() + 22.0 * zoom(&h),
+        lane.bottom() - 22.0 * zoom(&h),
+    );
+    let target_y = bottom + (top - bottom) * 0.7; // 70% of the way up: -5 + 7 = +2
+    drag(
+        &mut h,
+        point.center(),
+        Pos2::new(point.center().x, target_y),
+    );
+    let journey = &project(&h).journeys[0];
+    let emotion = journey
+        .lanes
+        .iter()
+        .find(|l| matches!(l.kind, LaneKind::Emotion { .. }))
+        .unwrap();
+    let card = emotion
+        .cards
+        .iter()
+        .find(|c| c.text == "Angry, stuck")
+        .unwrap();
+    assert_eq!(card.emotion, Some(2.0));
+    // Its accessible name follows the score.
+    h.get_by_label_contains("Angry, stuck (+2)");
+}
+
+fn zoom(h: &Harness<'_, WaymarkApp>) -> f32 {
+    h.state().view.zoom
+}
+
+#[test]
+fn number_keys_set_the_score_of_the_selected_point() {
+    let mut h = app();
+    h.get_by_label_contains("Emotions: Hopeful").click();
+    h.run();
+    h.key_press(Key::Num4);
+    h.run();
+    let score = |h: &Harness<'_, WaymarkApp>| {
+        project(h).journeys[0]
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .find(|c| c.text == "Hopeful")
+            .unwrap()
+            .emotion
+    };
+    assert_eq!(score(&h), Some(4.0));
+    h.key_press(Key::Minus);
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(score(&h), Some(-3.0));
+}
+
+#[test]
+fn a_card_is_added_and_edited_with_the_keyboard() {
+    let mut h = app();
+    // The quotes lane has no card under "Wait for install": go there with the arrows.
+    h.get_by_label("\"Ordering took five minutes, really smooth.\"")
+        .click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let journey = project(&h).journeys[0].clone();
+    let quotes = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Quotes)
+        .unwrap();
+    let wait = journey
+        .stages
+        .iter()
+        .find(|s| s.name == "Wait for install")
+        .unwrap();
+    assert_eq!(
+        h.state().state.selection,
+        Some(Selection::Cell {
+            lane: quotes.id,
+            stage: wait.id
+        })
+    );
+    // Enter adds a card there and opens it for typing; Enter again commits.
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Edit text in place")
+        .type_text("Nobody told me when they'd come.");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let journey = &project(&h).journeys[0];
+    let quotes = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Quotes)
+        .unwrap();
+    let card = quotes.cards.iter().find(|c| c.stage == wait.id).unwrap();
+    assert_eq!(card.text, "Nobody told me when they'd come.");
+    h.get_by_label("Nobody told me when they'd come.");
+
+    // Enter on the selected card edits it; Escape cancels without a change.
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Edit text in place").type_text(" Extra");
+    h.key_press(Key::Escape);
+    h.run();
+    let journey = &project(&h).journeys[0];
+    assert!(
+        journey
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .any(|c| c.text == "Nobody told me when they'd come.")
+    );
+
+    // Delete removes it.
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(
+        h.query_by_label("Nobody told me when they'd come.")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_card_dragged_to_another_cell_moves_there() {
+    let mut h = app();
+    let card = h.get_by_label("Web shop, live chat agent").rect();
+    // The front-stage cell under "Wait for install" is empty.
+    let column = h.get_by_label("Wait for install").rect();
+    let target = Pos2::new(column.center().x, card.center().y);
+    drag(&mut h, card.center(), target);
+    let journey = &project(&h).journeys[0];
+    let wait = journey
+        .stages
+        .iter()
+        .find(|s| s.name == "Wait for install")
+        .unwrap();
+    let front = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::FrontStage)
+        .unwrap();
+    let moved = front
+        .cards
+        .iter()
+        .find(|c| c.text == "Web shop, live chat agent")
+        .unwrap();
+    assert_eq!(moved.stage, wait.id);
+    // Dropping a note on the emotion lane is refused: the card stays where it is.
+    let card = h.get_by_label("Web shop, live chat agent").rect();
+    let emotions = h.get_by_label("Emotions").rect();
+    drag(
+        &mut h,
+        card.center(),
+        Pos2::new(card.center().x, emotions.center().y),
+    );
+    let journey2 = &project(&h).journeys[0];
+    let front2 = journey2
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::FrontStage)
+        .unwrap();
+    assert!(
+        front2
+            .cards
+            .iter()
+            .any(|c| c.text == "Web shop, live chat agent" && c.stage == wait.id)
+    );
+}
+
+#[test]
+fn undo_and_redo_restore_every_step_of_a_session() {
+    let mut h = app();
+    let mut snapshots = vec![project(&h)];
+    let record = |h: &Harness<'_, WaymarkApp>, snapshots: &mut Vec<Project>| {
+        let p = project(h);
+        assert_ne!(snapshots.last().unwrap(), &p, "the step changed nothing");
+        snapshots.push(p);
+    };
+    // 1. Move a stage.
+    let from = h.get_by_label("Fault fixed").rect().center();
+    let to = h.get_by_label("Discover & compare").rect().center() - vec2(40.0, 0.0);
+    drag(&mut h, from, to);
+    record(&h, &mut snapshots);
+    // 2. Rename a stage in place.
+    h.get_by_label("Order online").click();
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Edit text in place").type_text("Buy");
+    h.key_press(Key::Enter);
+    h.run();
+    record(&h, &mut snapshots);
+    // 3. Duplicate a card.
+    h.get_by_label("Online review").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    record(&h, &mut snapshots);
+    // 4. Delete a lane.
+    h.get_by_label("Thoughts").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    record(&h, &mut snapshots);
+    // 5. Copy a card and paste it into another cell.
+    h.get_by_label("Guaranteed minimum speed").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    h.get_by_label("Live engineer tracking").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::V);
+    h.run();
+    record(&h, &mut snapshots);
+    assert_eq!(
+        project(&h).journeys[0]
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .filter(|c| c.text == "Guaranteed minimum speed")
+            .count(),
+        2
+    );
+
+    for expected in snapshots.iter().rev().skip(1) {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(&project(&h), expected);
+    }
+    assert!(!h.state().state.is_dirty());
+    for expected in snapshots.iter().skip(1) {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+        h.run();
+        assert_eq!(&project(&h), expected);
+    }
+}
+
+#[test]
+fn journeys_are_added_duplicated_and_deleted_from_the_list() {
+    let mut h = app();
+    h.get_by_label("Duplicate").click();
+    h.run();
+    let p = project(&h);
+    assert_eq!(p.journeys.len(), 2);
+    assert!(p.journeys[1].title.ends_with("(copy)"));
+    assert_eq!(p.validate(), vec![]);
+    h.get_by_label("Add").click();
+    h.run();
+    assert_eq!(project(&h).journeys.len(), 3);
+    assert_eq!(
+        h.state().state.current_journey().unwrap().title,
+        "New journey"
+    );
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(project(&h).journeys.len(), 2);
+}
