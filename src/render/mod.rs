@@ -115,6 +115,27 @@ impl MapPainter<'_> {
         );
     }
 
+    /// A horizontal dashed line from `a` to `b` (screen points), cut to the visible
+    /// part with the dash pattern kept in phase: a dashed line across a 1,000-stage map
+    /// costs what is on screen.
+    fn hdashed(&self, a: Pos2, b: Pos2, stroke: Stroke, dash: f32, gap: f32) {
+        let period = (dash + gap).max(0.5);
+        let mut start = a.x;
+        if start < self.clip.left() - period {
+            start += ((self.clip.left() - start) / period).floor() * period;
+        }
+        let end = b.x.min(self.clip.right() + period);
+        if end <= start {
+            return;
+        }
+        self.painter.extend(Shape::dashed_line(
+            &[pos2(start, a.y), pos2(end, b.y)],
+            stroke,
+            dash,
+            gap,
+        ));
+    }
+
     fn line(&self, a: Pos2, b: Pos2, width: f32, c: Color32) {
         self.painter.line_segment(
             [self.pos(a), self.pos(b)],
@@ -337,12 +358,7 @@ impl MapPainter<'_> {
                     continue;
                 }
                 let stroke = Stroke::new(2.0 * self.zoom.sqrt(), color::VISIBILITY_LINE);
-                self.painter.extend(Shape::dashed_line(
-                    &[a, b],
-                    stroke,
-                    8.0 * self.zoom,
-                    5.0 * self.zoom,
-                ));
+                self.hdashed(a, b, stroke, 8.0 * self.zoom, 5.0 * self.zoom);
                 self.text(
                     Rect::from_min_size(
                         pos2(first.column.left() + 6.0, y - 15.0),
@@ -488,17 +504,30 @@ impl MapPainter<'_> {
             // The neutral line.
             let a = self.pos(pos2(lane.row.left(), curve.neutral_y));
             let b = self.pos(pos2(lane.row.right(), curve.neutral_y));
-            self.painter.extend(Shape::dashed_line(
-                &[a, b],
+            self.hdashed(
+                a,
+                b,
                 Stroke::new(1.0, color::EMOTION_BASELINE),
                 6.0 * self.zoom,
                 4.0 * self.zoom,
-            ));
+            );
             let (top, bottom) = (
                 self.pos(pos2(0.0, curve.y_range.0)).y,
                 self.pos(pos2(0.0, curve.y_range.1)).y,
             );
-            let visible_path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
+            // Only the part of the curve near the visible area is tessellated: a long
+            // journey's curve costs what is on screen.
+            let (x0, x1) = (self.clip.left() - 40.0, self.clip.right() + 40.0);
+            let first = curve
+                .path
+                .partition_point(|p| self.pos(*p).x < x0)
+                .saturating_sub(1);
+            let last =
+                (curve.path.partition_point(|p| self.pos(*p).x <= x1) + 1).min(curve.path.len());
+            let visible_path: Vec<Pos2> = curve.path[first..last.max(first)]
+                .iter()
+                .map(|p| self.pos(*p))
+                .collect();
             if visible_path.len() >= 2 {
                 let stroke = PathStroke::new_uv(3.0 * self.zoom.sqrt(), move |_, p| {
                     let t = if (bottom - top).abs() < 1e-3 {

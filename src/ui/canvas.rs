@@ -52,7 +52,7 @@ struct LayoutCache {
     revision: u64,
     journey: JourneyId,
     pixels_per_point: f32,
-    layout: MapLayout,
+    layout: std::sync::Arc<MapLayout>,
 }
 
 /// A zoom requested by an action.
@@ -167,21 +167,30 @@ impl CanvasView {
 
     /// The layout of the current journey, recomputed only when the document, the
     /// journey or the display scale changed.
-    fn layout(&mut self, ctx: &egui::Context, state: &AppState, journey: &Journey) -> MapLayout {
+    fn layout(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        journey: &Journey,
+    ) -> std::sync::Arc<MapLayout> {
         let ppp = ctx.pixels_per_point();
         if let Some(cache) = &self.cache
             && cache.revision == state.revision()
             && cache.journey == journey.id
             && (cache.pixels_per_point - ppp).abs() < f32::EPSILON
         {
-            return cache.layout.clone();
+            return std::sync::Arc::clone(&cache.layout);
         }
-        let layout = layout::layout_journey(&state.project, journey, &EguiText(ctx));
+        let layout = std::sync::Arc::new(layout::layout_journey(
+            &state.project,
+            journey,
+            &EguiText(ctx),
+        ));
         self.cache = Some(LayoutCache {
             revision: state.revision(),
             journey: journey.id,
             pixels_per_point: ppp,
-            layout: layout.clone(),
+            layout: std::sync::Arc::clone(&layout),
         });
         layout
     }
@@ -236,12 +245,13 @@ pub fn canvas_ui(
             let mut project = state.project.clone();
             apply_edit(&mut project, edit).map(|_| project)
         });
-    let (project, shown): (&Project, MapLayout) = match &preview {
+    let (project, shown): (&Project, std::sync::Arc<MapLayout>) = match &preview {
         Some(p) => {
             let j = p.journey(journey.id).unwrap_or(journey);
-            (p, layout::layout_journey(p, j, &EguiText(ui.ctx())))
+            let map = layout::layout_journey(p, j, &EguiText(ui.ctx()));
+            (p, std::sync::Arc::new(map))
         }
-        None => (&state.project, base.clone()),
+        None => (&state.project, std::sync::Arc::clone(&base)),
     };
     let shown_journey = project.journey(journey.id).unwrap_or(journey);
 
@@ -263,6 +273,7 @@ pub fn canvas_ui(
         journey,
         base: &base,
         shown: &shown,
+        shown_journey,
         xf,
         clip: rect,
         id: ui.scope_id().with("canvas").with(journey.id),
@@ -325,6 +336,8 @@ struct Ctx<'a> {
     base: &'a MapLayout,
     /// Layout as shown (with a drag preview applied).
     shown: &'a MapLayout,
+    /// The journey as shown; the indices in `shown` point into it.
+    shown_journey: &'a Journey,
     xf: TSTransform,
     clip: Rect,
     id: Id,
@@ -400,10 +413,9 @@ impl Ctx<'_> {
         out: &mut Vec<Command>,
         actions: &mut Vec<Action>,
     ) {
-        let journey = self.journey;
         let shift_or_cmd = self.ui.input(|i| i.modifiers.shift || i.modifiers.command);
         // Stages and their right edges.
-        for (stage, geom) in journey.stages.iter().zip(&self.shown.stages) {
+        for (stage, geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
             let header = stage_header_rect(geom.header);
             if let Some(r) = self.item(
                 header,
@@ -433,9 +445,7 @@ impl Ctx<'_> {
         }
         // Lanes and their bottom edges.
         for geom in &self.shown.lanes {
-            let Some(lane) = journey.lanes.iter().find(|l| l.id == geom.id) else {
-                continue;
-            };
+            let lane = &self.shown_journey.lanes[geom.index];
             if let Some(r) = self.item(
                 geom.header,
                 (1, lane.id.0),
@@ -466,9 +476,11 @@ impl Ctx<'_> {
         }
         // Cards.
         for geom in &self.shown.cards {
-            let Some((_, card)) = journey.card(geom.id) else {
+            // Cheap visibility test first: a big map has thousands of cards off screen.
+            if !self.clip.intersects(self.xf.mul_rect(geom.rect)) {
                 continue;
-            };
+            }
+            let card = &self.shown_journey.lanes[geom.lane].cards[geom.card];
             let label = if card.text.is_empty() {
                 "Empty card"
             } else {
@@ -492,12 +504,13 @@ impl Ctx<'_> {
         }
         // Emotion points.
         for curve in &self.shown.curves {
-            let lane = &journey.lanes[curve.lane];
+            let lane = &self.shown_journey.lanes[curve.lane];
             for p in &curve.points {
-                let Some((_, card)) = journey.card(p.card_id) else {
-                    continue;
-                };
                 let r = Rect::from_center_size(p.pos, vec2(22.0, 22.0));
+                if !self.clip.intersects(self.xf.mul_rect(r)) {
+                    continue;
+                }
+                let card = &self.shown_journey.lanes[curve.lane].cards[p.card];
                 let label = format!("{}: {} ({:+})", lane.title, card.text, p.score);
                 if let Some(resp) = self.item(r, (3, card.id.0), &label, Sense::click_and_drag()) {
                     let resp = resp.on_hover_cursor(CursorIcon::ResizeVertical);

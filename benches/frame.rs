@@ -1,0 +1,53 @@
+//! One full frame of the app at 1600x1000: the egui pass (menu, panels, canvas with its
+//! interactive items) plus tessellation, for large maps at 100% zoom.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a benchmark whose setup fails must stop"
+)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Pos2, Rect, vec2};
+use waymark::app::AppState;
+use waymark::io::sample::generated_project;
+use waymark::ui::canvas::ZoomRequest;
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0))),
+        ..Default::default()
+    }
+}
+
+/// Runs one frame and tessellates it; returns the number of primitives.
+fn frame(ctx: &egui::Context, app: &mut WaymarkApp) -> usize {
+    let mut output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    output.textures_delta.clear();
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn frame_benches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame 1600x1000");
+    for (stages, cards) in [(100, 1_200), (1_000, 12_000)] {
+        let project = generated_project(stages, 12, cards);
+        let mut app = WaymarkApp::new(AppState::new(project, None), FileDialogs::InApp);
+        app.view.request(ZoomRequest::Actual);
+        let ctx = egui::Context::default();
+        // Warm up: fonts, layout cache, galley cache.
+        for _ in 0..3 {
+            frame(&ctx, &mut app);
+        }
+        assert!(
+            (app.view.zoom - 1.0).abs() < f32::EPSILON,
+            "the bench runs at 100%"
+        );
+        group.bench_function(format!("{stages} stages x 12 lanes, {cards} cards"), |b| {
+            b.iter(|| frame(&ctx, &mut app));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame_benches);
+criterion_main!(benches);
