@@ -341,3 +341,134 @@ fn journeys_are_added_duplicated_and_deleted_from_the_list() {
     h.run();
     assert_eq!(project(&h).journeys.len(), 2);
 }
+
+#[test]
+fn dragging_a_stage_edge_resizes_it_in_one_step() {
+    let mut h = app();
+    let header = h.get_by_label("Order online").rect();
+    let edge = h.get_by_label("Resize stage Order online").rect();
+    let width_before = project(&h).journeys[0].stages[1].width;
+    let z = zoom(&h);
+    // Drag the edge 50 document units to the right.
+    drag(&mut h, edge.center(), edge.center() + vec2(50.0 * z, 0.0));
+    let width = project(&h).journeys[0].stages[1].width;
+    assert!(
+        (width - (width_before + 50.0)).abs() <= 2.0,
+        "{width_before} -> {width}"
+    );
+    assert!(h.get_by_label("Order online").rect().width() > header.width() + 40.0 * z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!((project(&h).journeys[0].stages[1].width - width_before).abs() < f32::EPSILON);
+}
+
+#[test]
+fn dragging_a_lane_header_reorders_the_lanes() {
+    let mut h = app();
+    let quotes = h.get_by_label("Customer quotes").rect();
+    let actions = h.get_by_label("Customer actions").rect();
+    drag(
+        &mut h,
+        quotes.center(),
+        actions.center() - vec2(0.0, actions.height() * 0.4),
+    );
+    let titles: Vec<String> = project(&h).journeys[0]
+        .lanes
+        .iter()
+        .map(|l| l.title.clone())
+        .collect();
+    assert_eq!(titles[0], "Customer quotes");
+    assert_eq!(titles[1], "Customer actions");
+}
+
+#[test]
+fn shift_drag_on_the_background_selects_cards_with_a_rubber_band() {
+    let mut h = app();
+    let a = h.get_by_label("Speeds quoted as \"up to\"").rect();
+    let b = h.get_by_label("Four-hour arrival window").rect();
+    // From just left of the first card (clear of the lane's resize edge) to below-right
+    // of the second, over empty space.
+    let from = a.left_top() + vec2(-4.0, 6.0);
+    let to = b.right_bottom() + vec2(4.0, 4.0);
+    // Shift is held through the whole drag, as a user holds it.
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::SHIFT,
+    };
+    h.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    h.event(button(from, true));
+    h.step();
+    for i in 1..=8 {
+        h.hover_at(from + (to - from) * (i as f32 / 8.0));
+        h.step();
+    }
+    h.event(button(to, false));
+    h.step();
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let journey = &project(&h).journeys[0];
+    let pains = journey
+        .lanes
+        .iter()
+        .find(|l| l.title == "Pain points")
+        .unwrap();
+    let selected = &h.state().state.selected_cards;
+    assert_eq!(selected.len(), 3, "{selected:?}");
+    for c in &pains.cards[..3] {
+        assert!(selected.contains(&c.id), "{} not selected", c.text);
+    }
+    // Delete removes all three in one undoable step.
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(
+        project(&h).journeys[0]
+            .lanes
+            .iter()
+            .find(|l| l.title == "Pain points")
+            .unwrap()
+            .cards
+            .len(),
+        2
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        project(&h).journeys[0]
+            .lanes
+            .iter()
+            .find(|l| l.title == "Pain points")
+            .unwrap()
+            .cards
+            .len(),
+        5
+    );
+}
+
+#[test]
+fn ctrl_wheel_zooms_around_the_pointer() {
+    let mut h = app();
+    let stage = h.get_by_label("Installation day").rect();
+    let anchor = stage.center();
+    let before = zoom(&h);
+    h.hover_at(anchor);
+    h.step();
+    h.event(egui::Event::Zoom(1.5));
+    h.run();
+    let after = zoom(&h);
+    assert!((after - before * 1.5).abs() < 1e-3, "{before} -> {after}");
+    // The stage header stays under the pointer.
+    let moved = h.get_by_label("Installation day").rect();
+    assert!(
+        moved.contains(anchor),
+        "{moved:?} does not contain {anchor:?}"
+    );
+    assert!(moved.width() > stage.width() * 1.4);
+    // Zoom stops at 400%.
+    for _ in 0..20 {
+        h.event(egui::Event::Zoom(2.0));
+        h.step();
+    }
+    assert!((zoom(&h) - 4.0).abs() < 1e-3);
+}

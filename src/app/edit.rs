@@ -265,8 +265,9 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             }
         }
     }
+    let neutral = project.settings.emotion_scale.neutral().round();
     let journey = project.journeys.iter_mut().find(|j| j.id == journey_id)?;
-    apply_journey_edit(journey, edit, &mut ids)
+    apply_journey_edit(journey, edit, &mut ids, neutral)
 }
 
 fn edit_journey(edit: &Edit) -> Option<JourneyId> {
@@ -297,7 +298,14 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
     items.insert(to, item);
 }
 
-fn apply_journey_edit(journey: &mut Journey, edit: &Edit, ids: &mut IdAlloc) -> Option<Outcome> {
+/// Applies an edit inside one journey; `neutral` is the emotion scale's neutral score,
+/// given to new emotion cards.
+fn apply_journey_edit(
+    journey: &mut Journey,
+    edit: &Edit,
+    ids: &mut IdAlloc,
+    neutral: f32,
+) -> Option<Outcome> {
     match edit {
         Edit::SetJourneyInfo {
             title, description, ..
@@ -409,7 +417,7 @@ fn apply_journey_edit(journey: &mut Journey, edit: &Edit, ids: &mut IdAlloc) -> 
                 if let LaneKind::Emotion { .. } = l.kind
                     && card.emotion.is_none()
                 {
-                    card.emotion = Some(0.0);
+                    card.emotion = Some(neutral);
                 }
                 new_ids.push(card.id);
                 l.cards.push(card);
@@ -489,5 +497,139 @@ fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
             Anchor::Stage(s) => Anchor::Stage(stages.get(&s).copied().unwrap_or(s)),
             Anchor::Card(c) => Anchor::Card(cards.get(&c).copied().unwrap_or(c)),
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample::sample_project;
+    use crate::model::AnnotationKind;
+
+    #[test]
+    fn deleting_a_stage_removes_its_cards_and_their_annotations() {
+        let mut p = sample_project();
+        let j = &p.journeys[0];
+        // The accelerator is pinned to the engineer-visit card in "Installation day".
+        let stage = j.stages[3].id;
+        let cards_before = p.counts().cards;
+        let in_stage = j
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .filter(|c| c.stage == stage)
+            .count();
+        let edit = Edit::DeleteStage {
+            journey: j.id,
+            stage,
+        };
+        assert_eq!(apply_edit(&mut p, &edit), Some(Outcome::Changed));
+        assert_eq!(p.counts().cards, cards_before - in_stage);
+        assert!(
+            p.journeys[0]
+                .annotations
+                .iter()
+                .all(|a| a.kind != AnnotationKind::Accelerator)
+        );
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn a_card_only_moves_to_a_lane_of_its_family() {
+        let mut p = sample_project();
+        let j = &p.journeys[0];
+        let note = j.lanes[0].cards[0].id;
+        let emotion_lane = j
+            .lanes
+            .iter()
+            .find(|l| matches!(l.kind, LaneKind::Emotion { .. }))
+            .unwrap()
+            .id;
+        let thoughts = j.lanes[1].id;
+        let stage = j.stages[2].id;
+        let before = p.clone();
+        let refused = Edit::MoveCard {
+            journey: j.id,
+            card: note,
+            lane: emotion_lane,
+            stage,
+        };
+        assert_eq!(apply_edit(&mut p, &refused), None);
+        assert_eq!(p, before);
+        let jid = p.journeys[0].id;
+        let ok = Edit::MoveCard {
+            journey: jid,
+            card: note,
+            lane: thoughts,
+            stage,
+        };
+        assert_eq!(apply_edit(&mut p, &ok), Some(Outcome::Changed));
+        let (lane, card) = p.journeys[0].card(note).unwrap();
+        assert_eq!((lane.id, card.stage), (thoughts, stage));
+    }
+
+    #[test]
+    fn a_duplicated_journey_has_fresh_ids_and_valid_references() {
+        let mut p = sample_project();
+        let jid = p.journeys[0].id;
+        let Some(Outcome::ShowJourney(copy)) =
+            apply_edit(&mut p, &Edit::DuplicateJourney { journey: jid })
+        else {
+            panic!("no copy shown");
+        };
+        assert_ne!(copy, jid);
+        assert_eq!(
+            p.validate(),
+            vec![],
+            "ids must stay unique and references resolve"
+        );
+        let (a, b) = (&p.journeys[0], &p.journeys[1]);
+        assert_eq!(a.stages.len(), b.stages.len());
+        assert_eq!(a.annotations.len(), b.annotations.len());
+        assert!(
+            a.stages
+                .iter()
+                .zip(&b.stages)
+                .all(|(x, y)| x.id != y.id && x.name == y.name)
+        );
+    }
+
+    #[test]
+    fn the_last_journey_cannot_be_deleted() {
+        let mut p = sample_project();
+        let jid = p.journeys[0].id;
+        assert_eq!(
+            apply_edit(&mut p, &Edit::DeleteJourney { journey: jid }),
+            None
+        );
+        assert_eq!(p.journeys.len(), 1);
+    }
+
+    #[test]
+    fn new_cards_get_fresh_ids_and_emotion_cards_a_neutral_score() {
+        let mut p = sample_project();
+        let j = &p.journeys[0];
+        let lane = j
+            .lanes
+            .iter()
+            .find(|l| matches!(l.kind, LaneKind::Emotion { .. }))
+            .unwrap()
+            .id;
+        let stage = j.stages[0].id;
+        let edit = Edit::AddCards {
+            journey: j.id,
+            cards: vec![Placement {
+                lane,
+                stage,
+                card: Card::new(CardId(1), stage, "New"),
+            }],
+        };
+        let Some(Outcome::SelectCards(ids)) = apply_edit(&mut p, &edit) else {
+            panic!("nothing added");
+        };
+        assert_eq!(ids.len(), 1);
+        assert!(ids[0].0 > 1);
+        assert_eq!(p.journeys[0].card(ids[0]).unwrap().1.emotion, Some(0.0));
+        assert_eq!(p.validate(), vec![]);
     }
 }

@@ -79,6 +79,9 @@ enum DragKind {
 #[derive(Clone, Debug)]
 struct Drag {
     kind: DragKind,
+    /// The last known pointer position in document units (the pointer may be gone
+    /// by the frame that ends the drag).
+    last: Option<Pos2>,
     /// The edit the drag would make if released now.
     edit: Option<Edit>,
     /// Value shown beside the pointer (emotion score, width...).
@@ -433,15 +436,6 @@ impl Ctx<'_> {
                 stage_context_menu(&r, actions);
                 self.drag_item(&r, DragKind::Stage(stage.id), view, out);
             }
-            let edge = Rect::from_min_max(
-                pos2(geom.header.right() - EDGE_GRAB / 2.0, geom.header.top()),
-                pos2(geom.header.right() + EDGE_GRAB / 2.0, geom.header.bottom()),
-            );
-            let label = format!("Resize stage {}", stage.name);
-            if let Some(r) = self.item(edge, (4, stage.id.0), &label, Sense::drag()) {
-                let r = r.on_hover_cursor(CursorIcon::ResizeHorizontal);
-                self.drag_item(&r, DragKind::StageEdge(stage.id), view, out);
-            }
         }
         // Lanes and their bottom edges.
         for geom in &self.shown.lanes {
@@ -461,17 +455,6 @@ impl Ctx<'_> {
                 );
                 lane_context_menu(&r, lane.id, self.state, out, actions);
                 self.drag_item(&r, DragKind::Lane(lane.id), view, out);
-            }
-            let edge = Rect::from_min_max(
-                pos2(geom.header.left(), geom.row.bottom() - EDGE_GRAB / 2.0),
-                pos2(geom.row.right(), geom.row.bottom() + EDGE_GRAB / 2.0),
-            );
-            let label = format!("Resize lane {}", lane.title);
-            if !lane.collapsed
-                && let Some(r) = self.item(edge, (5, lane.id.0), &label, Sense::drag())
-            {
-                let r = r.on_hover_cursor(CursorIcon::ResizeVertical);
-                self.drag_item(&r, DragKind::LaneEdge(lane.id), view, out);
             }
         }
         // Cards.
@@ -530,6 +513,32 @@ impl Ctx<'_> {
                 }
             }
         }
+        // Edges last, so that they win over the headers they border.
+        for (stage, geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
+            let edge = Rect::from_min_max(
+                pos2(geom.header.right() - EDGE_GRAB / 2.0, geom.header.top()),
+                pos2(geom.header.right() + EDGE_GRAB / 2.0, geom.header.bottom()),
+            );
+            let label = format!("Resize stage {}", stage.name);
+            if let Some(r) = self.item(edge, (4, stage.id.0), &label, Sense::drag()) {
+                let r = r.on_hover_cursor(CursorIcon::ResizeHorizontal);
+                self.drag_item(&r, DragKind::StageEdge(stage.id), view, out);
+            }
+        }
+        for geom in &self.shown.lanes {
+            let lane = &self.shown_journey.lanes[geom.index];
+            let edge = Rect::from_min_max(
+                pos2(geom.header.left(), geom.row.bottom() - EDGE_GRAB / 2.0),
+                pos2(geom.row.right(), geom.row.bottom() + EDGE_GRAB / 2.0),
+            );
+            let label = format!("Resize lane {}", lane.title);
+            if !lane.collapsed
+                && let Some(r) = self.item(edge, (5, lane.id.0), &label, Sense::drag())
+            {
+                let r = r.on_hover_cursor(CursorIcon::ResizeVertical);
+                self.drag_item(&r, DragKind::LaneEdge(lane.id), view, out);
+            }
+        }
     }
 
     /// Click selects, double-click edits in place, right-click selects before its menu.
@@ -575,6 +584,7 @@ impl Ctx<'_> {
                 kind,
                 edit: None,
                 label: None,
+                last: None,
             });
             view.editing = None;
         }
@@ -770,16 +780,20 @@ impl Ctx<'_> {
                 kind: DragKind::RubberBand(self.to_doc(p)),
                 edit: None,
                 label: None,
+                last: None,
             });
         }
-        if let Some(Drag {
-            kind: DragKind::RubberBand(start),
-            ..
-        }) = view.drag
-            && let Some(now) = self.pointer_doc()
+        let pointer = self.pointer_doc();
+        if let Some(drag) = &mut view.drag
+            && let DragKind::RubberBand(start) = drag.kind
         {
-            let band = Rect::from_two_pos(start, now);
-            if background.drag_stopped() || !self.ui.input(|i| i.pointer.primary_down()) {
+            if pointer.is_some() {
+                drag.last = pointer;
+            }
+            let released =
+                background.drag_stopped() || !self.ui.input(|i| i.pointer.primary_down());
+            if released {
+                let band = Rect::from_two_pos(start, drag.last.unwrap_or(start));
                 let mut cards: Vec<CardId> = self
                     .base
                     .cards
