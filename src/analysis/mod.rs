@@ -1,4 +1,11 @@
-//! Pure functions over the model: emotion curve values and traffic-light statuses.
+//! Pure functions over the model: survey measures, traffic-light statuses, emotion curve
+//! values and touchpoint priorities.
+
+pub mod measures;
+pub mod priority;
+
+pub use measures::{ces, csat, nev, nps};
+pub use priority::{Priority, Tier, rank_touchpoints, touchpoint_status};
 
 use crate::model::{MeasureKind, MeasureValue, Rag, RagThreshold, Settings};
 

@@ -1,0 +1,362 @@
+//! What to fix first: touchpoints ranked by the rule in `domain.md`: first moments of
+//! truth and hygiene factors that perform poorly, then core interactions below target,
+//! and only then delightful innovations.
+
+use crate::model::{CardId, Journey, LaneKind, Project, Rag, StageId, TouchpointClass};
+
+use super::rag_for_measure;
+
+/// The group a touchpoint falls in, in the order they should be worked on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    /// A moment of truth or hygiene factor performing poorly: fix first.
+    FixFirst,
+    /// A core interaction below target: make it adequate.
+    MakeAdequate,
+    /// A delightful innovation: only once the first two tiers are done.
+    Delight,
+    /// No measure for the touchpoint's stage: measure before deciding.
+    Measure,
+    /// Not classified yet.
+    Classify,
+    /// Performing well.
+    Fine,
+}
+
+/// One ranked touchpoint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Priority {
+    /// 1 = fix first.
+    pub rank: usize,
+    /// The touchpoint card.
+    pub card: CardId,
+    /// Its stage.
+    pub stage: StageId,
+    /// Its text.
+    pub text: String,
+    /// Its class, if classified.
+    pub class: Option<TouchpointClass>,
+    /// How it performs, if measured.
+    pub status: Option<Rag>,
+    /// Its tier.
+    pub tier: Tier,
+    /// Why it is in this place, for a person.
+    pub reason: String,
+}
+
+/// How a touchpoint performs: from the measures of its stage (those whose text names the
+/// touchpoint, if any do), else from the emotion scores of its stage. Returns the worst
+/// status and where it came from.
+pub fn touchpoint_status(
+    project: &Project,
+    journey: &Journey,
+    card: CardId,
+) -> Option<(Rag, String)> {
+    let (_, tp) = journey.card(card)?;
+    let name = tp.text.to_lowercase();
+    let mut all = Vec::new();
+    let mut named = Vec::new();
+    for lane in &journey.lanes {
+        let LaneKind::Measures(kind) = lane.kind else {
+            continue;
+        };
+        for m in journey.cell_cards(lane, tp.stage) {
+            let Some(value) = m.measure else {
+                continue;
+            };
+            let Some(rag) = rag_for_measure(&project.settings, kind, value) else {
+                continue;
+            };
+            let shown = match value {
+                crate::model::MeasureValue::Number(v) => format!("{} {v:.0}", kind.label()),
+                crate::model::MeasureValue::Status(r) => format!("{} {r:?}", kind.label()),
+            };
+            let entry = (rag, shown);
+            if !name.is_empty() && m.text.to_lowercase().starts_with(&name) {
+                named.push(entry.clone());
+            }
+            all.push(entry);
+        }
+    }
+    let pool = if named.is_empty() { all } else { named };
+    if let Some(worst) = pool.into_iter().max_by_key(|(r, _)| severity(*r)) {
+        return Some(worst);
+    }
+    // No measure: the emotion of the stage tells how it feels.
+    let scale = project.settings.emotion_scale;
+    let scores: Vec<f32> = journey
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Emotion { .. }))
+        .flat_map(|l| journey.cell_cards(l, tp.stage))
+        .filter_map(|c| c.emotion)
+        .collect();
+    if scores.is_empty() {
+        return None;
+    }
+    let mean = scores.iter().sum::<f32>() / scores.len() as f32;
+    let t = scale.normalize(mean);
+    let rag = if t < 0.3 {
+        Rag::Red
+    } else if t < 0.5 {
+        Rag::Amber
+    } else {
+        Rag::Green
+    };
+    Some((rag, format!("emotion {mean:+.0}")))
+}
+
+fn severity(r: Rag) -> u8 {
+    match r {
+        Rag::Red => 2,
+        Rag::Amber => 1,
+        Rag::Green => 0,
+    }
+}
+
+/// Ranks every touchpoint of a journey. Ties keep a fixed order: red before amber,
+/// moments of truth before hygiene factors, then the journey's own order.
+pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
+    let mut items = Vec::new();
+    for lane in &journey.lanes {
+        if lane.kind != LaneKind::Touchpoints {
+            continue;
+        }
+        for card in &lane.cards {
+            let class = card.touchpoint.as_ref().and_then(|t| t.class);
+            let status = touchpoint_status(project, journey, card.id);
+            let poor = status
+                .as_ref()
+                .is_some_and(|(r, _)| matches!(r, Rag::Red | Rag::Amber));
+            let measured = status
+                .as_ref()
+                .map(|(r, src)| format!("{src}, {}", format!("{r:?}").to_lowercase()))
+                .unwrap_or_default();
+            let (tier, reason) = match (class, poor, status.is_some()) {
+                (None, _, _) => (
+                    Tier::Classify,
+                    "Not classified yet: classify it to rank it".to_owned(),
+                ),
+                (
+                    Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)),
+                    true,
+                    _,
+                ) => (
+                    Tier::FixFirst,
+                    format!("{} performing poorly ({measured}): fix first", c.label()),
+                ),
+                (Some(TouchpointClass::Core), true, _) => (
+                    Tier::MakeAdequate,
+                    format!("Core interaction below target ({measured}): make it adequate"),
+                ),
+                (Some(TouchpointClass::Delight), _, _) => (Tier::Delight, String::new()),
+                (Some(c), false, false) => (
+                    Tier::Measure,
+                    format!(
+                        "{}: no measure for this stage yet; measure it before deciding",
+                        c.label()
+                    ),
+                ),
+                (Some(c), false, true) => (
+                    Tier::Fine,
+                    format!("{} performing well ({measured}): keep it so", c.label()),
+                ),
+            };
+            let stage_index = journey
+                .stages
+                .iter()
+                .position(|s| s.id == card.stage)
+                .unwrap_or(usize::MAX);
+            items.push((
+                tier,
+                status.as_ref().map_or(0, |(r, _)| 2 - severity(*r)),
+                class.map_or(4, |c| {
+                    TouchpointClass::ALL
+                        .iter()
+                        .position(|x| *x == c)
+                        .unwrap_or(4)
+                }),
+                stage_index,
+                Priority {
+                    rank: 0,
+                    card: card.id,
+                    stage: card.stage,
+                    text: card.text.clone(),
+                    class,
+                    status: status.map(|(r, _)| r),
+                    tier,
+                    reason,
+                },
+            ));
+        }
+    }
+    items.sort_by_key(|(tier, sev, class, stage, _)| (*tier, *sev, *class, *stage));
+    let blocking = items.iter().filter(|i| i.0 <= Tier::MakeAdequate).count();
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, _, _, _, mut p))| {
+            p.rank = i + 1;
+            if p.tier == Tier::Delight {
+                p.reason = if blocking > 0 {
+                    format!(
+                        "Delightful innovation: wait until the {blocking} touchpoint{} above perform",
+                        if blocking == 1 { "" } else { "s" }
+                    )
+                } else {
+                    "Delightful innovation: the basics perform, worth investing in".to_owned()
+                };
+            }
+            p
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample::sample_project;
+    use crate::model::{Card, MeasureKind, MeasureValue, Touchpoint};
+
+    /// A journey with one stage per touchpoint and an NPS card per stage.
+    fn journey_with(tps: &[(&str, Option<TouchpointClass>, Option<f64>)]) -> Project {
+        let mut p = crate::io::sample::blank_project();
+        let j = &mut p.journeys[0];
+        j.stages.truncate(1);
+        let mut next = 100;
+        let mut stages = Vec::new();
+        for i in 0..tps.len() {
+            stages.push(crate::model::Stage {
+                id: StageId(next + i as u64),
+                name: format!("S{i}"),
+                description: String::new(),
+                width: 200.0,
+            });
+        }
+        next += 100;
+        j.stages = stages;
+        for l in &mut j.lanes {
+            l.cards.clear();
+        }
+        j.lanes.push(crate::model::Lane {
+            id: crate::model::LaneId(next),
+            title: "NPS".into(),
+            kind: LaneKind::Measures(MeasureKind::Nps),
+            height: 60.0,
+            collapsed: false,
+            cards: Vec::new(),
+        });
+        next += 1;
+        let tp_lane = j
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::Touchpoints)
+            .unwrap();
+        let nps_lane = j.lanes.len() - 1;
+        for (i, (text, class, nps)) in tps.iter().enumerate() {
+            let stage = j.stages[i].id;
+            j.lanes[tp_lane].cards.push(Card {
+                touchpoint: Some(Touchpoint {
+                    channel: crate::model::Channel::Web,
+                    class: *class,
+                    owner: String::new(),
+                }),
+                ..Card::new(CardId(next), stage, *text)
+            });
+            next += 1;
+            if let Some(v) = nps {
+                j.lanes[nps_lane].cards.push(Card {
+                    measure: Some(MeasureValue::Number(*v)),
+                    ..Card::new(CardId(next), stage, "survey")
+                });
+                next += 1;
+            }
+        }
+        assert_eq!(p.validate(), vec![]);
+        p
+    }
+
+    fn order(p: &Project) -> Vec<(String, Tier)> {
+        rank_touchpoints(p, &p.journeys[0])
+            .into_iter()
+            .map(|x| (x.text, x.tier))
+            .collect()
+    }
+
+    #[test]
+    fn poor_moments_of_truth_and_hygiene_come_first_and_delight_last() {
+        use TouchpointClass as C;
+        // NPS rule: green >= 30, amber >= 0, red below.
+        let p = journey_with(&[
+            ("delight", Some(C::Delight), Some(-50.0)),
+            ("core red", Some(C::Core), Some(-20.0)),
+            ("hygiene amber", Some(C::Hygiene), Some(10.0)),
+            ("mot green", Some(C::MomentOfTruth), Some(60.0)),
+            ("mot red", Some(C::MomentOfTruth), Some(-40.0)),
+            ("unmeasured core", Some(C::Core), None),
+            ("unclassified", None, Some(-90.0)),
+        ]);
+        assert_eq!(
+            order(&p),
+            vec![
+                ("mot red".to_owned(), Tier::FixFirst),
+                ("hygiene amber".to_owned(), Tier::FixFirst),
+                ("core red".to_owned(), Tier::MakeAdequate),
+                ("delight".to_owned(), Tier::Delight),
+                ("unmeasured core".to_owned(), Tier::Measure),
+                ("unclassified".to_owned(), Tier::Classify),
+                ("mot green".to_owned(), Tier::Fine),
+            ]
+        );
+        let ranked = rank_touchpoints(&p, &p.journeys[0]);
+        assert_eq!(ranked[0].rank, 1);
+        assert!(
+            ranked[0].reason.contains("fix first"),
+            "{}",
+            ranked[0].reason
+        );
+        assert!(ranked[0].reason.contains("NPS -40"), "{}", ranked[0].reason);
+        assert!(
+            ranked[3]
+                .reason
+                .contains("wait until the 3 touchpoints above"),
+            "{}",
+            ranked[3].reason
+        );
+    }
+
+    #[test]
+    fn ties_keep_red_before_amber_then_class_then_journey_order() {
+        use TouchpointClass as C;
+        let p = journey_with(&[
+            ("hygiene amber 1", Some(C::Hygiene), Some(5.0)),
+            ("mot amber", Some(C::MomentOfTruth), Some(5.0)),
+            ("hygiene red", Some(C::Hygiene), Some(-5.0)),
+            ("hygiene amber 2", Some(C::Hygiene), Some(5.0)),
+        ]);
+        let names: Vec<String> = order(&p).into_iter().map(|x| x.0).collect();
+        assert_eq!(
+            names,
+            [
+                "hygiene red",
+                "mot amber",
+                "hygiene amber 1",
+                "hygiene amber 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_measures_the_stage_emotion_decides() {
+        let p = sample_project();
+        let ranked = rank_touchpoints(&p, &p.journeys[0]);
+        assert_eq!(ranked.len(), 11);
+        // The fault-reporting help pages (hygiene) sit in the stage with a red RAG status
+        // and an NPS of -38: fix first.
+        let first = &ranked[0];
+        assert_eq!(first.tier, Tier::FixFirst);
+        assert_eq!(first.status, Some(Rag::Red));
+        let ranks: Vec<usize> = ranked.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, (1..=11).collect::<Vec<_>>());
+    }
+}
