@@ -58,6 +58,9 @@ enum Cmd {
         /// Leave out the legend.
         #[arg(long)]
         no_legend: bool,
+        /// Leave out accelerator and blocker annotations.
+        #[arg(long)]
+        no_annotations: bool,
     },
 }
 
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
             no_title,
             no_persona,
             no_legend,
+            no_annotations,
         }) => {
             let options = export::ExportOptions {
                 scale,
@@ -91,6 +95,7 @@ fn main() -> ExitCode {
                 title: !no_title,
                 persona: !no_persona,
                 legend: !no_legend,
+                annotations: !no_annotations,
             };
             cmd_export(&file, &output, journey.as_deref(), options)
         }

@@ -2,7 +2,8 @@
 //! New ids are allocated here, above every id in use, so they never clash.
 
 use crate::model::{
-    Anchor, Card, CardId, Journey, JourneyId, Lane, LaneId, LaneKind, Project, Stage, StageId,
+    Anchor, Annotation, AnnotationId, AnnotationKind, Card, CardId, Effect, Journey, JourneyId,
+    Lane, LaneId, LaneKind, Project, Stage, StageId,
 };
 use crate::theme::size;
 
@@ -126,6 +127,41 @@ pub enum Edit {
         /// The target stage.
         stage: StageId,
     },
+    /// Adds an accelerator or blocker pinned to a stage or card, and selects it.
+    AddAnnotation {
+        /// The journey.
+        journey: JourneyId,
+        /// Accelerator or blocker.
+        kind: AnnotationKind,
+        /// What it is pinned to.
+        anchor: Anchor,
+        /// Its title.
+        title: String,
+    },
+    /// Replaces an annotation's fields (matched by id).
+    SetAnnotation {
+        /// The journey.
+        journey: JourneyId,
+        /// The new value.
+        annotation: Annotation,
+    },
+    /// Deletes an annotation.
+    DeleteAnnotation {
+        /// The journey.
+        journey: JourneyId,
+        /// The annotation.
+        annotation: AnnotationId,
+    },
+    /// Replaces a whole journey (matched by id): the result of an import, one step.
+    SetJourney {
+        /// The new journey.
+        journey: Box<Journey>,
+    },
+    /// Replaces the project settings (emotion scale, NEV and RAG thresholds).
+    SetSettings {
+        /// The new settings.
+        settings: crate::model::Settings,
+    },
     /// Adds a new journey (a copy of `template` with fresh ids) at the end and shows it.
     AddJourney {
         /// The journey to add; its ids are replaced.
@@ -244,6 +280,15 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             let show = project.journeys[index.min(project.journeys.len() - 1)].id;
             return Some(Outcome::ShowJourney(show));
         }
+        Edit::SetSettings { settings } => {
+            project.settings = settings.clone();
+            return Some(Outcome::Changed);
+        }
+        Edit::SetJourney { journey } => {
+            let j = project.journeys.iter_mut().find(|j| j.id == journey.id)?;
+            *j = (**journey).clone();
+            return Some(Outcome::Changed);
+        }
         Edit::MoveJourney { journey, to_index } => {
             let from = project.journeys.iter().position(|j| j.id == *journey)?;
             let item = project.journeys.remove(from);
@@ -284,8 +329,13 @@ fn edit_journey(edit: &Edit) -> Option<JourneyId> {
         | Edit::SetCard { journey, .. }
         | Edit::AddCards { journey, .. }
         | Edit::DeleteCards { journey, .. }
-        | Edit::MoveCard { journey, .. } => Some(*journey),
-        Edit::AddJourney { .. }
+        | Edit::MoveCard { journey, .. }
+        | Edit::AddAnnotation { journey, .. }
+        | Edit::SetAnnotation { journey, .. }
+        | Edit::DeleteAnnotation { journey, .. } => Some(*journey),
+        Edit::SetSettings { .. }
+        | Edit::SetJourney { .. }
+        | Edit::AddJourney { .. }
         | Edit::DuplicateJourney { .. }
         | Edit::DeleteJourney { .. }
         | Edit::MoveJourney { .. } => None,
@@ -461,10 +511,51 @@ fn apply_journey_edit(
             moved.stage = *stage;
             journey.lanes[target].cards.push(moved);
         }
+        Edit::AddAnnotation {
+            kind,
+            anchor,
+            title,
+            ..
+        } => {
+            let exists = match anchor {
+                Anchor::Stage(s) => journey.stage(*s).is_some(),
+                Anchor::Card(c) => journey.card(*c).is_some(),
+            };
+            if !exists {
+                return None;
+            }
+            let id = AnnotationId(ids.next());
+            journey.annotations.push(Annotation {
+                id,
+                kind: *kind,
+                title: title.clone(),
+                note: String::new(),
+                anchor: *anchor,
+                before: Effect::default(),
+                after: Effect::default(),
+            });
+            return Some(Outcome::Select(Selection::Annotation(id)));
+        }
+        Edit::SetAnnotation { annotation, .. } => {
+            let a = journey
+                .annotations
+                .iter_mut()
+                .find(|a| a.id == annotation.id)?;
+            *a = annotation.clone();
+        }
+        Edit::DeleteAnnotation { annotation, .. } => {
+            let i = journey
+                .annotations
+                .iter()
+                .position(|a| a.id == *annotation)?;
+            journey.annotations.remove(i);
+        }
         Edit::AddJourney { .. }
         | Edit::DuplicateJourney { .. }
         | Edit::DeleteJourney { .. }
-        | Edit::MoveJourney { .. } => return None,
+        | Edit::MoveJourney { .. }
+        | Edit::SetJourney { .. }
+        | Edit::SetSettings { .. } => return None,
     }
     Some(Outcome::Changed)
 }

@@ -5,6 +5,7 @@
 mod edit;
 mod export_job;
 mod history;
+pub mod import;
 
 pub use edit::{Edit, LaneFamily, Outcome, Placement, apply_edit, lane_family};
 pub use export_job::{ExportDone, ExportJob, SharedExporter};
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::io;
-use crate::model::{Card, CardId, JourneyId, LaneId, Project, StageId};
+use crate::model::{AnnotationId, Card, CardId, JourneyId, LaneId, Project, StageId};
 
 /// What is selected on the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub enum Selection {
     Lane(LaneId),
     /// A card (including an emotion point).
     Card(CardId),
+    /// An accelerator or blocker.
+    Annotation(AnnotationId),
     /// An empty place in a cell, where a card can be added or pasted.
     Cell {
         /// The lane.
@@ -280,6 +283,12 @@ impl AppState {
                                 Some(Edit::DeleteStage { journey, stage })
                             }
                             Some(Selection::Lane(lane)) => Some(Edit::DeleteLane { journey, lane }),
+                            Some(Selection::Annotation(annotation)) => {
+                                Some(Edit::DeleteAnnotation {
+                                    journey,
+                                    annotation,
+                                })
+                            }
                             _ => None,
                         }
                     } else {
@@ -500,6 +509,7 @@ impl AppState {
             Some(Selection::Cell { lane, stage }) => {
                 j.stage(stage).is_some() && j.lanes.iter().any(|x| x.id == lane)
             }
+            Some(Selection::Annotation(a)) => j.annotations.iter().any(|x| x.id == a),
             None => true,
         };
         let cards: Vec<CardId> = self

@@ -38,6 +38,8 @@ pub struct ExportOptions {
     pub persona: bool,
     /// Include the legend.
     pub legend: bool,
+    /// Include accelerator and blocker annotations.
+    pub annotations: bool,
 }
 
 impl Default for ExportOptions {
@@ -48,6 +50,7 @@ impl Default for ExportOptions {
             title: true,
             persona: true,
             legend: true,
+            annotations: true,
         }
     }
 }
@@ -163,6 +166,7 @@ impl Exporter {
             title: options.title,
             persona: options.persona,
             legend: options.legend,
+            annotations: options.annotations,
         };
         let map =
             layout::layout_journey_with(project, journey, &EguiText(&self.ctx), &layout_options);

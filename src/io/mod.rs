@@ -4,6 +4,7 @@
 mod error;
 mod project_file;
 pub mod sample;
+pub mod survey;
 
 pub use error::{LoadError, SaveError};
 pub use project_file::{

@@ -188,6 +188,8 @@ pub struct LayoutOptions {
     pub persona: bool,
     /// The legend strip below the grid.
     pub legend: bool,
+    /// Accelerator and blocker pills.
+    pub annotations: bool,
 }
 
 impl Default for LayoutOptions {
@@ -196,6 +198,7 @@ impl Default for LayoutOptions {
             title: true,
             persona: true,
             legend: true,
+            annotations: true,
         }
     }
 }
@@ -217,7 +220,12 @@ pub fn layout_journey_with(
     // Annotations per anchor, so that their pills can reserve room.
     let mut stage_pills = vec![0usize; journey.stages.len()];
     let mut card_pills: HashMap<CardId, usize> = HashMap::default();
-    for a in &journey.annotations {
+    let annotations: &[crate::model::Annotation] = if options.annotations {
+        &journey.annotations
+    } else {
+        &[]
+    };
+    for a in annotations {
         match a.anchor {
             Anchor::Stage(s) => {
                 if let Some(i) = journey.stages.iter().position(|st| st.id == s) {
@@ -394,7 +402,7 @@ pub fn layout_journey_with(
     // Annotation pills: under the stage name, or at the bottom of the card.
     let mut stage_used = vec![0usize; journey.stages.len()];
     let mut card_used: HashMap<CardId, usize> = HashMap::default();
-    for (index, a) in journey.annotations.iter().enumerate() {
+    for (index, a) in annotations.iter().enumerate() {
         let rect = match a.anchor {
             Anchor::Stage(s) => stage_index.get(&s).map(|&si| {
                 let header = out.stages[si].header;

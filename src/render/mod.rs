@@ -767,3 +767,24 @@ impl MapPainter<'_> {
         }
     }
 }
+
+/// The measured change of an annotation, e.g. "NEV +30, CES -1.2": after minus before for
+/// each measure with both values.
+pub fn effect_summary(a: &crate::model::Annotation) -> String {
+    let mut parts = Vec::new();
+    for (name, before, after) in [
+        ("NEV", a.before.nev, a.after.nev),
+        ("CES", a.before.ces, a.after.ces),
+        ("NPS", a.before.nps, a.after.nps),
+    ] {
+        if let (Some(b), Some(x)) = (before, after) {
+            let d = x - b;
+            if d.fract().abs() < 1e-9 {
+                parts.push(format!("{name} {d:+.0}"));
+            } else {
+                parts.push(format!("{name} {d:+.1}"));
+            }
+        }
+    }
+    parts.join(", ")
+}

@@ -50,12 +50,22 @@ pub enum Action {
     DuplicateJourney,
     /// Delete the current journey.
     DeleteJourney,
+    /// Pin an accelerator to the selected stage or card.
+    AddAccelerator,
+    /// Pin a blocker to the selected stage or card.
+    AddBlocker,
+    /// Show or hide accelerators and blockers on the map.
+    ToggleAnnotations,
+    /// Open the project settings (emotion scale, NEV and RAG thresholds).
+    Settings,
+    /// Import survey responses from a CSV file.
+    ImportCsv,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 27] = [
         Self::SaveAs,
         Self::ExportPng,
         Self::Redo,
@@ -78,6 +88,11 @@ impl Action {
         Self::NewJourney,
         Self::DuplicateJourney,
         Self::DeleteJourney,
+        Self::AddAccelerator,
+        Self::AddBlocker,
+        Self::ToggleAnnotations,
+        Self::Settings,
+        Self::ImportCsv,
     ];
 
     /// Actions that act on the canvas selection: their shortcuts are ignored while a
@@ -120,6 +135,11 @@ impl Action {
             Self::NewJourney => "New journey",
             Self::DuplicateJourney => "Duplicate journey",
             Self::DeleteJourney => "Delete journey",
+            Self::AddAccelerator => "Add accelerator",
+            Self::AddBlocker => "Add blocker",
+            Self::ToggleAnnotations => "Show accelerators and blockers",
+            Self::Settings => "Project settings…",
+            Self::ImportCsv => "Import survey CSV…",
         }
     }
 
@@ -174,7 +194,12 @@ impl Action {
             | Self::ToggleCollapse
             | Self::NewJourney
             | Self::DuplicateJourney
-            | Self::DeleteJourney => NONE,
+            | Self::DeleteJourney
+            | Self::AddAccelerator
+            | Self::AddBlocker
+            | Self::ToggleAnnotations
+            | Self::Settings
+            | Self::ImportCsv => NONE,
         }
     }
 }

@@ -46,12 +46,17 @@ pub struct CanvasView {
     minus_pending: bool,
     /// The last layout and what it was made from.
     cache: Option<LayoutCache>,
+    /// Show accelerator and blocker pills on the map.
+    pub show_annotations: bool,
+    /// A card to scroll into view on the next frame.
+    reveal: Option<CardId>,
 }
 
 struct LayoutCache {
     revision: u64,
     journey: JourneyId,
     pixels_per_point: f32,
+    annotations: bool,
     layout: std::sync::Arc<MapLayout>,
 }
 
@@ -110,8 +115,14 @@ impl CanvasView {
     pub fn new() -> Self {
         Self {
             zoom: 1.0,
+            show_annotations: true,
             ..Self::default()
         }
+    }
+
+    /// Scrolls the canvas so that a card is in the middle, on the next frame.
+    pub fn reveal(&mut self, card: CardId) {
+        self.reveal = Some(card);
     }
 
     /// Asks for a zoom change on the next frame.
@@ -139,6 +150,13 @@ impl CanvasView {
                 text,
                 focus_requested: false,
             });
+        }
+    }
+
+    fn layout_options(&self) -> layout::LayoutOptions {
+        layout::LayoutOptions {
+            annotations: self.show_annotations,
+            ..layout::LayoutOptions::default()
         }
     }
 
@@ -181,18 +199,21 @@ impl CanvasView {
             && cache.revision == state.revision()
             && cache.journey == journey.id
             && (cache.pixels_per_point - ppp).abs() < f32::EPSILON
+            && cache.annotations == self.show_annotations
         {
             return std::sync::Arc::clone(&cache.layout);
         }
-        let layout = std::sync::Arc::new(layout::layout_journey(
+        let layout = std::sync::Arc::new(layout::layout_journey_with(
             &state.project,
             journey,
             &EguiText(ctx),
+            &self.layout_options(),
         ));
         self.cache = Some(LayoutCache {
             revision: state.revision(),
             journey: journey.id,
             pixels_per_point: ppp,
+            annotations: self.show_annotations,
             layout: std::sync::Arc::clone(&layout),
         });
         layout
@@ -237,6 +258,23 @@ pub fn canvas_ui(
         }
         None => {}
     }
+    if let Some(card) = view.reveal.take() {
+        let target = base
+            .cards
+            .iter()
+            .find(|g| g.id == card)
+            .map(|g| g.rect.center())
+            .or_else(|| {
+                base.curves
+                    .iter()
+                    .flat_map(|c| &c.points)
+                    .find(|p| p.card_id == card)
+                    .map(|p| p.pos)
+            });
+        if let Some(doc) = target {
+            view.pan = rect.size() / 2.0 - doc.to_vec2() * view.zoom;
+        }
+    }
     navigate(ui, &background, rect, view);
 
     // While a drag runs, show the document as it would be after the drag.
@@ -251,7 +289,8 @@ pub fn canvas_ui(
     let (project, shown): (&Project, std::sync::Arc<MapLayout>) = match &preview {
         Some(p) => {
             let j = p.journey(journey.id).unwrap_or(journey);
-            let map = layout::layout_journey(p, j, &EguiText(ui.ctx()));
+            let map =
+                layout::layout_journey_with(p, j, &EguiText(ui.ctx()), &view.layout_options());
             (p, std::sync::Arc::new(map))
         }
         None => (&state.project, std::sync::Arc::clone(&base)),
@@ -391,6 +430,11 @@ impl Ctx<'_> {
                     outline(cell.shrink(2.0));
                 }
             }
+            Some(Selection::Annotation(id)) => {
+                if let Some(g) = self.shown.annotations.iter().find(|g| g.id == id) {
+                    outline(g.rect);
+                }
+            }
             _ => {}
         }
         for card in &self.state.selected_cards {
@@ -511,6 +555,16 @@ impl Ctx<'_> {
                     card_context_menu(&resp, card.id, self.state, out, actions);
                     self.drag_item(&resp, DragKind::Emotion(card.id), view, out);
                 }
+            }
+        }
+        // Annotation pills.
+        for geom in &self.shown.annotations {
+            let a = &self.shown_journey.annotations[geom.index];
+            let label = format!("{:?}: {}", a.kind, a.title);
+            if let Some(r) = self.item(geom.rect, (6, a.id.0), &label, Sense::click())
+                && (r.clicked() || r.secondary_clicked())
+            {
+                out.push(Command::Select(Some(Selection::Annotation(a.id))));
             }
         }
         // Edges last, so that they win over the headers they border.
@@ -1138,6 +1192,7 @@ fn neighbour_cell(
         }
         Selection::Stage(s) => (journey.lanes.first()?.id, s),
         Selection::Lane(l) => (l, journey.stages.first()?.id),
+        Selection::Annotation(_) => return None,
     };
     let li = journey.lanes.iter().position(|l| l.id == lane)? as i32 + dy;
     let si = journey.stages.iter().position(|s| s.id == stage)? as i32 + dx;
@@ -1163,6 +1218,8 @@ fn stage_context_menu(r: &Response, actions: &mut Vec<Action>) {
             Action::EditSelection,
             Action::AddStageBefore,
             Action::AddStageAfter,
+            Action::AddAccelerator,
+            Action::AddBlocker,
             Action::DeleteSelection,
         ] {
             action_item(ui, a, true, &mut chosen);
@@ -1205,6 +1262,8 @@ fn card_context_menu(
             Action::EditSelection,
             Action::Copy,
             Action::Duplicate,
+            Action::AddAccelerator,
+            Action::AddBlocker,
             Action::DeleteSelection,
         ] {
             action_item(ui, a, true, &mut chosen);

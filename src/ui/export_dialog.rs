@@ -72,6 +72,7 @@ impl ExportDialog {
             ui.checkbox(&mut self.options.title, "Title");
             ui.checkbox(&mut self.options.persona, "Persona card");
             ui.checkbox(&mut self.options.legend, "Legend");
+            ui.checkbox(&mut self.options.annotations, "Accelerators and blockers");
             let map = layout::layout_journey_with(
                 &state.project,
                 journey,
@@ -80,6 +81,7 @@ impl ExportDialog {
                     title: self.options.title,
                     persona: self.options.persona,
                     legend: self.options.legend,
+                    annotations: self.options.annotations,
                 },
             );
             let size = map.size * self.options.scale;

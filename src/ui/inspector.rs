@@ -5,7 +5,8 @@ use egui::{DragValue, Id, Ui};
 
 use crate::app::{AppState, Command, Edit, Selection};
 use crate::model::{
-    Card, Channel, Journey, LaneKind, MeasureValue, Rag, Sentiment, Touchpoint, TouchpointClass,
+    Anchor, Annotation, AnnotationKind, Card, Channel, Journey, LaneKind, MeasureValue, Rag,
+    Sentiment, Touchpoint, TouchpointClass,
 };
 use crate::theme::size;
 
@@ -82,6 +83,23 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         title,
                         height,
                         collapsed,
+                    },
+                );
+            }
+        }
+        Some(Selection::Annotation(id)) => {
+            let Some(a) = journey.annotations.iter().find(|a| a.id == id) else {
+                return;
+            };
+            let mut copy = a.clone();
+            annotation_ui(ui, journey, &mut copy);
+            if &copy != a {
+                edit(
+                    out,
+                    ui.scope_id().with(("annotation", id)),
+                    Edit::SetAnnotation {
+                        journey: journey.id,
+                        annotation: copy,
                     },
                 );
             }
@@ -242,4 +260,104 @@ fn text_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> e
     };
     ui.add(edit.desired_width(f32::INFINITY))
         .labelled_by(label.id)
+}
+
+fn annotation_ui(ui: &mut Ui, journey: &Journey, a: &mut Annotation) {
+    ui.heading(match a.kind {
+        AnnotationKind::Accelerator => "Accelerator",
+        AnnotationKind::Blocker => "Blocker",
+    });
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut a.kind, AnnotationKind::Accelerator, "Accelerator");
+        ui.radio_value(&mut a.kind, AnnotationKind::Blocker, "Blocker");
+    });
+    let pinned = match a.anchor {
+        Anchor::Stage(s) => journey.stage(s).map(|s| format!("stage \"{}\"", s.name)),
+        Anchor::Card(c) => journey.card(c).map(|(_, c)| format!("card \"{}\"", c.text)),
+    };
+    ui.weak(format!("Pinned to {}", pinned.unwrap_or_default()));
+    text_field(ui, "Title", &mut a.title, false);
+    text_field(ui, "Note", &mut a.note, true);
+    ui.add_space(4.0);
+    ui.strong("Effect: before and after");
+    egui::Grid::new("effect_grid").show(ui, |ui| {
+        ui.label("");
+        ui.label("Before");
+        ui.label("After");
+        ui.label("Change");
+        ui.end_row();
+        effect_row(
+            ui,
+            "NEV",
+            &mut a.before.nev,
+            &mut a.after.nev,
+            -100.0..=100.0,
+            true,
+        );
+        effect_row(
+            ui,
+            "CES",
+            &mut a.before.ces,
+            &mut a.after.ces,
+            1.0..=7.0,
+            false,
+        );
+        effect_row(
+            ui,
+            "NPS",
+            &mut a.before.nps,
+            &mut a.after.nps,
+            -100.0..=100.0,
+            true,
+        );
+    });
+}
+
+/// One measure's before and after values, each optional, and the change.
+fn effect_row(
+    ui: &mut Ui,
+    name: &str,
+    before: &mut Option<f64>,
+    after: &mut Option<f64>,
+    range: std::ops::RangeInclusive<f64>,
+    higher_is_better: bool,
+) {
+    ui.label(name);
+    for (which, value) in [("before", &mut *before), ("after", &mut *after)] {
+        ui.horizontal(|ui| {
+            let mut on = value.is_some();
+            let label = format!("{name} {which} measured");
+            if ui.checkbox(&mut on, "").on_hover_text(&label).changed() {
+                *value = on.then_some(range.start().max(0.0));
+            }
+            if let Some(v) = value {
+                ui.add(DragValue::new(v).range(range.clone()).speed(0.5))
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::SpinButton,
+                            true,
+                            format!("{name} {which}"),
+                        )
+                    });
+            }
+        });
+    }
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            let d = *a - *b;
+            let good = if higher_is_better { d > 0.0 } else { d < 0.0 };
+            let color = if d == 0.0 {
+                ui.visuals().weak_text_color()
+            } else if good {
+                crate::theme::color::EMOTION_POSITIVE
+            } else {
+                crate::theme::color::EMOTION_NEGATIVE
+            };
+            ui.colored_label(color, format!("{d:+.1}"));
+        }
+        _ => {
+            ui.weak("—");
+        }
+    }
+    ui.end_row();
 }

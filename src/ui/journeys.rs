@@ -4,7 +4,10 @@
 use egui::Ui;
 
 use super::Action;
-use crate::app::{AppState, Command, Edit};
+use crate::analysis::{Tier, rank_touchpoints};
+use crate::app::{AppState, Command, Edit, Selection};
+use crate::model::{Anchor, AnnotationKind};
+use crate::theme;
 
 /// Shows the journey list.
 pub fn journey_list_ui(
@@ -16,55 +19,53 @@ pub fn journey_list_ui(
     ui.heading("Journeys");
     let current = state.current_journey().map(|j| j.id);
     let count = state.project.journeys.len();
-    egui::ScrollArea::vertical()
-        .max_height(ui.available_height() - 60.0)
-        .show(ui, |ui| {
-            for (i, journey) in state.project.journeys.iter().enumerate() {
-                let selected = current == Some(journey.id);
-                let title = if journey.title.is_empty() {
-                    "Untitled journey"
-                } else {
-                    &journey.title
-                };
-                let label = if journey.parent.is_some() {
-                    format!("↳ {title}")
-                } else {
-                    title.to_owned()
-                };
-                let response = ui.selectable_label(selected, label);
-                if response.clicked() && !selected {
-                    out.push(Command::SelectJourney(journey.id));
-                }
-                response.context_menu(|ui| {
-                    if ui
-                        .add_enabled(i > 0, egui::Button::new("Move up"))
-                        .clicked()
-                    {
-                        out.push(Command::Edit {
-                            edit: Edit::MoveJourney {
-                                journey: journey.id,
-                                to_index: i - 1,
-                            },
-                            gesture: None,
-                        });
-                        ui.close();
-                    }
-                    if ui
-                        .add_enabled(i + 1 < count, egui::Button::new("Move down"))
-                        .clicked()
-                    {
-                        out.push(Command::Edit {
-                            edit: Edit::MoveJourney {
-                                journey: journey.id,
-                                to_index: i + 1,
-                            },
-                            gesture: None,
-                        });
-                        ui.close();
-                    }
-                });
+    ui.vertical(|ui| {
+        for (i, journey) in state.project.journeys.iter().enumerate() {
+            let selected = current == Some(journey.id);
+            let title = if journey.title.is_empty() {
+                "Untitled journey"
+            } else {
+                &journey.title
+            };
+            let label = if journey.parent.is_some() {
+                format!("↳ {title}")
+            } else {
+                title.to_owned()
+            };
+            let response = ui.selectable_label(selected, label);
+            if response.clicked() && !selected {
+                out.push(Command::SelectJourney(journey.id));
             }
-        });
+            response.context_menu(|ui| {
+                if ui
+                    .add_enabled(i > 0, egui::Button::new("Move up"))
+                    .clicked()
+                {
+                    out.push(Command::Edit {
+                        edit: Edit::MoveJourney {
+                            journey: journey.id,
+                            to_index: i - 1,
+                        },
+                        gesture: None,
+                    });
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(i + 1 < count, egui::Button::new("Move down"))
+                    .clicked()
+                {
+                    out.push(Command::Edit {
+                        edit: Edit::MoveJourney {
+                            journey: journey.id,
+                            to_index: i + 1,
+                        },
+                        gesture: None,
+                    });
+                    ui.close();
+                }
+            });
+        }
+    });
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         if ui.button("Add").on_hover_text("New journey").clicked() {
@@ -104,4 +105,97 @@ pub fn journey_list_ui(
             }
         }
     });
+}
+
+/// Every accelerator and blocker of the journey, with its change; click to select.
+pub fn annotations_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    reveal: &mut Option<crate::model::CardId>,
+) {
+    let Some(journey) = state.current_journey() else {
+        return;
+    };
+    if journey.annotations.is_empty() {
+        ui.weak("None yet: right-click a stage or card to add one.");
+    }
+    for a in &journey.annotations {
+        let selected = state.selection == Some(Selection::Annotation(a.id));
+        ui.horizontal(|ui| {
+            marker_icon(ui, a.kind);
+            let r = ui.selectable_label(selected, &a.title);
+            if r.clicked() {
+                out.push(Command::Select(Some(Selection::Annotation(a.id))));
+                if let Anchor::Card(c) = a.anchor {
+                    *reveal = Some(c);
+                }
+            }
+        });
+        let change = crate::render::effect_summary(a);
+        if !change.is_empty() {
+            ui.weak(format!("    {change}"));
+        }
+    }
+}
+
+/// The touchpoints ranked by what to fix first, with the reason; click to jump there.
+pub fn priorities_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    reveal: &mut Option<crate::model::CardId>,
+) {
+    let Some(journey) = state.current_journey() else {
+        return;
+    };
+    let ranked = rank_touchpoints(&state.project, journey);
+    if ranked.is_empty() {
+        ui.weak("No touchpoints in this journey.");
+    }
+    for p in ranked {
+        let color = match p.tier {
+            Tier::FixFirst => theme::color::RAG_RED,
+            Tier::MakeAdequate => theme::color::RAG_AMBER,
+            Tier::Fine => theme::color::RAG_GREEN,
+            _ => ui.visuals().text_color(),
+        };
+        let selected = state.selection == Some(Selection::Card(p.card));
+        let r = ui.selectable_label(
+            selected,
+            egui::RichText::new(format!("{}. {}", p.rank, p.text)).color(color),
+        );
+        let r = r.on_hover_text(&p.reason);
+        if r.clicked() {
+            out.push(Command::Select(Some(Selection::Card(p.card))));
+            *reveal = Some(p.card);
+        }
+        ui.label(egui::RichText::new(&p.reason).small().weak());
+    }
+}
+
+/// The map's accelerator (triangle) or blocker (octagon) marker, as a small icon.
+fn marker_icon(ui: &mut Ui, kind: AnnotationKind) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    let c = rect.center();
+    let r = 6.0;
+    let color = theme::annotation_color(kind);
+    let points: Vec<egui::Pos2> = match kind {
+        AnnotationKind::Accelerator => vec![
+            c + egui::vec2(0.0, -r),
+            c + egui::vec2(0.95 * r, 0.8 * r),
+            c + egui::vec2(-0.95 * r, 0.8 * r),
+        ],
+        AnnotationKind::Blocker => (0..8)
+            .map(|i| {
+                let angle = std::f32::consts::TAU * (i as f32 + 0.5) / 8.0;
+                c + egui::vec2(angle.cos(), angle.sin()) * r
+            })
+            .collect(),
+    };
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
 }

@@ -9,6 +9,7 @@ use crate::app::AppState;
 pub fn menu_bar_ui(
     ui: &mut Ui,
     state: &AppState,
+    show_annotations: bool,
     out: &mut Vec<crate::app::Command>,
 ) -> Option<Action> {
     let mut chosen = None;
@@ -18,6 +19,12 @@ pub fn menu_bar_ui(
                 action_item(ui, action, true, &mut chosen);
             }
             ui.separator();
+            action_item(
+                ui,
+                Action::ImportCsv,
+                state.current_journey().is_some(),
+                &mut chosen,
+            );
             action_item(
                 ui,
                 Action::ExportPng,
@@ -70,6 +77,15 @@ pub fn menu_bar_ui(
             );
             super::canvas::add_lane_menu(ui, state, None, out);
             ui.separator();
+            let pinnable = matches!(
+                state.selection,
+                Some(crate::app::Selection::Stage(_) | crate::app::Selection::Card(_))
+            );
+            action_item(ui, Action::AddAccelerator, pinnable, &mut chosen);
+            action_item(ui, Action::AddBlocker, pinnable, &mut chosen);
+            ui.separator();
+            action_item(ui, Action::Settings, true, &mut chosen);
+            ui.separator();
             action_item(ui, Action::NewJourney, true, &mut chosen);
             action_item(
                 ui,
@@ -87,6 +103,15 @@ pub fn menu_bar_ui(
         ui.menu_button("View", |ui| {
             action_item(ui, Action::ZoomToFit, true, &mut chosen);
             action_item(ui, Action::Zoom100, true, &mut chosen);
+            ui.separator();
+            let mut shown = show_annotations;
+            if ui
+                .checkbox(&mut shown, Action::ToggleAnnotations.label())
+                .clicked()
+            {
+                chosen = Some(Action::ToggleAnnotations);
+                ui.close();
+            }
         });
     });
     chosen

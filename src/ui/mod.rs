@@ -5,14 +5,16 @@ pub mod actions;
 pub mod canvas;
 mod dialogs;
 mod export_dialog;
+mod import;
 pub mod inspector;
 mod journeys;
 mod menu;
+mod settings;
 
 use std::path::PathBuf;
 
 use crate::app::{AppState, Command, Edit, Message, Placement, Selection};
-use crate::model::{Card, CardId};
+use crate::model::{Anchor, AnnotationKind, Card, CardId};
 pub use actions::Action;
 use canvas::{CanvasView, EditTarget, ZoomRequest};
 pub use dialogs::FileDialogs;
@@ -26,6 +28,8 @@ pub struct WaymarkApp {
     pub view: CanvasView,
     dialogs: Dialogs,
     export_dialog: Option<export_dialog::ExportDialog>,
+    settings_dialog: Option<crate::model::Settings>,
+    import: import::ImportUi,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
     last_title: String,
@@ -41,6 +45,8 @@ impl WaymarkApp {
             view: CanvasView::new(),
             dialogs: Dialogs::new(file_dialogs),
             export_dialog: None,
+            settings_dialog: None,
+            import: import::ImportUi::default(),
             allow_close: false,
             last_title: String::new(),
             status: String::new(),
@@ -97,6 +103,43 @@ impl WaymarkApp {
                     );
                 }
             }
+            Action::AddAccelerator | Action::AddBlocker => {
+                let anchor = match self.state.selection {
+                    Some(Selection::Stage(s)) => Some(Anchor::Stage(s)),
+                    Some(Selection::Card(c)) => Some(Anchor::Card(c)),
+                    _ => None,
+                };
+                match (anchor, self.state.current_journey()) {
+                    (Some(anchor), Some(j)) => {
+                        let (kind, title) = if action == Action::AddAccelerator {
+                            (AnnotationKind::Accelerator, "New accelerator")
+                        } else {
+                            (AnnotationKind::Blocker, "New blocker")
+                        };
+                        let edit = Edit::AddAnnotation {
+                            journey: j.id,
+                            kind,
+                            anchor,
+                            title: title.to_owned(),
+                        };
+                        self.apply(
+                            ctx,
+                            Command::Edit {
+                                edit,
+                                gesture: None,
+                            },
+                        );
+                    }
+                    _ => {
+                        "Select a stage or a card to pin it to".clone_into(&mut self.status);
+                    }
+                }
+            }
+            Action::ToggleAnnotations => {
+                self.view.show_annotations = !self.view.show_annotations;
+            }
+            Action::Settings => self.settings_dialog = Some(self.state.project.settings.clone()),
+            Action::ImportCsv => self.import.open(&self.state),
             Action::NewJourney => {
                 let template = crate::io::sample::blank_project().journeys.remove(0);
                 let edit = Edit::AddJourney {
@@ -158,7 +201,7 @@ impl WaymarkApp {
                 }
                 None
             }
-            None => None,
+            Some(Selection::Annotation(_)) | None => None,
         };
         if let Some(target) = target {
             self.view.start_editing(&self.state, target);
@@ -319,14 +362,23 @@ impl WaymarkApp {
                 self.allow_close = true;
             }
         }
-        if !self.dialogs.is_modal_open() && self.export_dialog.is_none() {
+        if !self.dialogs.is_modal_open()
+            && self.export_dialog.is_none()
+            && self.settings_dialog.is_none()
+            && !self.import.is_open()
+        {
             self.handle_shortcuts(&ctx);
         }
 
         let mut commands = Vec::new();
         let mut actions = Vec::new();
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            actions.extend(menu::menu_bar_ui(ui, &self.state, &mut commands));
+            actions.extend(menu::menu_bar_ui(
+                ui,
+                &self.state,
+                self.view.show_annotations,
+                &mut commands,
+            ));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -355,7 +407,24 @@ impl WaymarkApp {
             .resizable(true)
             .default_size(190.0)
             .show(ui, |ui| {
-                journeys::journey_list_ui(ui, &self.state, &mut commands, &mut actions);
+                let mut reveal = None;
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    journeys::journey_list_ui(ui, &self.state, &mut commands, &mut actions);
+                    ui.separator();
+                    egui::CollapsingHeader::new("Accelerators & blockers")
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            journeys::annotations_ui(ui, &self.state, &mut commands, &mut reveal);
+                        });
+                    egui::CollapsingHeader::new("Priorities: what to fix first")
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            journeys::priorities_ui(ui, &self.state, &mut commands, &mut reveal);
+                        });
+                });
+                if let Some(card) = reveal {
+                    self.view.reveal(card);
+                }
             });
         egui::Panel::right("inspector")
             .resizable(true)
@@ -402,6 +471,19 @@ impl WaymarkApp {
             if let Some(command) = command {
                 self.apply(&ctx, command);
             }
+        }
+        if let Some(settings) = &mut self.settings_dialog {
+            let mut close = false;
+            let command = settings::settings_ui(&ctx, settings, &mut close);
+            if close {
+                self.settings_dialog = None;
+            }
+            if let Some(command) = command {
+                self.apply(&ctx, command);
+            }
+        }
+        if let Some(command) = self.import.ui(&ctx, &self.state) {
+            self.apply(&ctx, command);
         }
         if self.state.poll_export() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

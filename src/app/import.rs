@@ -1,0 +1,239 @@
+//! Survey import: answers from a CSV become measures (NPS, NEV, CES, CSAT) per touchpoint
+//! or stage, in measures lanes. The plan is shown for confirmation before anything
+//! changes; applying it is one edit, so one undo step.
+
+use std::collections::BTreeMap;
+
+use crate::analysis;
+use crate::io::survey::{Answer, BadRow};
+use crate::model::{
+    Card, CardId, Journey, Lane, LaneId, LaneKind, MeasureKind, MeasureValue, Project, StageId,
+};
+
+/// What an import would do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    /// The journey after the import.
+    pub journey: Journey,
+    /// One line per change, for the preview.
+    pub changes: Vec<String>,
+    /// Rows that were left out, with their line numbers.
+    pub bad: Vec<BadRow>,
+    /// How many answers were used.
+    pub used: usize,
+}
+
+/// Plans importing `answers` into `journey`. Rows naming no touchpoint or stage of the
+/// journey join `bad`.
+pub fn plan_import(
+    project: &Project,
+    journey: &Journey,
+    answers: &[Answer],
+    mut bad: Vec<BadRow>,
+) -> ImportPlan {
+    // Resolve each answer to (stage index, label).
+    let mut groups: BTreeMap<(usize, String, u8), (MeasureKind, Vec<f64>)> = BTreeMap::new();
+    let mut used = 0;
+    for a in answers {
+        let wanted = a.target.to_lowercase();
+        let touchpoint = journey
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Touchpoints)
+            .flat_map(|l| &l.cards)
+            .find(|c| c.text.trim().to_lowercase() == wanted);
+        let target = touchpoint
+            .map(|c| (c.stage, c.text.trim().to_owned()))
+            .or_else(|| {
+                journey
+                    .stages
+                    .iter()
+                    .find(|s| s.name.trim().to_lowercase() == wanted)
+                    .map(|s| (s.id, s.name.trim().to_owned()))
+            });
+        let Some((stage, label)) = target else {
+            bad.push(BadRow {
+                line: a.line,
+                message: format!(
+                    "no touchpoint or stage called \"{}\" in this journey",
+                    a.target
+                ),
+            });
+            continue;
+        };
+        let stage_index = journey
+            .stages
+            .iter()
+            .position(|s| s.id == stage)
+            .unwrap_or(0);
+        let key = (stage_index, label, measure_order(a.measure));
+        groups
+            .entry(key)
+            .or_insert((a.measure, Vec::new()))
+            .1
+            .push(a.score);
+        used += 1;
+    }
+    bad.sort_by_key(|b| b.line);
+
+    let mut next_id = project.max_id();
+    let mut fresh = || {
+        next_id += 1;
+        next_id
+    };
+    let mut out = journey.clone();
+    let mut changes = Vec::new();
+    for ((stage_index, label, _), (measure, scores)) in groups {
+        let value = match measure {
+            MeasureKind::Nps => analysis::nps(&scores),
+            MeasureKind::Nev => analysis::nev(&scores, &project.settings.nev),
+            MeasureKind::Ces => analysis::ces(&scores),
+            _ => analysis::csat(&scores),
+        };
+        let Some(value) = value else { continue };
+        let value = (value * 10.0).round() / 10.0;
+        let stage: StageId = out.stages[stage_index].id;
+        let existing = out
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::Measures(measure));
+        let lane_index = if let Some(i) = existing {
+            i
+        } else {
+            out.lanes.push(Lane {
+                id: LaneId(fresh()),
+                title: measure.label().to_owned(),
+                kind: LaneKind::Measures(measure),
+                height: 70.0,
+                collapsed: false,
+                cards: Vec::new(),
+            });
+            changes.push(format!("New lane \"{}\"", measure.label()));
+            out.lanes.len() - 1
+        };
+        let lane = &mut out.lanes[lane_index];
+        let text = format!("{label} (n={})", scores.len());
+        let lower = label.to_lowercase();
+        if let Some(card) = lane
+            .cards
+            .iter_mut()
+            .find(|c| c.stage == stage && c.text.to_lowercase().starts_with(&lower))
+        {
+            let old = match card.measure {
+                Some(MeasureValue::Number(v)) => format!("{v}"),
+                Some(MeasureValue::Status(r)) => format!("{r:?}"),
+                None => "none".to_owned(),
+            };
+            changes.push(format!(
+                "{} for {label}: {old} → {value} (n={})",
+                measure.label(),
+                scores.len()
+            ));
+            card.measure = Some(MeasureValue::Number(value));
+            card.text = text;
+        } else {
+            changes.push(format!(
+                "{} for {label}: new {value} (n={})",
+                measure.label(),
+                scores.len()
+            ));
+            lane.cards.push(Card {
+                measure: Some(MeasureValue::Number(value)),
+                ..Card::new(CardId(fresh()), stage, text)
+            });
+        }
+    }
+    ImportPlan {
+        journey: out,
+        changes,
+        bad,
+        used,
+    }
+}
+
+fn measure_order(m: MeasureKind) -> u8 {
+    MeasureKind::ALL.iter().position(|x| *x == m).unwrap_or(0) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample::sample_project;
+    use crate::io::survey::parse;
+
+    #[test]
+    fn answers_become_measures_per_touchpoint_and_bad_rows_are_listed() {
+        let project = sample_project();
+        let journey = &project.journeys[0];
+        let csv = "touchpoint,measure,score\n\
+                   Online checkout,nps,10\n\
+                   Online checkout,nps,9\n\
+                   Online checkout,nps,3\n\
+                   Online checkout,nps,8\n\
+                   Engineer visit,nev,9\n\
+                   Engineer visit,nev,2\n\
+                   Fault reported,ces,6\n\
+                   Fault reported,ces,5\n\
+                   Nowhere,nps,5\n\
+                   Online checkout,nps,12\n";
+        let (answers, bad) = parse(csv);
+        let plan = plan_import(&project, journey, &answers, bad);
+        assert_eq!(plan.used, 8);
+        let bad_lines: Vec<usize> = plan.bad.iter().map(|b| b.line).collect();
+        assert_eq!(bad_lines, vec![10, 11]);
+        assert!(plan.bad[0].message.contains("Nowhere"));
+
+        let j = &plan.journey;
+        let value = |kind: MeasureKind, prefix: &str| {
+            j.lanes
+                .iter()
+                .filter(|l| l.kind == LaneKind::Measures(kind))
+                .flat_map(|l| &l.cards)
+                .find(|c| c.text.starts_with(prefix))
+                .and_then(|c| c.measure)
+        };
+        // NPS: 2 promoters, 1 passive, 1 detractor of 4 -> +25.
+        assert_eq!(
+            value(MeasureKind::Nps, "Online checkout"),
+            Some(MeasureValue::Number(25.0))
+        );
+        // NEV with 8/4 thresholds: one positive, one negative -> 0.
+        assert_eq!(
+            value(MeasureKind::Nev, "Engineer visit"),
+            Some(MeasureValue::Number(0.0))
+        );
+        // CES: mean of 6 and 5.
+        assert_eq!(
+            value(MeasureKind::Ces, "Fault reported"),
+            Some(MeasureValue::Number(5.5))
+        );
+        // New lanes for NEV and CES; the NPS lane existed.
+        assert!(plan.changes.iter().any(|c| c == "New lane \"NEV\""));
+        assert!(plan.changes.iter().any(|c| c == "New lane \"CES\""));
+        assert!(!plan.changes.iter().any(|c| c == "New lane \"NPS\""));
+        // The result is a valid document.
+        let mut p = project.clone();
+        p.journeys[0] = plan.journey.clone();
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn an_existing_measure_card_is_updated_in_place() {
+        let project = sample_project();
+        let journey = &project.journeys[0];
+        // The NPS lane has "Post-order survey" under "Order online"; a stage-level import
+        // names the stage, so a new card is added beside it; then a second import updates it.
+        let (answers, bad) = parse("touchpoint,measure,score\nOrder online,nps,10\n");
+        let plan = plan_import(&project, journey, &answers, bad);
+        let mut p = project.clone();
+        p.journeys[0] = plan.journey;
+        let (answers, bad) =
+            parse("touchpoint,measure,score\nOrder online,nps,0\nOrder online,nps,0\n");
+        let plan2 = plan_import(&p, &p.journeys[0], &answers, bad);
+        assert!(
+            plan2.changes[0].contains("100 → -100 (n=2)"),
+            "{:?}",
+            plan2.changes
+        );
+    }
+}

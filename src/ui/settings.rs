@@ -1,0 +1,86 @@
+//! Project settings: the emotion scale, the NEV thresholds and the RAG thresholds per
+//! measure. Applied as one undoable edit.
+
+use egui::{DragValue, Id, Modal};
+
+use crate::app::{Command, Edit};
+use crate::model::Settings;
+
+/// Shows the settings dialog over a working copy. Returns the edit when applied; sets
+/// `close` when the dialog should close.
+pub fn settings_ui(
+    ctx: &egui::Context,
+    settings: &mut Settings,
+    close: &mut bool,
+) -> Option<Command> {
+    let mut command = None;
+    Modal::new(Id::unique("settings_dialog")).show(ctx, |ui| {
+        ui.heading("Project settings");
+        ui.strong("Emotion scale");
+        ui.horizontal(|ui| {
+            let l = ui.label("From");
+            ui.add(DragValue::new(&mut settings.emotion_scale.min).range(-100..=100))
+                .labelled_by(l.id);
+            let l = ui.label("to");
+            ui.add(DragValue::new(&mut settings.emotion_scale.max).range(-100..=100))
+                .labelled_by(l.id);
+        });
+        ui.add_space(4.0);
+        ui.strong("Net Emotional Value (ratings 1-10)");
+        ui.horizontal(|ui| {
+            let l = ui.label("Positive from");
+            ui.add(DragValue::new(&mut settings.nev.positive_at_least).range(1.0..=10.0))
+                .labelled_by(l.id);
+            let l = ui.label("Negative up to");
+            ui.add(DragValue::new(&mut settings.nev.negative_at_most).range(1.0..=10.0))
+                .labelled_by(l.id);
+        });
+        ui.add_space(4.0);
+        ui.strong("Traffic lights (RAG)");
+        egui::Grid::new("rag_grid").striped(true).show(ui, |ui| {
+            ui.label("Measure");
+            ui.label("Green at");
+            ui.label("Amber at");
+            ui.label("Higher is better");
+            ui.end_row();
+            for rule in &mut settings.rag {
+                let l = ui.label(rule.measure.label());
+                ui.add(DragValue::new(&mut rule.green).speed(0.5))
+                    .labelled_by(l.id);
+                ui.add(DragValue::new(&mut rule.amber).speed(0.5))
+                    .labelled_by(l.id);
+                ui.checkbox(&mut rule.higher_is_better, "");
+                ui.end_row();
+            }
+        });
+        let problem = if settings.emotion_scale.min >= settings.emotion_scale.max {
+            Some("The emotion scale must go from a lower to a higher number.")
+        } else if settings.nev.negative_at_most >= settings.nev.positive_at_least {
+            Some("The negative NEV threshold must be below the positive one.")
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            ui.colored_label(ui.visuals().error_fg_color, p);
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(problem.is_none(), egui::Button::new("Apply"))
+                .clicked()
+            {
+                command = Some(Command::Edit {
+                    edit: Edit::SetSettings {
+                        settings: settings.clone(),
+                    },
+                    gesture: None,
+                });
+                *close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                *close = true;
+            }
+        });
+    });
+    command
+}
