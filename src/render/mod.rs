@@ -440,7 +440,14 @@ impl MapPainter<'_> {
                 FontFamily::Proportional,
             );
         } else {
-            let w = (label.chars().count() as f32 * 6.2 + 14.0).min(r.width() * 0.6);
+            // Measured in document units, so the chip fits its label in any script (a
+            // CJK character is twice as wide as a Latin one) and at every zoom.
+            let text_w = self
+                .painter
+                .layout_no_wrap(label.to_owned(), FontId::proportional(font::SMALL), c)
+                .size()
+                .x;
+            let w = (text_w + 14.0).min(r.width() * 0.6);
             let r = Rect::from_min_size(r.min, vec2(w, r.height()));
             self.rect_stroke(r, 8.0, 1.0, c);
             self.text(
@@ -593,9 +600,16 @@ impl MapPainter<'_> {
             self.marker(a.kind, centre, 7.0);
             let label =
                 Rect::from_min_max(g.rect.min + vec2(22.0, 0.0), g.rect.max - vec2(6.0, 0.0));
+            // The measured change comes first so that it survives when a long title is cut.
+            let change = effect_summary(a);
+            let text = if change.is_empty() {
+                a.title.clone()
+            } else {
+                format!("{change} · {}", a.title)
+            };
             self.text(
                 label,
-                &a.title,
+                &text,
                 font::SMALL,
                 c,
                 1,
