@@ -327,7 +327,10 @@ fn effect_row(
         ui.horizontal(|ui| {
             let mut on = value.is_some();
             let label = format!("{name} {which} measured");
-            if ui.checkbox(&mut on, "").on_hover_text(&label).changed() {
+            let check = ui.checkbox(&mut on, "").on_hover_text(&label);
+            check
+                .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, &label));
+            if check.changed() {
                 *value = on.then_some(range.start().max(0.0));
             }
             if let Some(v) = value {

@@ -119,12 +119,10 @@ pub fn menu_bar_ui(
 
 /// One menu entry for an action, with its shortcut; sets `chosen` when clicked.
 pub fn action_item(ui: &mut Ui, action: Action, enabled: bool, chosen: &mut Option<Action>) {
-    let shortcut = action
-        .shortcuts()
-        .first()
-        .map(|s| ui.ctx().format_shortcut(s))
-        .unwrap_or_default();
-    let button = egui::Button::new(action.label()).shortcut_text(shortcut);
+    let mut button = egui::Button::new(action.label());
+    if let Some(shortcut) = action.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
     if ui.add_enabled(enabled, button).clicked() {
         *chosen = Some(action);
         ui.close();

@@ -44,12 +44,34 @@ pub fn settings_ui(
             ui.label("Higher is better");
             ui.end_row();
             for rule in &mut settings.rag {
-                let l = ui.label(rule.measure.label());
-                ui.add(DragValue::new(&mut rule.green).speed(0.5))
-                    .labelled_by(l.id);
-                ui.add(DragValue::new(&mut rule.amber).speed(0.5))
-                    .labelled_by(l.id);
-                ui.checkbox(&mut rule.higher_is_better, "");
+                let name = rule.measure.label();
+                ui.label(name);
+                let named = |r: egui::Response, what: &str| {
+                    r.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::SpinButton,
+                            true,
+                            format!("{name} {what}"),
+                        )
+                    });
+                };
+                named(
+                    ui.add(DragValue::new(&mut rule.green).speed(0.5)),
+                    "green at",
+                );
+                named(
+                    ui.add(DragValue::new(&mut rule.amber).speed(0.5)),
+                    "amber at",
+                );
+                let higher = rule.higher_is_better;
+                ui.checkbox(&mut rule.higher_is_better, "").widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::CheckBox,
+                        true,
+                        higher,
+                        format!("{name} higher is better"),
+                    )
+                });
                 ui.end_row();
             }
         });

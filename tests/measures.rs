@@ -1,0 +1,219 @@
+//! Accelerators and blockers, priorities, settings and survey import, driven in the
+//! real window by label.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
+
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::app::{AppState, Selection};
+use waymark::io;
+use waymark::model::{AnnotationKind, LaneKind, MeasureKind, MeasureValue, Project};
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+fn app() -> Harness<'static, WaymarkApp> {
+    let state = AppState::new(io::sample::sample_project(), None);
+    let app = WaymarkApp::new(state, FileDialogs::InApp);
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+fn project(h: &Harness<'_, WaymarkApp>) -> Project {
+    h.state().state.project.clone()
+}
+
+fn set_text(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+}
+
+/// Adds an annotation of `kind` to the card `card` through its context menu and fills it in.
+fn annotate(h: &mut Harness<'_, WaymarkApp>, card: &str, kind: &str, title: &str, nev: (f64, f64)) {
+    h.get_by_label(card).click_secondary();
+    h.run();
+    h.get_by_label(kind).click();
+    h.run();
+    set_text(h, "Title", title);
+    h.get_by_label("NEV before measured").click();
+    h.run();
+    h.get_by_label("NEV after measured").click();
+    h.run();
+    h.get_by_label("NEV before").set_value_accesskit(nev.0);
+    h.run();
+    h.get_by_label("NEV after").set_value_accesskit(nev.1);
+    h.run();
+}
+
+#[test]
+fn an_accelerator_and_a_blocker_are_added_to_a_card_with_before_and_after_values() {
+    let mut h = app();
+    let before = project(&h).journeys[0].annotations.len();
+    annotate(
+        &mut h,
+        "Order tracker",
+        "Add accelerator",
+        "Proactive delay texts",
+        (-20.0, 15.0),
+    );
+    annotate(
+        &mut h,
+        "Order tracker",
+        "Add blocker",
+        "Tracker not updated",
+        (10.0, -30.0),
+    );
+    let p = project(&h);
+    let j = &p.journeys[0];
+    assert_eq!(j.annotations.len(), before + 2);
+    let tracker = j
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .find(|c| c.text == "Order tracker")
+        .unwrap()
+        .id;
+    let acc = j
+        .annotations
+        .iter()
+        .find(|a| a.title == "Proactive delay texts")
+        .unwrap();
+    assert_eq!(acc.kind, AnnotationKind::Accelerator);
+    assert_eq!(acc.anchor, waymark::model::Anchor::Card(tracker));
+    assert_eq!((acc.before.nev, acc.after.nev), (Some(-20.0), Some(15.0)));
+    let blk = j
+        .annotations
+        .iter()
+        .find(|a| a.title == "Tracker not updated")
+        .unwrap();
+    assert_eq!(blk.kind, AnnotationKind::Blocker);
+    assert_eq!((blk.before.nev, blk.after.nev), (Some(10.0), Some(-30.0)));
+    // The change is shown: in the inspector and on the map's pill.
+    h.get_by_label_contains("Blocker: Tracker not updated");
+    h.get_by_label("-40.0");
+    assert_eq!(p.validate(), vec![]);
+}
+
+#[test]
+fn annotations_can_be_hidden_and_are_listed_in_the_side_panel() {
+    let mut h = app();
+    // The sample's two annotations are listed and on the map.
+    h.get_by_label("Engineer texts 30 min before arrival");
+    assert!(
+        h.query_by_label_contains("Accelerator: Engineer texts")
+            .is_some()
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Show accelerators and blockers").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Accelerator: Engineer texts")
+            .is_none()
+    );
+    // Still listed in the panel; clicking selects it.
+    h.get_by_label("Engineer texts 30 min before arrival")
+        .click();
+    h.run();
+    assert!(matches!(
+        h.state().state.selection,
+        Some(Selection::Annotation(_))
+    ));
+}
+
+#[test]
+fn the_priorities_panel_ranks_touchpoints_and_jumps_to_them() {
+    let mut h = app();
+    let ranked = waymark::analysis::rank_touchpoints(&project(&h), &project(&h).journeys[0]);
+    let first = &ranked[0];
+    let label = format!("1. {}", first.text);
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(first.card)));
+    // The canvas moved so the touchpoint is in view (its card is announced on screen).
+    h.get_by_label(&first.text);
+}
+
+#[test]
+fn a_survey_csv_is_previewed_with_its_bad_rows_and_imported_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("survey.csv");
+    std::fs::write(
+        &csv,
+        "touchpoint,measure,score\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,9\n\
+         Online checkout,nps,2\n\
+         Online checkout,nps,10\n\
+         Engineer visit,csat,5\n\
+         Engineer visit,csat,2\n\
+         Online checkout,nps,ten\n\
+         Mystery shop,nps,7\n",
+    )
+    .unwrap();
+    let mut h = app();
+    let original = project(&h);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import survey CSV…").click();
+    h.run();
+    set_text(&mut h, "CSV file", csv.to_str().unwrap());
+    h.get_by_label("Preview").click();
+    h.run();
+    h.get_by_label("Import preview");
+    h.get_by_label_contains("6 answers used, 2 rows left out");
+    h.get_by_label_contains("Line 8: score \"ten\" is not a number");
+    h.get_by_label_contains("Line 9: no touchpoint or stage called \"Mystery shop\"");
+    h.get_by_label("NPS for Online checkout: new 50 (n=4)");
+    // Nothing has changed yet.
+    assert_eq!(project(&h), original);
+    h.get_by_label("Import").click();
+    h.run();
+    let p = project(&h);
+    let value = |kind: MeasureKind, prefix: &str| {
+        p.journeys[0]
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Measures(kind))
+            .flat_map(|l| &l.cards)
+            .find(|c| c.text.starts_with(prefix))
+            .and_then(|c| c.measure)
+    };
+    assert_eq!(
+        value(MeasureKind::Nps, "Online checkout"),
+        Some(MeasureValue::Number(50.0))
+    );
+    assert_eq!(
+        value(MeasureKind::Csat, "Engineer visit"),
+        Some(MeasureValue::Number(50.0))
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(project(&h), original);
+}
+
+#[test]
+fn rag_thresholds_are_set_in_the_settings_dialog() {
+    let mut h = app();
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    h.get_by_label("Project settings");
+    h.get_by_label("Apply").click();
+    h.run();
+    // Applying unchanged settings changes nothing.
+    assert!(!h.state().state.is_dirty());
+    assert_eq!(project(&h).settings, io::sample::sample_project().settings);
+}
