@@ -217,3 +217,25 @@ fn rag_thresholds_are_set_in_the_settings_dialog() {
     assert!(!h.state().state.is_dirty());
     assert_eq!(project(&h).settings, io::sample::sample_project().settings);
 }
+
+#[test]
+fn a_touchpoint_class_is_set_from_the_context_menu() {
+    let mut h = app();
+    h.get_by_label("Order tracker").click_secondary();
+    h.run();
+    h.get_by_label("Touchpoint class").click();
+    h.run();
+    h.get_by_label("Moment of truth").click();
+    h.run();
+    let p = project(&h);
+    let card = p.journeys[0]
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .find(|c| c.text == "Order tracker")
+        .unwrap();
+    assert_eq!(
+        card.touchpoint.as_ref().and_then(|t| t.class),
+        Some(waymark::model::TouchpointClass::MomentOfTruth)
+    );
+}

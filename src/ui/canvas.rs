@@ -15,7 +15,9 @@ use egui::{
 
 use crate::app::{AppState, Command, Edit, Placement, Selection, apply_edit, lane_family};
 use crate::layout::{self, Hit, MapLayout};
-use crate::model::{CardId, Journey, JourneyId, LaneId, LaneKind, Project, StageId};
+use crate::model::{
+    CardId, Journey, JourneyId, LaneId, LaneKind, Project, StageId, TouchpointClass,
+};
 use crate::render::{self, EguiText, PaintOptions};
 use crate::theme::{color, size};
 
@@ -1271,6 +1273,28 @@ fn card_context_menu(
         if let Some(journey) = state.current_journey()
             && let Some((_, c)) = journey.card(card)
         {
+            if let Some(tp) = &c.touchpoint {
+                ui.menu_button("Touchpoint class", |ui| {
+                    let classes = std::iter::once(None).chain(TouchpointClass::ALL.map(Some));
+                    for class in classes {
+                        let label = class.map_or("Unclassified", TouchpointClass::label);
+                        if ui.selectable_label(tp.class == class, label).clicked() {
+                            let mut c = c.clone();
+                            if let Some(t) = &mut c.touchpoint {
+                                t.class = class;
+                            }
+                            out.push(Command::Edit {
+                                edit: Edit::SetCard {
+                                    journey: journey.id,
+                                    card: c,
+                                },
+                                gesture: None,
+                            });
+                            ui.close();
+                        }
+                    }
+                });
+            }
             ui.menu_button("Colour", |ui| {
                 for token in crate::model::ColorToken::ALL {
                     if ui
