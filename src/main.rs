@@ -22,12 +22,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Writes the sample project to a new file.
+    /// Writes the sample project (or a template) to a new file.
     New {
         /// Where to write it.
         #[arg(short, long)]
         output: PathBuf,
+        /// Make the project from this template (see `waymark templates`).
+        #[arg(long)]
+        template: Option<String>,
     },
+    /// Lists the templates: id, name and language.
+    Templates,
     /// Loads and validates a project and prints a one-line summary.
     Check {
         /// The project file.
@@ -73,7 +78,11 @@ enum BackgroundArg {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Cmd::New { output }) => cmd_new(&output),
+        Some(Cmd::New { output, template }) => cmd_new(&output, template.as_deref()),
+        Some(Cmd::Templates) => {
+            cmd_templates();
+            Ok(())
+        }
         Some(Cmd::Check { file }) => cmd_check(&file),
         Some(Cmd::Export {
             file,
@@ -110,16 +119,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn cmd_new(output: &std::path::Path) -> anyhow::Result<()> {
+fn cmd_new(output: &std::path::Path, template: Option<&str>) -> anyhow::Result<()> {
+    let project = match template {
+        None => io::sample::sample_project(),
+        Some(id) => {
+            let (templates, _) = io::templates::all();
+            let Some(t) = io::templates::find(&templates, id) else {
+                let ids: Vec<&str> = templates.iter().map(|t| t.id.as_str()).collect();
+                anyhow::bail!(
+                    "unknown template \"{id}\"; the templates are: {}",
+                    ids.join(", ")
+                );
+            };
+            t.project.clone()
+        }
+    };
     if output.exists() {
         anyhow::bail!(
             "{}: already exists; choose another name or delete it first",
             output.display()
         );
     }
-    io::save_file(&io::sample::sample_project(), output)?;
+    io::save_file(&project, output)?;
     println!("wrote {}", output.display());
     Ok(())
+}
+
+fn cmd_templates() {
+    let (templates, errors) = io::templates::all();
+    for t in &templates {
+        println!("{}\t{}\t{}", t.id, t.name, t.language);
+    }
+    for e in errors {
+        eprintln!("waymark: warning: {e}");
+    }
 }
 
 fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
@@ -184,11 +217,34 @@ fn run_window(file: Option<&PathBuf>) -> anyhow::Result<()> {
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };
+    let first_launch = first_launch();
     eframe::run_native(
         "Waymark",
         options,
-        Box::new(move |_cc| Ok(Box::new(WaymarkApp::new(state, dialogs)))),
+        Box::new(move |_cc| {
+            let mut app = WaymarkApp::new(state, dialogs);
+            if first_launch {
+                app.show_gallery();
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
     .context("could not open the window")
+}
+
+/// True the first time Waymark opens a window on this machine (for this user): the
+/// template gallery is shown then. Remembered by a marker file in the config folder.
+fn first_launch() -> bool {
+    let Some(dir) = io::templates::config_dir() else {
+        return false;
+    };
+    let marker = dir.join("launched");
+    if marker.exists() {
+        return false;
+    }
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&marker, b"1\n")) {
+        eprintln!("waymark: could not write {}: {e}", marker.display());
+    }
+    true
 }

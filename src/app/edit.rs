@@ -162,10 +162,13 @@ pub enum Edit {
         /// The new settings.
         settings: crate::model::Settings,
     },
-    /// Adds a new journey (a copy of `template` with fresh ids) at the end and shows it.
+    /// Adds a new journey (a copy of `template` with fresh ids) at the end and shows it,
+    /// with its persona (also with a fresh id) if one is given.
     AddJourney {
         /// The journey to add; its ids are replaced.
         template: Box<Journey>,
+        /// The persona it is designed for, added to the persona library.
+        persona: Option<Box<crate::model::Persona>>,
     },
     /// Duplicates a journey, right after it, and shows the copy.
     DuplicateJourney {
@@ -249,9 +252,30 @@ impl IdAlloc {
 pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
     let mut ids = IdAlloc::new(project);
     match edit {
-        Edit::AddJourney { template } => {
+        Edit::AddJourney { template, persona } => {
             let mut journey = (**template).clone();
             renumber_journey(&mut journey, &mut ids);
+            journey.parent = None;
+            let old = journey.persona;
+            let new = persona.as_ref().map(|p| {
+                let mut p = (**p).clone();
+                p.id = crate::model::PersonaId(ids.next());
+                let id = p.id;
+                project.personas.push(p);
+                id
+            });
+            // References to the template's persona follow it to its new id; any other
+            // persona reference cannot be resolved in this project.
+            let remap = |r: Option<crate::model::PersonaId>| match (r, old) {
+                (Some(x), Some(o)) if x == o => new,
+                _ => None,
+            };
+            journey.persona = remap(journey.persona);
+            for lane in &mut journey.lanes {
+                if let LaneKind::Emotion { persona } = &mut lane.kind {
+                    *persona = remap(*persona);
+                }
+            }
             let id = journey.id;
             project.journeys.push(journey);
             return Some(Outcome::ShowJourney(id));

@@ -43,6 +43,9 @@ pub enum Command {
     /// Replaces the document with a new blank project (the caller has already asked
     /// about unsaved changes).
     NewProject,
+    /// Replaces the document with a new project made from a template (the caller has
+    /// already asked about unsaved changes).
+    NewFromTemplate(Box<Project>),
     /// Opens a project file; on failure the open document is untouched.
     Open(PathBuf),
     /// Saves to the current file; without one, reports that Save As is needed.
@@ -195,6 +198,13 @@ impl AppState {
             Command::NewProject => {
                 self.replace_document(io::sample::blank_project(), None);
                 self.messages.push(Message::Info("New project".to_owned()));
+            }
+            Command::NewFromTemplate(project) => {
+                let name = project.title.clone();
+                self.replace_document(*project, None);
+                self.messages.push(Message::Info(format!(
+                    "New project from the template \"{name}\""
+                )));
             }
             Command::Open(path) => match io::load_file(&path) {
                 Ok(project) => {

@@ -5,6 +5,7 @@ mod error;
 mod project_file;
 pub mod sample;
 pub mod survey;
+pub mod templates;
 
 pub use error::{LoadError, SaveError};
 pub use project_file::{

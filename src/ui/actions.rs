@@ -60,13 +60,18 @@ pub enum Action {
     Settings,
     /// Import survey responses from a CSV file.
     ImportCsv,
+    /// Open the template gallery.
+    NewFromTemplate,
+    /// Save the current journey as a template of your own.
+    SaveAsTemplate,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 29] = [
         Self::SaveAs,
+        Self::NewFromTemplate,
         Self::ExportPng,
         Self::Redo,
         Self::New,
@@ -93,6 +98,7 @@ impl Action {
         Self::ToggleAnnotations,
         Self::Settings,
         Self::ImportCsv,
+        Self::SaveAsTemplate,
     ];
 
     /// Actions that act on the canvas selection: their shortcuts are ignored while a
@@ -140,6 +146,8 @@ impl Action {
             Self::ToggleAnnotations => "Show accelerators and blockers",
             Self::Settings => "Project settings…",
             Self::ImportCsv => "Import survey CSV…",
+            Self::NewFromTemplate => "New from template…",
+            Self::SaveAsTemplate => "Save journey as template…",
         }
     }
 
@@ -160,6 +168,7 @@ impl Action {
         const REDO: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::Z), sc(CMD, Key::Y)];
         const FIT: &[KeyboardShortcut] = &[sc(CMD, Key::Num0)];
         const NONE: &[KeyboardShortcut] = &[];
+        const TEMPLATE: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::N)];
         const DELETE: &[KeyboardShortcut] = &[
             sc(Modifiers::NONE, Key::Delete),
             sc(Modifiers::NONE, Key::Backspace),
@@ -199,7 +208,9 @@ impl Action {
             | Self::AddBlocker
             | Self::ToggleAnnotations
             | Self::Settings
-            | Self::ImportCsv => NONE,
+            | Self::ImportCsv
+            | Self::SaveAsTemplate => NONE,
+            Self::NewFromTemplate => TEMPLATE,
         }
     }
 }

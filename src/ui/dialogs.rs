@@ -26,6 +26,8 @@ pub enum Pending {
     Open,
     /// Close the window.
     Quit,
+    /// Open the template gallery (it may start a new project).
+    Gallery,
 }
 
 impl Pending {
@@ -34,6 +36,7 @@ impl Pending {
             Self::New => "starting a new project",
             Self::Open => "opening another project",
             Self::Quit => "closing",
+            Self::Gallery => "starting from a template",
         }
     }
 }

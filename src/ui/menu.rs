@@ -15,9 +15,21 @@ pub fn menu_bar_ui(
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            for action in [Action::New, Action::Open, Action::Save, Action::SaveAs] {
+            for action in [
+                Action::New,
+                Action::NewFromTemplate,
+                Action::Open,
+                Action::Save,
+                Action::SaveAs,
+            ] {
                 action_item(ui, action, true, &mut chosen);
             }
+            action_item(
+                ui,
+                Action::SaveAsTemplate,
+                state.current_journey().is_some(),
+                &mut chosen,
+            );
             ui.separator();
             action_item(
                 ui,

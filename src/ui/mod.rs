@@ -5,6 +5,7 @@ pub mod actions;
 pub mod canvas;
 mod dialogs;
 mod export_dialog;
+mod gallery;
 mod import;
 pub mod inspector;
 mod journeys;
@@ -30,6 +31,8 @@ pub struct WaymarkApp {
     export_dialog: Option<export_dialog::ExportDialog>,
     settings_dialog: Option<crate::model::Settings>,
     import: import::ImportUi,
+    gallery: Option<gallery::Gallery>,
+    save_template: Option<gallery::SaveTemplateDialog>,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
     last_title: String,
@@ -47,6 +50,8 @@ impl WaymarkApp {
             export_dialog: None,
             settings_dialog: None,
             import: import::ImportUi::default(),
+            gallery: None,
+            save_template: None,
             allow_close: false,
             last_title: String::new(),
             status: String::new(),
@@ -58,6 +63,14 @@ impl WaymarkApp {
     pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::New => self.guard(ctx, Pending::New),
+            Action::NewFromTemplate => self.guard(ctx, Pending::Gallery),
+            Action::SaveAsTemplate => {
+                if let Some(j) = self.state.current_journey() {
+                    self.save_template = Some(gallery::SaveTemplateDialog {
+                        name: j.title.clone(),
+                    });
+                }
+            }
             Action::Open => self.guard(ctx, Pending::Open),
             Action::Quit => self.guard(ctx, Pending::Quit),
             Action::Save => match self.state.path.clone() {
@@ -144,6 +157,7 @@ impl WaymarkApp {
                 let template = crate::io::sample::blank_project().journeys.remove(0);
                 let edit = Edit::AddJourney {
                     template: Box::new(template),
+                    persona: None,
                 };
                 self.apply(
                     ctx,
@@ -208,6 +222,24 @@ impl WaymarkApp {
         }
     }
 
+    fn save_as_template(&mut self, name: &str) {
+        let Some(journey) = self.state.current_journey() else {
+            return;
+        };
+        let Some(dir) = crate::io::templates::user_dir() else {
+            self.dialogs
+                .errors
+                .push("No configuration folder was found to keep templates in".to_owned());
+            return;
+        };
+        match crate::io::templates::save_user_template(&self.state.project, journey, name, &dir) {
+            Ok(path) => {
+                self.status = format!("Saved the template \"{name}\" as {}", path.display());
+            }
+            Err(e) => self.dialogs.errors.push(e.to_string()),
+        }
+    }
+
     fn add_stage(&mut self, ctx: &egui::Context, action: Action) {
         let Some(j) = self.state.current_journey() else {
             return;
@@ -238,6 +270,11 @@ impl WaymarkApp {
         }
     }
 
+    /// Opens the template gallery (also on first launch).
+    pub fn show_gallery(&mut self) {
+        self.gallery = Some(gallery::Gallery::open());
+    }
+
     /// Runs `pending` now, or first asks about unsaved changes.
     fn guard(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.state.is_dirty() {
@@ -251,6 +288,7 @@ impl WaymarkApp {
     fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::New => self.apply(ctx, Command::NewProject),
+            Pending::Gallery => self.show_gallery(),
             Pending::Open => {
                 if let Some(path) = self.dialogs.ask_open_path(&self.state) {
                     self.apply(ctx, Command::Open(path));
@@ -366,6 +404,8 @@ impl WaymarkApp {
             && self.export_dialog.is_none()
             && self.settings_dialog.is_none()
             && !self.import.is_open()
+            && self.gallery.is_none()
+            && self.save_template.is_none()
         {
             self.handle_shortcuts(&ctx);
         }
@@ -480,6 +520,43 @@ impl WaymarkApp {
             }
             if let Some(command) = command {
                 self.apply(&ctx, command);
+            }
+        }
+        if let Some(g) = &mut self.gallery {
+            let mut close = false;
+            let choice = g.ui(&ctx, &mut close);
+            if close {
+                self.gallery = None;
+            }
+            match choice {
+                Some(gallery::Choice::NewProject(project)) => {
+                    self.apply(&ctx, Command::NewFromTemplate(project));
+                    self.view = CanvasView::new();
+                }
+                Some(gallery::Choice::Insert(journey, persona)) => {
+                    let edit = Edit::AddJourney {
+                        template: journey,
+                        persona,
+                    };
+                    self.apply(
+                        &ctx,
+                        Command::Edit {
+                            edit,
+                            gesture: None,
+                        },
+                    );
+                }
+                None => {}
+            }
+        }
+        if let Some(dialog) = &mut self.save_template {
+            let mut close = false;
+            let name = dialog.ui(&ctx, &mut close);
+            if close {
+                self.save_template = None;
+            }
+            if let Some(name) = name {
+                self.save_as_template(&name);
             }
         }
         if let Some(command) = self.import.ui(&ctx, &self.state) {

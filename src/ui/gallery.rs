@@ -1,0 +1,315 @@
+//! The template gallery (File > New from template…, and on first launch): a thumbnail
+//! of each template painted by the same render code as the canvas, its name, description
+//! and language, a search box and a language filter. A template starts a new project or
+//! is inserted into the open one; the user's own templates can be deleted.
+
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use egui::{ColorImage, Id, Modal, TextureHandle, TextureOptions};
+
+use crate::export::{ExportOptions, Exporter};
+use crate::io::templates::{self, Source, Template};
+use crate::model::{Persona, Project};
+
+/// Width of a thumbnail in pixels.
+const THUMB_WIDTH: u32 = 480;
+
+/// Width of one template's card in the gallery, in points.
+const CARD_WIDTH: f32 = 270.0;
+
+/// What the user chose in the gallery.
+pub enum Choice {
+    /// Start a new project from this template.
+    NewProject(Box<Project>),
+    /// Add the template's journey (and persona) to the open project.
+    Insert(Box<crate::model::Journey>, Option<Box<Persona>>),
+}
+
+/// The gallery's state while it is open.
+pub struct Gallery {
+    templates: Vec<Template>,
+    errors: Vec<String>,
+    search: String,
+    language: Option<String>,
+    thumbs: HashMap<String, TextureHandle>,
+    receiver: Option<Receiver<(String, ColorImage)>>,
+    message: Option<String>,
+}
+
+impl Gallery {
+    /// Loads the templates and starts painting their thumbnails in the background.
+    pub fn open() -> Self {
+        let (templates, errors) = templates::all();
+        let errors = errors.iter().map(ToString::to_string).collect();
+        let jobs: Vec<(String, Project)> = templates
+            .iter()
+            .map(|t| (t.id.clone(), t.project.clone()))
+            .collect();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let exporter = Exporter::new();
+            for (id, project) in jobs {
+                let Some(image) = thumbnail(&exporter, &project) else {
+                    continue;
+                };
+                if sender.send((id, image)).is_err() {
+                    return; // The gallery was closed.
+                }
+            }
+        });
+        Self {
+            templates,
+            errors,
+            search: String::new(),
+            language: None,
+            thumbs: HashMap::new(),
+            receiver: Some(receiver),
+            message: None,
+        }
+    }
+
+    fn receive_thumbnails(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.receiver else { return };
+        loop {
+            match rx.try_recv() {
+                Ok((id, image)) => {
+                    let texture =
+                        ctx.load_texture(format!("thumb-{id}"), image, TextureOptions::LINEAR);
+                    self.thumbs.insert(id, texture);
+                }
+                Err(TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(50));
+                    break;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.receiver = None;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Shows the gallery. Sets `close` when it should close.
+    pub fn ui(&mut self, ctx: &egui::Context, close: &mut bool) -> Option<Choice> {
+        self.receive_thumbnails(ctx);
+        let mut choice = None;
+        let mut delete = None;
+        let screen = ctx.content_rect().size();
+        let width = (screen.x - 120.0).clamp(320.0, 1240.0);
+        let height = (screen.y - 120.0).max(260.0);
+        Modal::new(Id::unique("template_gallery")).show(ctx, |ui| {
+            ui.set_width(width);
+            ui.horizontal(|ui| {
+                ui.heading("Start from a template");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Close").clicked() {
+                        *close = true;
+                    }
+                });
+            });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("Search");
+                ui.add(egui::TextEdit::singleline(&mut self.search).desired_width(220.0))
+                    .labelled_by(l.id);
+                ui.separator();
+                ui.selectable_value(&mut self.language, None, "All languages");
+                let mut languages: Vec<String> =
+                    self.templates.iter().map(|t| t.language.clone()).collect();
+                languages.sort();
+                languages.dedup();
+                for lang in languages {
+                    let name = templates::language_name(&lang).to_owned();
+                    ui.selectable_value(&mut self.language, Some(lang), name);
+                }
+            });
+            for e in &self.errors {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            if let Some(m) = &self.message {
+                ui.label(m);
+            }
+            ui.separator();
+            let query = self.search.trim().to_lowercase();
+            let shown: Vec<&Template> = self
+                .templates
+                .iter()
+                .filter(|t| self.language.as_ref().is_none_or(|l| &t.language == l))
+                .filter(|t| {
+                    query.is_empty()
+                        || t.name.to_lowercase().contains(&query)
+                        || t.description.to_lowercase().contains(&query)
+                })
+                .collect();
+            if shown.is_empty() {
+                ui.weak("No template matches.");
+            }
+            let columns = ((width + 12.0) / (CARD_WIDTH + 12.0)).floor().max(1.0) as usize;
+            egui::ScrollArea::vertical()
+                .max_height(height - 140.0)
+                .min_scrolled_height(height - 160.0)
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for row in shown.chunks(columns) {
+                        ui.horizontal_top(|ui| {
+                            for t in row {
+                                ui.allocate_ui_with_layout(
+                                    egui::vec2(CARD_WIDTH, 0.0),
+                                    egui::Layout::top_down(egui::Align::Min),
+                                    |ui| {
+                                        ui.set_width(CARD_WIDTH);
+                                        self.card_ui(ui, t, &mut choice, &mut delete, close);
+                                    },
+                                );
+                            }
+                        });
+                        ui.add_space(8.0);
+                    }
+                });
+        });
+        if let Some(path) = delete {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {
+                    self.templates
+                        .retain(|t| t.source != Source::User(path.clone()));
+                    self.message = Some(format!("Deleted {}", path.display()));
+                }
+                Err(e) => self.message = Some(format!("Could not delete {}: {e}", path.display())),
+            }
+        }
+        choice
+    }
+}
+
+impl Gallery {
+    /// One template: thumbnail, name, language, description and its buttons.
+    fn card_ui(
+        &self,
+        ui: &mut egui::Ui,
+        t: &Template,
+        choice: &mut Option<Choice>,
+        delete: &mut Option<std::path::PathBuf>,
+        close: &mut bool,
+    ) {
+        ui.group(|ui| {
+            ui.set_width(CARD_WIDTH - 14.0);
+            let thumb = egui::vec2(CARD_WIDTH - 14.0, 150.0);
+            match self.thumbs.get(&t.id) {
+                Some(tex) => {
+                    ui.add(
+                        egui::Image::new(tex)
+                            .fit_to_exact_size(thumb)
+                            .maintain_aspect_ratio(true),
+                    )
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Image,
+                            true,
+                            format!("Thumbnail of {}", t.name),
+                        )
+                    });
+                }
+                None => {
+                    ui.add_sized(thumb, egui::Spinner::new());
+                }
+            }
+            ui.strong(&t.name);
+            ui.weak(format!(
+                "{}{}",
+                t.language_name(),
+                if matches!(t.source, Source::User(_)) {
+                    " · your template"
+                } else {
+                    ""
+                }
+            ));
+            ui.add(egui::Label::new(egui::RichText::new(&t.description).small()).wrap());
+            ui.horizontal_wrapped(|ui| {
+                let named = |r: egui::Response, verb: &str| {
+                    let label = format!("{verb}: {}", t.name);
+                    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                    r
+                };
+                if named(ui.button("New project"), "New project").clicked() {
+                    *choice = Some(Choice::NewProject(Box::new(t.project.clone())));
+                    *close = true;
+                }
+                if named(ui.button("Insert into project"), "Insert").clicked()
+                    && let Some(j) = t.project.journeys.first()
+                {
+                    let persona = j
+                        .persona
+                        .and_then(|id| t.project.persona(id))
+                        .cloned()
+                        .map(Box::new);
+                    *choice = Some(Choice::Insert(Box::new(j.clone()), persona));
+                    *close = true;
+                }
+                if let Source::User(path) = &t.source
+                    && named(ui.button("Delete"), "Delete").clicked()
+                {
+                    *delete = Some(path.clone());
+                }
+            });
+        });
+    }
+}
+
+/// Paints a template's journey with the export renderer and shrinks it to a thumbnail.
+fn thumbnail(exporter: &Exporter, project: &Project) -> Option<ColorImage> {
+    let journey = project.journeys.first()?;
+    let options = ExportOptions {
+        legend: false,
+        ..ExportOptions::default()
+    };
+    let image = exporter.render(project, journey, &options).ok()?;
+    let h = (image.height() * THUMB_WIDTH / image.width().max(1)).max(1);
+    let small = image::imageops::resize(
+        &image,
+        THUMB_WIDTH,
+        h,
+        image::imageops::FilterType::Triangle,
+    );
+    Some(ColorImage::from_rgba_unmultiplied(
+        [small.width() as usize, small.height() as usize],
+        small.as_raw(),
+    ))
+}
+
+/// The "Save journey as template" dialog: asks for a name.
+pub struct SaveTemplateDialog {
+    /// The template's name.
+    pub name: String,
+}
+
+impl SaveTemplateDialog {
+    /// Shows it; returns the name when the user saves. Sets `close` when done.
+    pub fn ui(&mut self, ctx: &egui::Context, close: &mut bool) -> Option<String> {
+        let mut chosen = None;
+        Modal::new(Id::unique("save_template")).show(ctx, |ui| {
+            ui.heading("Save journey as template");
+            if let Some(dir) = templates::user_dir() {
+                ui.weak(format!("Saved in {}", dir.display()));
+            }
+            let l = ui.label("Template name");
+            ui.add(egui::TextEdit::singleline(&mut self.name))
+                .labelled_by(l.id);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        !self.name.trim().is_empty(),
+                        egui::Button::new("Save template"),
+                    )
+                    .clicked()
+                {
+                    chosen = Some(self.name.trim().to_owned());
+                    *close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    *close = true;
+                }
+            });
+        });
+        chosen
+    }
+}

@@ -1,0 +1,227 @@
+//! Templates: every built-in one is complete and renders; the command line and the
+//! gallery list the same ones; a user template round-trips exactly.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
+
+use std::process::Command;
+
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::app::AppState;
+use waymark::export::{ExportOptions, Exporter};
+use waymark::io::templates::{self, Source};
+use waymark::model::{AnnotationKind, LaneKind};
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+#[test]
+fn every_builtin_template_is_complete_valid_and_renders() {
+    let (all, errors) = templates::builtin();
+    assert!(errors.is_empty(), "{errors:?}");
+    let english: Vec<_> = all.iter().filter(|t| t.language == "en").collect();
+    let chinese: Vec<_> = all.iter().filter(|t| t.language == "zh-Hans").collect();
+    assert!(english.len() >= 8, "{} English templates", english.len());
+    assert!(chinese.len() >= 3, "{} Chinese templates", chinese.len());
+    let exporter = Exporter::new();
+    for t in &all {
+        let p = &t.project;
+        assert_eq!(p.validate(), vec![], "{}", t.id);
+        assert!(!t.name.is_empty() && !t.description.is_empty(), "{}", t.id);
+        let j = &p.journeys[0];
+        assert!(j.persona.is_some(), "{} has no persona", t.id);
+        if t.id != "blank.en" {
+            let kinds: Vec<_> = j.annotations.iter().map(|a| a.kind).collect();
+            assert!(kinds.contains(&AnnotationKind::Accelerator), "{}", t.id);
+            assert!(kinds.contains(&AnnotationKind::Blocker), "{}", t.id);
+            let classified = j
+                .lanes
+                .iter()
+                .filter(|l| l.kind == LaneKind::Touchpoints)
+                .flat_map(|l| &l.cards)
+                .filter(|c| c.touchpoint.as_ref().is_some_and(|tp| tp.class.is_some()))
+                .count();
+            assert!(
+                classified >= 4,
+                "{}: {classified} classified touchpoints",
+                t.id
+            );
+            assert!(p.counts().cards >= 30, "{}", t.id);
+        }
+        // The thumbnail is the export renderer's picture of the map: not blank.
+        let image = exporter
+            .render(
+                p,
+                j,
+                &ExportOptions {
+                    legend: false,
+                    ..ExportOptions::default()
+                },
+            )
+            .unwrap();
+        let painted = image
+            .pixels()
+            .filter(|px| px.0 != [255, 255, 255, 255])
+            .count();
+        let share = painted as f64 / f64::from(image.width() * image.height());
+        assert!(share > 0.1, "{}: only {share:.3} painted", t.id);
+    }
+    // The Chinese templates are written in Chinese, not just labelled so.
+    for t in chinese {
+        let han = t.project.journeys[0]
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .filter(|c| {
+                c.text
+                    .chars()
+                    .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            })
+            .count();
+        assert!(han >= 20, "{}: {han} Chinese cards", t.id);
+    }
+}
+
+fn waymark(args: &[&str], config: &std::path::Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(args)
+        .env("WAYMARK_CONFIG_DIR", config)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_user_template_round_trips_and_the_cli_lists_what_the_gallery_lists() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("templates");
+    let project = waymark::io::sample::sample_project();
+    let journey = &project.journeys[0];
+    let path = templates::save_user_template(&project, journey, "Broadband repair", &dir).unwrap();
+    assert_eq!(path.file_name().unwrap(), "broadband-repair.en.ron");
+
+    let (user, errors) = templates::user_templates(&dir);
+    assert!(errors.is_empty());
+    assert_eq!(user.len(), 1);
+    let t = &user[0];
+    assert_eq!(t.name, "Broadband repair");
+    assert_eq!(t.source, Source::User(path.clone()));
+    assert_eq!(&t.project.journeys[0], journey);
+    assert_eq!(t.project.personas, project.personas);
+    assert_eq!(t.project.settings, project.settings);
+
+    // The command line lists the built-in templates and this one, in the gallery's order.
+    let (code, out, err) = waymark(&["templates"], config.path());
+    assert_eq!(code, 0, "{err}");
+    let (builtin, _) = templates::builtin();
+    let expected: Vec<String> = builtin
+        .iter()
+        .chain(&user)
+        .map(|t| format!("{}\t{}\t{}", t.id, t.name, t.language))
+        .collect();
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+
+    // A project made from a template is that template.
+    let file = config.path().join("from-template.ron");
+    let (code, _, err) = waymark(
+        &[
+            "new",
+            "--template",
+            "emotion-map.zh-Hans",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        config.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let made = waymark::io::load_file(&file).unwrap();
+    assert_eq!(
+        made,
+        templates::find(&builtin, "emotion-map.zh-Hans")
+            .unwrap()
+            .project
+    );
+
+    // An unknown id names the valid ones.
+    let (code, _, err) = waymark(&["new", "--template", "nope", "-o", "x.ron"], config.path());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("unknown template \"nope\"") && err.contains("emotion-map.en"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_gallery_starts_a_project_or_inserts_a_journey() {
+    let state = AppState::new(waymark::io::sample::sample_project(), None);
+    let app = WaymarkApp::new(state, FileDialogs::InApp);
+    // Like the app, the harness finds CJK glyphs in the system's fonts.
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(std::sync::Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h.state_mut().show_gallery();
+    h.step();
+    h.step();
+    let (builtin, _) = templates::builtin();
+    for t in &builtin {
+        h.get_by_label(&format!("New project: {}", t.name));
+    }
+    // Thumbnails are painted in the background by the export renderer.
+    let start = std::time::Instant::now();
+    while builtin.iter().any(|t| {
+        h.query_by_label(&format!("Thumbnail of {}", t.name))
+            .is_none()
+    }) {
+        assert!(start.elapsed().as_secs() < 120, "thumbnails did not arrive");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    // Search narrows the list.
+    h.get_by_label("Search").focus();
+    h.step();
+    h.step();
+    h.get_by_label("Search").type_text("blueprint");
+    h.step();
+    h.step();
+    h.step();
+    assert!(h.query_by_label("New project: Service blueprint").is_some());
+    assert!(h.query_by_label("New project: Emotion map").is_none());
+
+    h.get_by_label("Insert: Service blueprint").click();
+    h.step();
+    h.step();
+    let p = &h.state().state.project;
+    assert_eq!(p.journeys.len(), 2);
+    assert_eq!(p.personas.len(), 2);
+    assert_eq!(p.validate(), vec![]);
+    assert_eq!(
+        h.state().state.current_journey().unwrap().title,
+        templates::find(&builtin, "service-blueprint")
+            .unwrap()
+            .project
+            .journeys[0]
+            .title
+    );
+
+    h.state_mut().show_gallery();
+    h.step();
+    h.step();
+    h.get_by_label("New project: Emotion map").click();
+    h.step();
+    h.step();
+    let expected = &templates::find(&builtin, "emotion-map").unwrap().project;
+    assert_eq!(&h.state().state.project, expected);
+}
