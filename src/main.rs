@@ -176,7 +176,7 @@ fn cmd_export(
              as boxes (install a CJK font such as Noto Sans CJK)"
         );
     }
-    let image = exporter.render(&project, journey, &options)?;
+    let image = exporter.render_in(&project, journey, &options, Some(file))?;
     export::write_png(&image, output)?;
     println!(
         "wrote {} ({} x {} px)",

@@ -3,7 +3,7 @@
 
 use crate::model::{
     Anchor, Annotation, AnnotationId, AnnotationKind, Card, CardId, Effect, Journey, JourneyId,
-    Lane, LaneId, LaneKind, Project, Stage, StageId,
+    Lane, LaneId, LaneKind, Persona, PersonaId, Project, Stage, StageId,
 };
 use crate::theme::size;
 
@@ -162,6 +162,35 @@ pub enum Edit {
         /// The new settings.
         settings: crate::model::Settings,
     },
+    /// Adds a persona to the library (with a fresh id).
+    AddPersona {
+        /// The persona; its id is replaced.
+        persona: Box<Persona>,
+    },
+    /// Replaces a persona's fields (matched by id).
+    SetPersona {
+        /// The new value.
+        persona: Box<Persona>,
+    },
+    /// Deletes a persona; journeys and emotion lanes designed for it lose the link.
+    DeletePersona {
+        /// The persona.
+        persona: PersonaId,
+    },
+    /// Moves a persona in the library.
+    MovePersona {
+        /// The persona.
+        persona: PersonaId,
+        /// Its new index.
+        to_index: usize,
+    },
+    /// Sets the persona a journey is designed for.
+    SetJourneyPersona {
+        /// The journey.
+        journey: JourneyId,
+        /// The persona, or none.
+        persona: Option<PersonaId>,
+    },
     /// Adds a new journey (a copy of `template` with fresh ids) at the end and shows it,
     /// with its persona (also with a fresh id) if one is given.
     AddJourney {
@@ -211,6 +240,8 @@ pub enum Outcome {
     SelectCards(Vec<CardId>),
     /// Show another journey.
     ShowJourney(JourneyId),
+    /// Open this persona in the persona editor.
+    SelectPersona(PersonaId),
 }
 
 /// Which lanes a card may be dragged between: cards keep their meaning only within a
@@ -304,6 +335,48 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             let show = project.journeys[index.min(project.journeys.len() - 1)].id;
             return Some(Outcome::ShowJourney(show));
         }
+        Edit::AddPersona { persona } => {
+            let mut p = (**persona).clone();
+            p.id = PersonaId(ids.next());
+            let id = p.id;
+            project.personas.push(p);
+            return Some(Outcome::SelectPersona(id));
+        }
+        Edit::SetPersona { persona } => {
+            let p = project.personas.iter_mut().find(|p| p.id == persona.id)?;
+            *p = (**persona).clone();
+            return Some(Outcome::Changed);
+        }
+        Edit::DeletePersona { persona } => {
+            let i = project.personas.iter().position(|p| p.id == *persona)?;
+            project.personas.remove(i);
+            for j in &mut project.journeys {
+                if j.persona == Some(*persona) {
+                    j.persona = None;
+                }
+                for lane in &mut j.lanes {
+                    if let LaneKind::Emotion { persona: p } = &mut lane.kind
+                        && *p == Some(*persona)
+                    {
+                        *p = None;
+                    }
+                }
+            }
+            return Some(Outcome::Changed);
+        }
+        Edit::MovePersona { persona, to_index } => {
+            let from = project.personas.iter().position(|p| p.id == *persona)?;
+            move_item(&mut project.personas, from, *to_index);
+            return Some(Outcome::Changed);
+        }
+        Edit::SetJourneyPersona { journey, persona } => {
+            if let Some(p) = persona {
+                project.persona(*p)?;
+            }
+            let j = project.journeys.iter_mut().find(|j| j.id == *journey)?;
+            j.persona = *persona;
+            return Some(Outcome::Changed);
+        }
         Edit::SetSettings { settings } => {
             project.settings = settings.clone();
             return Some(Outcome::Changed);
@@ -359,6 +432,11 @@ fn edit_journey(edit: &Edit) -> Option<JourneyId> {
         | Edit::DeleteAnnotation { journey, .. } => Some(*journey),
         Edit::SetSettings { .. }
         | Edit::SetJourney { .. }
+        | Edit::AddPersona { .. }
+        | Edit::SetPersona { .. }
+        | Edit::DeletePersona { .. }
+        | Edit::MovePersona { .. }
+        | Edit::SetJourneyPersona { .. }
         | Edit::AddJourney { .. }
         | Edit::DuplicateJourney { .. }
         | Edit::DeleteJourney { .. }
@@ -579,7 +657,12 @@ fn apply_journey_edit(
         | Edit::DeleteJourney { .. }
         | Edit::MoveJourney { .. }
         | Edit::SetJourney { .. }
-        | Edit::SetSettings { .. } => return None,
+        | Edit::SetSettings { .. }
+        | Edit::AddPersona { .. }
+        | Edit::SetPersona { .. }
+        | Edit::DeletePersona { .. }
+        | Edit::MovePersona { .. }
+        | Edit::SetJourneyPersona { .. } => return None,
     }
     Some(Outcome::Changed)
 }

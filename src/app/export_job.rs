@@ -43,6 +43,7 @@ impl ExportJob {
         journey: JourneyId,
         options: ExportOptions,
         path: PathBuf,
+        project_file: Option<PathBuf>,
     ) -> Self {
         let (sender, receiver) = std::sync::mpsc::channel();
         let exporter = Arc::clone(exporter);
@@ -50,7 +51,14 @@ impl ExportJob {
         std::thread::spawn(move || {
             let mut guard = exporter.lock().unwrap_or_else(PoisonError::into_inner);
             let exporter = guard.get_or_insert_with(Exporter::new);
-            let result = run(exporter, &project, journey, options, &target);
+            let result = run(
+                exporter,
+                &project,
+                journey,
+                options,
+                &target,
+                project_file.as_deref(),
+            );
             // The receiver is gone only if the app closed; nobody is left to tell.
             if sender.send(result).is_err() {
                 eprintln!(
@@ -85,13 +93,14 @@ fn run(
     journey: JourneyId,
     options: ExportOptions,
     path: &std::path::Path,
+    project_file: Option<&std::path::Path>,
 ) -> Result<ExportDone, String> {
     let journey = project
         .journey(journey)
         .ok_or_else(|| "the journey to export no longer exists".to_owned())?;
     let missing_scripts = exporter.missing_scripts(project, journey);
     let image = exporter
-        .render(project, journey, &options)
+        .render_in(project, journey, &options, project_file)
         .map_err(|e| e.to_string())?;
     export::write_png(&image, path).map_err(|e| e.to_string())?;
     Ok(ExportDone {

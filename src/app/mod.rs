@@ -60,6 +60,8 @@ pub enum Command {
     SelectJourney(JourneyId),
     /// Changes the selection.
     Select(Option<Selection>),
+    /// Opens a persona in the persona editor.
+    SelectPersona(crate::model::PersonaId),
     /// Copies the selected cards to the app's clipboard.
     Copy,
     /// Pastes the clipboard into the selected cell (or the cell of the selected card).
@@ -117,6 +119,8 @@ pub struct AppState {
     pub selected_cards: Vec<CardId>,
     /// Cards copied with Ctrl+C, for pasting into any journey.
     pub clipboard: Vec<Card>,
+    /// The persona open in the persona editor.
+    pub selected_persona: Option<crate::model::PersonaId>,
     /// Undo and redo.
     pub history: History,
     /// Messages not yet shown or dismissed.
@@ -140,6 +144,7 @@ impl AppState {
             selection: None,
             selected_cards: Vec::new(),
             clipboard: Vec::new(),
+            selected_persona: None,
             history: History::default(),
             messages: Vec::new(),
             export_job: None,
@@ -248,6 +253,7 @@ impl AppState {
                     _ => Vec::new(),
                 };
             }
+            Command::SelectPersona(p) => self.selected_persona = Some(p),
             Command::Copy => {
                 if let Some(j) = self.current_journey() {
                     let cards: Vec<Card> = self
@@ -347,6 +353,7 @@ impl AppState {
                         journey,
                         options,
                         path,
+                        self.path.clone(),
                     ));
                 }
             }
@@ -490,6 +497,7 @@ impl AppState {
                 self.selection = cards.last().copied().map(Selection::Card);
                 self.selected_cards = cards;
             }
+            Outcome::SelectPersona(p) => self.selected_persona = Some(p),
             Outcome::ShowJourney(j) => {
                 self.journey = Some(j);
                 self.selection = None;

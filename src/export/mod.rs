@@ -149,12 +149,25 @@ impl Exporter {
         output.textures_delta.clear();
     }
 
-    /// Renders one journey to an image.
+    /// Renders one journey to an image (avatar paths resolved from the current folder).
     pub fn render(
         &self,
         project: &Project,
         journey: &Journey,
         options: &ExportOptions,
+    ) -> Result<image::RgbaImage, ExportError> {
+        self.render_in(project, journey, options, None)
+    }
+
+    /// Renders one journey of the project saved at `project_file` (whose folder avatar
+    /// paths are relative to). An avatar that cannot be loaded is left out (initials are
+    /// shown), never fatal.
+    pub fn render_in(
+        &self,
+        project: &Project,
+        journey: &Journey,
+        options: &ExportOptions,
+        project_file: Option<&Path>,
     ) -> Result<image::RgbaImage, ExportError> {
         if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
             return Err(ExportError::BadScale(options.scale));
@@ -181,6 +194,20 @@ impl Exporter {
                 max_scale: (max_scale * 100.0).floor() / 100.0,
             });
         }
+        // The persona's avatar, as a texture of this headless context while we paint.
+        let avatar = journey
+            .persona
+            .and_then(|id| project.persona(id))
+            .filter(|_| options.persona)
+            .and_then(|p| p.avatar.as_deref())
+            .map(|a| crate::io::persona_file::avatar_path(a, project_file))
+            .and_then(|path| crate::io::persona_file::load_avatar(&path).ok())
+            .map(|img| {
+                let size = [img.width() as usize, img.height() as usize];
+                let color = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                self.ctx
+                    .load_texture("export-avatar", color, egui::TextureOptions::LINEAR)
+            });
         let (background, paint_background) = match options.background {
             Background::White => (Color32::WHITE, true),
             Background::Transparent => (Color32::TRANSPARENT, false),
@@ -199,9 +226,11 @@ impl Exporter {
                 TSTransform::IDENTITY,
                 PaintOptions {
                     background: paint_background,
+                    avatar: avatar.as_ref().map(egui::TextureHandle::id),
                 },
             );
         })?;
+        drop(avatar);
         Ok(image)
     }
 

@@ -2,6 +2,7 @@
 //! embedded sample project.
 
 mod error;
+pub mod persona_file;
 mod project_file;
 pub mod sample;
 pub mod survey;

@@ -46,11 +46,16 @@ impl TextMeasure for EguiText<'_> {
 pub struct PaintOptions {
     /// Paint the background colour over the whole map (off for a transparent export).
     pub background: bool,
+    /// The persona's avatar, already loaded as a texture; initials are shown without.
+    pub avatar: Option<egui::TextureId>,
 }
 
 impl Default for PaintOptions {
     fn default() -> Self {
-        Self { background: true }
+        Self {
+            background: true,
+            avatar: None,
+        }
     }
 }
 
@@ -74,7 +79,7 @@ pub fn paint_map(
     if options.background {
         p.rect(layout.bounds(), 0.0, color::BACKGROUND);
     }
-    p.title_block(project, journey, layout);
+    p.title_block(project, journey, layout, options.avatar);
     p.grid(journey, layout);
     p.cards(project, journey, layout);
     p.curves(journey, layout);
@@ -187,7 +192,13 @@ impl MapPainter<'_> {
             .galley(pos2(anchor.x, y), galley, c);
     }
 
-    fn title_block(&self, project: &Project, journey: &Journey, layout: &MapLayout) {
+    fn title_block(
+        &self,
+        project: &Project,
+        journey: &Journey,
+        layout: &MapLayout,
+        avatar: Option<egui::TextureId>,
+    ) {
         let r = layout.title;
         if !r.is_positive() || !self.visible(r) {
             return;
@@ -205,6 +216,7 @@ impl MapPainter<'_> {
             self.persona_card(
                 persona,
                 Rect::from_min_max(pos2(r.right() - persona_w, r.top()), r.max),
+                avatar,
             );
         }
     }
@@ -230,28 +242,49 @@ impl MapPainter<'_> {
         );
     }
 
-    fn persona_card(&self, persona: &crate::model::Persona, card: Rect) {
+    fn persona_card(
+        &self,
+        persona: &crate::model::Persona,
+        card: Rect,
+        avatar: Option<egui::TextureId>,
+    ) {
         {
             self.rect(card, 8.0, color::PERSONA_CARD);
             self.rect_stroke(card, 8.0, 1.0, color::GRID);
             let avatar_c = card.left_center() + vec2(28.0, 0.0);
-            self.painter
-                .circle_filled(self.pos(avatar_c), 20.0 * self.zoom, color::STAGE_HEADER);
-            let initials: String = persona
-                .name
-                .split_whitespace()
-                .filter_map(|w| w.chars().next())
-                .take(2)
-                .collect();
-            self.text(
-                Rect::from_center_size(avatar_c, vec2(40.0, 40.0)),
-                &initials,
-                font::STAGE,
-                color::STAGE_TEXT,
-                1,
-                Align2::CENTER_CENTER,
-                FontFamily::Proportional,
-            );
+            if let Some(texture) = avatar {
+                // The portrait, in a rounded square (the image is scaled to fit 256 px).
+                let r = self
+                    .xf
+                    .mul_rect(Rect::from_center_size(avatar_c, vec2(40.0, 40.0)));
+                let rounding =
+                    CornerRadius::same((20.0 * self.zoom).round().clamp(0.0, 255.0) as u8);
+                self.painter.add(
+                    egui::epaint::RectShape::filled(r, rounding, Color32::WHITE)
+                        .with_texture(texture, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0))),
+                );
+            } else {
+                self.painter.circle_filled(
+                    self.pos(avatar_c),
+                    20.0 * self.zoom,
+                    color::STAGE_HEADER,
+                );
+                let initials: String = persona
+                    .name
+                    .split_whitespace()
+                    .filter_map(|w| w.chars().next())
+                    .take(2)
+                    .collect();
+                self.text(
+                    Rect::from_center_size(avatar_c, vec2(40.0, 40.0)),
+                    &initials,
+                    font::STAGE,
+                    color::STAGE_TEXT,
+                    1,
+                    Align2::CENTER_CENTER,
+                    FontFamily::Proportional,
+                );
+            }
             let info = Rect::from_min_max(card.min + vec2(58.0, 8.0), card.max - vec2(8.0, 6.0));
             let age = persona.age.map(|a| format!(", {a}")).unwrap_or_default();
             self.text(

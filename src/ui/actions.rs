@@ -64,12 +64,14 @@ pub enum Action {
     NewFromTemplate,
     /// Save the current journey as a template of your own.
     SaveAsTemplate,
+    /// Open the persona library and editor.
+    Personas,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -99,6 +101,7 @@ impl Action {
         Self::Settings,
         Self::ImportCsv,
         Self::SaveAsTemplate,
+        Self::Personas,
     ];
 
     /// Actions that act on the canvas selection: their shortcuts are ignored while a
@@ -148,6 +151,7 @@ impl Action {
             Self::ImportCsv => "Import survey CSV…",
             Self::NewFromTemplate => "New from template…",
             Self::SaveAsTemplate => "Save journey as template…",
+            Self::Personas => "Personas…",
         }
     }
 
@@ -169,6 +173,7 @@ impl Action {
         const FIT: &[KeyboardShortcut] = &[sc(CMD, Key::Num0)];
         const NONE: &[KeyboardShortcut] = &[];
         const TEMPLATE: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::N)];
+        const PERSONAS: &[KeyboardShortcut] = &[sc(CMD_SHIFT, Key::P)];
         const DELETE: &[KeyboardShortcut] = &[
             sc(Modifiers::NONE, Key::Delete),
             sc(Modifiers::NONE, Key::Backspace),
@@ -210,6 +215,7 @@ impl Action {
             | Self::Settings
             | Self::ImportCsv
             | Self::SaveAsTemplate => NONE,
+            Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
         }
     }

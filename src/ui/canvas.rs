@@ -50,6 +50,8 @@ pub struct CanvasView {
     cache: Option<LayoutCache>,
     /// Show accelerator and blocker pills on the map.
     pub show_annotations: bool,
+    /// The current persona's avatar texture, if it has one.
+    pub avatar: Option<egui::TextureId>,
     /// A card to scroll into view on the next frame.
     reveal: Option<CardId>,
 }

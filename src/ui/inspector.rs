@@ -23,7 +23,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         });
     };
     match state.selection {
-        None | Some(Selection::Cell { .. }) => journey_ui(ui, journey, out, edit),
+        None | Some(Selection::Cell { .. }) => journey_ui(ui, state, journey, out, edit),
         Some(Selection::Stage(id)) => {
             let Some(stage) = journey.stage(id) else {
                 return;
@@ -128,6 +128,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
 
 fn journey_ui(
     ui: &mut Ui,
+    state: &AppState,
     journey: &Journey,
     out: &mut Vec<Command>,
     edit: impl Fn(&mut Vec<Command>, Id, Edit),
@@ -146,6 +147,26 @@ fn journey_ui(
                 description,
             },
         );
+    }
+    // The persona this map is designed for (its card is painted on the map).
+    let current = journey.persona.and_then(|id| state.project.persona(id));
+    let mut chosen = journey.persona;
+    egui::ComboBox::from_label("Persona")
+        .selected_text(current.map_or("None", |p| p.name.as_str()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, "None");
+            for p in &state.project.personas {
+                ui.selectable_value(&mut chosen, Some(p.id), &p.name);
+            }
+        });
+    if chosen != journey.persona {
+        out.push(Command::Edit {
+            edit: Edit::SetJourneyPersona {
+                journey: journey.id,
+                persona: chosen,
+            },
+            gesture: None,
+        });
     }
     ui.separator();
     ui.weak("Click a stage, lane or card on the map to edit it.");

@@ -96,6 +96,7 @@ pub fn menu_bar_ui(
             action_item(ui, Action::AddAccelerator, pinnable, &mut chosen);
             action_item(ui, Action::AddBlocker, pinnable, &mut chosen);
             ui.separator();
+            action_item(ui, Action::Personas, true, &mut chosen);
             action_item(ui, Action::Settings, true, &mut chosen);
             ui.separator();
             action_item(ui, Action::NewJourney, true, &mut chosen);

@@ -10,9 +10,12 @@ mod import;
 pub mod inspector;
 mod journeys;
 mod menu;
+pub mod personas;
 mod settings;
 
 use std::path::PathBuf;
+
+use std::collections::HashMap;
 
 use crate::app::{AppState, Command, Edit, Message, Placement, Selection};
 use crate::model::{Anchor, AnnotationKind, Card, CardId};
@@ -32,6 +35,9 @@ pub struct WaymarkApp {
     settings_dialog: Option<crate::model::Settings>,
     import: import::ImportUi,
     gallery: Option<gallery::Gallery>,
+    /// The persona library window.
+    pub personas: personas::PersonaEditor,
+    avatars: HashMap<std::path::PathBuf, Option<egui::TextureHandle>>,
     save_template: Option<gallery::SaveTemplateDialog>,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
@@ -51,6 +57,8 @@ impl WaymarkApp {
             settings_dialog: None,
             import: import::ImportUi::default(),
             gallery: None,
+            personas: personas::PersonaEditor::default(),
+            avatars: HashMap::new(),
             save_template: None,
             allow_close: false,
             last_title: String::new(),
@@ -151,6 +159,7 @@ impl WaymarkApp {
             Action::ToggleAnnotations => {
                 self.view.show_annotations = !self.view.show_annotations;
             }
+            Action::Personas => self.personas.open = !self.personas.open,
             Action::Settings => self.settings_dialog = Some(self.state.project.settings.clone()),
             Action::ImportCsv => self.import.open(&self.state),
             Action::NewJourney => {
@@ -220,6 +229,34 @@ impl WaymarkApp {
         if let Some(target) = target {
             self.view.start_editing(&self.state, target);
         }
+    }
+
+    /// The avatar texture of the current journey's persona, loaded once per file.
+    fn current_avatar(&mut self, ctx: &egui::Context) -> Option<egui::TextureId> {
+        let journey = self.state.current_journey()?;
+        let persona = self.state.project.persona(journey.persona?)?;
+        let path = crate::io::persona_file::avatar_path(
+            persona.avatar.as_deref()?,
+            self.state.path.as_deref(),
+        );
+        let entry = self.avatars.entry(path.clone()).or_insert_with(|| {
+            match crate::io::persona_file::load_avatar(&path) {
+                Ok(img) => {
+                    let size = [img.width() as usize, img.height() as usize];
+                    let color = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                    Some(ctx.load_texture(
+                        path.display().to_string(),
+                        color,
+                        egui::TextureOptions::LINEAR,
+                    ))
+                }
+                Err(e) => {
+                    eprintln!("waymark: {e}");
+                    None
+                }
+            }
+        });
+        entry.as_ref().map(egui::TextureHandle::id)
     }
 
     fn save_as_template(&mut self, name: &str) {
@@ -474,6 +511,8 @@ impl WaymarkApp {
                     inspector::inspector_ui(ui, &self.state, &mut commands);
                 });
             });
+        self.personas.ui(&ctx, &self.state, &mut commands);
+        self.view.avatar = self.current_avatar(&ctx);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {

@@ -1,0 +1,201 @@
+//! The persona library and editor, driven by label in the real window.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
+
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::app::AppState;
+use waymark::io;
+use waymark::model::{Channel, Persona, Project};
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+fn app() -> Harness<'static, WaymarkApp> {
+    let state = AppState::new(io::sample::sample_project(), None);
+    let mut app = WaymarkApp::new(state, FileDialogs::InApp);
+    app.personas.open = true;
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+fn persona(h: &Harness<'_, WaymarkApp>) -> Persona {
+    h.state().state.project.personas[0].clone()
+}
+
+fn project(h: &Harness<'_, WaymarkApp>) -> Project {
+    h.state().state.project.clone()
+}
+
+fn set(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn the_persona_form_fills_the_model_field_by_field() {
+    let mut h = app();
+    set(&mut h, "Name", "Mei Chen");
+    set(&mut h, "Age", "41");
+    set(&mut h, "Location", "Shanghai");
+    set(&mut h, "Segment", "Young family, heavy app user");
+    set(&mut h, "New Favourite brands", "Xiaomi");
+    h.get_by_label("Add to Favourite brands").click();
+    h.run();
+    set(&mut h, "New Brand turn-offs", "Hidden fees");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // Rank by dragging: drop "Phone" (4th) on "App" (1st).
+    h.get_by_label("Channel Phone").scroll_to_me();
+    h.run();
+    let from = h.get_by_label("Channel Phone").rect().center();
+    let to = h.get_by_label("Channel App").rect().center();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=6 {
+        h.hover_at(from + (to - from) * (i as f32 / 6.0));
+        h.step();
+    }
+    // Release over the target with the pointer still there (kittest's drop_at also
+    // removes the pointer in the same frame, which no real mouse does).
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    h.remove_cursor();
+    h.run();
+    assert_eq!(persona(&h).channel_preferences[0], Channel::Phone);
+    // And with the keyboard-friendly buttons: E-mail one place higher.
+    h.get_by_label("Rank E-mail higher").scroll_to_me();
+    h.run();
+    h.get_by_label("Rank E-mail higher").click();
+    h.run();
+    h.get_by_label("Other channel").scroll_to_me();
+    h.run();
+    set(&mut h, "Other channel", "WeChat");
+    h.get_by_label("Add other channel").click();
+    h.run();
+    h.get_by_label("Add device").scroll_to_me();
+    h.run();
+    h.get_by_label("Add device").click();
+    h.run();
+    let n = persona(&h).devices.len();
+    set(
+        &mut h,
+        &format!("Usage {n}"),
+        "Pays in shops with the phone",
+    );
+
+    let p = persona(&h);
+    assert_eq!(p.name, "Mei Chen");
+    assert_eq!(p.age, Some(41));
+    assert_eq!(p.location, "Shanghai");
+    assert_eq!(p.segment, "Young family, heavy app user");
+    assert_eq!(p.favourite_brands.last().unwrap(), "Xiaomi");
+    assert_eq!(p.brand_turn_offs.last().unwrap(), "Hidden fees");
+    assert_eq!(
+        p.channel_preferences[..4],
+        // Sample order App, Chat, E-mail, Phone; Phone dragged to the top, then E-mail
+        // one place higher.
+        [Channel::Phone, Channel::App, Channel::Email, Channel::Chat]
+    );
+    assert_eq!(
+        p.channel_preferences.last().unwrap(),
+        &Channel::Other("WeChat".into())
+    );
+    assert_eq!(
+        p.devices.last().unwrap().usage,
+        "Pays in shops with the phone"
+    );
+    // The map's persona card shows the new name.
+    assert_eq!(project(&h).validate(), vec![]);
+    // Every change is undoable.
+    for _ in 0..20 {
+        h.key_press(egui::Key::Escape);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(persona(&h), io::sample::sample_project().personas[0]);
+}
+
+#[test]
+fn an_invalid_age_is_shown_and_leaves_the_persona_unchanged() {
+    let mut h = app();
+    let before = persona(&h);
+    set(&mut h, "Age", "forty");
+    h.get_by_label_contains("\"forty\" is not a number of years");
+    assert_eq!(persona(&h), before);
+    set(&mut h, "Age", "212");
+    h.get_by_label_contains("212 is not a plausible age");
+    assert_eq!(persona(&h), before);
+    set(&mut h, "Age", "39");
+    assert_eq!(persona(&h).age, Some(39));
+    assert!(h.query_by_label_contains("not a plausible age").is_none());
+}
+
+#[test]
+fn a_persona_is_exported_and_imported_with_a_fresh_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("priya.persona.ron");
+    let mut h = app();
+    set(&mut h, "Persona file", file.to_str().unwrap());
+    h.get_by_label("Export persona").click();
+    h.run();
+    assert!(file.exists());
+    h.get_by_label("Import persona").click();
+    h.run();
+    let p = project(&h);
+    assert_eq!(p.personas.len(), 2);
+    assert_ne!(
+        p.personas[0].id, p.personas[1].id,
+        "ids are re-mapped, no clash"
+    );
+    let mut imported = p.personas[1].clone();
+    imported.id = p.personas[0].id;
+    assert_eq!(imported, p.personas[0]);
+    assert_eq!(p.validate(), vec![]);
+    // A broken persona file gives a clear error and changes nothing.
+    std::fs::write(&file, "(format_version: 1, persona: (name: ").unwrap();
+    h.get_by_label("Import persona").click();
+    h.run();
+    h.get_by_label_contains("priya.persona.ron:1:");
+    assert_eq!(project(&h).personas.len(), 2);
+}
+
+#[test]
+fn a_hostile_avatar_is_refused_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("portrait.png");
+    std::fs::write(&fake, b"\x89PNG\r\n\x1a\nnot really").unwrap();
+    let mut h = app();
+    let before = persona(&h);
+    set(&mut h, "Avatar image (PNG or JPEG)", fake.to_str().unwrap());
+    h.get_by_label("Set avatar").click();
+    h.run();
+    h.get_by_label_contains("not a usable PNG or JPEG image");
+    assert_eq!(persona(&h), before);
+
+    // A real portrait is accepted and stored.
+    let ok = dir.path().join("ok.png");
+    image::RgbaImage::from_pixel(64, 64, image::Rgba([40, 90, 160, 255]))
+        .save(&ok)
+        .unwrap();
+    set(&mut h, "Avatar image (PNG or JPEG)", ok.to_str().unwrap());
+    h.get_by_label("Set avatar").click();
+    h.run();
+    assert_eq!(persona(&h).avatar.as_deref(), ok.to_str());
+}
