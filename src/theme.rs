@@ -203,3 +203,14 @@ pub fn measure_suffix(kind: MeasureKind) -> &'static str {
         _ => "",
     }
 }
+
+/// The colour of a compared persona's emotion curve (series 1, 2, ...).
+pub fn series_color(series: usize) -> Color32 {
+    const PALETTE: [Color32; 4] = [
+        Color32::from_rgb(0x5E, 0x35, 0xB1),
+        Color32::from_rgb(0x00, 0x83, 0x8F),
+        Color32::from_rgb(0xC2, 0x18, 0x5B),
+        Color32::from_rgb(0x37, 0x47, 0x4F),
+    ];
+    PALETTE[series.saturating_sub(1) % PALETTE.len()]
+}

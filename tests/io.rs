@@ -259,7 +259,7 @@ prop_compose! {
             let kind = match kind {
                 0 => LaneKind::Text(TextRole::Thoughts),
                 1 => LaneKind::Touchpoints,
-                2 => LaneKind::Emotion { persona: None },
+                2 => LaneKind::Emotion { persona: None, compare: Vec::new() },
                 3 => LaneKind::Quotes,
                 4 => LaneKind::Measures(MeasureKind::Nps),
                 _ => LaneKind::Department("Sales".into()),

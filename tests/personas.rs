@@ -199,3 +199,99 @@ fn a_hostile_avatar_is_refused_with_a_clear_error() {
     h.run();
     assert_eq!(persona(&h).avatar.as_deref(), ok.to_str());
 }
+
+#[test]
+fn two_personas_emotion_curves_are_overlaid_in_one_lane_with_a_legend() {
+    use waymark::model::{Card, CardId, Lane, LaneId, LaneKind, PersonaId};
+    let mut start = io::sample::sample_project();
+    start.personas.push(Persona {
+        id: PersonaId(9001),
+        name: "Tom Evans".into(),
+        age: Some(67),
+        ..Persona::default()
+    });
+    let j = &mut start.journeys[0];
+    let stages: Vec<_> = j.stages.iter().map(|s| s.id).collect();
+    j.lanes.push(Lane {
+        id: LaneId(9002),
+        title: "Tom's emotions".into(),
+        kind: LaneKind::Emotion {
+            persona: Some(PersonaId(9001)),
+            compare: Vec::new(),
+        },
+        height: 120.0,
+        collapsed: false,
+        cards: stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Card {
+                emotion: Some(if i % 2 == 0 { -2.0 } else { 2.0 }),
+                ..Card::new(CardId(9100 + i as u64), *s, "Tom")
+            })
+            .collect(),
+    });
+    assert_eq!(start.validate(), vec![]);
+    let mut app = WaymarkApp::new(AppState::new(start, None), FileDialogs::InApp);
+    app.personas.open = false;
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h.get_by_label("Emotions").click();
+    h.run();
+    h.get_by_label("Compare with Tom's emotions").click();
+    h.run();
+    let p = project(&h);
+    let lane = p.journeys[0]
+        .lanes
+        .iter()
+        .find(|l| l.title == "Emotions")
+        .unwrap();
+    assert_eq!(
+        lane.kind,
+        LaneKind::Emotion {
+            persona: Some(p.personas[0].id),
+            compare: vec![LaneId(9002)]
+        }
+    );
+    let map = waymark::layout::layout_journey(&p, &p.journeys[0], &waymark::layout::ApproxText);
+    let li = p.journeys[0]
+        .lanes
+        .iter()
+        .position(|l| l.title == "Emotions")
+        .unwrap();
+    let in_lane: Vec<_> = map.curves.iter().filter(|c| c.lane == li).collect();
+    assert_eq!(in_lane.len(), 2, "own curve and Tom's curve");
+    assert_eq!(in_lane[1].series, 1);
+    // Tom's curve is drawn within the lane's rectangle.
+    let row = map.lanes[li].row;
+    assert!(in_lane[1].points.iter().all(|pt| row.contains(pt.pos)));
+    // The export paints the legend with both names: the images differ from one without.
+    let exporter = waymark::export::Exporter::without_system_fonts();
+    let with = exporter
+        .render(
+            &p,
+            &p.journeys[0],
+            &waymark::export::ExportOptions::default(),
+        )
+        .unwrap();
+    let mut q = p.clone();
+    q.journeys[0].lanes[li].kind = LaneKind::Emotion {
+        persona: Some(p.personas[0].id),
+        compare: vec![],
+    };
+    let without = exporter
+        .render(
+            &q,
+            &q.journeys[0],
+            &waymark::export::ExportOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(with.dimensions(), without.dimensions());
+    let differ = with
+        .pixels()
+        .zip(without.pixels())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(differ > 1000, "{differ} pixels differ");
+}

@@ -67,6 +67,17 @@ pub enum Edit {
         /// Collapsed or not.
         collapsed: bool,
     },
+    /// Binds an emotion lane to a persona and sets the lanes compared in it.
+    SetEmotionLane {
+        /// The journey.
+        journey: JourneyId,
+        /// The emotion lane.
+        lane: LaneId,
+        /// Whose feelings it shows.
+        persona: Option<PersonaId>,
+        /// Other emotion lanes drawn over it.
+        compare: Vec<LaneId>,
+    },
     /// Adds a new empty lane of a kind at `index` and selects it.
     AddLane {
         /// The journey.
@@ -303,7 +314,7 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             };
             journey.persona = remap(journey.persona);
             for lane in &mut journey.lanes {
-                if let LaneKind::Emotion { persona } = &mut lane.kind {
+                if let LaneKind::Emotion { persona, .. } = &mut lane.kind {
                     *persona = remap(*persona);
                 }
             }
@@ -355,7 +366,7 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
                     j.persona = None;
                 }
                 for lane in &mut j.lanes {
-                    if let LaneKind::Emotion { persona: p } = &mut lane.kind
+                    if let LaneKind::Emotion { persona: p, .. } = &mut lane.kind
                         && *p == Some(*persona)
                     {
                         *p = None;
@@ -423,6 +434,7 @@ fn edit_journey(edit: &Edit) -> Option<JourneyId> {
         | Edit::AddLane { journey, .. }
         | Edit::DeleteLane { journey, .. }
         | Edit::MoveLane { journey, .. }
+        | Edit::SetEmotionLane { journey, .. }
         | Edit::SetCard { journey, .. }
         | Edit::AddCards { journey, .. }
         | Edit::DeleteCards { journey, .. }
@@ -539,10 +551,30 @@ fn apply_journey_edit(
             journey.lanes.insert(index, lane);
             return Some(Outcome::Select(Selection::Lane(id)));
         }
+        Edit::SetEmotionLane {
+            lane,
+            persona,
+            compare,
+            ..
+        } => {
+            let l = journey.lanes.iter_mut().find(|l| l.id == *lane)?;
+            let LaneKind::Emotion { .. } = l.kind else {
+                return None;
+            };
+            l.kind = LaneKind::Emotion {
+                persona: *persona,
+                compare: compare.clone(),
+            };
+        }
         Edit::DeleteLane { lane, .. } => {
             let index = journey.lanes.iter().position(|l| l.id == *lane)?;
             let removed: Vec<CardId> = journey.lanes[index].cards.iter().map(|c| c.id).collect();
             journey.lanes.remove(index);
+            for l in &mut journey.lanes {
+                if let LaneKind::Emotion { compare, .. } = &mut l.kind {
+                    compare.retain(|x| x != lane);
+                }
+            }
             journey
                 .annotations
                 .retain(|a| !matches!(a.anchor, Anchor::Card(c) if removed.contains(&c)));

@@ -393,6 +393,7 @@ pub fn sample_project() -> Project {
             "Emotions",
             LaneKind::Emotion {
                 persona: Some(persona_id),
+                compare: Vec::new(),
             },
             160.0,
             emotion_cards,
@@ -511,7 +512,14 @@ pub fn blank_project() -> Project {
     let lanes = vec![
         lane("Customer actions", LaneKind::Text(TextRole::Actions), 90.0),
         lane("Touchpoints", LaneKind::Touchpoints, 90.0),
-        lane("Emotions", LaneKind::Emotion { persona: None }, 140.0),
+        lane(
+            "Emotions",
+            LaneKind::Emotion {
+                persona: None,
+                compare: Vec::new(),
+            },
+            140.0,
+        ),
         lane("Pain points", LaneKind::Text(TextRole::PainPoints), 80.0),
         lane(
             "Opportunities",
@@ -550,7 +558,10 @@ pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
     let kinds = [
         LaneKind::Text(TextRole::Actions),
         LaneKind::Touchpoints,
-        LaneKind::Emotion { persona: None },
+        LaneKind::Emotion {
+            persona: None,
+            compare: Vec::new(),
+        },
         LaneKind::Quotes,
         LaneKind::Measures(MeasureKind::Nps),
         LaneKind::Text(TextRole::PainPoints),

@@ -147,8 +147,12 @@ pub struct CurvePoint {
 /// Geometry of one emotion curve.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CurveGeom {
-    /// Index of the emotion lane.
+    /// Index of the emotion lane it is drawn in.
     pub lane: usize,
+    /// Index of the lane whose cards it shows (the same lane, or a compared one).
+    pub source: usize,
+    /// 0 for the lane's own curve, 1.. for compared lanes (drawn in series colours).
+    pub series: usize,
     /// Points left to right.
     pub points: Vec<CurvePoint>,
     /// The smooth curve through the points, sampled densely.
@@ -332,52 +336,34 @@ pub fn layout_journey_with(
             row,
         });
 
-        if let LaneKind::Emotion { .. } = lane.kind
+        if let LaneKind::Emotion { compare, .. } = &lane.kind
             && !lane.collapsed
         {
             let y_top = row.top() + size::EMOTION_PAD;
             let y_bottom = row.bottom() - size::EMOTION_PAD;
-            let y_of = |t: f32| y_bottom + (y_top - y_bottom) * t;
-            let mut per_stage = vec![0usize; journey.stages.len()];
-            for card in &lane.cards {
-                if let Some(&si) = stage_index.get(&card.stage) {
-                    per_stage[si] += 1;
-                }
+            // This lane's own curve first, then the lanes it is compared with, each drawn
+            // in this lane's rectangle.
+            let sources = std::iter::once(li).chain(
+                compare
+                    .iter()
+                    .filter_map(|id| journey.lanes.iter().position(|l| l.id == *id))
+                    .filter(|&i| i != li),
+            );
+            for (series, source) in sources.enumerate() {
+                out.curves.push(emotion_curve(
+                    journey,
+                    &journey.lanes[source],
+                    &stage_index,
+                    &stage_x,
+                    scale,
+                    (y_top, y_bottom),
+                    CurveIds {
+                        lane: li,
+                        source,
+                        series,
+                    },
+                ));
             }
-            let mut seen = vec![0usize; journey.stages.len()];
-            let mut points = Vec::new();
-            for (ci, card) in lane.cards.iter().enumerate() {
-                let Some(&si) = stage_index.get(&card.stage) else {
-                    continue;
-                };
-                seen[si] += 1;
-                let (sx, sw) = stage_x[si];
-                let px = sx + sw * seen[si] as f32 / (per_stage[si] + 1) as f32;
-                let score = card.emotion.unwrap_or_else(|| scale.neutral());
-                let t = scale.normalize(score);
-                points.push(CurvePoint {
-                    card_id: card.id,
-                    card: ci,
-                    stage: si,
-                    pos: pos2(px, y_of(t)),
-                    score,
-                    t,
-                    lowest: false,
-                });
-            }
-            points.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
-            let scores: Vec<f32> = points.iter().map(|p| p.score).collect();
-            for i in analysis::lowest_points(&scores, scale.neutral()) {
-                points[i].lowest = true;
-            }
-            let anchors: Vec<Pos2> = points.iter().map(|p| p.pos).collect();
-            out.curves.push(CurveGeom {
-                lane: li,
-                path: monotone_curve(&anchors, 10),
-                points,
-                neutral_y: y_of(scale.normalize(scale.neutral())),
-                y_range: (y_top, y_bottom),
-            });
         }
         y += height;
     }
@@ -456,6 +442,70 @@ pub fn layout_journey_with(
     out.corner = Rect::from_min_max(pos2(m, top), pos2(left, grid_top));
     out.size = vec2(map_right + m, bottom + m);
     out
+}
+
+/// Where a curve is drawn and what it shows.
+#[derive(Clone, Copy)]
+struct CurveIds {
+    lane: usize,
+    source: usize,
+    series: usize,
+}
+
+/// The curve of one emotion lane's cards, in the vertical range `y` of the lane where it
+/// is drawn.
+fn emotion_curve(
+    journey: &Journey,
+    source: &crate::model::Lane,
+    stage_index: &HashMap<StageId, usize>,
+    stage_x: &[(f32, f32)],
+    scale: crate::model::EmotionScale,
+    (y_top, y_bottom): (f32, f32),
+    ids: CurveIds,
+) -> CurveGeom {
+    let y_of = |t: f32| y_bottom + (y_top - y_bottom) * t;
+    let mut per_stage = vec![0usize; journey.stages.len()];
+    for card in &source.cards {
+        if let Some(&si) = stage_index.get(&card.stage) {
+            per_stage[si] += 1;
+        }
+    }
+    let mut seen = vec![0usize; journey.stages.len()];
+    let mut points = Vec::new();
+    for (ci, card) in source.cards.iter().enumerate() {
+        let Some(&si) = stage_index.get(&card.stage) else {
+            continue;
+        };
+        seen[si] += 1;
+        let (sx, sw) = stage_x[si];
+        let px = sx + sw * seen[si] as f32 / (per_stage[si] + 1) as f32;
+        let score = card.emotion.unwrap_or_else(|| scale.neutral());
+        let t = scale.normalize(score);
+        points.push(CurvePoint {
+            card_id: card.id,
+            card: ci,
+            stage: si,
+            pos: pos2(px, y_of(t)),
+            score,
+            t,
+            lowest: false,
+        });
+    }
+    points.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
+    let scores: Vec<f32> = points.iter().map(|p| p.score).collect();
+    for i in analysis::lowest_points(&scores, scale.neutral()) {
+        points[i].lowest = true;
+    }
+    let anchors: Vec<Pos2> = points.iter().map(|p| p.pos).collect();
+    CurveGeom {
+        lane: ids.lane,
+        source: ids.source,
+        series: ids.series,
+        path: monotone_curve(&anchors, 10),
+        points,
+        neutral_y: y_of(scale.normalize(scale.neutral())),
+        y_range: (y_top, y_bottom),
+    }
 }
 
 /// What lies under a point of the map.

@@ -230,6 +230,9 @@ pub enum LaneKind {
     Emotion {
         /// The persona whose feelings this curve shows, for comparing personas.
         persona: Option<PersonaId>,
+        /// Other emotion lanes whose curves are drawn over this one, to compare personas.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        compare: Vec<LaneId>,
     },
     /// Verbatim customer quotes, tagged positive or negative.
     Quotes,

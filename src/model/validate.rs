@@ -119,10 +119,25 @@ impl Project {
                         format!("height {} must be a positive number", l.height),
                     );
                 }
-                if let LaneKind::Emotion { persona: Some(p) } = l.kind
-                    && !persona_ids.contains(&p)
-                {
-                    push(lloc(), format!("persona {p} does not exist"));
+                if let LaneKind::Emotion { persona, compare } = &l.kind {
+                    if let Some(p) = persona
+                        && !persona_ids.contains(p)
+                    {
+                        push(lloc(), format!("persona {p} does not exist"));
+                    }
+                    for other in compare {
+                        let ok = j.lanes.iter().any(|x| {
+                            x.id == *other
+                                && x.id != l.id
+                                && matches!(x.kind, LaneKind::Emotion { .. })
+                        });
+                        if !ok {
+                            push(
+                                lloc(),
+                                format!("compared lane {other} is not another emotion lane"),
+                            );
+                        }
+                    }
                 }
                 for c in &l.cards {
                     let loc = || format!("{} › card {}", lloc(), c.id);

@@ -82,7 +82,7 @@ pub fn paint_map(
     p.title_block(project, journey, layout, options.avatar);
     p.grid(journey, layout);
     p.cards(project, journey, layout);
-    p.curves(journey, layout);
+    p.curves(project, journey, layout);
     p.annotations(journey, layout);
     p.legend(journey, layout);
 }
@@ -534,13 +534,21 @@ impl MapPainter<'_> {
         );
     }
 
-    fn curves(&self, journey: &Journey, layout: &MapLayout) {
-        for curve in &layout.curves {
+    fn curves(&self, project: &Project, journey: &Journey, layout: &MapLayout) {
+        // Compared curves go under the lane's own curve.
+        let mut order: Vec<&crate::layout::CurveGeom> = layout.curves.iter().collect();
+        order.sort_by_key(|c| std::cmp::Reverse(c.series));
+        for curve in order {
             let lane = &layout.lanes[curve.lane];
-            let cards = &journey.lanes[lane.index].cards;
+            let cards = &journey.lanes[curve.source].cards;
             if !self.visible(lane.row) {
                 continue;
             }
+            if curve.series > 0 {
+                self.compared_curve(curve);
+                continue;
+            }
+            self.curve_legend(project, journey, layout, curve.lane);
             // The neutral line.
             let a = self.pos(pos2(lane.row.left(), curve.neutral_y));
             let b = self.pos(pos2(lane.row.right(), curve.neutral_y));
@@ -617,6 +625,78 @@ impl MapPainter<'_> {
                     FontFamily::Proportional,
                 );
             }
+        }
+    }
+
+    /// A compared persona's curve: one colour per series, smaller points, no labels.
+    fn compared_curve(&self, curve: &crate::layout::CurveGeom) {
+        let c = theme::series_color(curve.series);
+        let path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
+        if path.len() >= 2 {
+            self.painter
+                .add(Shape::line(path, Stroke::new(2.5 * self.zoom.sqrt(), c)));
+        }
+        for point in &curve.points {
+            self.painter.circle_filled(
+                self.pos(point.pos),
+                (size::EMOTION_POINT - 1.5) * self.zoom,
+                c,
+            );
+        }
+    }
+
+    /// When a lane shows several personas' curves, a legend in its top-right corner names
+    /// them: the lane's own persona (red to green) and each compared one in its colour.
+    fn curve_legend(&self, project: &Project, journey: &Journey, layout: &MapLayout, lane: usize) {
+        let series: Vec<&crate::layout::CurveGeom> =
+            layout.curves.iter().filter(|c| c.lane == lane).collect();
+        if series.len() < 2 {
+            return;
+        }
+        let name = |source: usize| {
+            let l = &journey.lanes[source];
+            match l.kind {
+                LaneKind::Emotion {
+                    persona: Some(p), ..
+                } => project
+                    .persona(p)
+                    .map_or(l.title.clone(), |p| p.name.clone()),
+                _ => l.title.clone(),
+            }
+        };
+        let row = layout.lanes[lane].row;
+        let width = 170.0;
+        let height = 6.0 + 16.0 * series.len() as f32;
+        let r = Rect::from_min_size(
+            pos2(row.right() - width - 6.0, row.top() + 4.0),
+            vec2(width, height),
+        );
+        self.rect(r, 4.0, Color32::from_rgba_unmultiplied(255, 255, 255, 220));
+        self.rect_stroke(r, 4.0, 1.0, color::GRID);
+        let mut sorted = series.clone();
+        sorted.sort_by_key(|c| c.series);
+        for (i, c) in sorted.iter().enumerate() {
+            let y = r.top() + 11.0 + 16.0 * i as f32;
+            let swatch = if c.series == 0 {
+                theme::emotion_color(0.75)
+            } else {
+                theme::series_color(c.series)
+            };
+            self.line(
+                pos2(r.left() + 6.0, y),
+                pos2(r.left() + 24.0, y),
+                3.0,
+                swatch,
+            );
+            self.text(
+                Rect::from_min_size(pos2(r.left() + 30.0, y - 8.0), vec2(width - 34.0, 16.0)),
+                &name(c.source),
+                font::SMALL,
+                color::TEXT,
+                1,
+                Align2::LEFT_CENTER,
+                FontFamily::Proportional,
+            );
         }
     }
 

@@ -535,15 +535,21 @@ impl Ctx<'_> {
         }
         // Emotion points.
         for curve in &self.shown.curves {
-            let lane = &self.shown_journey.lanes[curve.lane];
+            let lane = &self.shown_journey.lanes[curve.source];
             for p in &curve.points {
                 let r = Rect::from_center_size(p.pos, vec2(22.0, 22.0));
                 if !self.clip.intersects(self.xf.mul_rect(r)) {
                     continue;
                 }
-                let card = &self.shown_journey.lanes[curve.lane].cards[p.card];
+                let card = &self.shown_journey.lanes[curve.source].cards[p.card];
                 let label = format!("{}: {} ({:+})", lane.title, card.text, p.score);
-                if let Some(resp) = self.item(r, (3, card.id.0), &label, Sense::click_and_drag()) {
+                // A compared curve shows the same cards in another lane: its own ids.
+                let key = if curve.series == 0 {
+                    (3, card.id.0)
+                } else {
+                    (7, card.id.0 ^ ((curve.lane as u64) << 48))
+                };
+                if let Some(resp) = self.item(r, key, &label, Sense::click_and_drag()) {
                     let resp = resp.on_hover_cursor(CursorIcon::ResizeVertical);
                     if resp.clicked() && shift_or_cmd {
                         out.push(Command::ToggleCardSelection(card.id));
@@ -768,9 +774,18 @@ impl Ctx<'_> {
                 )
             }
             DragKind::Emotion(id) => {
-                let (lane, card) = journey.card(*id)?;
-                let li = journey.lanes.iter().position(|l| l.id == lane.id)?;
-                let curve = self.base.curves.iter().find(|c| c.lane == li)?;
+                let (_, card) = journey.card(*id)?;
+                // The curve the point is dragged in: the one holding this card in the lane
+                // under the pointer (a compared curve is drawn in another lane).
+                let holds =
+                    |c: &&crate::layout::CurveGeom| c.points.iter().any(|q| q.card_id == *id);
+                let curve = self
+                    .base
+                    .curves
+                    .iter()
+                    .filter(holds)
+                    .find(|c| self.base.lanes[c.lane].row.y_range().contains(p.y))
+                    .or_else(|| self.base.curves.iter().find(holds))?;
                 let scale = self.state.project.settings.emotion_scale;
                 let (top, bottom) = curve.y_range;
                 let t = ((bottom - p.y) / (bottom - top).max(1.0)).clamp(0.0, 1.0);
@@ -1377,7 +1392,13 @@ pub fn lane_kinds() -> Vec<(LaneKind, String)> {
         .map(|r| (LaneKind::Text(*r), r.label().to_owned()))
         .collect();
     kinds.push((LaneKind::Touchpoints, "Touchpoints".to_owned()));
-    kinds.push((LaneKind::Emotion { persona: None }, "Emotions".to_owned()));
+    kinds.push((
+        LaneKind::Emotion {
+            persona: None,
+            compare: Vec::new(),
+        },
+        "Emotions".to_owned(),
+    ));
     kinds.push((LaneKind::Quotes, "Customer quotes".to_owned()));
     for m in MeasureKind::ALL {
         kinds.push((LaneKind::Measures(m), m.label().to_owned()));

@@ -71,6 +71,9 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 .labelled_by(label.id);
             });
             ui.checkbox(&mut collapsed, "Collapsed");
+            if let LaneKind::Emotion { persona, compare } = &lane.kind {
+                emotion_lane_ui(ui, state, journey, lane.id, *persona, compare, out);
+            }
             if (title.as_str(), height, collapsed)
                 != (lane.title.as_str(), lane.height, lane.collapsed)
             {
@@ -384,4 +387,61 @@ fn effect_row(
         }
     }
     ui.end_row();
+}
+
+/// An emotion lane's persona, and the other emotion lanes compared in it.
+fn emotion_lane_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    journey: &Journey,
+    lane: crate::model::LaneId,
+    persona: Option<crate::model::PersonaId>,
+    compare: &[crate::model::LaneId],
+    out: &mut Vec<Command>,
+) {
+    let mut chosen = persona;
+    let name = persona
+        .and_then(|p| state.project.persona(p))
+        .map_or("None", |p| p.name.as_str());
+    egui::ComboBox::from_label("Feelings of")
+        .selected_text(name)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, "None");
+            for p in &state.project.personas {
+                ui.selectable_value(&mut chosen, Some(p.id), &p.name);
+            }
+        });
+    let mut list = compare.to_vec();
+    let others: Vec<_> = journey
+        .lanes
+        .iter()
+        .filter(|l| l.id != lane && matches!(l.kind, LaneKind::Emotion { .. }))
+        .collect();
+    if !others.is_empty() {
+        ui.label("Compare with (curves drawn in this lane)");
+        for other in others {
+            let mut on = list.contains(&other.id);
+            if ui
+                .checkbox(&mut on, format!("Compare with {}", other.title))
+                .changed()
+            {
+                if on {
+                    list.push(other.id);
+                } else {
+                    list.retain(|x| *x != other.id);
+                }
+            }
+        }
+    }
+    if chosen != persona || list != compare {
+        out.push(Command::Edit {
+            edit: Edit::SetEmotionLane {
+                journey: journey.id,
+                lane,
+                persona: chosen,
+                compare: list,
+            },
+            gesture: None,
+        });
+    }
 }
