@@ -295,3 +295,36 @@ fn two_personas_emotion_curves_are_overlaid_in_one_lane_with_a_legend() {
         .count();
     assert!(differ > 1000, "{differ} pixels differ");
 }
+
+#[test]
+fn the_persona_card_on_the_map_shows_the_avatar_in_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    image::RgbaImage::from_pixel(120, 120, image::Rgba([200, 40, 160, 255]))
+        .save(dir.path().join("face.png"))
+        .unwrap();
+    let mut p = io::sample::sample_project();
+    p.personas[0].avatar = Some("face.png".into());
+    let file = dir.path().join("map.ron");
+    io::save_file(&p, &file).unwrap();
+    let exporter = waymark::export::Exporter::without_system_fonts();
+    let options = waymark::export::ExportOptions::default();
+    let img = exporter
+        .render_in(&p, &p.journeys[0], &options, Some(&file))
+        .unwrap();
+    // The avatar sits 28 points right of the persona card's left edge, mid-height.
+    let map = waymark::layout::layout_journey(&p, &p.journeys[0], &waymark::layout::ApproxText);
+    let card_left = map.title.right() - 300.0;
+    let centre = (card_left + 28.0, map.title.center().y);
+    let px = img.get_pixel(centre.0 as u32, centre.1 as u32).0;
+    assert!(
+        px[0] > 150 && px[1] < 90 && px[2] > 120,
+        "avatar pixel {px:?}"
+    );
+    // Without the avatar, initials on the dark blue circle.
+    p.personas[0].avatar = None;
+    let img = exporter
+        .render_in(&p, &p.journeys[0], &options, Some(&file))
+        .unwrap();
+    let px = img.get_pixel(centre.0 as u32 - 12, centre.1 as u32).0;
+    assert!(px[2] > px[0], "initials circle {px:?}");
+}

@@ -304,14 +304,11 @@ pub fn canvas_ui(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
     let xf = view.transform(rect, ui.ctx().pixels_per_point());
-    render::paint_map(
-        &painter,
-        project,
-        shown_journey,
-        &shown,
-        xf,
-        PaintOptions::default(),
-    );
+    let paint = PaintOptions {
+        avatar: view.avatar,
+        ..PaintOptions::default()
+    };
+    render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
 
     let ctx = Ctx {
         ui,
