@@ -515,19 +515,15 @@ impl Ctx<'_> {
                 card.text.as_str()
             };
             if let Some(r) = self.item(geom.rect, (2, card.id.0), label, Sense::click_and_drag()) {
-                if r.clicked() && shift_or_cmd {
-                    out.push(Command::ToggleCardSelection(card.id));
-                } else {
-                    self.common_clicks(
-                        &r,
-                        Selection::Card(card.id),
-                        Some(EditTarget::Card(card.id)),
-                        view,
-                        out,
-                    );
-                }
-                card_context_menu(&r, card.id, self.state, out, actions);
-                self.drag_item(&r, DragKind::Card(card.id), view, out);
+                self.card_gestures(
+                    &r,
+                    card.id,
+                    DragKind::Card(card.id),
+                    shift_or_cmd,
+                    view,
+                    out,
+                    actions,
+                );
             }
         }
         // Emotion points.
@@ -548,19 +544,8 @@ impl Ctx<'_> {
                 };
                 if let Some(resp) = self.item(r, key, &label, Sense::click_and_drag()) {
                     let resp = resp.on_hover_cursor(CursorIcon::ResizeVertical);
-                    if resp.clicked() && shift_or_cmd {
-                        out.push(Command::ToggleCardSelection(card.id));
-                    } else {
-                        self.common_clicks(
-                            &resp,
-                            Selection::Card(card.id),
-                            Some(EditTarget::Card(card.id)),
-                            view,
-                            out,
-                        );
-                    }
-                    card_context_menu(&resp, card.id, self.state, out, actions);
-                    self.drag_item(&resp, DragKind::Emotion(card.id), view, out);
+                    let drag = DragKind::Emotion(card.id);
+                    self.card_gestures(&resp, card.id, drag, shift_or_cmd, view, out, actions);
                 }
             }
         }
@@ -600,6 +585,29 @@ impl Ctx<'_> {
                 self.drag_item(&r, DragKind::LaneEdge(lane.id), view, out);
             }
         }
+    }
+
+    /// Everything a card (or an emotion point, which is a card) answers to: click or
+    /// Shift/Ctrl-click to select, double-click to edit, its menu, and its drag.
+    #[allow(clippy::too_many_arguments)] // Reason: the frame's context, passed through.
+    fn card_gestures(
+        &self,
+        r: &Response,
+        card: CardId,
+        drag: DragKind,
+        shift_or_cmd: bool,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) {
+        if r.clicked() && shift_or_cmd {
+            out.push(Command::ToggleCardSelection(card));
+        } else {
+            let edit = Some(EditTarget::Card(card));
+            self.common_clicks(r, Selection::Card(card), edit, view, out);
+        }
+        card_context_menu(r, card, self.state, out, actions);
+        self.drag_item(r, drag, view, out);
     }
 
     /// Click selects, double-click edits in place, right-click selects before its menu.
