@@ -6,25 +6,14 @@
     reason = "a test stops at the first failure"
 )]
 
-use egui::{Modifiers, vec2};
+use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use waymark::app::AppState;
+
+mod common;
+use common::sample_app;
 use waymark::io;
-use waymark::ui::{FileDialogs, WaymarkApp};
-
-fn harness(state: AppState) -> Harness<'static, WaymarkApp> {
-    let app = WaymarkApp::new(state, FileDialogs::InApp);
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
-    h.run();
-    h
-}
-
-fn sample_app() -> Harness<'static, WaymarkApp> {
-    harness(AppState::new(io::sample::sample_project(), None))
-}
+use waymark::ui::WaymarkApp;
 
 /// Replaces the text of the field labelled `label`.
 fn set_field(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {

@@ -10,24 +10,12 @@
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use waymark::app::{AppState, Selection};
-use waymark::io;
+
+mod common;
+use common::{project, sample_app as app};
+use waymark::app::Selection;
 use waymark::model::{LaneKind, Project};
-use waymark::ui::{FileDialogs, WaymarkApp};
-
-fn app() -> Harness<'static, WaymarkApp> {
-    let state = AppState::new(io::sample::sample_project(), None);
-    let app = WaymarkApp::new(state, FileDialogs::InApp);
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
-    h.run();
-    h
-}
-
-fn project(h: &Harness<'_, WaymarkApp>) -> Project {
-    h.state().state.project.clone()
-}
+use waymark::ui::WaymarkApp;
 
 fn stage_names(h: &Harness<'_, WaymarkApp>) -> Vec<String> {
     project(h).journeys[0]

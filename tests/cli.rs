@@ -6,18 +6,10 @@
     reason = "a test stops at the first failure"
 )]
 
-use std::process::Command;
+mod common;
 
 fn waymark(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::waymark(args, &[])
 }
 
 #[test]

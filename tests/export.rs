@@ -8,9 +8,10 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use image::RgbaImage;
+
+mod common;
 use waymark::export::{Background, ExportError, ExportOptions, Exporter};
 use waymark::io::sample::{generated_project, sample_project};
 use waymark::layout::{self, ApproxText};
@@ -268,15 +269,7 @@ fn a_map_too_large_for_the_scale_names_the_largest_scale_that_fits() {
 }
 
 fn waymark(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::waymark(args, &[])
 }
 
 #[test]

@@ -7,27 +7,15 @@
     reason = "a test stops at the first failure"
 )]
 
-use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use waymark::app::{AppState, Selection};
+
+mod common;
+use common::{project, sample_app as app};
+use waymark::app::Selection;
 use waymark::io;
-use waymark::model::{AnnotationKind, LaneKind, MeasureKind, MeasureValue, Project};
-use waymark::ui::{FileDialogs, WaymarkApp};
-
-fn app() -> Harness<'static, WaymarkApp> {
-    let state = AppState::new(io::sample::sample_project(), None);
-    let app = WaymarkApp::new(state, FileDialogs::InApp);
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
-    h.run();
-    h
-}
-
-fn project(h: &Harness<'_, WaymarkApp>) -> Project {
-    h.state().state.project.clone()
-}
+use waymark::model::{AnnotationKind, LaneKind, MeasureKind, MeasureValue};
+use waymark::ui::WaymarkApp;
 
 fn set_text(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {
     h.get_by_label(label).click();

@@ -6,31 +6,25 @@
     reason = "a test stops at the first failure"
 )]
 
-use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+mod common;
+use common::project;
 use waymark::app::AppState;
 use waymark::io;
-use waymark::model::{Channel, Persona, Project};
+use waymark::model::{Channel, Persona};
 use waymark::ui::{FileDialogs, WaymarkApp};
 
 fn app() -> Harness<'static, WaymarkApp> {
     let state = AppState::new(io::sample::sample_project(), None);
     let mut app = WaymarkApp::new(state, FileDialogs::InApp);
     app.personas.open = true;
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
-    h.run();
-    h
+    common::harness(app)
 }
 
 fn persona(h: &Harness<'_, WaymarkApp>) -> Persona {
     h.state().state.project.personas[0].clone()
-}
-
-fn project(h: &Harness<'_, WaymarkApp>) -> Project {
-    h.state().state.project.clone()
 }
 
 fn set(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {
@@ -231,12 +225,7 @@ fn two_personas_emotion_curves_are_overlaid_in_one_lane_with_a_legend() {
             .collect(),
     });
     assert_eq!(start.validate(), vec![]);
-    let mut app = WaymarkApp::new(AppState::new(start, None), FileDialogs::InApp);
-    app.personas.open = false;
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
-    h.run();
+    let mut h = common::app_on(start);
     h.get_by_label("Emotions").click();
     h.run();
     h.get_by_label("Compare with Tom's emotions").click();

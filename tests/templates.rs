@@ -7,7 +7,7 @@
     reason = "a test stops at the first failure"
 )]
 
-use std::process::Command;
+mod common;
 
 use egui::vec2;
 use egui_kittest::Harness;
@@ -86,16 +86,7 @@ fn every_builtin_template_is_complete_valid_and_renders() {
 }
 
 fn waymark(args: &[&str], config: &std::path::Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(args)
-        .env("WAYMARK_CONFIG_DIR", config)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::waymark(args, &[("WAYMARK_CONFIG_DIR", config)])
 }
 
 #[test]

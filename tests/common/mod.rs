@@ -1,0 +1,57 @@
+//! Helpers shared by the integration tests: the app in a test harness, and the command
+//! line as a user runs it.
+
+#![allow(dead_code, reason = "each test file uses the helpers it needs")]
+
+use std::path::Path;
+use std::process::Command;
+
+use egui::vec2;
+use egui_kittest::Harness;
+use waymark::app::AppState;
+use waymark::io;
+use waymark::model::Project;
+use waymark::ui::{FileDialogs, WaymarkApp};
+
+/// The app in a 1600 x 1000 window, settled after its first frames.
+pub fn harness(app: WaymarkApp) -> Harness<'static, WaymarkApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+/// The app on a document, with the in-app file path entry.
+pub fn app_on(project: Project) -> Harness<'static, WaymarkApp> {
+    harness(WaymarkApp::new(
+        AppState::new(project, None),
+        FileDialogs::InApp,
+    ))
+}
+
+/// The app on the embedded sample project.
+pub fn sample_app() -> Harness<'static, WaymarkApp> {
+    app_on(io::sample::sample_project())
+}
+
+/// The open document.
+pub fn project(h: &Harness<'_, WaymarkApp>) -> Project {
+    h.state().state.project.clone()
+}
+
+/// Runs the `waymark` binary with `args` and extra environment variables; returns the
+/// exit code, stdout and stderr.
+pub fn waymark(args: &[&str], env: &[(&str, &Path)]) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_waymark"));
+    command.args(args);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let out = command.output().expect("the waymark binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
