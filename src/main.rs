@@ -210,8 +210,12 @@ fn run_window(file: Option<&PathBuf>) -> anyhow::Result<()> {
     } else {
         FileDialogs::Native
     };
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = app_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("Waymark")
             .with_inner_size([1480.0, 920.0])
             .with_min_inner_size([640.0, 400.0]),
@@ -247,4 +251,15 @@ fn first_launch() -> bool {
         eprintln!("waymark: could not write {}: {e}", marker.display());
     }
     true
+}
+
+/// The window icon, embedded from `assets/icon.png` (an emotion curve on a map tile).
+fn app_icon() -> Option<egui::IconData> {
+    let image = image::load_from_memory(include_bytes!("../assets/icon.png")).ok()?;
+    let rgba = image.to_rgba8();
+    Some(egui::IconData {
+        width: rgba.width(),
+        height: rgba.height(),
+        rgba: rgba.into_raw(),
+    })
 }
