@@ -195,6 +195,9 @@ fn ink(image: &RgbaImage, x0: u32, y0: u32, w: u32, h: u32) -> usize {
 
 #[test]
 fn cjk_text_exports_with_real_glyphs() {
+    if !common::cjk_font_available() {
+        return;
+    }
     let mut project = sample_project();
     let j = &mut project.journeys[0];
     j.title = "宽带安装旅程：从搜索到故障修复".to_owned();

@@ -55,3 +55,24 @@ pub fn waymark(args: &[&str], env: &[(&str, &Path)]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// True if this machine has a font for Chinese characters. Without one, tests that need
+/// one are skipped with a notice, except under CI (`CI` set), where `.ci/run` installs
+/// a CJK font and they must run.
+pub fn cjk_font_available() -> bool {
+    let mut project = io::sample::sample_project();
+    project.journeys[0].title = "宽带安装".to_owned();
+    let exporter = waymark::export::Exporter::new();
+    if exporter
+        .missing_scripts(&project, &project.journeys[0])
+        .is_empty()
+    {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "no CJK font on this CI machine: .ci/run should have installed fonts-noto-cjk"
+    );
+    eprintln!("skipped: this machine has no CJK font (apt-get install fonts-noto-cjk)");
+    false
+}
