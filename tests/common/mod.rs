@@ -61,7 +61,7 @@ pub fn waymark(args: &[&str], env: &[(&str, &Path)]) -> (i32, String, String) {
 /// a CJK font and they must run.
 pub fn cjk_font_available() -> bool {
     let mut project = io::sample::sample_project();
-    project.journeys[0].title = "宽带安装".to_owned();
+    "宽带安装".clone_into(&mut project.journeys[0].title);
     let exporter = waymark::export::Exporter::new();
     if exporter
         .missing_scripts(&project, &project.journeys[0])
