@@ -230,20 +230,7 @@ pub fn save_user_template(
         .chain(journey.title.chars())
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     let language = if cjk { "zh-Hans" } else { "en" };
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = super::slug(name);
     let slug = if slug.is_empty() {
         "template".to_owned()
     } else {

@@ -690,14 +690,8 @@ impl Ctx<'_> {
         Some(match kind {
             DragKind::Stage(id) => {
                 let from = journey.stages.iter().position(|s| s.id == *id)?;
-                // The new index: how many other stages have their centre left of the pointer.
-                let to = self
-                    .base
-                    .stages
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, g)| *i != from && g.header.center().x < p.x)
-                    .count();
+                let centres = self.base.stages.iter().map(|g| g.header.center().x);
+                let to = insertion_index(centres, from, p.x);
                 let edit = (to != from).then_some(Edit::MoveStage {
                     journey: jid,
                     stage: *id,
@@ -707,13 +701,8 @@ impl Ctx<'_> {
             }
             DragKind::Lane(id) => {
                 let from = journey.lanes.iter().position(|l| l.id == *id)?;
-                let to = self
-                    .base
-                    .lanes
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, g)| *i != from && g.header.center().y < p.y)
-                    .count();
+                let centres = self.base.lanes.iter().map(|g| g.header.center().y);
+                let to = insertion_index(centres, from, p.y);
                 let edit = (to != from).then_some(Edit::MoveLane {
                     journey: jid,
                     lane: *id,
@@ -1181,6 +1170,15 @@ const DIGITS: [Key; 10] = [
     Key::Num8,
     Key::Num9,
 ];
+
+/// Where an item dragged from index `from` lands: the number of other items whose centre
+/// (along the drag axis) lies before the pointer.
+fn insertion_index(centres: impl Iterator<Item = f32>, from: usize, pointer: f32) -> usize {
+    centres
+        .enumerate()
+        .filter(|(i, c)| *i != from && *c < pointer)
+        .count()
+}
 
 /// The clickable part of a stage header (without the annotation pills below it).
 fn stage_header_rect(header: Rect) -> Rect {

@@ -191,20 +191,13 @@ impl PersonaEditor {
     /// The export path: what was typed, or `<name>.persona.ron` in the current folder.
     fn target_path(&mut self, p: &Persona) -> PathBuf {
         if self.path.trim().is_empty() {
-            let stem: String = p
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
+            let stem = crate::io::slug(&p.name);
             self.path = std::env::current_dir()
                 .unwrap_or_default()
-                .join(format!("{}.persona.ron", stem.trim_matches('-')))
+                .join(format!(
+                    "{}.persona.ron",
+                    if stem.is_empty() { "persona" } else { &stem }
+                ))
                 .display()
                 .to_string();
         }
