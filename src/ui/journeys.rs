@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::Action;
-use crate::analysis::{Tier, rank_touchpoints};
+use crate::analysis::{Priority, Tier, rank_touchpoints};
 use crate::app::{AppState, Command, Edit, Selection};
 use crate::model::{Anchor, AnnotationKind};
 use crate::theme;
@@ -143,17 +143,21 @@ pub fn annotations_ui(
 pub fn priorities_ui(
     ui: &mut Ui,
     state: &AppState,
+    ranked: &[Priority],
+    show_all: &mut bool,
     out: &mut Vec<Command>,
     reveal: &mut Option<crate::model::CardId>,
 ) {
-    let Some(journey) = state.current_journey() else {
-        return;
-    };
-    let ranked = rank_touchpoints(&state.project, journey);
     if ranked.is_empty() {
         ui.weak("No touchpoints in this journey.");
     }
-    for p in ranked {
+    // The top of the list is what matters; a long journey lists the rest on request.
+    let shown = if *show_all {
+        ranked.len()
+    } else {
+        ranked.len().min(PRIORITIES_SHOWN)
+    };
+    for p in &ranked[..shown] {
         let color = match p.tier {
             Tier::FixFirst => theme::color::RAG_RED,
             Tier::MakeAdequate => theme::color::RAG_AMBER,
@@ -171,6 +175,46 @@ pub fn priorities_ui(
             *reveal = Some(p.card);
         }
         ui.label(egui::RichText::new(&p.reason).small().weak());
+    }
+    if ranked.len() > PRIORITIES_SHOWN {
+        let label = if *show_all {
+            "Show the top 25 only".to_owned()
+        } else {
+            format!("Show all {}", ranked.len())
+        };
+        if ui.button(label).clicked() {
+            *show_all = !*show_all;
+        }
+    }
+}
+
+/// How many priorities are listed before "Show all".
+const PRIORITIES_SHOWN: usize = 25;
+
+/// The ranked touchpoints of the current journey, recomputed only when the document or
+/// the journey changes (ranking reads every measure and emotion card).
+#[derive(Default)]
+pub struct PriorityCache {
+    key: Option<(u64, crate::model::JourneyId)>,
+    ranked: Vec<Priority>,
+    /// List every priority, not only the top ones.
+    pub show_all: bool,
+}
+
+impl PriorityCache {
+    /// The ranking for the state's current journey.
+    pub fn get(&mut self, state: &AppState) -> &[Priority] {
+        let Some(journey) = state.current_journey() else {
+            self.key = None;
+            self.ranked.clear();
+            return &self.ranked;
+        };
+        let key = (state.revision(), journey.id);
+        if self.key != Some(key) {
+            self.ranked = rank_touchpoints(&state.project, journey);
+            self.key = Some(key);
+        }
+        &self.ranked
     }
 }
 

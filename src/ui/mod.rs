@@ -38,6 +38,7 @@ pub struct WaymarkApp {
     /// The persona library window.
     pub personas: personas::PersonaEditor,
     avatars: HashMap<std::path::PathBuf, Option<egui::TextureHandle>>,
+    priorities: journeys::PriorityCache,
     save_template: Option<gallery::SaveTemplateDialog>,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
@@ -59,6 +60,7 @@ impl WaymarkApp {
             gallery: None,
             personas: personas::PersonaEditor::default(),
             avatars: HashMap::new(),
+            priorities: journeys::PriorityCache::default(),
             save_template: None,
             allow_close: false,
             last_title: String::new(),
@@ -496,7 +498,17 @@ impl WaymarkApp {
                     egui::CollapsingHeader::new("Priorities: what to fix first")
                         .default_open(true)
                         .show(ui, |ui| {
-                            journeys::priorities_ui(ui, &self.state, &mut commands, &mut reveal);
+                            let mut show_all = self.priorities.show_all;
+                            let ranked = self.priorities.get(&self.state);
+                            journeys::priorities_ui(
+                                ui,
+                                &self.state,
+                                ranked,
+                                &mut show_all,
+                                &mut commands,
+                                &mut reveal,
+                            );
+                            self.priorities.show_all = show_all;
                         });
                 });
                 if let Some(card) = reveal {
