@@ -240,6 +240,21 @@ pub struct Placement {
     pub card: Card,
 }
 
+impl Edit {
+    /// Adds one empty card to a cell (double-click on a cell, Enter on a selected cell);
+    /// the new card is selected, ready for typing.
+    pub fn add_empty_card(journey: JourneyId, lane: LaneId, stage: StageId) -> Self {
+        Self::AddCards {
+            journey,
+            cards: vec![Placement {
+                lane,
+                stage,
+                card: Card::new(CardId(0), stage, ""),
+            }],
+        }
+    }
+}
+
 /// What an applied edit means for the selection.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
@@ -684,17 +699,9 @@ fn apply_journey_edit(
                 .position(|a| a.id == *annotation)?;
             journey.annotations.remove(i);
         }
-        Edit::AddJourney { .. }
-        | Edit::DuplicateJourney { .. }
-        | Edit::DeleteJourney { .. }
-        | Edit::MoveJourney { .. }
-        | Edit::SetJourney { .. }
-        | Edit::SetSettings { .. }
-        | Edit::AddPersona { .. }
-        | Edit::SetPersona { .. }
-        | Edit::DeletePersona { .. }
-        | Edit::MovePersona { .. }
-        | Edit::SetJourneyPersona { .. } => return None,
+        // Project-level edits are applied by `apply_edit` before a journey is looked up
+        // (`edit_journey` lists them); they never reach this function.
+        _ => return None,
     }
     Some(Outcome::Changed)
 }

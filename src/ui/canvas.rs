@@ -13,7 +13,7 @@ use egui::{
     StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
-use crate::app::{AppState, Command, Edit, Placement, Selection, apply_edit, lane_family};
+use crate::app::{AppState, Command, Edit, Selection, apply_edit, lane_family};
 use crate::layout::{self, Hit, MapLayout};
 use crate::model::{
     CardId, Journey, JourneyId, LaneId, LaneKind, Project, StageId, TouchpointClass,
@@ -824,14 +824,7 @@ impl Ctx<'_> {
             && let Some(Hit::Cell { lane, stage }) = hit
         {
             out.push(Command::Edit {
-                edit: Edit::AddCards {
-                    journey: self.journey.id,
-                    cards: vec![Placement {
-                        lane,
-                        stage,
-                        card: crate::model::Card::new(CardId(0), stage, ""),
-                    }],
-                },
+                edit: Edit::add_empty_card(self.journey.id, lane, stage),
                 gesture: None,
             });
             view.edit_next_card = true;

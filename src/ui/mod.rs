@@ -17,8 +17,8 @@ use std::path::PathBuf;
 
 use std::collections::HashMap;
 
-use crate::app::{AppState, Command, Edit, Message, Placement, Selection};
-use crate::model::{Anchor, AnnotationKind, Card, CardId};
+use crate::app::{AppState, Command, Edit, Message, Selection};
+use crate::model::{Anchor, AnnotationKind};
 pub use actions::Action;
 use canvas::{CanvasView, EditTarget, ZoomRequest};
 pub use dialogs::FileDialogs;
@@ -207,14 +207,7 @@ impl WaymarkApp {
             Some(Selection::Card(id)) => Some(EditTarget::Card(id)),
             Some(Selection::Cell { lane, stage }) => {
                 if let Some(j) = self.state.current_journey() {
-                    let edit = Edit::AddCards {
-                        journey: j.id,
-                        cards: vec![Placement {
-                            lane,
-                            stage,
-                            card: Card::new(CardId(0), stage, ""),
-                        }],
-                    };
+                    let edit = Edit::add_empty_card(j.id, lane, stage);
                     self.apply(
                         ctx,
                         Command::Edit {
