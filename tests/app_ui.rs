@@ -53,7 +53,7 @@ fn editing_a_stage_marks_the_document_unsaved_and_undo_restores_it() {
     h.run();
     set_field(&mut h, "Name", "Buy online");
     let stage_name =
-        |h: &Harness<'_, WaymarkApp>| h.state().state.project.journeys[0].stages[1].name.clone();
+        |h: &Harness<'_, WaymarkApp>| h.state().state.project().journeys[0].stages[1].name.clone();
     assert_eq!(stage_name(&h), "Buy online");
     assert!(h.state().state.is_dirty());
     assert!(h.state().state.window_title().starts_with("● Untitled"));
@@ -92,7 +92,7 @@ fn new_asks_about_unsaved_changes() {
     h.run();
     assert!(h.query_by_label("Unsaved changes").is_none());
     assert_eq!(
-        h.state().state.project.journeys[0].stages[1].name,
+        h.state().state.project().journeys[0].stages[1].name,
         "Changed"
     );
 
@@ -100,7 +100,7 @@ fn new_asks_about_unsaved_changes() {
     h.run();
     h.get_by_label("Don't save").click();
     h.run();
-    assert_eq!(h.state().state.project, io::sample::blank_project());
+    assert_eq!(*h.state().state.project(), io::sample::blank_project());
     assert!(!h.state().state.is_dirty());
 }
 
@@ -141,7 +141,7 @@ fn save_as_and_open_through_the_in_app_path_entry() {
     h.run();
     h.get_by_label("Something went wrong");
     h.get_by_label_contains("broken.ron:1:");
-    assert_eq!(h.state().state.project, io::sample::sample_project());
+    assert_eq!(*h.state().state.project(), io::sample::sample_project());
     assert_eq!(h.state().state.path.as_deref(), Some(path.as_path()));
     h.get_by_label("OK").click();
     h.run();
@@ -228,7 +228,7 @@ fn export_png_from_the_window_writes_the_image_and_reports_failures() {
     h.get_by_label_contains("Exported");
 
     // An unwritable folder: a clear error, and the document untouched.
-    let before = h.state().state.project.clone();
+    let before = h.state().state.project().clone();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
     h.run();
     set_field(&mut h, "Save to", "/nonexistent-folder/poster.png");
@@ -237,6 +237,6 @@ fn export_png_from_the_window_writes_the_image_and_reports_failures() {
     wait_for_export(&mut h);
     h.get_by_label("Something went wrong");
     h.get_by_label_contains("/nonexistent-folder/poster.png");
-    assert_eq!(h.state().state.project, before);
+    assert_eq!(*h.state().state.project(), before);
     assert!(!h.state().state.is_dirty());
 }

@@ -121,7 +121,7 @@ fn a_failed_save_leaves_the_old_file_intact() {
 fn open_fails(path: &Path) -> String {
     let mut state = AppState::new(sample(), None);
     state.apply(Command::Open(path.to_owned()), 0.0);
-    assert_eq!(state.project, sample(), "the open document changed");
+    assert_eq!(*state.project(), sample(), "the open document changed");
     assert_eq!(state.path, None);
     let errors: Vec<_> = state
         .messages

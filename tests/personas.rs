@@ -24,7 +24,7 @@ fn app() -> Harness<'static, WaymarkApp> {
 }
 
 fn persona(h: &Harness<'_, WaymarkApp>) -> Persona {
-    h.state().state.project.personas[0].clone()
+    h.state().state.project().personas[0].clone()
 }
 
 fn set(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {

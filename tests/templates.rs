@@ -198,7 +198,7 @@ fn the_gallery_starts_a_project_or_inserts_a_journey() {
     h.get_by_label("Insert: Service blueprint").click();
     h.step();
     h.step();
-    let p = &h.state().state.project;
+    let p = &h.state().state.project();
     assert_eq!(p.journeys.len(), 2);
     assert_eq!(p.personas.len(), 2);
     assert_eq!(p.validate(), vec![]);
@@ -218,5 +218,5 @@ fn the_gallery_starts_a_project_or_inserts_a_journey() {
     h.step();
     h.step();
     let expected = &templates::find(&builtin, "emotion-map").unwrap().project;
-    assert_eq!(&h.state().state.project, expected);
+    assert_eq!(h.state().state.project(), expected);
 }

@@ -4,6 +4,9 @@
 
 mod edit;
 mod export_job;
+pub mod file_dialog;
+pub mod files;
+pub mod find;
 mod history;
 pub mod import;
 
@@ -16,6 +19,8 @@ use std::sync::Arc;
 
 use crate::io;
 use crate::model::{AnnotationId, Card, CardId, JourneyId, LaneId, Project, StageId};
+pub use files::FileCommand;
+use files::{Avatars, RecentFiles, SurveyPreview, TemplateList};
 
 /// What is selected on the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,10 +67,21 @@ pub enum Command {
     Select(Option<Selection>),
     /// Opens a persona in the persona editor.
     SelectPersona(crate::model::PersonaId),
-    /// Copies the selected cards to the app's clipboard.
+    /// Copies the selected cards to the app's clipboard, and their text (one line per
+    /// card) to the system clipboard.
     Copy,
+    /// Copies the selected cards, then deletes them (one undo step).
+    Cut,
     /// Pastes the clipboard into the selected cell (or the cell of the selected card).
     Paste,
+    /// Pastes text from the system clipboard: the cards copied in Waymark if it is
+    /// their text, otherwise one card per non-empty line.
+    PasteText(String),
+    /// Forgets a file in File > Open Recent.
+    ForgetRecent(PathBuf),
+    /// Reads or writes a file other than the project (personas, avatars, templates,
+    /// surveys).
+    File(FileCommand),
     /// Duplicates the selected cards in their own cells.
     Duplicate,
     /// Deletes the selected cards, or the selected stage or lane.
@@ -107,8 +123,8 @@ pub enum Message {
 
 /// The state of the application, independent of any window.
 pub struct AppState {
-    /// The open document.
-    pub project: Project,
+    /// The open document: read it with [`Self::project`]; only [`Self::apply`] changes it.
+    project: Project,
     /// The file it was loaded from or saved to, if any.
     pub path: Option<PathBuf>,
     /// The journey shown on the canvas.
@@ -127,6 +143,22 @@ pub struct AppState {
     pub messages: Vec<Message>,
     /// The export running in the background, if any.
     pub export_job: Option<ExportJob>,
+    /// Text for the system clipboard, set by Copy; the window hands it to the platform.
+    pub system_copy: Option<String>,
+    /// The text last put on the system clipboard by Copy: pasting it back pastes the
+    /// copied cards with all their fields.
+    clipboard_text: String,
+    /// Waymark's configuration folder (user templates, recent files); `None` keeps
+    /// everything in memory (tests, or a machine without one).
+    config_dir: Option<PathBuf>,
+    /// File > Open Recent.
+    pub recent: RecentFiles,
+    /// Decoded avatar images.
+    pub avatars: Avatars,
+    /// The templates listed for the gallery, once asked for.
+    pub templates: Option<TemplateList>,
+    /// A survey import waiting for confirmation.
+    pub survey: Option<SurveyPreview>,
     exporter: SharedExporter,
     revision: u64,
     saved_revision: u64,
@@ -148,11 +180,35 @@ impl AppState {
             history: History::default(),
             messages: Vec::new(),
             export_job: None,
+            system_copy: None,
+            clipboard_text: String::new(),
+            config_dir: None,
+            recent: RecentFiles::default(),
+            avatars: Avatars::default(),
+            templates: None,
+            survey: None,
             exporter: SharedExporter::default(),
             revision: 0,
             saved_revision: 0,
             next_revision: 1,
         }
+    }
+
+    /// The open document.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Uses `dir` as the configuration folder (user templates, recent files) and reads
+    /// the recent files kept there.
+    pub fn set_config_dir(&mut self, dir: Option<PathBuf>) {
+        self.recent = dir.as_deref().map(RecentFiles::load).unwrap_or_default();
+        self.config_dir = dir;
+    }
+
+    /// The configuration folder, if any.
+    pub fn config_dir(&self) -> Option<&Path> {
+        self.config_dir.as_deref()
     }
 
     /// A number that changes whenever the document changes (undo included), for caches.
@@ -193,6 +249,11 @@ impl AppState {
             messages: std::mem::take(&mut self.messages),
             export_job: self.export_job.take(),
             exporter: Arc::clone(&self.exporter),
+            clipboard: std::mem::take(&mut self.clipboard),
+            clipboard_text: std::mem::take(&mut self.clipboard_text),
+            config_dir: self.config_dir.take(),
+            recent: std::mem::take(&mut self.recent),
+            templates: self.templates.take(),
             ..Self::new(project, path)
         };
     }
@@ -215,12 +276,21 @@ impl AppState {
                 Ok(project) => {
                     let summary = summary_line(&project);
                     self.replace_document(project, Some(path.clone()));
+                    self.remember_recent(&path);
                     self.messages.push(Message::Info(format!(
                         "Opened {}: {summary}",
                         path.display()
                     )));
                 }
-                Err(e) => self.messages.push(Message::Error(e.to_string())),
+                Err(e) => {
+                    if !path.exists() && self.recent.files.contains(&path) {
+                        self.messages.push(Message::Warning(format!(
+                            "{} no longer exists; it stays in Open Recent until you remove it",
+                            path.display()
+                        )));
+                    }
+                    self.messages.push(Message::Error(e.to_string()));
+                }
             },
             Command::Save => match self.path.clone() {
                 Some(path) => self.save_to(&path),
@@ -263,6 +333,9 @@ impl AppState {
                         .collect();
                     if !cards.is_empty() {
                         let n = cards.len();
+                        let text = clipboard_text(&cards);
+                        self.clipboard_text.clone_from(&text);
+                        self.system_copy = Some(text);
                         self.clipboard = cards;
                         self.messages.push(Message::Info(format!(
                             "Copied {n} card{}",
@@ -271,7 +344,19 @@ impl AppState {
                     }
                 }
             }
+            Command::Cut => {
+                self.apply(Command::Copy, now);
+                if self.system_copy.is_some() {
+                    self.apply(Command::DeleteSelection, now);
+                }
+            }
             Command::Paste => self.paste(now),
+            Command::PasteText(text) => self.paste_text(&text, now),
+            Command::ForgetRecent(path) => {
+                self.recent.remove(&path);
+                self.save_recent();
+            }
+            Command::File(command) => self.apply_file_command(command, now),
             Command::Duplicate => {
                 if let Some(j) = self.current_journey() {
                     let cards: Vec<Placement> = self
@@ -446,11 +531,70 @@ impl AppState {
         self.edit(&Edit::AddCards { journey, cards }, None, now);
     }
 
+    /// Pastes text from the system clipboard into the selected cell: the cards copied in
+    /// Waymark if the text is theirs (all their fields kept), otherwise one plain card
+    /// per non-empty line (a column from a spreadsheet, a list of sticky notes).
+    fn paste_text(&mut self, text: &str, now: f64) {
+        let text = text.replace("\r\n", "\n");
+        if !self.clipboard.is_empty() && text == self.clipboard_text {
+            self.paste(now);
+            return;
+        }
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            return;
+        }
+        let stage = match self.selection {
+            Some(Selection::Cell { stage, .. }) => Some(stage),
+            Some(Selection::Card(c)) => self
+                .current_journey()
+                .and_then(|j| j.card(c))
+                .map(|(_, c)| c.stage),
+            _ => None,
+        };
+        let Some(stage) = stage else {
+            self.messages.push(Message::Info(
+                "Select a cell or a card to paste into".to_owned(),
+            ));
+            return;
+        };
+        let cards = lines
+            .into_iter()
+            .map(|line| Card::new(CardId(0), stage, line))
+            .collect();
+        // The text's cards go through the same path as copied cards: same checks, one
+        // undo step.
+        let saved = std::mem::replace(&mut self.clipboard, cards);
+        self.paste(now);
+        self.clipboard = saved;
+    }
+
+    /// Puts `path` first in File > Open Recent and keeps the list.
+    fn remember_recent(&mut self, path: &Path) {
+        self.recent.push(path);
+        self.save_recent();
+    }
+
+    fn save_recent(&mut self) {
+        if let Some(dir) = &self.config_dir
+            && let Err(e) = self.recent.save(dir)
+        {
+            self.messages.push(Message::Warning(format!(
+                "The list of recent files was not kept: {e}"
+            )));
+        }
+    }
+
     fn save_to(&mut self, path: &Path) {
         match io::save_file(&self.project, path) {
             Ok(()) => {
                 self.path = Some(path.to_owned());
                 self.saved_revision = self.revision;
+                self.remember_recent(path);
                 self.messages
                     .push(Message::Info(format!("Saved {}", path.display())));
             }
@@ -541,6 +685,36 @@ impl AppState {
         }
         self.selected_cards = cards;
     }
+}
+
+/// The text of copied cards for other programs: one line per card (line breaks inside a
+/// card become spaces); a card without text gives its score or value, so the text is
+/// never empty (the platform offers no paste of empty text).
+fn clipboard_text(cards: &[Card]) -> String {
+    cards
+        .iter()
+        .map(|c| {
+            let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                text
+            } else if let Some(e) = c.emotion {
+                format!("{e:+}")
+            } else if let Some(m) = &c.measure {
+                match m {
+                    crate::model::MeasureValue::Number(n) => format!("{n}"),
+                    crate::model::MeasureValue::Status(r) => match r {
+                        crate::model::Rag::Green => "Green",
+                        crate::model::Rag::Amber => "Amber",
+                        crate::model::Rag::Red => "Red",
+                    }
+                    .to_owned(),
+                }
+            } else {
+                "-".to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// One line summarising a project: journeys, stages, lanes, cards, personas.

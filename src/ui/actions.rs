@@ -66,12 +66,20 @@ pub enum Action {
     SaveAsTemplate,
     /// Open the persona library and editor.
     Personas,
+    /// Copy the selected cards, then delete them.
+    Cut,
+    /// Search the text of the whole project.
+    Find,
+    /// Type to find any action.
+    CommandPalette,
+    /// List every keyboard shortcut.
+    ShortcutsSheet,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 34] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -102,6 +110,10 @@ impl Action {
         Self::ImportCsv,
         Self::SaveAsTemplate,
         Self::Personas,
+        Self::Cut,
+        Self::Find,
+        Self::CommandPalette,
+        Self::ShortcutsSheet,
     ];
 
     /// Actions that act on the canvas selection: their shortcuts are ignored while a
@@ -114,6 +126,7 @@ impl Action {
                 | Self::DeleteSelection
                 | Self::EditSelection
                 | Self::Copy
+                | Self::Cut
                 | Self::Paste
                 | Self::Duplicate
         )
@@ -152,7 +165,58 @@ impl Action {
             Self::NewFromTemplate => "New from template…",
             Self::SaveAsTemplate => "Save journey as template…",
             Self::Personas => "Personas…",
+            Self::Cut => "Cut",
+            Self::Find => "Find…",
+            Self::CommandPalette => "Command palette…",
+            Self::ShortcutsSheet => "Keyboard shortcuts",
         }
+    }
+
+    /// The menu the action lives in, for the palette and the shortcuts sheet.
+    pub fn menu(self) -> &'static str {
+        match self {
+            Self::New
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::ExportPng
+            | Self::Quit
+            | Self::ImportCsv
+            | Self::NewFromTemplate
+            | Self::SaveAsTemplate => "File",
+            Self::Undo
+            | Self::Redo
+            | Self::DeleteSelection
+            | Self::EditSelection
+            | Self::Copy
+            | Self::Cut
+            | Self::Paste
+            | Self::Duplicate
+            | Self::Find => "Edit",
+            Self::AddStageAtEnd
+            | Self::AddStageBefore
+            | Self::AddStageAfter
+            | Self::ToggleCollapse
+            | Self::NewJourney
+            | Self::DuplicateJourney
+            | Self::DeleteJourney
+            | Self::AddAccelerator
+            | Self::AddBlocker
+            | Self::Settings
+            | Self::Personas => "Map",
+            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations => "View",
+            Self::CommandPalette | Self::ShortcutsSheet => "Help",
+        }
+    }
+
+    /// True if every word of `query` appears in the action's label or menu, ignoring
+    /// case (the command palette's filter).
+    pub fn matches(self, query: &str) -> bool {
+        let haystack = format!("{} {}", self.menu(), self.label()).to_lowercase();
+        query
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
     }
 
     /// The keyboard shortcuts; the first is shown in menus.
@@ -186,6 +250,10 @@ impl Action {
         const PASTE: &[KeyboardShortcut] = &[sc(CMD, Key::V)];
         const DUPLICATE: &[KeyboardShortcut] = &[sc(CMD, Key::D)];
         const ACTUAL: &[KeyboardShortcut] = &[sc(CMD, Key::Num1)];
+        const CUT: &[KeyboardShortcut] = &[sc(CMD, Key::X)];
+        const FIND: &[KeyboardShortcut] = &[sc(CMD, Key::F)];
+        const PALETTE: &[KeyboardShortcut] = &[sc(CMD, Key::K)];
+        const SHEET: &[KeyboardShortcut] = &[sc(Modifiers::NONE, Key::F1)];
         match self {
             Self::New => NEW,
             Self::Open => OPEN,
@@ -217,6 +285,10 @@ impl Action {
             | Self::SaveAsTemplate => NONE,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
+            Self::Cut => CUT,
+            Self::Find => FIND,
+            Self::CommandPalette => PALETTE,
+            Self::ShortcutsSheet => SHEET,
         }
     }
 }

@@ -52,8 +52,11 @@ pub struct CanvasView {
     pub show_annotations: bool,
     /// The current persona's avatar texture, if it has one.
     pub avatar: Option<egui::TextureId>,
-    /// A card to scroll into view on the next frame.
-    reveal: Option<CardId>,
+    /// An item to scroll into view on the next frame.
+    reveal: Option<Selection>,
+    /// False once the user clicked outside the canvas (a window, a panel): the canvas's
+    /// keys then stay with what was clicked, until the canvas is clicked again.
+    has_keyboard: bool,
 }
 
 struct LayoutCache {
@@ -120,13 +123,21 @@ impl CanvasView {
         Self {
             zoom: 1.0,
             show_annotations: true,
+            has_keyboard: true,
             ..Self::default()
         }
     }
 
-    /// Scrolls the canvas so that a card is in the middle, on the next frame.
-    pub fn reveal(&mut self, card: CardId) {
-        self.reveal = Some(card);
+    /// Scrolls the canvas so that an item (card, stage, lane, accelerator or blocker)
+    /// is in the middle, on the next frame.
+    pub fn reveal(&mut self, item: Selection) {
+        self.reveal = Some(item);
+    }
+
+    /// True while the canvas has the keyboard: the last click was on the map (or
+    /// nowhere yet), so its keys (arrows, Delete, digits, the clipboard) act on it.
+    pub fn owns_keyboard(&self) -> bool {
+        self.has_keyboard
     }
 
     /// Asks for a zoom change on the next frame.
@@ -208,7 +219,7 @@ impl CanvasView {
             return std::sync::Arc::clone(&cache.layout);
         }
         let layout = std::sync::Arc::new(layout::layout_journey_with(
-            &state.project,
+            state.project(),
             journey,
             &EguiText(ctx),
             &self.layout_options(),
@@ -262,22 +273,20 @@ pub fn canvas_ui(
         }
         None => {}
     }
-    if let Some(card) = view.reveal.take() {
-        let target = base
-            .cards
-            .iter()
-            .find(|g| g.id == card)
-            .map(|g| g.rect.center())
-            .or_else(|| {
-                base.curves
-                    .iter()
-                    .flat_map(|c| &c.points)
-                    .find(|p| p.card_id == card)
-                    .map(|p| p.pos)
-            });
-        if let Some(doc) = target {
-            view.pan = rect.size() / 2.0 - doc.to_vec2() * view.zoom;
-        }
+    if let Some(item) = view.reveal.take()
+        && let Some(doc) = item_centre(&base, item)
+    {
+        view.pan = rect.size() / 2.0 - doc.to_vec2() * view.zoom;
+    }
+    // The keyboard follows the last click: on the map, the canvas has it; on a window
+    // or a panel, that keeps it (keys typed there never edit the map).
+    if let Some(pos) = ui.input(|i| {
+        i.pointer
+            .any_pressed()
+            .then(|| i.pointer.interact_pos())
+            .flatten()
+    }) {
+        view.has_keyboard = rect.contains(pos) && ui.ctx().layer_id_at(pos) == Some(ui.layer_id());
     }
     navigate(ui, &background, rect, view);
 
@@ -287,7 +296,7 @@ pub fn canvas_ui(
         .as_ref()
         .and_then(|d| d.edit.as_ref())
         .and_then(|edit| {
-            let mut project = state.project.clone();
+            let mut project = state.project().clone();
             apply_edit(&mut project, edit).map(|_| project)
         });
     let (project, shown): (&Project, std::sync::Arc<MapLayout>) = match &preview {
@@ -297,7 +306,7 @@ pub fn canvas_ui(
                 layout::layout_journey_with(p, j, &EguiText(ui.ctx()), &view.layout_options());
             (p, std::sync::Arc::new(map))
         }
-        None => (&state.project, std::sync::Arc::clone(&base)),
+        None => (state.project(), std::sync::Arc::clone(&base)),
     };
     let shown_journey = project.journey(journey.id).unwrap_or(journey);
 
@@ -327,6 +336,40 @@ pub fn canvas_ui(
     ctx.drag_feedback(&painter, view);
     ctx.inline_editor(view, out);
     ctx.keyboard(view, out);
+}
+
+/// Where an item is on the map, in document units.
+fn item_centre(map: &MapLayout, item: Selection) -> Option<Pos2> {
+    match item {
+        Selection::Card(card) => map
+            .cards
+            .iter()
+            .find(|g| g.id == card)
+            .map(|g| g.rect.center())
+            .or_else(|| {
+                map.curves
+                    .iter()
+                    .flat_map(|c| &c.points)
+                    .find(|p| p.card_id == card)
+                    .map(|p| p.pos)
+            }),
+        Selection::Stage(id) => map
+            .stages
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.header.center()),
+        Selection::Lane(id) => map
+            .lanes
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.header.center()),
+        Selection::Annotation(id) => map
+            .annotations
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.rect.center()),
+        Selection::Cell { lane, stage } => cell_rect(map, lane, stage).map(|r| r.center()),
+    }
 }
 
 /// Pan with a background drag (primary or middle button), Space+drag or the scroll
@@ -780,7 +823,7 @@ impl Ctx<'_> {
                     .filter(holds)
                     .find(|c| self.base.lanes[c.lane].row.y_range().contains(p.y))
                     .or_else(|| self.base.curves.iter().find(holds))?;
-                let scale = self.state.project.settings.emotion_scale;
+                let scale = self.state.project().settings.emotion_scale;
                 let (top, bottom) = curve.y_range;
                 let t = ((bottom - p.y) / (bottom - top).max(1.0)).clamp(0.0, 1.0);
                 let score = (scale.min as f32 + t * (scale.max - scale.min) as f32).round();
@@ -1089,11 +1132,12 @@ impl Ctx<'_> {
     /// Arrow keys move between cells, number keys set the selected emotion score,
     /// Escape cancels a drag or clears the selection.
     fn keyboard(&self, view: &mut CanvasView, out: &mut Vec<Command>) {
-        let typing = self.ui.ctx().memory(|m| m.focused().is_some());
-        if typing || view.editing.is_some() {
+        let typing = self.ui.ctx().text_edit_focused();
+        if typing || view.editing.is_some() || !view.has_keyboard {
             return;
         }
-        if self.ui.input(|i| i.key_pressed(Key::Escape)) {
+        // Escape that closes a menu or a popup leaves the selection alone.
+        if self.ui.input(|i| i.key_pressed(Key::Escape)) && !self.ui.ctx().any_popup_open() {
             if view.drag.take().is_none() {
                 out.push(Command::Select(None));
             }
@@ -1112,7 +1156,7 @@ impl Ctx<'_> {
                 .ui
                 .input(|i| DIGITS.iter().position(|k| i.key_pressed(*k)));
             if let Some(d) = digit {
-                let scale = self.state.project.settings.emotion_scale;
+                let scale = self.state.project().settings.emotion_scale;
                 let sign = if view.minus_pending { -1.0 } else { 1.0 };
                 view.minus_pending = false;
                 let score = (sign * d as f32).clamp(scale.min as f32, scale.max as f32);

@@ -2,23 +2,15 @@
 //! rfd, or an in-app entry where no native dialog is available) and error messages.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use egui::{Id, Key, Modal};
 
 use crate::app::AppState;
-
-/// How file paths are asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileDialogs {
-    /// The platform's dialogs (rfd), falling back to the in-app entry when none answers.
-    Native,
-    /// Always the in-app path entry (tests, or machines without a desktop portal).
-    InApp,
-}
+pub use crate::app::file_dialog::FileDialogs;
+use crate::app::file_dialog::{FileKind, FilePicker, Picked};
 
 /// An action waiting for the answer to "save changes?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     /// Start a new project.
     New,
@@ -28,13 +20,15 @@ pub enum Pending {
     Quit,
     /// Open the template gallery (it may start a new project).
     Gallery,
+    /// Open a file from File > Open Recent.
+    OpenRecent(PathBuf),
 }
 
 impl Pending {
-    fn verb(self) -> &'static str {
+    fn verb(&self) -> &'static str {
         match self {
             Self::New => "starting a new project",
-            Self::Open => "opening another project",
+            Self::Open | Self::OpenRecent(_) => "opening another project",
             Self::Quit => "closing",
             Self::Gallery => "starting from a template",
         }
@@ -70,12 +64,9 @@ struct PathPrompt {
     focused: bool,
 }
 
-/// A native dialog that returns nothing this quickly was not shown at all.
-const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
-
 /// State of the dialogs.
 pub struct Dialogs {
-    mode: FileDialogs,
+    picker: FilePicker,
     /// The unsaved-changes question, if it is being asked.
     pub confirm: Option<Pending>,
     prompt: Option<PathPrompt>,
@@ -84,17 +75,11 @@ pub struct Dialogs {
     native_save: Option<(PathBuf, Option<Pending>)>,
 }
 
-enum Picked {
-    Path(PathBuf),
-    Cancelled,
-    Unavailable,
-}
-
 impl Dialogs {
     /// Dialogs using the given kind of file dialog.
     pub fn new(mode: FileDialogs) -> Self {
         Self {
-            mode,
+            picker: FilePicker::new(mode),
             confirm: None,
             prompt: None,
             errors: Vec::new(),
@@ -116,27 +101,28 @@ impl Dialogs {
         path.display().to_string()
     }
 
-    fn native(&mut self, pick: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>) -> Picked {
-        if self.mode == FileDialogs::InApp {
-            return Picked::Unavailable;
+    /// Asks for a file of `kind` to read, for a field of a panel: the chosen path, or
+    /// `None` (cancelled, or no native dialog: the panel's own path field serves).
+    pub fn pick_file(&mut self, kind: FileKind) -> Option<PathBuf> {
+        match self.picker.open(kind) {
+            Picked::Path(p) => Some(p),
+            Picked::Cancelled | Picked::Unavailable => None,
         }
-        let start = Instant::now();
-        let dialog = rfd::FileDialog::new().add_filter("Waymark project", &["ron"]);
-        match pick(dialog) {
-            Some(path) => Picked::Path(path),
-            None if start.elapsed() < NO_DIALOG_THRESHOLD => {
-                // No desktop portal answered: use the in-app entry from now on.
-                self.mode = FileDialogs::InApp;
-                Picked::Unavailable
-            }
-            None => Picked::Cancelled,
+    }
+
+    /// Asks where to write a file of `kind`, for a field of a panel (see
+    /// [`Self::pick_file`]).
+    pub fn pick_save_file(&mut self, kind: FileKind, file_name: &str) -> Option<PathBuf> {
+        match self.picker.save(kind, file_name) {
+            Picked::Path(p) => Some(p),
+            Picked::Cancelled | Picked::Unavailable => None,
         }
     }
 
     /// Asks for a file to open. Returns the path at once from a native dialog, or opens
     /// the in-app entry (whose answer comes back as [`Outcome::Open`]).
     pub fn ask_open_path(&mut self, state: &AppState) -> Option<PathBuf> {
-        match self.native(rfd::FileDialog::pick_file) {
+        match self.picker.open(FileKind::Project) {
             Picked::Path(p) => Some(p),
             Picked::Cancelled => None,
             Picked::Unavailable => {
@@ -162,7 +148,7 @@ impl Dialogs {
         } else {
             "journey.ron".to_owned()
         };
-        match self.native(|d| d.set_file_name(file_name).save_file()) {
+        match self.picker.save(FileKind::Project, &file_name) {
             Picked::Path(p) => self.native_save = Some((p, then)),
             Picked::Cancelled => {}
             Picked::Unavailable => {
@@ -186,8 +172,8 @@ impl Dialogs {
             self.errors_ui(ctx);
             return Outcome::None;
         }
-        if let Some(pending) = self.confirm {
-            return self.confirm_ui(ctx, pending);
+        if let Some(pending) = self.confirm.clone() {
+            return self.confirm_ui(ctx, &pending);
         }
         if self.prompt.is_some() {
             return self.prompt_ui(ctx);
@@ -204,7 +190,9 @@ impl Dialogs {
                 ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
             }
             ui.label("Your open document has not been changed.");
-            if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+            if ui.button("OK").clicked()
+                || ui.input(|i| i.key_pressed(Key::Enter) || i.key_pressed(Key::Escape))
+            {
                 close = true;
             }
         });
@@ -213,7 +201,7 @@ impl Dialogs {
         }
     }
 
-    fn confirm_ui(&mut self, ctx: &egui::Context, pending: Pending) -> Outcome {
+    fn confirm_ui(&mut self, ctx: &egui::Context, pending: &Pending) -> Outcome {
         let mut outcome = Outcome::None;
         Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
             ui.heading("Unsaved changes");
@@ -223,10 +211,10 @@ impl Dialogs {
             ));
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
-                    outcome = Outcome::SaveThen(pending);
+                    outcome = Outcome::SaveThen(pending.clone());
                 }
                 if ui.button("Don't save").clicked() {
-                    outcome = Outcome::Discard(pending);
+                    outcome = Outcome::Discard(pending.clone());
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                     self.confirm = None;
@@ -269,7 +257,7 @@ impl Dialogs {
                     let path = PathBuf::from(prompt.text.trim());
                     outcome = match &prompt.purpose {
                         Purpose::Open => Outcome::Open(path),
-                        Purpose::Save(then) => Outcome::SaveAs(path, *then),
+                        Purpose::Save(then) => Outcome::SaveAs(path, then.clone()),
                     };
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {

@@ -45,6 +45,7 @@ impl ExportDialog {
         &mut self,
         ctx: &egui::Context,
         state: &AppState,
+        dialogs: &mut super::dialogs::Dialogs,
         close: &mut bool,
     ) -> Option<Command> {
         let journey = state.current_journey()?;
@@ -74,7 +75,7 @@ impl ExportDialog {
             ui.checkbox(&mut self.options.legend, "Legend");
             ui.checkbox(&mut self.options.annotations, "Accelerators and blockers");
             let map = layout::layout_journey_with(
-                &state.project,
+                state.project(),
                 journey,
                 &EguiText(ui.ctx()),
                 &LayoutOptions {
@@ -90,16 +91,13 @@ impl ExportDialog {
             let field = ui
                 .add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
+            let name = std::path::Path::new(&self.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if ui.button("Browse…").clicked()
-                && let Some(path) = rfd::FileDialog::new()
-                    .add_filter("PNG image", &["png"])
-                    .set_file_name(
-                        std::path::Path::new(&self.path)
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default(),
-                    )
-                    .save_file()
+                && let Some(path) =
+                    dialogs.pick_save_file(crate::app::file_dialog::FileKind::Png, &name)
             {
                 self.path = path.display().to_string();
             }

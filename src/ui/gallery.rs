@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{ColorImage, Id, Modal, TextureHandle, TextureOptions};
 
+use crate::app::files::TemplateList;
 use crate::export::{ExportOptions, Exporter};
 use crate::io::templates::{self, Source, Template};
 use crate::model::{Persona, Project};
@@ -24,6 +25,8 @@ pub enum Choice {
     NewProject(Box<Project>),
     /// Add the template's journey (and persona) to the open project.
     Insert(Box<crate::model::Journey>, Option<Box<Persona>>),
+    /// Delete this user template file.
+    Delete(std::path::PathBuf),
 }
 
 /// The gallery's state while it is open.
@@ -34,14 +37,13 @@ pub struct Gallery {
     language: Option<String>,
     thumbs: HashMap<String, TextureHandle>,
     receiver: Option<Receiver<(String, ColorImage)>>,
-    message: Option<String>,
 }
 
 impl Gallery {
-    /// Loads the templates and starts painting their thumbnails in the background.
-    pub fn open() -> Self {
-        let (templates, errors) = templates::all();
-        let errors = errors.iter().map(ToString::to_string).collect();
+    /// Shows `list` and starts painting the thumbnails in the background.
+    pub fn open(list: &TemplateList) -> Self {
+        let templates = list.templates.clone();
+        let errors = list.errors.clone();
         let jobs: Vec<(String, Project)> = templates
             .iter()
             .map(|t| (t.id.clone(), t.project.clone()))
@@ -65,7 +67,6 @@ impl Gallery {
             language: None,
             thumbs: HashMap::new(),
             receiver: Some(receiver),
-            message: None,
         }
     }
 
@@ -91,7 +92,19 @@ impl Gallery {
     }
 
     /// Shows the gallery. Sets `close` when it should close.
-    pub fn ui(&mut self, ctx: &egui::Context, close: &mut bool) -> Option<Choice> {
+    /// `list` is the app's current list of templates (it changes when one is deleted).
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        list: Option<&TemplateList>,
+        close: &mut bool,
+    ) -> Option<Choice> {
+        if let Some(list) = list
+            && (list.templates.len() != self.templates.len() || list.errors != self.errors)
+        {
+            self.templates.clone_from(&list.templates);
+            self.errors.clone_from(&list.errors);
+        }
         self.receive_thumbnails(ctx);
         let mut choice = None;
         let mut delete = None;
@@ -125,9 +138,6 @@ impl Gallery {
             });
             for e in &self.errors {
                 ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            if let Some(m) = &self.message {
-                ui.label(m);
             }
             ui.separator();
             let query = self.search.trim().to_lowercase();
@@ -168,14 +178,7 @@ impl Gallery {
                 });
         });
         if let Some(path) = delete {
-            match std::fs::remove_file(&path) {
-                Ok(()) => {
-                    self.templates
-                        .retain(|t| t.source != Source::User(path.clone()));
-                    self.message = Some(format!("Deleted {}", path.display()));
-                }
-                Err(e) => self.message = Some(format!("Could not delete {}: {e}", path.display())),
-            }
+            choice = Some(Choice::Delete(path));
         }
         choice
     }
@@ -284,12 +287,17 @@ pub struct SaveTemplateDialog {
 
 impl SaveTemplateDialog {
     /// Shows it; returns the name when the user saves. Sets `close` when done.
-    pub fn ui(&mut self, ctx: &egui::Context, close: &mut bool) -> Option<String> {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        config_dir: Option<&std::path::Path>,
+        close: &mut bool,
+    ) -> Option<String> {
         let mut chosen = None;
         Modal::new(Id::unique("save_template")).show(ctx, |ui| {
             ui.heading("Save journey as template");
-            if let Some(dir) = templates::user_dir() {
-                ui.weak(format!("Saved in {}", dir.display()));
+            if let Some(dir) = config_dir {
+                ui.weak(format!("Saved in {}", dir.join("templates").display()));
             }
             let l = ui.label("Template name");
             ui.add(egui::TextEdit::singleline(&mut self.name))

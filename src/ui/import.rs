@@ -1,36 +1,21 @@
 //! File > Import survey CSV…: pick a file, preview what changes and which rows are bad,
-//! then confirm. Nothing changes until the user confirms; the import is one undo step.
+//! then confirm. The app reads and plans the file (`FileCommand::PreviewSurvey`);
+//! nothing changes until the user confirms; the import is one undo step.
 
 use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
-use crate::app::import::{ImportPlan, plan_import};
-use crate::app::{AppState, Command, Edit};
-use crate::io::survey;
+use super::dialogs::Dialogs;
+use crate::app::file_dialog::FileKind;
+use crate::app::{AppState, Command, FileCommand};
 
-/// The import dialog's state.
+/// The path step of the import dialog; the preview step is the app's pending survey.
 #[derive(Default)]
 pub struct ImportUi {
-    step: Step,
+    /// The path typed, while the path step is open.
+    path: Option<String>,
 }
-
-#[derive(Default)]
-enum Step {
-    #[default]
-    Closed,
-    Path {
-        text: String,
-        error: Option<String>,
-    },
-    Preview {
-        path: PathBuf,
-        plan: Box<ImportPlan>,
-    },
-}
-
-/// Larger files are refused: a survey export of this size is a mistake.
-const MAX_CSV: u64 = 64 * 1024 * 1024;
 
 impl ImportUi {
     /// Opens the dialog at the file step.
@@ -42,129 +27,106 @@ impl ImportUi {
             .map(std::path::Path::to_path_buf)
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        self.step = Step::Path {
-            text: dir.join("survey.csv").display().to_string(),
-            error: None,
-        };
+        self.path = Some(dir.join("survey.csv").display().to_string());
     }
 
-    /// True while the dialog is open.
+    /// True while the path step is open.
     pub fn is_open(&self) -> bool {
-        !matches!(self.step, Step::Closed)
+        self.path.is_some()
     }
 
-    /// Shows the dialog; returns the import edit once confirmed.
-    pub fn ui(&mut self, ctx: &egui::Context, state: &AppState) -> Option<Command> {
+    /// Closes the path step.
+    pub fn close(&mut self) {
+        self.path = None;
+    }
+
+    /// Shows the dialog; returns a command for the app (read the file, import, close).
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        dialogs: &mut Dialogs,
+    ) -> Option<Command> {
         let journey = state.current_journey()?;
         let mut command = None;
-        let mut next = None;
-        match &mut self.step {
-            Step::Closed => {}
-            Step::Path { text, error } => {
-                Modal::new(Id::unique("import_path")).show(ctx, |ui| {
-                    ui.set_min_width(480.0);
-                    ui.heading("Import survey CSV");
-                    ui.label(format!("Into journey: {}", journey.title));
-                    ui.weak("Columns: touchpoint,measure,score (measure: nps, nev, ces or csat)");
-                    let label = ui.label("CSV file");
-                    ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
-                        .labelled_by(label.id);
-                    if let Some(e) = error {
-                        ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+        if let Some(preview) = &state.survey {
+            // The file was read: the path step is done.
+            self.path = None;
+            let plan = &preview.plan;
+            Modal::new(Id::unique("import_preview")).show(ctx, |ui| {
+                ui.set_min_width(560.0);
+                ui.heading("Import preview");
+                ui.label(format!(
+                    "{}: {} answers used, {} rows left out",
+                    preview.path.display(),
+                    plan.used,
+                    plan.bad.len()
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        ui.strong("Changes");
+                        if plan.changes.is_empty() {
+                            ui.weak("Nothing would change.");
+                        }
+                        for c in &plan.changes {
+                            ui.label(c);
+                        }
+                        if !plan.bad.is_empty() {
+                            ui.add_space(6.0);
+                            ui.strong("Rows left out");
+                            for b in &plan.bad {
+                                ui.label(
+                                    RichText::new(format!("Line {}: {}", b.line, b.message))
+                                        .color(ui.visuals().error_fg_color),
+                                );
+                            }
+                        }
+                    });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let can = !plan.changes.is_empty();
+                    if ui.add_enabled(can, egui::Button::new("Import")).clicked() {
+                        command = Some(Command::File(FileCommand::ImportSurvey));
                     }
-                    ui.horizontal(|ui| {
-                        if ui.button("Browse…").clicked()
-                            && let Some(p) = rfd::FileDialog::new()
-                                .add_filter("CSV", &["csv"])
-                                .pick_file()
-                        {
-                            *text = p.display().to_string();
-                        }
-                        if ui.button("Preview").clicked() {
-                            let path = PathBuf::from(text.trim());
-                            match read(&path) {
-                                Ok(csv) => {
-                                    let (answers, bad) = survey::parse(&csv);
-                                    let plan = plan_import(&state.project, journey, &answers, bad);
-                                    next = Some(Step::Preview {
-                                        path,
-                                        plan: Box::new(plan),
-                                    });
-                                }
-                                Err(e) => *error = Some(e),
-                            }
-                        }
-                        if ui.button("Cancel").clicked() {
-                            next = Some(Step::Closed);
-                        }
-                    });
+                    if ui.button("Cancel").clicked() {
+                        command = Some(Command::File(FileCommand::CloseSurvey));
+                    }
                 });
-            }
-            Step::Preview { path, plan } => {
-                Modal::new(Id::unique("import_preview")).show(ctx, |ui| {
-                    ui.set_min_width(560.0);
-                    ui.heading("Import preview");
-                    ui.label(format!(
-                        "{}: {} answers used, {} rows left out",
-                        path.display(),
-                        plan.used,
-                        plan.bad.len()
-                    ));
-                    egui::ScrollArea::vertical()
-                        .max_height(360.0)
-                        .show(ui, |ui| {
-                            ui.strong("Changes");
-                            if plan.changes.is_empty() {
-                                ui.weak("Nothing would change.");
-                            }
-                            for c in &plan.changes {
-                                ui.label(c);
-                            }
-                            if !plan.bad.is_empty() {
-                                ui.add_space(6.0);
-                                ui.strong("Rows left out");
-                                for b in &plan.bad {
-                                    ui.label(
-                                        RichText::new(format!("Line {}: {}", b.line, b.message))
-                                            .color(ui.visuals().error_fg_color),
-                                    );
-                                }
-                            }
-                        });
-                    ui.separator();
-                    ui.horizontal(|ui| {
-                        let can = !plan.changes.is_empty();
-                        if ui.add_enabled(can, egui::Button::new("Import")).clicked() {
-                            command = Some(Command::Edit {
-                                edit: Edit::SetJourney {
-                                    journey: Box::new(plan.journey.clone()),
-                                },
-                                gesture: None,
-                            });
-                            next = Some(Step::Closed);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            next = Some(Step::Closed);
-                        }
-                    });
-                });
-            }
+            });
+            return command;
         }
-        if let Some(step) = next {
-            self.step = step;
+        let Some(text) = &mut self.path else {
+            return None;
+        };
+        let mut cancel = false;
+        Modal::new(Id::unique("import_path")).show(ctx, |ui| {
+            ui.set_min_width(480.0);
+            ui.heading("Import survey CSV");
+            ui.label(format!("Into journey: {}", journey.title));
+            ui.weak("Columns: touchpoint,measure,score (measure: nps, nev, ces or csat)");
+            let label = ui.label("CSV file");
+            ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                if ui.button("Browse…").clicked()
+                    && let Some(p) = dialogs.pick_file(FileKind::Csv)
+                {
+                    *text = p.display().to_string();
+                }
+                if ui.button("Preview").clicked() {
+                    command = Some(Command::File(FileCommand::PreviewSurvey(PathBuf::from(
+                        text.trim(),
+                    ))));
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        if cancel {
+            self.path = None;
         }
         command
     }
-}
-
-fn read(path: &std::path::Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if meta.len() > MAX_CSV {
-        return Err(format!(
-            "{}: the file is larger than 64 MiB",
-            path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|_| format!("{}: the file is not UTF-8 text", path.display()))
 }

@@ -152,13 +152,13 @@ fn journey_ui(
         );
     }
     // The persona this map is designed for (its card is painted on the map).
-    let current = journey.persona.and_then(|id| state.project.persona(id));
+    let current = journey.persona.and_then(|id| state.project().persona(id));
     let mut chosen = journey.persona;
     egui::ComboBox::from_label("Persona")
         .selected_text(current.map_or("None", |p| p.name.as_str()))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "None");
-            for p in &state.project.personas {
+            for p in &state.project().personas {
                 ui.selectable_value(&mut chosen, Some(p.id), &p.name);
             }
         });
@@ -220,7 +220,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
             }
         }
         LaneKind::Emotion { .. } => {
-            let scale = state.project.settings.emotion_scale;
+            let scale = state.project().settings.emotion_scale;
             let mut score = c.emotion.unwrap_or_else(|| scale.neutral());
             let slider = egui::Slider::new(&mut score, scale.min as f32..=scale.max as f32)
                 .step_by(1.0)
@@ -401,13 +401,13 @@ fn emotion_lane_ui(
 ) {
     let mut chosen = persona;
     let name = persona
-        .and_then(|p| state.project.persona(p))
+        .and_then(|p| state.project().persona(p))
         .map_or("None", |p| p.name.as_str());
     egui::ComboBox::from_label("Feelings of")
         .selected_text(name)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "None");
-            for p in &state.project.personas {
+            for p in &state.project().personas {
                 ui.selectable_value(&mut chosen, Some(p.id), &p.name);
             }
         });

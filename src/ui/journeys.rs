@@ -18,9 +18,9 @@ pub fn journey_list_ui(
 ) {
     ui.heading("Journeys");
     let current = state.current_journey().map(|j| j.id);
-    let count = state.project.journeys.len();
+    let count = state.project().journeys.len();
     ui.vertical(|ui| {
-        for (i, journey) in state.project.journeys.iter().enumerate() {
+        for (i, journey) in state.project().journeys.iter().enumerate() {
             let selected = current == Some(journey.id);
             let title = if journey.title.is_empty() {
                 "Untitled journey"
@@ -80,7 +80,7 @@ pub fn journey_list_ui(
         {
             actions.push(Action::DeleteJourney);
         }
-        let index = current.and_then(|id| state.project.journeys.iter().position(|j| j.id == id));
+        let index = current.and_then(|id| state.project().journeys.iter().position(|j| j.id == id));
         if let (Some(i), Some(id)) = (index, current) {
             if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
                 out.push(Command::Edit {
@@ -211,7 +211,7 @@ impl PriorityCache {
         };
         let key = (state.revision(), journey.id);
         if self.key != Some(key) {
-            self.ranked = rank_touchpoints(&state.project, journey);
+            self.ranked = rank_touchpoints(state.project(), journey);
             self.key = Some(key);
         }
         &self.ranked

@@ -11,17 +11,16 @@ pub fn menu_bar_ui(
     state: &AppState,
     show_annotations: bool,
     out: &mut Vec<crate::app::Command>,
+    open_recent: &mut Option<std::path::PathBuf>,
 ) -> Option<Action> {
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            for action in [
-                Action::New,
-                Action::NewFromTemplate,
-                Action::Open,
-                Action::Save,
-                Action::SaveAs,
-            ] {
+            for action in [Action::New, Action::NewFromTemplate, Action::Open] {
+                action_item(ui, action, true, &mut chosen);
+            }
+            recent_menu_ui(ui, state, out, open_recent);
+            for action in [Action::Save, Action::SaveAs] {
                 action_item(ui, action, true, &mut chosen);
             }
             action_item(
@@ -51,6 +50,7 @@ pub fn menu_bar_ui(
             action_item(ui, Action::Redo, state.history.can_redo(), &mut chosen);
             ui.separator();
             let cards = !state.selected_cards.is_empty();
+            action_item(ui, Action::Cut, cards, &mut chosen);
             action_item(ui, Action::Copy, cards, &mut chosen);
             action_item(ui, Action::Paste, !state.clipboard.is_empty(), &mut chosen);
             action_item(ui, Action::Duplicate, cards, &mut chosen);
@@ -66,6 +66,8 @@ pub fn menu_bar_ui(
                 state.selection.is_some(),
                 &mut chosen,
             );
+            ui.separator();
+            action_item(ui, Action::Find, true, &mut chosen);
         });
         ui.menu_button("Map", |ui| {
             action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
@@ -109,7 +111,7 @@ pub fn menu_bar_ui(
             action_item(
                 ui,
                 Action::DeleteJourney,
-                state.project.journeys.len() > 1,
+                state.project().journeys.len() > 1,
                 &mut chosen,
             );
         });
@@ -126,8 +128,55 @@ pub fn menu_bar_ui(
                 ui.close();
             }
         });
+        ui.menu_button("Help", |ui| {
+            action_item(ui, Action::CommandPalette, true, &mut chosen);
+            action_item(ui, Action::ShortcutsSheet, true, &mut chosen);
+        });
     });
     chosen
+}
+
+/// File > Open Recent: the last files opened or saved, newest first. A file that no
+/// longer exists is shown greyed, with a button to remove it from the list.
+fn recent_menu_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    out: &mut Vec<crate::app::Command>,
+    open_recent: &mut Option<std::path::PathBuf>,
+) {
+    ui.add_enabled_ui(!state.recent.files.is_empty(), |ui| {
+        ui.menu_button("Open Recent", |ui| {
+            for path in &state.recent.files {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.horizontal(|ui| {
+                    // A file that is gone cannot be opened, only removed from the list.
+                    let exists = crate::app::files::RecentFiles::available(path);
+                    let button = ui
+                        .add_enabled(exists, egui::Button::new(&name))
+                        .on_hover_text(path.display().to_string())
+                        .on_disabled_hover_text(format!("{} no longer exists", path.display()));
+                    if button.clicked() {
+                        *open_recent = Some(path.clone());
+                        ui.close();
+                    }
+                    let remove = ui.small_button("x").on_hover_text("Remove from the list");
+                    remove.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("Remove {name} from the list"),
+                        )
+                    });
+                    if remove.clicked() {
+                        out.push(crate::app::Command::ForgetRecent(path.clone()));
+                    }
+                });
+            }
+        });
+    });
 }
 
 /// One menu entry for an action, with its shortcut; sets `chosen` when clicked.

@@ -5,11 +5,13 @@ pub mod actions;
 pub mod canvas;
 mod dialogs;
 mod export_dialog;
+mod find;
 mod gallery;
 mod import;
 pub mod inspector;
 mod journeys;
 mod menu;
+mod palette;
 pub mod personas;
 mod settings;
 
@@ -17,7 +19,7 @@ use std::path::PathBuf;
 
 use std::collections::HashMap;
 
-use crate::app::{AppState, Command, Edit, Message, Selection};
+use crate::app::{AppState, Command, Edit, FileCommand, Message, Selection};
 use crate::model::{Anchor, AnnotationKind};
 pub use actions::Action;
 use canvas::{CanvasView, EditTarget, ZoomRequest};
@@ -37,9 +39,12 @@ pub struct WaymarkApp {
     gallery: Option<gallery::Gallery>,
     /// The persona library window.
     pub personas: personas::PersonaEditor,
-    avatars: HashMap<std::path::PathBuf, Option<egui::TextureHandle>>,
+    avatars: HashMap<std::path::PathBuf, egui::TextureHandle>,
     priorities: journeys::PriorityCache,
     save_template: Option<gallery::SaveTemplateDialog>,
+    palette: Option<palette::Palette>,
+    shortcuts_sheet: bool,
+    find: Option<find::FindBar>,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
     last_title: String,
@@ -62,6 +67,9 @@ impl WaymarkApp {
             avatars: HashMap::new(),
             priorities: journeys::PriorityCache::default(),
             save_template: None,
+            palette: None,
+            shortcuts_sheet: false,
+            find: None,
             allow_close: false,
             last_title: String::new(),
             status: String::new(),
@@ -81,6 +89,12 @@ impl WaymarkApp {
                     });
                 }
             }
+            Action::Cut => self.apply(ctx, Command::Cut),
+            Action::Find => {
+                self.find.get_or_insert_with(find::FindBar::default).focus = true;
+            }
+            Action::CommandPalette => self.palette = Some(palette::Palette::default()),
+            Action::ShortcutsSheet => self.shortcuts_sheet = !self.shortcuts_sheet,
             Action::Open => self.guard(ctx, Pending::Open),
             Action::Quit => self.guard(ctx, Pending::Quit),
             Action::Save => match self.state.path.clone() {
@@ -153,16 +167,18 @@ impl WaymarkApp {
                             },
                         );
                     }
-                    _ => {
-                        "Select a stage or a card to pin it to".clone_into(&mut self.status);
-                    }
+                    _ => self.state.messages.push(Message::Info(
+                        "Select a stage or a card to pin it to".to_owned(),
+                    )),
                 }
             }
             Action::ToggleAnnotations => {
                 self.view.show_annotations = !self.view.show_annotations;
             }
             Action::Personas => self.personas.open = !self.personas.open,
-            Action::Settings => self.settings_dialog = Some(self.state.project.settings.clone()),
+            Action::Settings => {
+                self.settings_dialog = Some(self.state.project().settings.clone());
+            }
             Action::ImportCsv => self.import.open(&self.state),
             Action::NewJourney => {
                 let template = crate::io::sample::blank_project().journeys.remove(0);
@@ -226,50 +242,32 @@ impl WaymarkApp {
         }
     }
 
-    /// The avatar texture of the current journey's persona, loaded once per file.
+    /// The avatar texture of the current journey's persona. The image is loaded by the
+    /// app (once per file, a failure reported once); the texture is made here.
     fn current_avatar(&mut self, ctx: &egui::Context) -> Option<egui::TextureId> {
         let journey = self.state.current_journey()?;
-        let persona = self.state.project.persona(journey.persona?)?;
+        let persona = self.state.project().persona(journey.persona?)?;
         let path = crate::io::persona_file::avatar_path(
             persona.avatar.as_deref()?,
             self.state.path.as_deref(),
         );
-        let entry = self.avatars.entry(path.clone()).or_insert_with(|| {
-            match crate::io::persona_file::load_avatar(&path) {
-                Ok(img) => {
-                    let size = [img.width() as usize, img.height() as usize];
-                    let color = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
-                    Some(ctx.load_texture(
-                        path.display().to_string(),
-                        color,
-                        egui::TextureOptions::LINEAR,
-                    ))
-                }
-                Err(e) => {
-                    eprintln!("waymark: {e}");
-                    None
-                }
-            }
-        });
-        entry.as_ref().map(egui::TextureHandle::id)
-    }
-
-    fn save_as_template(&mut self, name: &str) {
-        let Some(journey) = self.state.current_journey() else {
-            return;
-        };
-        let Some(dir) = crate::io::templates::user_dir() else {
-            self.dialogs
-                .errors
-                .push("No configuration folder was found to keep templates in".to_owned());
-            return;
-        };
-        match crate::io::templates::save_user_template(&self.state.project, journey, name, &dir) {
-            Ok(path) => {
-                self.status = format!("Saved the template \"{name}\" as {}", path.display());
-            }
-            Err(e) => self.dialogs.errors.push(e.to_string()),
+        if let Some(texture) = self.avatars.get(&path) {
+            return Some(texture.id());
         }
+        if !self.state.avatars.tried(&path) {
+            self.apply(ctx, Command::File(FileCommand::LoadAvatar(path.clone())));
+        }
+        let image = self.state.avatars.get(&path)?;
+        let size = [image.width() as usize, image.height() as usize];
+        let color = egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw());
+        let texture = ctx.load_texture(
+            path.display().to_string(),
+            color,
+            egui::TextureOptions::LINEAR,
+        );
+        let id = texture.id();
+        self.avatars.insert(path, texture);
+        Some(id)
     }
 
     fn add_stage(&mut self, ctx: &egui::Context, action: Action) {
@@ -304,7 +302,10 @@ impl WaymarkApp {
 
     /// Opens the template gallery (also on first launch).
     pub fn show_gallery(&mut self) {
-        self.gallery = Some(gallery::Gallery::open());
+        self.state
+            .apply(Command::File(FileCommand::LoadTemplates), 0.0);
+        let templates = self.state.templates.clone().unwrap_or_default();
+        self.gallery = Some(gallery::Gallery::open(&templates));
     }
 
     /// Runs `pending` now, or first asks about unsaved changes.
@@ -326,6 +327,7 @@ impl WaymarkApp {
                     self.apply(ctx, Command::Open(path));
                 }
             }
+            Pending::OpenRecent(path) => self.apply(ctx, Command::Open(path)),
             Pending::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -337,6 +339,10 @@ impl WaymarkApp {
         let reset_view = matches!(command, Command::NewProject | Command::Open(_));
         let now = ctx.input(|i| i.time);
         self.state.apply(command, now);
+        // Copy hands its text to the platform's clipboard, for other programs.
+        if let Some(text) = self.state.system_copy.take() {
+            ctx.copy_text(text);
+        }
         if reset_view
             && self
                 .state
@@ -358,30 +364,36 @@ impl WaymarkApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        // Text fields keep Ctrl+Z, Delete, Enter and the clipboard while they have focus.
-        let typing = ctx.memory(|m| m.focused().is_some()) || self.view.is_editing();
-        if !typing {
-            // The platform turns Ctrl+C / Ctrl+V / Ctrl+X into clipboard events.
-            let (copy, paste, cut) = ctx.input(|i| {
-                let has = |f: fn(&egui::Event) -> bool| i.events.iter().any(f);
-                (
-                    has(|e| matches!(e, egui::Event::Copy)),
-                    has(|e| matches!(e, egui::Event::Paste(_))),
-                    has(|e| matches!(e, egui::Event::Cut)),
-                )
+        // Text fields keep Ctrl+Z, Delete, Enter and the clipboard while they have focus,
+        // and the canvas's keys are its own only while it has the keyboard.
+        let typing = ctx.text_edit_focused() || self.view.is_editing();
+        let canvas = !typing && self.view.owns_keyboard();
+        if canvas {
+            // The platform turns Ctrl+C / Ctrl+X / Ctrl+V into clipboard events; they
+            // never arrive as key presses in the real window.
+            let events: Vec<egui::Event> = ctx.input(|i| {
+                i.events
+                    .iter()
+                    .filter(|e| {
+                        matches!(
+                            e,
+                            egui::Event::Copy | egui::Event::Cut | egui::Event::Paste(_)
+                        )
+                    })
+                    .cloned()
+                    .collect()
             });
-            if copy || cut {
-                self.perform(ctx, Action::Copy);
-            }
-            if cut {
-                self.perform(ctx, Action::DeleteSelection);
-            }
-            if paste {
-                self.perform(ctx, Action::Paste);
+            for event in events {
+                match event {
+                    egui::Event::Copy => self.perform(ctx, Action::Copy),
+                    egui::Event::Cut => self.perform(ctx, Action::Cut),
+                    egui::Event::Paste(text) => self.apply(ctx, Command::PasteText(text)),
+                    _ => {}
+                }
             }
         }
         for action in Action::ALL {
-            if typing && action.is_canvas_action() {
+            if !canvas && action.is_canvas_action() {
                 continue;
             }
             let pressed = action
@@ -394,6 +406,60 @@ impl WaymarkApp {
         }
     }
 
+    /// Escape closes the innermost window or dialog that is open (never more than one,
+    /// and never the canvas selection with it). Menus and popups close themselves; the
+    /// unsaved-changes question, the path entry and error messages handle their own
+    /// Escape. Returns true if it closed something.
+    fn close_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        if !ctx.input(|i| i.key_pressed(egui::Key::Escape))
+            || ctx.any_popup_open()
+            || self.dialogs.is_modal_open()
+            || self.view.is_editing()
+        {
+            return false;
+        }
+        let closed = if self.palette.take().is_some() {
+            true
+        } else if self.shortcuts_sheet {
+            self.shortcuts_sheet = false;
+            true
+        } else if self.save_template.take().is_some()
+            || self.export_dialog.take().is_some()
+            || self.settings_dialog.take().is_some()
+            || self.gallery.take().is_some()
+        {
+            true
+        } else if self.import.is_open() || self.state.survey.is_some() {
+            self.import.close();
+            self.apply(ctx, Command::File(FileCommand::CloseSurvey));
+            true
+        } else if self.find.take().is_some() {
+            true
+        } else if self.personas.open {
+            self.personas.open = false;
+            true
+        } else {
+            false
+        };
+        if closed {
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        }
+        closed
+    }
+
+    /// True while a window that takes the keyboard (a dialog, the palette) is open.
+    fn window_has_keyboard(&self) -> bool {
+        self.dialogs.is_modal_open()
+            || self.export_dialog.is_some()
+            || self.settings_dialog.is_some()
+            || self.import.is_open()
+            || self.state.survey.is_some()
+            || self.gallery.is_some()
+            || self.save_template.is_some()
+            || self.palette.is_some()
+            || self.shortcuts_sheet
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.state.window_title();
         if title != self.last_title {
@@ -402,6 +468,8 @@ impl WaymarkApp {
         }
     }
 
+    /// Shows the app's messages: each one once, in the status line, or in a window for
+    /// an error that must not be missed.
     fn take_messages(&mut self) {
         for message in std::mem::take(&mut self.state.messages) {
             match message {
@@ -415,6 +483,7 @@ impl WaymarkApp {
                 }
                 Message::Error(text) => {
                     "Error: see the message".clone_into(&mut self.status);
+                    self.status_warning = true;
                     self.dialogs.errors.push(text);
                 }
             }
@@ -432,26 +501,38 @@ impl WaymarkApp {
                 self.allow_close = true;
             }
         }
-        if !self.dialogs.is_modal_open()
-            && self.export_dialog.is_none()
-            && self.settings_dialog.is_none()
-            && !self.import.is_open()
-            && self.gallery.is_none()
-            && self.save_template.is_none()
-        {
-            self.handle_shortcuts(&ctx);
-        }
-
         let mut commands = Vec::new();
         let mut actions = Vec::new();
+        let mut open_recent = None;
         egui::Panel::top("menu_bar").show(ui, |ui| {
             actions.extend(menu::menu_bar_ui(
                 ui,
                 &self.state,
                 self.view.show_annotations,
                 &mut commands,
+                &mut open_recent,
             ));
         });
+        self.close_on_escape(&ctx);
+        if !self.window_has_keyboard() {
+            self.handle_shortcuts(&ctx);
+        }
+        if let Some(path) = open_recent {
+            self.guard(&ctx, Pending::OpenRecent(path));
+        }
+        if let Some(find) = &mut self.find {
+            let mut close = false;
+            let mut show = None;
+            egui::Panel::top("find_bar").show(ui, |ui| {
+                show = find.ui(ui, &self.state, &mut close);
+            });
+            if close {
+                self.find = None;
+            }
+            if let Some(place) = show {
+                self.show_place(&ctx, place);
+            }
+        }
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if let Some(job) = &self.state.export_job {
@@ -505,7 +586,7 @@ impl WaymarkApp {
                         });
                 });
                 if let Some(card) = reveal {
-                    self.view.reveal(card);
+                    self.view.reveal(Selection::Card(card));
                 }
             });
         egui::Panel::right("inspector")
@@ -548,7 +629,7 @@ impl WaymarkApp {
         }
         if let Some(dialog) = &mut self.export_dialog {
             let mut close = false;
-            let command = dialog.ui(&ctx, &self.state, &mut close);
+            let command = dialog.ui(&ctx, &self.state, &mut self.dialogs, &mut close);
             if close {
                 self.export_dialog = None;
             }
@@ -568,11 +649,14 @@ impl WaymarkApp {
         }
         if let Some(g) = &mut self.gallery {
             let mut close = false;
-            let choice = g.ui(&ctx, &mut close);
+            let choice = g.ui(&ctx, self.state.templates.as_ref(), &mut close);
             if close {
                 self.gallery = None;
             }
             match choice {
+                Some(gallery::Choice::Delete(path)) => {
+                    self.apply(&ctx, Command::File(FileCommand::DeleteTemplate(path)));
+                }
                 Some(gallery::Choice::NewProject(project)) => {
                     self.apply(&ctx, Command::NewFromTemplate(project));
                     self.view = CanvasView::new();
@@ -595,16 +679,29 @@ impl WaymarkApp {
         }
         if let Some(dialog) = &mut self.save_template {
             let mut close = false;
-            let name = dialog.ui(&ctx, &mut close);
+            let name = dialog.ui(&ctx, self.state.config_dir(), &mut close);
             if close {
                 self.save_template = None;
             }
             if let Some(name) = name {
-                self.save_as_template(&name);
+                self.apply(&ctx, Command::File(FileCommand::SaveTemplate(name)));
             }
         }
-        if let Some(command) = self.import.ui(&ctx, &self.state) {
+        if let Some(command) = self.import.ui(&ctx, &self.state, &mut self.dialogs) {
             self.apply(&ctx, command);
+        }
+        if let Some(p) = &mut self.palette {
+            let mut close = false;
+            let chosen = p.ui(&ctx, &mut close);
+            if close {
+                self.palette = None;
+            }
+            if let Some(action) = chosen {
+                self.perform(&ctx, action);
+            }
+        }
+        if self.shortcuts_sheet {
+            palette::shortcuts_sheet_ui(&ctx, &mut self.shortcuts_sheet);
         }
         if self.state.poll_export() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -616,6 +713,26 @@ impl WaymarkApp {
 
         self.take_messages();
         self.update_title(&ctx);
+    }
+
+    /// Shows a match of Find: its journey, with the item selected and scrolled into
+    /// view, or the persona in the persona editor.
+    fn show_place(&mut self, ctx: &egui::Context, place: crate::app::find::Place) {
+        match place {
+            crate::app::find::Place::Map { journey, selection } => {
+                if self.state.journey != Some(journey) {
+                    self.apply(ctx, Command::SelectJourney(journey));
+                }
+                self.apply(ctx, Command::Select(selection));
+                if let Some(selection) = selection {
+                    self.view.reveal(selection);
+                }
+            }
+            crate::app::find::Place::Persona(persona) => {
+                self.apply(ctx, Command::SelectPersona(persona));
+                self.personas.open = true;
+            }
+        }
     }
 }
 

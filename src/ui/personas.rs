@@ -7,8 +7,7 @@ use std::path::PathBuf;
 
 use egui::{Id, RichText, Ui};
 
-use crate::app::{AppState, Command, Edit};
-use crate::io::persona_file;
+use crate::app::{AppState, Command, Edit, FileCommand};
 use crate::model::{Channel, DeviceUsage, Persona, PersonaId};
 
 /// State of the persona window.
@@ -22,10 +21,6 @@ pub struct PersonaEditor {
     new_items: HashMap<&'static str, String>,
     /// Path typed for export or import.
     path: String,
-    /// The last error or notice of the library (export, import).
-    notice: Option<(bool, String)>,
-    /// Why the last avatar was refused.
-    avatar_error: Option<String>,
     /// The channel being dragged (its index) and where the pointer is.
     channel_drag: Option<(usize, egui::Pos2)>,
 }
@@ -68,10 +63,10 @@ impl PersonaEditor {
                             ui.set_max_width(520.0);
                             let selected = state
                                 .selected_persona
-                                .and_then(|id| state.project.persona(id))
-                                .or_else(|| state.project.personas.first());
+                                .and_then(|id| state.project().persona(id))
+                                .or_else(|| state.project().personas.first());
                             match selected {
-                                Some(p) => self.editor_ui(ui, state, p, out),
+                                Some(p) => self.editor_ui(ui, p, out),
                                 None => {
                                     ui.weak("No persona yet: add one.");
                                 }
@@ -90,10 +85,10 @@ impl PersonaEditor {
         };
         let current = state
             .selected_persona
-            .filter(|id| state.project.persona(*id).is_some())
-            .or_else(|| state.project.personas.first().map(|p| p.id));
+            .filter(|id| state.project().persona(*id).is_some())
+            .or_else(|| state.project().personas.first().map(|p| p.id));
         ui.strong("Library");
-        for p in &state.project.personas {
+        for p in &state.project().personas {
             let name = if p.name.is_empty() {
                 "Unnamed persona"
             } else {
@@ -104,7 +99,7 @@ impl PersonaEditor {
             }
         }
         ui.separator();
-        let index = current.and_then(|id| state.project.personas.iter().position(|p| p.id == id));
+        let index = current.and_then(|id| state.project().personas.iter().position(|p| p.id == id));
         ui.horizontal_wrapped(|ui| {
             if ui.button("Add persona").clicked() {
                 let persona = Persona {
@@ -116,7 +111,7 @@ impl PersonaEditor {
                 }));
             }
             if let (Some(i), Some(id)) = (index, current) {
-                let p = &state.project.personas[i];
+                let p = &state.project().personas[i];
                 if ui.button("Duplicate persona").clicked() {
                     let mut copy = p.clone();
                     copy.name = format!("{} (copy)", p.name);
@@ -135,7 +130,7 @@ impl PersonaEditor {
                 }
                 if ui
                     .add_enabled(
-                        i + 1 < state.project.personas.len(),
+                        i + 1 < state.project().personas.len(),
                         egui::Button::new("Move down"),
                     )
                     .clicked()
@@ -156,36 +151,20 @@ impl PersonaEditor {
         ui.add(egui::TextEdit::singleline(&mut self.path).hint_text("/path/name.persona.ron"))
             .labelled_by(l.id);
         ui.horizontal_wrapped(|ui| {
-            if let Some(p) = index.map(|i| &state.project.personas[i])
+            if let Some(p) = index.map(|i| &state.project().personas[i])
                 && ui.button("Export persona").clicked()
             {
                 let path = self.target_path(p);
-                self.notice = Some(match persona_file::save_persona(p, &path) {
-                    Ok(()) => (false, format!("Exported to {}", path.display())),
-                    Err(e) => (true, e.to_string()),
-                });
+                out.push(Command::File(FileCommand::ExportPersona {
+                    persona: p.id,
+                    path,
+                }));
             }
             if ui.button("Import persona").clicked() {
                 let path = PathBuf::from(self.path.trim());
-                match persona_file::load_persona(&path) {
-                    Ok(persona) => {
-                        out.push(edit(Edit::AddPersona {
-                            persona: Box::new(persona),
-                        }));
-                        self.notice = Some((false, format!("Imported {}", path.display())));
-                    }
-                    Err(e) => self.notice = Some((true, e.to_string())),
-                }
+                out.push(Command::File(FileCommand::ImportPersona(path)));
             }
         });
-        if let Some((error, text)) = &self.notice {
-            let color = if *error {
-                ui.visuals().error_fg_color
-            } else {
-                ui.visuals().text_color()
-            };
-            ui.label(RichText::new(text).color(color).small());
-        }
     }
 
     /// The export path: what was typed, or `<name>.persona.ron` in the current folder.
@@ -204,13 +183,7 @@ impl PersonaEditor {
         PathBuf::from(self.path.trim())
     }
 
-    fn editor_ui(
-        &mut self,
-        ui: &mut Ui,
-        state: &AppState,
-        persona: &Persona,
-        out: &mut Vec<Command>,
-    ) {
+    fn editor_ui(&mut self, ui: &mut Ui, persona: &Persona, out: &mut Vec<Command>) {
         let mut p = persona.clone();
         let id = p.id;
         ui.heading(if p.name.is_empty() {
@@ -247,7 +220,7 @@ impl PersonaEditor {
         ui.add(egui::TextEdit::multiline(&mut p.quote).desired_rows(2))
             .labelled_by(l.id);
 
-        self.avatar_ui(ui, state, &mut p);
+        self.avatar_ui(ui, &mut p, out);
         self.tags_ui(ui, "Favourite brands", &mut p.favourite_brands);
         self.tags_ui(ui, "Brand turn-ons", &mut p.brand_turn_ons);
         self.tags_ui(ui, "Brand turn-offs", &mut p.brand_turn_offs);
@@ -268,7 +241,7 @@ impl PersonaEditor {
         }
     }
 
-    fn avatar_ui(&mut self, ui: &mut Ui, state: &AppState, p: &mut Persona) {
+    fn avatar_ui(&mut self, ui: &mut Ui, p: &mut Persona, out: &mut Vec<Command>) {
         ui.add_space(4.0);
         ui.strong("Avatar");
         let key = "avatar";
@@ -281,31 +254,17 @@ impl PersonaEditor {
             .labelled_by(l.id);
         ui.horizontal(|ui| {
             if ui.button("Set avatar").clicked() {
-                let raw = text.trim().to_owned();
-                let full = persona_file::avatar_path(&raw, state.path.as_deref());
-                match persona_file::load_avatar(&full) {
-                    Ok(_) => {
-                        // Stored relative to the project file when it sits beside it.
-                        let stored = state
-                            .path
-                            .as_deref()
-                            .and_then(std::path::Path::parent)
-                            .and_then(|dir| full.strip_prefix(dir).ok())
-                            .map_or(raw, |rel| rel.display().to_string());
-                        p.avatar = Some(stored);
-                        self.avatar_error = None;
-                    }
-                    Err(e) => self.avatar_error = Some(e.to_string()),
-                }
+                // The app checks the image; a refused one is reported as an error.
+                out.push(Command::File(FileCommand::SetAvatar {
+                    persona: p.id,
+                    path: text.trim().to_owned(),
+                }));
             }
             if p.avatar.is_some() && ui.button("Remove avatar").clicked() {
                 p.avatar = None;
                 text.clear();
             }
         });
-        if let Some(e) = &self.avatar_error {
-            ui.label(RichText::new(e).color(ui.visuals().error_fg_color).small());
-        }
     }
 
     /// A list of short texts: chips with a remove button, and a field to add one.

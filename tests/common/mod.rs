@@ -22,6 +22,29 @@ pub fn harness(app: WaymarkApp) -> Harness<'static, WaymarkApp> {
     h
 }
 
+/// The app on the sample in a harness that, like the real app, finds glyphs in the
+/// system's fonts (for screens showing Chinese text); `None`, with a notice, on a
+/// machine without a CJK font (outside CI).
+pub fn sample_app_with_system_fonts() -> Option<Harness<'static, WaymarkApp>> {
+    if !cjk_font_available() {
+        return None;
+    }
+    let app = WaymarkApp::new(
+        AppState::new(io::sample::sample_project(), None),
+        FileDialogs::InApp,
+    );
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(std::sync::Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    Some(h)
+}
+
 /// The app on a document, with the in-app file path entry.
 pub fn app_on(project: Project) -> Harness<'static, WaymarkApp> {
     harness(WaymarkApp::new(
@@ -37,7 +60,7 @@ pub fn sample_app() -> Harness<'static, WaymarkApp> {
 
 /// The open document.
 pub fn project(h: &Harness<'_, WaymarkApp>) -> Project {
-    h.state().state.project.clone()
+    h.state().state.project().clone()
 }
 
 /// Runs the `waymark` binary with `args` and extra environment variables; returns the

@@ -1,0 +1,450 @@
+//! Every file the window reads or writes besides the project itself: persona files,
+//! avatars, user templates, survey CSV files and the list of recent files. The panels
+//! ask for these with [`super::Command`]s; the results land in [`super::AppState`] and
+//! errors reach the user through its one message channel.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::import::{ImportPlan, plan_import};
+use crate::io::templates::{self, Template};
+
+/// Larger survey files are refused: a survey export of this size is a mistake.
+pub const MAX_SURVEY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many files File > Open Recent lists.
+pub const MAX_RECENT: usize = 10;
+
+/// A file operation the window asks for (see [`super::Command::File`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    /// Reads a `.persona.ron` file and adds the persona to the project.
+    ImportPersona(PathBuf),
+    /// Writes a persona to a `.persona.ron` file.
+    ExportPersona {
+        /// The persona.
+        persona: crate::model::PersonaId,
+        /// The file to write.
+        path: PathBuf,
+    },
+    /// Checks an avatar image and makes it the persona's avatar (stored relative to the
+    /// project file when it sits beside it).
+    SetAvatar {
+        /// The persona.
+        persona: crate::model::PersonaId,
+        /// The image file, as typed (relative to the project's folder, or absolute).
+        path: String,
+    },
+    /// Loads an avatar image for display (once per file; a failure is reported once).
+    LoadAvatar(PathBuf),
+    /// Lists the templates (built-in and the user's) for the gallery.
+    LoadTemplates,
+    /// Saves the current journey as a user template with this name.
+    SaveTemplate(String),
+    /// Deletes a user template file.
+    DeleteTemplate(PathBuf),
+    /// Reads a survey CSV and plans its import into the current journey, for preview.
+    PreviewSurvey(PathBuf),
+    /// Carries out the previewed survey import (one undo step).
+    ImportSurvey,
+    /// Closes the survey preview without importing.
+    CloseSurvey,
+}
+
+/// Why a file the window asked for could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be read or written.
+    #[error("{}: {action}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What was being done ("reading the survey", ...).
+        action: &'static str,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The survey file is larger than [`MAX_SURVEY_BYTES`].
+    #[error("{}: the file is {size} bytes; survey files are limited to 64 MiB", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+    },
+    /// The survey file is not UTF-8 text.
+    #[error("{}: the file is not UTF-8 text (save it as \"CSV UTF-8\")", path.display())]
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// There is no configuration folder to keep templates or recent files in.
+    #[error("no configuration folder was found to keep {what} in")]
+    NoConfigDir {
+        /// What was to be kept.
+        what: &'static str,
+    },
+}
+
+/// Reads a survey CSV file as text.
+pub fn read_survey(path: &Path) -> Result<String, FileError> {
+    let io = |action, source| FileError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io("reading the survey", e))?;
+    if meta.len() > MAX_SURVEY_BYTES {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io("reading the survey", e))?;
+    String::from_utf8(bytes).map_err(|_| FileError::NotText {
+        path: path.to_owned(),
+    })
+}
+
+/// A survey read and planned, waiting for the user to confirm the import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyPreview {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// What importing it would change.
+    pub plan: ImportPlan,
+}
+
+/// Plans importing the survey at `path` into the journey `journey` of `project`.
+pub fn preview_survey(
+    project: &crate::model::Project,
+    journey: &crate::model::Journey,
+    path: &Path,
+) -> Result<SurveyPreview, FileError> {
+    let text = read_survey(path)?;
+    let (answers, bad) = crate::io::survey::parse(&text);
+    Ok(SurveyPreview {
+        path: path.to_owned(),
+        plan: plan_import(project, journey, &answers, bad),
+    })
+}
+
+/// The templates the gallery offers: built-in ones, then the user's, and the files that
+/// failed to load (shown in the gallery with their errors).
+#[derive(Clone, Debug, Default)]
+pub struct TemplateList {
+    /// Every template that loaded.
+    pub templates: Vec<Template>,
+    /// One message per template file that could not be loaded.
+    pub errors: Vec<String>,
+}
+
+/// Lists the built-in templates and those in `config_dir/templates`.
+pub fn list_templates(config_dir: Option<&Path>) -> TemplateList {
+    let (mut list, mut errors) = templates::builtin();
+    if let Some(dir) = config_dir {
+        let (user, user_errors) = templates::user_templates(&dir.join("templates"));
+        list.extend(user);
+        errors.extend(user_errors);
+    }
+    TemplateList {
+        templates: list,
+        errors: errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Decoded avatar images by file, each loaded once (a failure is remembered too, so it
+/// is reported once and not retried every frame).
+#[derive(Default)]
+pub struct Avatars {
+    images: HashMap<PathBuf, Option<Arc<image::RgbaImage>>>,
+}
+
+impl Avatars {
+    /// The image of `path` if it was loaded; `None` if it was never asked for or failed.
+    pub fn get(&self, path: &Path) -> Option<&Arc<image::RgbaImage>> {
+        self.images.get(path).and_then(Option::as_ref)
+    }
+
+    /// True once `path` was asked for, whether it loaded or not.
+    pub fn tried(&self, path: &Path) -> bool {
+        self.images.contains_key(path)
+    }
+
+    /// Loads `path` (once); returns the error of a first failed attempt.
+    pub fn load(&mut self, path: &Path) -> Result<(), crate::io::persona_file::AvatarError> {
+        if self.tried(path) {
+            return Ok(());
+        }
+        match crate::io::persona_file::load_avatar(path) {
+            Ok(image) => {
+                self.images.insert(path.to_owned(), Some(Arc::new(image)));
+                Ok(())
+            }
+            Err(e) => {
+                self.images.insert(path.to_owned(), None);
+                Err(e)
+            }
+        }
+    }
+
+    /// Remembers an image loaded elsewhere (when an avatar is set).
+    pub fn insert(&mut self, path: PathBuf, image: image::RgbaImage) {
+        self.images.insert(path, Some(Arc::new(image)));
+    }
+}
+
+/// The recently opened or saved project files, newest first, kept in
+/// `config_dir/recent.ron`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecentFiles {
+    /// The files, newest first, at most [`MAX_RECENT`].
+    pub files: Vec<PathBuf>,
+}
+
+impl RecentFiles {
+    /// The list kept in `config_dir`; an empty list if there is none or it is damaged
+    /// (a list of recent files is not worth an error at start-up).
+    pub fn load(config_dir: &Path) -> Self {
+        let path = config_dir.join("recent.ron");
+        let files = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| ron::from_str::<Vec<PathBuf>>(&text).ok())
+            .unwrap_or_default();
+        Self {
+            files: files.into_iter().take(MAX_RECENT).collect(),
+        }
+    }
+
+    /// Puts `path` first (absolute, so it opens from any folder).
+    pub fn push(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.files.retain(|p| *p != path);
+        self.files.insert(0, path);
+        self.files.truncate(MAX_RECENT);
+    }
+
+    /// True if `path` can still be opened (File > Open Recent greys out the others).
+    pub fn available(path: &Path) -> bool {
+        path.is_file()
+    }
+
+    /// Removes `path` from the list.
+    pub fn remove(&mut self, path: &Path) {
+        self.files.retain(|p| p != path);
+    }
+
+    /// Writes the list to `config_dir/recent.ron`.
+    pub fn save(&self, config_dir: &Path) -> Result<(), FileError> {
+        let path = config_dir.join("recent.ron");
+        let io = |action, source| FileError::Io {
+            path: path.clone(),
+            action,
+            source,
+        };
+        std::fs::create_dir_all(config_dir).map_err(|e| io("creating the folder", e))?;
+        let text = ron::ser::to_string_pretty(&self.files, ron::ser::PrettyConfig::new())
+            .map_err(|e| io("writing the list", std::io::Error::other(e)))?;
+        // Replaced by the one atomic write once it lands.
+        std::fs::write(&path, text.as_bytes()).map_err(|e| io("writing the list", e))
+    }
+}
+
+impl super::AppState {
+    /// Carries out a file command: reads or writes the file, then edits the document or
+    /// fills the state the panels show; every outcome is reported as a message.
+    pub(super) fn apply_file_command(&mut self, command: FileCommand, now: f64) {
+        use super::{Edit, Message};
+        use FileCommand as Command;
+        match command {
+            Command::ImportPersona(path) => match crate::io::persona_file::load_persona(&path) {
+                Ok(persona) => {
+                    let name = persona.name.clone();
+                    self.edit(
+                        &Edit::AddPersona {
+                            persona: Box::new(persona),
+                        },
+                        None,
+                        now,
+                    );
+                    self.messages.push(Message::Info(format!(
+                        "Imported the persona \"{name}\" from {}",
+                        path.display()
+                    )));
+                }
+                Err(e) => self.messages.push(Message::Error(e.to_string())),
+            },
+            Command::ExportPersona { persona, path } => {
+                let Some(p) = self.project.persona(persona) else {
+                    return;
+                };
+                match crate::io::persona_file::save_persona(p, &path) {
+                    Ok(()) => self.messages.push(Message::Info(format!(
+                        "Exported the persona \"{}\" to {}",
+                        p.name,
+                        path.display()
+                    ))),
+                    Err(e) => self.messages.push(Message::Error(e.to_string())),
+                }
+            }
+            Command::SetAvatar { persona, path } => {
+                let Some(p) = self.project.persona(persona) else {
+                    return;
+                };
+                let raw = path.trim().to_owned();
+                let full = crate::io::persona_file::avatar_path(&raw, self.path.as_deref());
+                match crate::io::persona_file::load_avatar(&full) {
+                    Ok(image) => {
+                        // Stored relative to the project file when it sits beside it.
+                        let stored = self
+                            .path
+                            .as_deref()
+                            .and_then(Path::parent)
+                            .and_then(|dir| full.strip_prefix(dir).ok())
+                            .map_or(raw, |rel| rel.display().to_string());
+                        let mut p = p.clone();
+                        p.avatar = Some(stored);
+                        self.avatars.insert(full, image);
+                        self.edit(
+                            &Edit::SetPersona {
+                                persona: Box::new(p),
+                            },
+                            None,
+                            now,
+                        );
+                    }
+                    Err(e) => self.messages.push(Message::Error(e.to_string())),
+                }
+            }
+            Command::LoadAvatar(path) => {
+                if let Err(e) = self.avatars.load(&path) {
+                    self.messages.push(Message::Warning(format!(
+                        "The persona's avatar is not shown: {e}"
+                    )));
+                }
+            }
+            Command::LoadTemplates => {
+                self.templates = Some(list_templates(self.config_dir.as_deref()));
+            }
+            Command::SaveTemplate(name) => self.save_template(&name),
+            Command::DeleteTemplate(path) => {
+                match std::fs::remove_file(&path) {
+                    Ok(()) => self.messages.push(Message::Info(format!(
+                        "Deleted the template {}",
+                        path.display()
+                    ))),
+                    Err(source) => self.messages.push(Message::Error(
+                        FileError::Io {
+                            path: path.clone(),
+                            action: "deleting the template",
+                            source,
+                        }
+                        .to_string(),
+                    )),
+                }
+                self.templates = Some(list_templates(self.config_dir.as_deref()));
+            }
+            Command::PreviewSurvey(path) => {
+                let Some(journey) = self.current_journey() else {
+                    return;
+                };
+                match preview_survey(&self.project, journey, &path) {
+                    Ok(preview) => self.survey = Some(preview),
+                    Err(e) => self.messages.push(Message::Error(e.to_string())),
+                }
+            }
+            Command::ImportSurvey => {
+                let Some(preview) = self.survey.take() else {
+                    return;
+                };
+                let changes = preview.plan.changes.len();
+                let used = preview.plan.used;
+                let left_out = preview.plan.bad.len();
+                let revision = self.revision;
+                self.edit(
+                    &Edit::SetJourney {
+                        journey: Box::new(preview.plan.journey),
+                    },
+                    None,
+                    now,
+                );
+                if self.revision != revision {
+                    self.messages.push(Message::Info(format!(
+                        "Imported {}: {used} answers used, {changes} measures changed, \
+                         {left_out} rows left out",
+                        preview.path.display()
+                    )));
+                }
+            }
+            Command::CloseSurvey => self.survey = None,
+        }
+    }
+
+    fn save_template(&mut self, name: &str) {
+        use super::Message;
+        let Some(journey) = self.current_journey() else {
+            return;
+        };
+        let Some(dir) = self.config_dir.as_deref().map(|d| d.join("templates")) else {
+            self.messages.push(Message::Error(
+                FileError::NoConfigDir { what: "templates" }.to_string(),
+            ));
+            return;
+        };
+        match templates::save_user_template(&self.project, journey, name, &dir) {
+            Ok(path) => {
+                self.messages.push(Message::Info(format!(
+                    "Saved the template \"{name}\" as {}",
+                    path.display()
+                )));
+                self.templates = Some(list_templates(self.config_dir.as_deref()));
+            }
+            Err(e) => self.messages.push(Message::Error(e.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_keep_the_newest_ten_without_repeats() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut recent = RecentFiles::default();
+        for i in 0..12 {
+            recent.push(&dir.path().join(format!("{i}.ron")));
+        }
+        recent.push(&dir.path().join("5.ron"));
+        assert_eq!(recent.files.len(), MAX_RECENT);
+        assert_eq!(recent.files[0], dir.path().join("5.ron"));
+        assert_eq!(recent.files[1], dir.path().join("11.ron"));
+        assert_eq!(
+            recent.files.iter().filter(|p| p.ends_with("5.ron")).count(),
+            1
+        );
+        recent.save(dir.path()).unwrap();
+        assert_eq!(RecentFiles::load(dir.path()), recent);
+    }
+
+    #[test]
+    fn a_damaged_recent_list_is_an_empty_one() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("recent.ron"), "[not ron").unwrap();
+        assert!(RecentFiles::load(dir.path()).files.is_empty());
+    }
+
+    #[test]
+    fn survey_files_that_are_not_text_are_refused_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.csv");
+        std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+        let e = read_survey(&path).unwrap_err().to_string();
+        assert!(e.contains("not UTF-8") && e.contains("s.csv"), "{e}");
+        let e = read_survey(&dir.path().join("missing.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("missing.csv"), "{e}");
+    }
+}

@@ -1,0 +1,170 @@
+//! The command palette (Ctrl+K: type to find any action, with its shortcut) and the
+//! keyboard shortcuts sheet (F1, Help menu). Both read the one list of [`Action`]s, so
+//! they never disagree with the menus.
+
+use egui::{Id, Key, Modal};
+
+use super::Action;
+
+/// The command palette's state while it is open.
+#[derive(Default)]
+pub struct Palette {
+    query: String,
+    /// The highlighted entry among the matches.
+    cursor: usize,
+    focused: bool,
+}
+
+impl Palette {
+    /// The actions matching the query, in menu order.
+    fn matches(&self) -> Vec<Action> {
+        let mut all: Vec<Action> = Action::ALL
+            .into_iter()
+            .filter(|a| !matches!(a, Action::CommandPalette))
+            .filter(|a| a.matches(&self.query))
+            .collect();
+        all.sort_by_key(|a| menu_rank(a.menu()));
+        all
+    }
+
+    /// Shows the palette. Returns the action chosen (Enter or a click); sets `close`
+    /// when the palette should close.
+    pub fn ui(&mut self, ctx: &egui::Context, close: &mut bool) -> Option<Action> {
+        let matches = self.matches();
+        let mut chosen = None;
+        let (down, up, enter) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::ArrowDown),
+                i.key_pressed(Key::ArrowUp),
+                i.key_pressed(Key::Enter),
+            )
+        });
+        if down {
+            self.cursor = (self.cursor + 1).min(matches.len().saturating_sub(1));
+        }
+        if up {
+            self.cursor = self.cursor.saturating_sub(1);
+        }
+        self.cursor = self.cursor.min(matches.len().saturating_sub(1));
+        Modal::new(Id::unique("command_palette")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text("Type a command…")
+                    .desired_width(f32::INFINITY),
+            );
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Command"));
+            if !self.focused {
+                field.request_focus();
+                self.focused = true;
+            }
+            if field.changed() {
+                self.cursor = 0;
+            }
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    if matches.is_empty() {
+                        ui.weak("No command matches.");
+                    }
+                    for (i, action) in matches.iter().enumerate() {
+                        let text = format!("{} › {}", action.menu(), action.label());
+                        let mut button = egui::Button::selectable(i == self.cursor, text);
+                        if let Some(shortcut) = action.shortcuts().first() {
+                            button = button.shortcut_text(ctx.format_shortcut(shortcut));
+                        }
+                        let r = ui.add(button);
+                        if i == self.cursor && (down || up) {
+                            r.scroll_to_me(None);
+                        }
+                        if r.clicked() {
+                            chosen = Some(*action);
+                        }
+                    }
+                });
+        });
+        if enter && chosen.is_none() {
+            chosen = matches.get(self.cursor).copied();
+        }
+        if chosen.is_some() {
+            *close = true;
+        }
+        chosen
+    }
+}
+
+fn menu_rank(menu: &str) -> usize {
+    ["File", "Edit", "Map", "View", "Help"]
+        .iter()
+        .position(|m| *m == menu)
+        .unwrap_or(usize::MAX)
+}
+
+/// Keys that belong to the canvas and panels rather than to an action (shown in the
+/// sheet after the actions).
+const CANVAS_KEYS: [(&str, &str); 9] = [
+    ("Arrow keys", "Move the selection between cells"),
+    ("0-9, then - 0-9", "Set the selected emotion point's score"),
+    ("Double-click a cell", "Add a card"),
+    ("Shift+Enter", "New line inside a card being edited"),
+    (
+        "Escape",
+        "Close the innermost window, cancel an edit or a drag",
+    ),
+    ("Enter / Shift+Enter", "Next / previous match in Find"),
+    ("Space+drag, middle drag", "Pan the map"),
+    ("Ctrl+wheel, pinch", "Zoom around the pointer"),
+    ("Shift+drag", "Select cards with a rubber band"),
+];
+
+/// The keyboard shortcuts sheet: every action with a shortcut, by menu, then the keys of
+/// the canvas. Sets `open` to false when closed.
+pub fn shortcuts_sheet_ui(ctx: &egui::Context, open: &mut bool) {
+    let mut still_open = *open;
+    egui::Window::new("All keyboard shortcuts")
+        .id(Id::unique("shortcuts_sheet"))
+        .open(&mut still_open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(560.0)
+                .show(ui, |ui| {
+                    for menu in ["File", "Edit", "Map", "View", "Help"] {
+                        ui.strong(menu);
+                        egui::Grid::new(("shortcuts", menu))
+                            .num_columns(2)
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for action in Action::ALL.into_iter().filter(|a| a.menu() == menu) {
+                                    let keys: Vec<String> = action
+                                        .shortcuts()
+                                        .iter()
+                                        .map(|s| ctx.format_shortcut(s))
+                                        .collect();
+                                    if keys.is_empty() {
+                                        continue;
+                                    }
+                                    ui.label(keys.join(", "));
+                                    ui.label(action.label());
+                                    ui.end_row();
+                                }
+                            });
+                        ui.add_space(6.0);
+                    }
+                    ui.strong("Canvas");
+                    egui::Grid::new("shortcuts_canvas")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (keys, what) in CANVAS_KEYS {
+                                ui.label(keys);
+                                ui.label(what);
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+    *open = still_open;
+}

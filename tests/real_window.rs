@@ -1,0 +1,338 @@
+//! Real-window tests: the built `waymark` binary in a real X11 window under Xvfb, driven
+//! by xdotool as a person would (pointer, keyboard, the platform clipboard), so what
+//! passes through winit (Ctrl+C / Ctrl+V become clipboard events there) is tested as
+//! users meet it. Needs `Xvfb`, `xdotool` and `ImageMagick`'s `import`: without them the
+//! tests print a skip notice and pass, except under `CI`, where `.ci/run` installs them
+//! and they must run.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at the first failure"
+)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use waymark::app::{LaneFamily, lane_family};
+use waymark::io;
+use waymark::layout::{LayoutOptions, MapLayout, layout_journey_with};
+use waymark::model::Project;
+use waymark::render::EguiText;
+use waymark::theme::color;
+
+/// True if a program is on the PATH.
+fn has(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// True if the tools are here; otherwise prints a skip notice (and fails under CI).
+fn tools_available() -> bool {
+    let missing: Vec<&str> = ["Xvfb", "xdotool", "import"]
+        .into_iter()
+        .filter(|p| !has(p))
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "missing on this CI machine: {missing:?} (.ci/run should install xvfb, xdotool, imagemagick)"
+    );
+    eprintln!(
+        "skipped: real-window tests need {} (apt-get install xvfb xdotool imagemagick)",
+        missing.join(", ")
+    );
+    false
+}
+
+/// A child process killed when dropped.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        // SIGTERM first, so Xvfb removes its lock file and socket.
+        let terminated = Command::new("kill")
+            .arg(self.0.id().to_string())
+            .status()
+            .is_ok_and(|s| s.success());
+        let start = Instant::now();
+        while terminated && start.elapsed() < Duration::from_secs(5) {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// An Xvfb server on a free display and the app running in it.
+struct Session {
+    // Fields drop in order: the app first, then its display, then the folder.
+    _app: Killed,
+    _xvfb: Killed,
+    display: String,
+    dir: tempfile::TempDir,
+    window: String,
+}
+
+impl Session {
+    /// Starts Xvfb and `waymark` (in-app path entry, its own config folder and home).
+    fn start() -> Self {
+        let mut xvfb = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1600x1000x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        let mut line = String::new();
+        let stdout = xvfb.stdout.take().expect("Xvfb's stdout");
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("Xvfb prints its display number");
+        let display = format!(":{}", line.trim());
+        let xvfb = Killed(xvfb);
+
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config");
+        std::fs::create_dir_all(&config).unwrap();
+        // Not a first launch: no template gallery over the map.
+        std::fs::write(config.join("launched"), "1\n").unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let app = Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .current_dir(dir.path())
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("WAYMARK_INAPP_DIALOGS", "1")
+            .env("WAYMARK_CONFIG_DIR", &config)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("waymark starts");
+        let mut session = Self {
+            _app: Killed(app),
+            _xvfb: xvfb,
+            display,
+            dir,
+            window: String::new(),
+        };
+        session.window = session.wait_for_window();
+        session.xdotool(&["windowfocus", &session.window.clone()]);
+        Self::settle();
+        session
+    }
+
+    fn wait_for_window(&self) -> String {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(90) {
+            let out = Command::new("xdotool")
+                .args(["search", "--name", "Waymark"])
+                .env("DISPLAY", &self.display)
+                .output()
+                .expect("xdotool runs");
+            if let Some(id) = String::from_utf8_lossy(&out.stdout).lines().next() {
+                return id.to_owned();
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        panic!("the Waymark window did not appear within 90 s");
+    }
+
+    fn xdotool(&self, args: &[&str]) {
+        let status = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("xdotool runs");
+        assert!(status.success(), "xdotool {args:?} failed");
+    }
+
+    /// Lets the app draw a few frames after input (software GL in a debug build).
+    fn settle() {
+        std::thread::sleep(Duration::from_millis(1200));
+    }
+
+    fn key(&self, keys: &str) {
+        self.xdotool(&["key", "--clearmodifiers", keys]);
+        Self::settle();
+    }
+
+    fn type_text(&self, text: &str) {
+        self.xdotool(&["type", "--delay", "60", text]);
+        Self::settle();
+    }
+
+    fn click(&self, (x, y): (f32, f32), repeat: u32) {
+        let (x, y) = (format!("{x:.0}"), format!("{y:.0}"));
+        let repeat = repeat.to_string();
+        self.xdotool(&["mousemove", &x, &y]);
+        std::thread::sleep(Duration::from_millis(200));
+        self.xdotool(&["click", "--repeat", &repeat, "--delay", "90", "1"]);
+        Self::settle();
+    }
+
+    /// The screen as an image.
+    fn screenshot(&self) -> image::RgbaImage {
+        let path = self.dir.path().join("screen.png");
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("import runs");
+        assert!(status.success(), "import could not take a screenshot");
+        image::open(&path).expect("a PNG screenshot").to_rgba8()
+    }
+}
+
+/// Where the map's document coordinates land on the screen: found from the stage
+/// header band in a screenshot (the exact header colour), so the test does not guess
+/// panel widths or the fitted zoom.
+struct Placement {
+    origin_doc: egui::Pos2,
+    origin_px: egui::Pos2,
+    zoom: f32,
+}
+
+impl Placement {
+    fn find(screen: &image::RgbaImage, map: &MapLayout) -> Self {
+        let c = color::STAGE_HEADER;
+        let mut min = (u32::MAX, u32::MAX);
+        let mut max = (0, 0);
+        for (x, y, p) in screen.enumerate_pixels() {
+            if p.0[0] == c.r() && p.0[1] == c.g() && p.0[2] == c.b() {
+                min = (min.0.min(x), min.1.min(y));
+                max = (max.0.max(x), max.1.max(y));
+            }
+        }
+        assert!(min.0 < max.0, "no stage header on the screen");
+        let first = map.stages.first().expect("a stage").header;
+        let last = map.stages.last().expect("a stage").header;
+        let zoom = (max.0 + 1 - min.0) as f32 / (last.right() - first.left());
+        Self {
+            origin_doc: first.min,
+            origin_px: egui::pos2(min.0 as f32, min.1 as f32),
+            zoom,
+        }
+    }
+
+    fn to_screen(&self, doc: egui::Pos2) -> (f32, f32) {
+        let p = self.origin_px + (doc - self.origin_doc) * self.zoom;
+        (p.x, p.y)
+    }
+}
+
+fn layout_of(project: &Project) -> MapLayout {
+    let ctx = egui::Context::default();
+    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    let options = LayoutOptions {
+        annotations: true,
+        ..LayoutOptions::default()
+    };
+    layout_journey_with(project, &project.journeys[0], &EguiText(&ctx), &options)
+}
+
+/// Waits for a file to appear (a save is quick, but the window runs at its own pace).
+fn wait_for_file(path: &Path) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        if path.is_file() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    false
+}
+
+#[test]
+fn add_copy_paste_undo_and_save_in_the_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let session = Session::start();
+    // Ctrl+N: a new blank map (the sample is unchanged, so nothing is asked).
+    session.key("ctrl+n");
+    let project = io::sample::blank_project();
+    let map = layout_of(&project);
+    let journey = &project.journeys[0];
+    let lane = journey
+        .lanes
+        .iter()
+        .position(|l| lane_family(&l.kind) == LaneFamily::Notes)
+        .expect("a notes lane");
+    let at = Placement::find(&session.screenshot(), &map);
+    let cell = |stage: usize| {
+        let x = map.stages[stage].column.center().x;
+        let y = map.lanes[lane].row.center().y;
+        at.to_screen(egui::pos2(x, y))
+    };
+
+    // Double-click an empty cell, type, Enter.
+    session.click(cell(0), 2);
+    session.type_text("Sign up online");
+    session.key("Return");
+    // The new card is selected: copy it with the keyboard, paste it into two cells.
+    session.key("ctrl+c");
+    session.click(cell(1), 1);
+    session.key("ctrl+v");
+    session.click(cell(2), 1);
+    session.key("ctrl+v");
+    // Undo the last paste only.
+    session.key("ctrl+z");
+    // Ctrl+S on an untitled map opens the in-app path entry.
+    session.key("ctrl+s");
+    let path: PathBuf = session.dir.path().join("saved.ron");
+    session.key("ctrl+a");
+    session.type_text(&path.display().to_string());
+    session.key("Return");
+    assert!(
+        wait_for_file(&path),
+        "Ctrl+S did not save {}",
+        path.display()
+    );
+
+    let saved = io::load_file(&path).expect("the saved file loads");
+    let j = &saved.journeys[0];
+    let texts: Vec<(usize, &str)> = j.lanes[lane]
+        .cards
+        .iter()
+        .map(|c| {
+            let stage = j.stages.iter().position(|s| s.id == c.stage).unwrap();
+            (stage, c.text.as_str())
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        vec![(0, "Sign up online"), (1, "Sign up online")],
+        "typed card, one paste kept, the second undone"
+    );
+    let others: usize = j
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != lane)
+        .map(|(_, l)| l.cards.len())
+        .sum();
+    assert_eq!(others, 0, "nothing landed in another lane");
+}
