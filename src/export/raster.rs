@@ -1048,12 +1048,21 @@ fn rasterize(
                 .map(|i| {
                     let range = total * i / threads..total * (i + 1) / threads;
                     let jobs = &jobs;
-                    scope.spawn(move || setup_range(jobs, range))
+                    let mine = range.clone();
+                    std::thread::Builder::new()
+                        .name(format!("waymark-raster-setup-{i}"))
+                        .spawn_scoped(scope, move || setup_range(jobs, mine))
+                        .map_err(|_| range)
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .map(|h| match h {
+                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    // The thread could not start (resource limits): the work is done
+                    // here instead, so the export still succeeds, only slower.
+                    Err(range) => setup_range(&jobs, range),
+                })
                 .collect()
         })
     } else {
@@ -1093,8 +1102,16 @@ fn rasterize(
         }
     };
     std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(render);
+        for i in 1..threads {
+            // A helper that cannot start leaves its bands to the others: the work
+            // queue is shared and this thread renders too.
+            if std::thread::Builder::new()
+                .name(format!("waymark-raster-{i}"))
+                .spawn_scoped(scope, render)
+                .is_err()
+            {
+                break;
+            }
         }
         render();
     });

@@ -47,25 +47,32 @@ impl Gallery {
             .map(|t| (t.id.clone(), t.project.clone()))
             .collect();
         let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let exporter = Exporter::new();
-            for (id, project) in jobs {
-                let Some(image) = thumbnail(&exporter, &project) else {
-                    continue;
-                };
-                if sender.send((id, image)).is_err() {
-                    return; // The gallery was closed.
+        let spawned = std::thread::Builder::new()
+            .name("waymark-thumbnails".into())
+            .spawn(move || {
+                let exporter = Exporter::new();
+                for (id, project) in jobs {
+                    let Some(image) = thumbnail(&exporter, &project) else {
+                        continue;
+                    };
+                    if sender.send((id, image)).is_err() {
+                        return; // The gallery was closed.
+                    }
                 }
-            }
-        });
+            });
+        // Without the thread the gallery still works, with no thumbnails.
+        let (receiver, message) = match spawned {
+            Ok(_) => (Some(receiver), None),
+            Err(e) => (None, Some(format!("Could not paint the thumbnails: {e}"))),
+        };
         Self {
             templates,
             errors,
             search: String::new(),
             language: None,
             thumbs: HashMap::new(),
-            receiver: Some(receiver),
-            message: None,
+            receiver,
+            message,
         }
     }
 
