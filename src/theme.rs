@@ -34,8 +34,6 @@ pub mod size {
     pub const EMOTION_POINT: f32 = 6.0;
     /// Corner radius of cards.
     pub const CARD_ROUNDING: f32 = 5.0;
-    /// Size of an annotation marker.
-    pub const ANNOTATION_MARKER: f32 = 16.0;
     /// Smallest allowed stage width.
     pub const MIN_STAGE_WIDTH: f32 = 80.0;
     /// Smallest allowed lane height.
