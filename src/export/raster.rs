@@ -1145,6 +1145,10 @@ fn render_band(
 // ---------------------------------------------------------------------------
 
 #[cfg(test)]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "test scenes use literal colours to check the rasteriser's arithmetic"
+)]
 mod tests {
     use super::*;
     use egui::{Color32, FontId, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};

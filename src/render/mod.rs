@@ -671,7 +671,7 @@ impl MapPainter<'_> {
             pos2(row.right() - width - 6.0, row.top() + 4.0),
             vec2(width, height),
         );
-        self.rect(r, 4.0, Color32::from_rgba_unmultiplied(255, 255, 255, 220));
+        self.rect(r, 4.0, color::LEGEND_FILL);
         self.rect_stroke(r, 4.0, 1.0, color::GRID);
         let mut sorted = series.clone();
         sorted.sort_by_key(|c| c.series);
