@@ -521,7 +521,7 @@ impl MapPainter<'_> {
                 };
                 format!("{v}{}", theme::measure_suffix(kind))
             }
-            MeasureValue::Status(r) => format!("{r:?}"),
+            MeasureValue::Status(r) => r.label().to_owned(),
         };
         self.text(
             Rect::from_min_size(top_row.min, vec2(top_row.width(), size::MEASURE_VALUE)),
