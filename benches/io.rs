@@ -14,9 +14,9 @@ use waymark::io;
 fn io_benches(c: &mut Criterion) {
     let project = io::sample::generated_project(100, 12, 5_000);
     assert_eq!(project.counts().cards, 5_000);
-    let dir = std::env::temp_dir().join(format!("waymark-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("big.ron");
+    // Removed when `dir` is dropped at the end.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
     io::save_file(&project, &path).expect("first save");
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     println!("5,000-card project: {size} bytes");
@@ -41,8 +41,8 @@ fn io_benches(c: &mut Criterion) {
     c.bench_function("encode 5000 cards to memory", |b| {
         b.iter(|| io::to_ron_string(black_box(&project)).expect("encode"));
     });
-    if let Err(e) = std::fs::remove_dir_all(&dir) {
-        eprintln!("could not remove {}: {e}", dir.display());
+    if let Err(e) = dir.close() {
+        eprintln!("could not remove the benchmark's temporary folder: {e}");
     }
 }
 

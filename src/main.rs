@@ -247,8 +247,10 @@ fn first_launch() -> bool {
     if marker.exists() {
         return false;
     }
-    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&marker, b"1\n")) {
-        eprintln!("waymark: could not write {}: {e}", marker.display());
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("waymark: could not create {}: {e}", dir.display());
+    } else if let Err(e) = io::atomic_write(&marker, b"1\n") {
+        eprintln!("waymark: {e}");
     }
     true
 }

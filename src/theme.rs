@@ -1,5 +1,12 @@
 //! Design tokens: every colour, size and font of the map in one place.
 
+// Reason: this is the one module allowed to construct colours; `clippy.toml` bans the
+// `Color32` constructors everywhere else so that no colour is hard-coded in a widget.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "the design tokens are where colours are made"
+)]
+
 use egui::Color32;
 
 use crate::model::{
@@ -34,8 +41,6 @@ pub mod size {
     pub const EMOTION_POINT: f32 = 6.0;
     /// Corner radius of cards.
     pub const CARD_ROUNDING: f32 = 5.0;
-    /// Size of an annotation marker.
-    pub const ANNOTATION_MARKER: f32 = 16.0;
     /// Smallest allowed stage width.
     pub const MIN_STAGE_WIDTH: f32 = 80.0;
     /// Smallest allowed lane height.
@@ -106,6 +111,9 @@ pub mod color {
     pub const BLOCKER: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
     /// Title-block persona card fill.
     pub const PERSONA_CARD: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
+    /// Fill of the series legend inside an emotion lane: white, slightly see-through
+    /// so the curve beneath stays visible.
+    pub const LEGEND_FILL: Color32 = Color32::from_rgba_unmultiplied_const(255, 255, 255, 220);
 }
 
 /// The fill of a card with a given colour token in a lane of a given kind.

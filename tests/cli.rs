@@ -58,14 +58,20 @@ fn check_reports_bad_files_on_one_line_with_exit_1() {
         assert_eq!(err.trim().lines().count(), 1, "{name}: {err}");
         assert!(err.contains(expect), "{name}: {err}");
     }
-    let (code, _, err) = waymark(&["check", "/nonexistent/project.ron"]);
+    let missing = dir.path().join("nonexistent/project.ron");
+    let missing = missing.to_str().unwrap();
+    let (code, _, err) = waymark(&["check", missing]);
     assert_eq!(code, 1);
-    assert!(err.contains("/nonexistent/project.ron"), "{err}");
+    assert!(err.contains(missing), "{err}");
 }
 
 #[test]
 fn new_into_an_unwritable_place_fails_cleanly() {
-    let (code, _, err) = waymark(&["new", "-o", "/nonexistent-dir/x.ron"]);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("nonexistent-dir/x.ron");
+    let target = target.to_str().unwrap();
+    let (code, _, err) = waymark(&["new", "-o", target]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("/nonexistent-dir/x.ron"), "{err}");
+    assert!(err.contains(target), "{err}");
+    assert!(!dir.path().join("nonexistent-dir").exists());
 }

@@ -54,7 +54,13 @@ fn assert_matches_golden(image: &RgbaImage, name: &str) {
     }
     let total = (image.width() * image.height()) as usize;
     if off * 50_000 > total {
-        let diff = std::env::temp_dir().join(format!("waymark-{name}"));
+        // A fresh folder of this test's own, kept so the image can be inspected.
+        let dir = tempfile::Builder::new()
+            .prefix("waymark-golden-")
+            .tempdir()
+            .unwrap()
+            .keep();
+        let diff = dir.join(name);
         image.save(&diff).unwrap();
         panic!(
             "{name}: {off} of {total} pixels differ from the golden; the new image is at {}",
@@ -307,19 +313,17 @@ fn the_command_line_exports_a_png_and_reports_errors_on_one_line() {
 
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "(format_version: 1,").unwrap();
+    let missing = dir.path().join("nonexistent/p.ron");
+    let missing = missing.to_str().unwrap();
+    let nowhere = dir.path().join("nonexistent-dir/map.png");
+    let nowhere = nowhere.to_str().unwrap();
     let cases: [(&[&str], &str); 5] = [
-        (
-            &["export", "/nonexistent/p.ron", "-o", out_s],
-            "/nonexistent/p.ron",
-        ),
+        (&["export", missing, "-o", out_s], missing),
         (
             &["export", bad.to_str().unwrap(), "-o", out_s],
             "bad.ron:1:",
         ),
-        (
-            &["export", project, "-o", "/nonexistent-dir/map.png"],
-            "/nonexistent-dir/map.png",
-        ),
+        (&["export", project, "-o", nowhere], nowhere),
         (
             &["export", project, "-o", out_s, "--journey", "Nope"],
             "no journey is called",

@@ -141,7 +141,11 @@ fn a_user_template_round_trips_and_the_cli_lists_what_the_gallery_lists() {
     );
 
     // An unknown id names the valid ones.
-    let (code, _, err) = waymark(&["new", "--template", "nope", "-o", "x.ron"], config.path());
+    let target = config.path().join("x.ron");
+    let (code, _, err) = waymark(
+        &["new", "--template", "nope", "-o", target.to_str().unwrap()],
+        config.path(),
+    );
     assert_eq!(code, 1);
     assert!(
         err.contains("unknown template \"nope\"") && err.contains("emotion-map.en"),

@@ -69,7 +69,7 @@ pub fn touchpoint_status(
             };
             let shown = match value {
                 crate::model::MeasureValue::Number(v) => format!("{} {v:.0}", kind.label()),
-                crate::model::MeasureValue::Status(r) => format!("{} {r:?}", kind.label()),
+                crate::model::MeasureValue::Status(r) => format!("{} {}", kind.label(), r.label()),
             };
             let entry = (rag, shown);
             if !name.is_empty() && m.text.to_lowercase().starts_with(&name) {
@@ -130,7 +130,7 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
                 .is_some_and(|(r, _)| matches!(r, Rag::Red | Rag::Amber));
             let measured = status
                 .as_ref()
-                .map(|(r, src)| format!("{src}, {}", format!("{r:?}").to_lowercase()))
+                .map(|(r, src)| format!("{src}, {}", r.label().to_lowercase()))
                 .unwrap_or_default();
             let (tier, reason) = match (class, poor, status.is_some()) {
                 (None, _, _) => (

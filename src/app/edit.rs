@@ -287,7 +287,12 @@ pub fn lane_family(kind: &LaneKind) -> LaneFamily {
     match kind {
         LaneKind::Emotion { .. } => LaneFamily::Emotion,
         LaneKind::Measures(m) => LaneFamily::Measure(*m),
-        _ => LaneFamily::Notes,
+        LaneKind::Text(_)
+        | LaneKind::Touchpoints
+        | LaneKind::Quotes
+        | LaneKind::FrontStage
+        | LaneKind::BackStage
+        | LaneKind::Department(_) => LaneFamily::Notes,
     }
 }
 
@@ -308,7 +313,7 @@ impl IdAlloc {
 /// changed), otherwise what it means for the selection.
 pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
     let mut ids = IdAlloc::new(project);
-    match edit {
+    let journey_id = match edit {
         Edit::AddJourney { template, persona } => {
             let mut journey = (**template).clone();
             renumber_journey(&mut journey, &mut ids);
@@ -419,27 +424,7 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             project.journeys.insert(to, item);
             return Some(Outcome::Changed);
         }
-        _ => {}
-    }
-
-    let journey_id = edit_journey(edit)?;
-    if let Edit::DeleteStage { stage, .. } = edit {
-        // Micro journeys linked to the deleted stage lose the link, not their content.
-        for j in &mut project.journeys {
-            if j.parent
-                .is_some_and(|p| p.journey == journey_id && p.stage == *stage)
-            {
-                j.parent = None;
-            }
-        }
-    }
-    let neutral = project.settings.emotion_scale.neutral().round();
-    let journey = project.journeys.iter_mut().find(|j| j.id == journey_id)?;
-    apply_journey_edit(journey, edit, &mut ids, neutral)
-}
-
-fn edit_journey(edit: &Edit) -> Option<JourneyId> {
-    match edit {
+        // Edits inside one journey: applied by `apply_journey_edit` below.
         Edit::SetJourneyInfo { journey, .. }
         | Edit::SetStage { journey, .. }
         | Edit::AddStage { journey, .. }
@@ -456,19 +441,22 @@ fn edit_journey(edit: &Edit) -> Option<JourneyId> {
         | Edit::MoveCard { journey, .. }
         | Edit::AddAnnotation { journey, .. }
         | Edit::SetAnnotation { journey, .. }
-        | Edit::DeleteAnnotation { journey, .. } => Some(*journey),
-        Edit::SetSettings { .. }
-        | Edit::SetJourney { .. }
-        | Edit::AddPersona { .. }
-        | Edit::SetPersona { .. }
-        | Edit::DeletePersona { .. }
-        | Edit::MovePersona { .. }
-        | Edit::SetJourneyPersona { .. }
-        | Edit::AddJourney { .. }
-        | Edit::DuplicateJourney { .. }
-        | Edit::DeleteJourney { .. }
-        | Edit::MoveJourney { .. } => None,
+        | Edit::DeleteAnnotation { journey, .. } => *journey,
+    };
+
+    if let Edit::DeleteStage { stage, .. } = edit {
+        // Micro journeys linked to the deleted stage lose the link, not their content.
+        for j in &mut project.journeys {
+            if j.parent
+                .is_some_and(|p| p.journey == journey_id && p.stage == *stage)
+            {
+                j.parent = None;
+            }
+        }
     }
+    let neutral = project.settings.emotion_scale.neutral().round();
+    let journey = project.journeys.iter_mut().find(|j| j.id == journey_id)?;
+    apply_journey_edit(journey, edit, &mut ids, neutral)
 }
 
 fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
@@ -551,7 +539,12 @@ fn apply_journey_edit(
             let height = match kind {
                 LaneKind::Emotion { .. } => 150.0,
                 LaneKind::Measures(_) => 70.0,
-                _ => 90.0,
+                LaneKind::Text(_)
+                | LaneKind::Touchpoints
+                | LaneKind::Quotes
+                | LaneKind::FrontStage
+                | LaneKind::BackStage
+                | LaneKind::Department(_) => 90.0,
             };
             let lane = Lane {
                 id: LaneId(ids.next()),
@@ -699,9 +692,19 @@ fn apply_journey_edit(
                 .position(|a| a.id == *annotation)?;
             journey.annotations.remove(i);
         }
-        // Project-level edits are applied by `apply_edit` before a journey is looked up
-        // (`edit_journey` lists them); they never reach this function.
-        _ => return None,
+        // Project-level edits are applied by `apply_edit`, which returns before a
+        // journey is looked up: they never reach this function.
+        Edit::SetSettings { .. }
+        | Edit::SetJourney { .. }
+        | Edit::AddPersona { .. }
+        | Edit::SetPersona { .. }
+        | Edit::DeletePersona { .. }
+        | Edit::MovePersona { .. }
+        | Edit::SetJourneyPersona { .. }
+        | Edit::AddJourney { .. }
+        | Edit::DuplicateJourney { .. }
+        | Edit::DeleteJourney { .. }
+        | Edit::MoveJourney { .. } => return None,
     }
     Some(Outcome::Changed)
 }

@@ -48,25 +48,36 @@ impl ExportJob {
         let (sender, receiver) = std::sync::mpsc::channel();
         let exporter = Arc::clone(exporter);
         let target = path.clone();
-        std::thread::spawn(move || {
-            let mut guard = exporter.lock().unwrap_or_else(PoisonError::into_inner);
-            let exporter = guard.get_or_insert_with(Exporter::new);
-            let result = run(
-                exporter,
-                &project,
-                journey,
-                options,
-                &target,
-                project_file.as_deref(),
-            );
-            // The receiver is gone only if the app closed; nobody is left to tell.
-            if sender.send(result).is_err() {
-                eprintln!(
-                    "waymark: export of {} finished after the window closed",
-                    target.display()
+        let on_spawn_error = sender.clone();
+        let spawned = std::thread::Builder::new()
+            .name("waymark-export".into())
+            .spawn(move || {
+                let mut guard = exporter.lock().unwrap_or_else(PoisonError::into_inner);
+                let exporter = guard.get_or_insert_with(Exporter::new);
+                let result = run(
+                    exporter,
+                    &project,
+                    journey,
+                    options,
+                    &target,
+                    project_file.as_deref(),
                 );
+                // The receiver is gone only if the app closed; nobody is left to tell.
+                if sender.send(result).is_err() {
+                    eprintln!(
+                        "waymark: export of {} finished after the window closed",
+                        target.display()
+                    );
+                }
+            });
+        if let Err(e) = spawned {
+            // Reported through the job's own channel, like any export error.
+            let message = format!("{}: could not start the export: {e}", path.display());
+            if on_spawn_error.send(Err(message.clone())).is_err() {
+                // Unreachable while `receiver` is alive; keep the message anyway.
+                eprintln!("waymark: {message}");
             }
-        });
+        }
         Self {
             path,
             started: Instant::now(),

@@ -246,8 +246,8 @@ impl RecentFiles {
         std::fs::create_dir_all(config_dir).map_err(|e| io("creating the folder", e))?;
         let text = ron::ser::to_string_pretty(&self.files, ron::ser::PrettyConfig::new())
             .map_err(|e| io("writing the list", std::io::Error::other(e)))?;
-        // Replaced by the one atomic write once it lands.
-        std::fs::write(&path, text.as_bytes()).map_err(|e| io("writing the list", e))
+        crate::io::atomic_write(&path, text.as_bytes())
+            .map_err(|e| io("writing the list", std::io::Error::other(e)))
     }
 }
 

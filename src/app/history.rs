@@ -99,9 +99,4 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
-
-    /// Forgets everything (a new document was opened).
-    pub fn clear(&mut self) {
-        *self = Self::default();
-    }
 }

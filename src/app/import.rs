@@ -121,7 +121,7 @@ pub fn plan_import(
         {
             let old = match card.measure {
                 Some(MeasureValue::Number(v)) => format!("{v}"),
-                Some(MeasureValue::Status(r)) => format!("{r:?}"),
+                Some(MeasureValue::Status(r)) => r.label().to_owned(),
                 None => "none".to_owned(),
             };
             changes.push(format!(

@@ -702,12 +702,7 @@ fn clipboard_text(cards: &[Card]) -> String {
             } else if let Some(m) = &c.measure {
                 match m {
                     crate::model::MeasureValue::Number(n) => format!("{n}"),
-                    crate::model::MeasureValue::Status(r) => match r {
-                        crate::model::Rag::Green => "Green",
-                        crate::model::Rag::Amber => "Amber",
-                        crate::model::Rag::Red => "Red",
-                    }
-                    .to_owned(),
+                    crate::model::MeasureValue::Status(r) => r.label().to_owned(),
                 }
             } else {
                 "-".to_owned()

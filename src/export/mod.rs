@@ -3,12 +3,13 @@
 
 pub mod raster;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use egui::emath::TSTransform;
 use egui::{Color32, FontId, ViewportId, ViewportInfo};
 
+use crate::io::{AtomicWriteError, atomic_write};
 use crate::layout::{self, LayoutOptions};
 use crate::model::{Journey, Project};
 use crate::render::{self, EguiText, PaintOptions};
@@ -90,14 +91,9 @@ pub enum ExportError {
     /// Rasterising or encoding failed.
     #[error("{0}")]
     Raster(#[from] RasterError),
-    /// The file could not be written.
-    #[error("{path}: cannot write the image: {source}")]
-    Write {
-        /// The target file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
+    /// The file could not be written (the message names it).
+    #[error(transparent)]
+    Write(#[from] AtomicWriteError),
 }
 
 /// A headless egui context set up for exporting: default fonts plus the system's
@@ -318,28 +314,10 @@ pub fn find_journey<'a>(
         })
 }
 
-/// Encodes `image` as PNG and writes it atomically (temporary file, then rename), so
-/// a failed export never leaves a half-written image in place of an old one.
+/// Encodes `image` as PNG and writes it atomically (see [`atomic_write`]), so a failed
+/// export never leaves a half-written image in place of an old one.
 pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportError> {
     let bytes = raster::encode_png(image)?;
-    let write_err = |source| ExportError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, &bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(write_err);
-    if result.is_err()
-        && tmp.exists()
-        && let Err(e) = std::fs::remove_file(&tmp)
-    {
-        eprintln!("waymark: could not remove {}: {e}", tmp.display());
-    }
-    result
+    atomic_write(path, &bytes)?;
+    Ok(())
 }

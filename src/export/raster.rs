@@ -1048,12 +1048,21 @@ fn rasterize(
                 .map(|i| {
                     let range = total * i / threads..total * (i + 1) / threads;
                     let jobs = &jobs;
-                    scope.spawn(move || setup_range(jobs, range))
+                    let mine = range.clone();
+                    std::thread::Builder::new()
+                        .name(format!("waymark-raster-setup-{i}"))
+                        .spawn_scoped(scope, move || setup_range(jobs, mine))
+                        .map_err(|_| range)
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .map(|h| match h {
+                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    // The thread could not start (resource limits): the work is done
+                    // here instead, so the export still succeeds, only slower.
+                    Err(range) => setup_range(&jobs, range),
+                })
                 .collect()
         })
     } else {
@@ -1093,8 +1102,16 @@ fn rasterize(
         }
     };
     std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(render);
+        for i in 1..threads {
+            // A helper that cannot start leaves its bands to the others: the work
+            // queue is shared and this thread renders too.
+            if std::thread::Builder::new()
+                .name(format!("waymark-raster-{i}"))
+                .spawn_scoped(scope, render)
+                .is_err()
+            {
+                break;
+            }
         }
         render();
     });
@@ -1128,6 +1145,10 @@ fn render_band(
 // ---------------------------------------------------------------------------
 
 #[cfg(test)]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "test scenes use literal colours to check the rasteriser's arithmetic"
+)]
 mod tests {
     use super::*;
     use egui::{Color32, FontId, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
@@ -1413,8 +1434,10 @@ mod tests {
         }
     }
 
+    /// A mixed scene (shapes, translucency, text) written through the PNG export reads
+    /// back as the same picture at the requested size.
     #[test]
-    fn write_demo_png() {
+    fn a_demo_scene_round_trips_through_a_png_file() {
         let ctx = egui::Context::default();
         let img = render_to_image(
             &ctx,
@@ -1460,7 +1483,19 @@ mod tests {
             },
         )
         .unwrap();
-        let png = encode_png(&img).unwrap();
-        std::fs::write("/tmp/raster/out.png", png).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.png");
+        crate::export::write_png(&img, &path).unwrap();
+        let decoded = image::open(&path).unwrap();
+        assert_eq!(decoded.color(), image::ColorType::Rgba8);
+        let decoded = decoded.to_rgba8();
+        // 400 x 240 points at 2 pixels per point.
+        assert_eq!(decoded.dimensions(), (800, 480));
+        assert!(
+            decoded == img,
+            "the PNG file differs from the rendered image"
+        );
+        // The blue card is where it was drawn, in its colour.
+        assert_eq!(px(&decoded, 200, 100), [60, 120, 220, 255]);
     }
 }

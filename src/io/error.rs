@@ -106,3 +106,13 @@ pub enum SaveError {
         source: std::io::Error,
     },
 }
+
+impl From<super::AtomicWriteError> for SaveError {
+    fn from(e: super::AtomicWriteError) -> Self {
+        Self::Io {
+            path: e.path,
+            step: e.step,
+            source: e.source,
+        }
+    }
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{LoadError, SaveError};
+use super::{LoadError, SaveError, atomic_write};
 use crate::model::{FORMAT_VERSION, Persona};
 
 /// What a `.persona.ron` file holds.
@@ -29,14 +29,8 @@ pub fn save_persona(persona: &Persona, path: &Path) -> Result<(), SaveError> {
         path: path.to_owned(),
         message: e.to_string(),
     })?;
-    let tmp = path.with_extension("ron.tmp");
-    let io = |step, source| SaveError::Io {
-        path: path.to_owned(),
-        step,
-        source,
-    };
-    std::fs::write(&tmp, text + "\n").map_err(|e| io("writing the temporary file", e))?;
-    std::fs::rename(&tmp, path).map_err(|e| io("replacing the file", e))
+    atomic_write(path, (text + "\n").as_bytes())?;
+    Ok(())
 }
 
 /// Reads a persona from a `.persona.ron` file. Its id is the one it had in its project;

@@ -1,12 +1,11 @@
 //! The `.ron` project file: versioned, deterministic, written atomically with a backup.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use super::{LoadError, SaveError};
+use super::{LoadError, SaveError, atomic_write};
 use crate::model::{FORMAT_VERSION, Project};
 
 /// Files larger than this are refused before they are read: no real project comes
@@ -153,58 +152,39 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves a project atomically: the text goes to a temporary file in the same folder,
-/// is flushed to disk, and is then renamed over the target. The previous version, if
-/// different, is first copied to [`backup_path`]. On any error the target is untouched
-/// and the temporary file removed.
+/// Saves a project atomically (see [`atomic_write`]): the text goes to a temporary
+/// file in the same folder, is flushed to disk, and is then renamed over the target.
+/// The previous version, if different, is first kept in [`backup_path`]. A save that
+/// changes nothing leaves the file (and its backup) untouched. On any error the target
+/// is untouched and no temporary file is left.
 pub fn save_file(project: &Project, path: &Path) -> Result<(), SaveError> {
     let text = to_ron_string(project).map_err(|e| SaveError::Encode {
         path: path.to_owned(),
         message: e.to_string(),
     })?;
-    let err = |step, source| SaveError::Io {
-        path: path.to_owned(),
-        step,
-        source,
-    };
 
     let previous = match std::fs::read(path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(err("reading the existing file", e)),
+        Err(source) => {
+            return Err(SaveError::Io {
+                path: path.to_owned(),
+                step: "reading the existing file",
+                source,
+            });
+        }
     };
     if previous.as_deref() == Some(text.as_bytes()) {
         // Nothing changed: leave the file (and its backup) exactly as they are.
         return Ok(());
     }
-
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-
-    let result = (|| {
-        let mut file =
-            std::fs::File::create(&tmp).map_err(|e| err("creating a temporary file", e))?;
-        file.write_all(text.as_bytes())
-            .map_err(|e| err("writing the temporary file", e))?;
-        file.sync_all()
-            .map_err(|e| err("flushing the temporary file to disk", e))?;
-        drop(file);
-        if let Some(previous) = &previous {
-            std::fs::write(backup_path(path), previous)
-                .map_err(|e| err("writing the backup of the previous version", e))?;
-        }
-        std::fs::rename(&tmp, path).map_err(|e| err("replacing the file", e))
-    })();
-    if result.is_err() && tmp.exists() {
-        // Best effort: the save already failed and that error is what the user needs;
-        // a leftover hidden temporary file is harmless.
-        if let Err(cleanup) = std::fs::remove_file(&tmp) {
-            eprintln!("waymark: could not remove {}: {cleanup}", tmp.display());
-        }
+    if let Some(previous) = &previous {
+        atomic_write(&backup_path(path), previous).map_err(|e| SaveError::Io {
+            path: e.path,
+            step: "writing the backup of the previous version",
+            source: e.source,
+        })?;
     }
-    result
+    atomic_write(path, text.as_bytes())?;
+    Ok(())
 }

@@ -49,8 +49,6 @@ pub struct MapLayout {
     pub show_persona: bool,
     /// The legend strip below the grid (`Rect::NOTHING` when there is none).
     pub legend: Rect,
-    /// The corner cell left of the stage headers and above the lane headers.
-    pub corner: Rect,
     /// Stage columns, in order.
     pub stages: Vec<StageGeom>,
     /// Lane rows, in order.
@@ -73,7 +71,6 @@ impl Default for MapLayout {
             show_title: false,
             show_persona: false,
             legend: Rect::NOTHING,
-            corner: Rect::NOTHING,
             stages: Vec::new(),
             lanes: Vec::new(),
             cards: Vec::new(),
@@ -439,7 +436,6 @@ pub fn layout_journey_with(
             Rect::from_min_size(pos2(m, bottom + 12.0), vec2(map_right - m, LEGEND_HEIGHT));
         bottom = out.legend.bottom();
     }
-    out.corner = Rect::from_min_max(pos2(m, top), pos2(left, grid_top));
     out.size = vec2(map_right + m, bottom + m);
     out
 }

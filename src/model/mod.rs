@@ -379,6 +379,17 @@ pub enum Rag {
     Red,
 }
 
+impl Rag {
+    /// The status as shown to people: on measure cards, in the inspector, in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Green => "Green",
+            Self::Amber => "Amber",
+            Self::Red => "Red",
+        }
+    }
+}
+
 /// The value of a measure card.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum MeasureValue {
@@ -465,6 +476,20 @@ impl ColorToken {
         Self::Orange,
         Self::Grey,
     ];
+
+    /// The token's name as shown in the inspector.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Auto => "Lane colour",
+            Self::Yellow => "Yellow",
+            Self::Blue => "Blue",
+            Self::Green => "Green",
+            Self::Red => "Red",
+            Self::Purple => "Purple",
+            Self::Orange => "Orange",
+            Self::Grey => "Grey",
+        }
+    }
 }
 
 /// Details of a touchpoint.

@@ -521,7 +521,7 @@ impl MapPainter<'_> {
                 };
                 format!("{v}{}", theme::measure_suffix(kind))
             }
-            MeasureValue::Status(r) => format!("{r:?}"),
+            MeasureValue::Status(r) => r.label().to_owned(),
         };
         self.text(
             Rect::from_min_size(top_row.min, vec2(top_row.width(), size::MEASURE_VALUE)),
@@ -671,7 +671,7 @@ impl MapPainter<'_> {
             pos2(row.right() - width - 6.0, row.top() + 4.0),
             vec2(width, height),
         );
-        self.rect(r, 4.0, Color32::from_rgba_unmultiplied(255, 255, 255, 220));
+        self.rect(r, 4.0, color::LEGEND_FILL);
         self.rect_stroke(r, 4.0, 1.0, color::GRID);
         let mut sorted = series.clone();
         sorted.sort_by_key(|c| c.series);

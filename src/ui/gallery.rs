@@ -37,6 +37,8 @@ pub struct Gallery {
     language: Option<String>,
     thumbs: HashMap<String, TextureHandle>,
     receiver: Option<Receiver<(String, ColorImage)>>,
+    /// Why there are no thumbnails, if the painter could not start.
+    message: Option<String>,
 }
 
 impl Gallery {
@@ -49,24 +51,32 @@ impl Gallery {
             .map(|t| (t.id.clone(), t.project.clone()))
             .collect();
         let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let exporter = Exporter::new();
-            for (id, project) in jobs {
-                let Some(image) = thumbnail(&exporter, &project) else {
-                    continue;
-                };
-                if sender.send((id, image)).is_err() {
-                    return; // The gallery was closed.
+        let spawned = std::thread::Builder::new()
+            .name("waymark-thumbnails".into())
+            .spawn(move || {
+                let exporter = Exporter::new();
+                for (id, project) in jobs {
+                    let Some(image) = thumbnail(&exporter, &project) else {
+                        continue;
+                    };
+                    if sender.send((id, image)).is_err() {
+                        return; // The gallery was closed.
+                    }
                 }
-            }
-        });
+            });
+        // Without the thread the gallery still works, with no thumbnails.
+        let (receiver, message) = match spawned {
+            Ok(_) => (Some(receiver), None),
+            Err(e) => (None, Some(format!("Could not paint the thumbnails: {e}"))),
+        };
         Self {
             templates,
             errors,
             search: String::new(),
             language: None,
             thumbs: HashMap::new(),
-            receiver: Some(receiver),
+            receiver,
+            message,
         }
     }
 
@@ -138,6 +148,9 @@ impl Gallery {
             });
             for e in &self.errors {
                 ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            if let Some(m) = &self.message {
+                ui.label(m);
             }
             ui.separator();
             let query = self.search.trim().to_lowercase();

@@ -178,10 +178,10 @@ fn journey_ui(
 fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
     text_field(ui, "Text", &mut c.text, true);
     egui::ComboBox::from_label("Colour")
-        .selected_text(format!("{:?}", c.color))
+        .selected_text(c.color.label())
         .show_ui(ui, |ui| {
             for token in crate::model::ColorToken::ALL {
-                ui.selectable_value(&mut c.color, token, format!("{token:?}"));
+                ui.selectable_value(&mut c.color, token, token.label());
             }
         });
     match kind {
@@ -247,7 +247,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                         ui.selectable_value(
                             &mut c.measure,
                             Some(MeasureValue::Status(rag)),
-                            format!("{rag:?}"),
+                            rag.label(),
                         );
                     }
                 });
