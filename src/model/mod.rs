@@ -714,6 +714,16 @@ pub enum AnnotationKind {
     Blocker,
 }
 
+impl AnnotationKind {
+    /// A short human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Accelerator => "Accelerator",
+            Self::Blocker => "Blocker",
+        }
+    }
+}
+
 /// What an annotation is pinned to.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Anchor {

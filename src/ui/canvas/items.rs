@@ -1,0 +1,320 @@
+//! The interactive areas over the map: stage and lane headers and their edges, cards,
+//! emotion points and annotation pills, each announced to AccessKit by name; their
+//! clicks; the background's clicks; and the outline of the selection.
+
+use egui::{CursorIcon, Rect, Response, Role, Sense, Stroke, StrokeKind, WidgetInfo, pos2, vec2};
+
+use super::drag::DragKind;
+use super::inline_edit::EditTarget;
+use super::menus::{
+    background_context_menu, card_context_menu, lane_context_menu, stage_context_menu,
+};
+use super::{Action, CanvasView, Ctx};
+use crate::app::{Command, Edit, Selection};
+use crate::layout::{Hit, MapLayout};
+use crate::model::{Annotation, Card, CardId, LaneId, StageId};
+use crate::theme::{color, size};
+
+/// Width of the grab zone of a stage's right edge or a lane's bottom edge, in points.
+const EDGE_GRAB: f32 = 6.0;
+
+impl Ctx<'_> {
+    /// Registers an interactive area over `doc_rect`, announced to AccessKit as `label`.
+    fn item(&self, doc_rect: Rect, key: (u8, u64), label: &str, sense: Sense) -> Option<Response> {
+        let screen = self.xf.mul_rect(doc_rect);
+        if !self.clip.intersects(screen) {
+            return None;
+        }
+        let response = self
+            .ui
+            .interact(screen.intersect(self.clip), self.id.with(key), sense);
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+        Some(response)
+    }
+
+    /// Outlines the selected stage, lane, cell, annotation and cards.
+    pub(super) fn selection_overlay(&self, painter: &egui::Painter) {
+        let stroke = Stroke::new(2.5, color::SELECTION);
+        let outline = |r: Rect| {
+            painter.rect_stroke(self.xf.mul_rect(r), 4.0, stroke, StrokeKind::Outside);
+        };
+        match self.state.selection {
+            Some(Selection::Stage(id)) => {
+                if let Some(g) = self.shown.stages.iter().find(|g| g.id == id) {
+                    outline(stage_header_rect(g.header));
+                }
+            }
+            Some(Selection::Lane(id)) => {
+                if let Some(g) = self.shown.lanes.iter().find(|g| g.id == id) {
+                    outline(g.header);
+                }
+            }
+            Some(Selection::Cell { lane, stage }) => {
+                if let Some(cell) = cell_rect(self.shown, lane, stage) {
+                    outline(cell.shrink(2.0));
+                }
+            }
+            Some(Selection::Annotation(id)) => {
+                if let Some(g) = self.shown.annotations.iter().find(|g| g.id == id) {
+                    outline(g.rect);
+                }
+            }
+            _ => {}
+        }
+        for card in &self.state.selected_cards {
+            if let Some(g) = self.shown.cards.iter().find(|g| g.id == *card) {
+                outline(g.rect);
+            }
+            for curve in &self.shown.curves {
+                if let Some(p) = curve.points.iter().find(|p| p.card_id == *card) {
+                    painter.circle_stroke(
+                        self.xf.mul_pos(p.pos),
+                        (size::EMOTION_POINT + 4.0) * self.xf.scaling,
+                        stroke,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Stage headers, lane headers, their edges, cards and emotion points.
+    pub(super) fn interact_items(
+        &self,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) {
+        let shift_or_cmd = self.ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        // Stages and their right edges.
+        for (stage, geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
+            let header = stage_header_rect(geom.header);
+            if let Some(r) = self.item(
+                header,
+                (0, stage.id.0),
+                &stage.name,
+                Sense::click_and_drag(),
+            ) {
+                self.common_clicks(
+                    &r,
+                    Selection::Stage(stage.id),
+                    Some(EditTarget::Stage(stage.id)),
+                    view,
+                    out,
+                );
+                stage_context_menu(&r, actions);
+                self.drag_item(&r, DragKind::Stage(stage.id), view, out);
+            }
+        }
+        // Lanes and their bottom edges.
+        for geom in &self.shown.lanes {
+            let lane = &self.shown_journey.lanes[geom.index];
+            if let Some(r) = self.item(
+                geom.header,
+                (1, lane.id.0),
+                &lane.title,
+                Sense::click_and_drag(),
+            ) {
+                self.common_clicks(
+                    &r,
+                    Selection::Lane(lane.id),
+                    Some(EditTarget::Lane(lane.id)),
+                    view,
+                    out,
+                );
+                lane_context_menu(&r, lane.id, self.state, out, actions);
+                self.drag_item(&r, DragKind::Lane(lane.id), view, out);
+            }
+        }
+        // Cards.
+        for geom in &self.shown.cards {
+            // Cheap visibility test first: a big map has thousands of cards off screen.
+            if !self.clip.intersects(self.xf.mul_rect(geom.rect)) {
+                continue;
+            }
+            let card = &self.shown_journey.lanes[geom.lane].cards[geom.card];
+            let label = card_name(card);
+            if let Some(r) = self.item(geom.rect, (2, card.id.0), label, Sense::click_and_drag()) {
+                self.card_gestures(
+                    &r,
+                    card.id,
+                    DragKind::Card(card.id),
+                    shift_or_cmd,
+                    view,
+                    out,
+                    actions,
+                );
+            }
+        }
+        // Emotion points.
+        for curve in &self.shown.curves {
+            let lane = &self.shown_journey.lanes[curve.source];
+            for p in &curve.points {
+                let r = Rect::from_center_size(p.pos, vec2(22.0, 22.0));
+                if !self.clip.intersects(self.xf.mul_rect(r)) {
+                    continue;
+                }
+                let card = &self.shown_journey.lanes[curve.source].cards[p.card];
+                let label = format!("{}: {} ({:+})", lane.title, card.text, p.score);
+                // A compared curve shows the same cards in another lane: its own ids.
+                let key = if curve.series == 0 {
+                    (3, card.id.0)
+                } else {
+                    (7, card.id.0 ^ ((curve.lane as u64) << 48))
+                };
+                if let Some(resp) = self.item(r, key, &label, Sense::click_and_drag()) {
+                    let resp = resp.on_hover_cursor(CursorIcon::ResizeVertical);
+                    let drag = DragKind::Emotion(card.id);
+                    self.card_gestures(&resp, card.id, drag, shift_or_cmd, view, out, actions);
+                }
+            }
+        }
+        // Annotation pills.
+        for geom in &self.shown.annotations {
+            let a = &self.shown_journey.annotations[geom.index];
+            let label = annotation_name(a);
+            if let Some(r) = self.item(geom.rect, (6, a.id.0), &label, Sense::click())
+                && (r.clicked() || r.secondary_clicked())
+            {
+                out.push(Command::Select(Some(Selection::Annotation(a.id))));
+            }
+        }
+        // Edges last, so that they win over the headers they border.
+        for (stage, geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
+            let edge = Rect::from_min_max(
+                pos2(geom.header.right() - EDGE_GRAB / 2.0, geom.header.top()),
+                pos2(geom.header.right() + EDGE_GRAB / 2.0, geom.header.bottom()),
+            );
+            let label = format!("Resize stage {}", stage.name);
+            if let Some(r) = self.item(edge, (4, stage.id.0), &label, Sense::drag()) {
+                let r = r.on_hover_cursor(CursorIcon::ResizeHorizontal);
+                self.drag_item(&r, DragKind::StageEdge(stage.id), view, out);
+            }
+        }
+        for geom in &self.shown.lanes {
+            let lane = &self.shown_journey.lanes[geom.index];
+            let edge = Rect::from_min_max(
+                pos2(geom.header.left(), geom.row.bottom() - EDGE_GRAB / 2.0),
+                pos2(geom.row.right(), geom.row.bottom() + EDGE_GRAB / 2.0),
+            );
+            let label = format!("Resize lane {}", lane.title);
+            if !lane.collapsed
+                && let Some(r) = self.item(edge, (5, lane.id.0), &label, Sense::drag())
+            {
+                let r = r.on_hover_cursor(CursorIcon::ResizeVertical);
+                self.drag_item(&r, DragKind::LaneEdge(lane.id), view, out);
+            }
+        }
+    }
+
+    /// Everything a card (or an emotion point, which is a card) answers to: click or
+    /// Shift/Ctrl-click to select, double-click to edit, its menu, and its drag.
+    #[allow(clippy::too_many_arguments)] // Reason: the frame's context, passed through.
+    fn card_gestures(
+        &self,
+        r: &Response,
+        card: CardId,
+        drag: DragKind,
+        shift_or_cmd: bool,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) {
+        if r.clicked() && shift_or_cmd {
+            out.push(Command::ToggleCardSelection(card));
+        } else {
+            let edit = Some(EditTarget::Card(card));
+            self.common_clicks(r, Selection::Card(card), edit, view, out);
+        }
+        card_context_menu(r, card, self.state, out, actions);
+        self.drag_item(r, drag, view, out);
+    }
+
+    /// Click selects, double-click edits in place, right-click selects before its menu.
+    fn common_clicks(
+        &self,
+        r: &Response,
+        selection: Selection,
+        edit: Option<EditTarget>,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+    ) {
+        if r.clicked() || r.secondary_clicked() {
+            if self.state.selection != Some(selection) {
+                out.push(Command::Select(Some(selection)));
+            }
+            if view
+                .editing
+                .as_ref()
+                .is_some_and(|e| Some(e.target) != edit)
+            {
+                view.editing = None;
+            }
+        }
+        if r.double_clicked()
+            && let Some(target) = edit
+        {
+            view.start_editing(self.state, target);
+        }
+    }
+
+    /// Background: click clears the selection (or selects the empty cell), double-click
+    /// in a cell adds a card, Shift+drag draws a rubber band, right-click opens the menu.
+    pub(super) fn background_gestures(
+        &self,
+        background: &Response,
+        view: &mut CanvasView,
+        out: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) {
+        let hit = background
+            .interact_pointer_pos()
+            .or_else(|| background.hover_pos())
+            .and_then(|p| self.base.hit(self.to_doc(p)));
+        if background.clicked() || background.secondary_clicked() {
+            view.editing = None;
+            match hit {
+                Some(Hit::Cell { lane, stage }) => {
+                    out.push(Command::Select(Some(Selection::Cell { lane, stage })));
+                }
+                _ => out.push(Command::Select(None)),
+            }
+        }
+        if background.double_clicked()
+            && let Some(Hit::Cell { lane, stage }) = hit
+        {
+            out.push(Command::Edit {
+                edit: Edit::add_empty_card(self.journey.id, lane, stage),
+                gesture: None,
+            });
+            view.edit_next_card = true;
+        }
+        background_context_menu(background, self.state, out, actions);
+        self.rubber_band(background, view, out);
+    }
+}
+
+/// The accessible name of a card: its text, or "Empty card".
+fn card_name(card: &Card) -> &str {
+    if card.text.is_empty() {
+        "Empty card"
+    } else {
+        card.text.as_str()
+    }
+}
+
+/// The accessible name of an annotation pill, e.g. "Blocker: Fault number hidden".
+fn annotation_name(a: &Annotation) -> String {
+    format!("{}: {}", a.kind.label(), a.title)
+}
+
+/// The clickable part of a stage header (without the annotation pills below it).
+pub(super) fn stage_header_rect(header: Rect) -> Rect {
+    Rect::from_min_size(header.min, vec2(header.width(), size::STAGE_HEADER - 6.0))
+}
+
+/// The rectangle of one cell.
+pub(super) fn cell_rect(map: &MapLayout, lane: LaneId, stage: StageId) -> Option<Rect> {
+    let row = map.lanes.iter().find(|l| l.id == lane)?.row;
+    let column = map.stages.iter().find(|s| s.id == stage)?.column;
+    Some(row.intersect(column))
+}

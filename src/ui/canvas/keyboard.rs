@@ -1,0 +1,127 @@
+//! Keyboard on the canvas: arrow keys move the selection between cells, number keys set
+//! the selected emotion point's score, Escape cancels a drag or clears the selection.
+
+use egui::{Key, Modifiers};
+
+use super::{CanvasView, Ctx};
+use crate::app::{Command, Edit, Selection};
+use crate::model::{Journey, LaneKind};
+
+impl Ctx<'_> {
+    /// Arrow keys move between cells, number keys set the selected emotion score,
+    /// Escape cancels a drag or clears the selection.
+    pub(super) fn keyboard(&self, view: &mut CanvasView, out: &mut Vec<Command>) {
+        let typing = self.ui.ctx().text_edit_focused();
+        if typing || view.editing.is_some() || !view.has_keyboard {
+            return;
+        }
+        // Escape that closes a menu or a popup leaves the selection alone.
+        if self.ui.input(|i| i.key_pressed(Key::Escape)) && !self.ui.ctx().any_popup_open() {
+            if view.drag.take().is_none() {
+                out.push(Command::Select(None));
+            }
+            return;
+        }
+        let journey = self.journey;
+        // Number keys: the selected emotion point's score; '-' first for a negative one.
+        if let Some(Selection::Card(id)) = self.state.selection
+            && let Some((lane, card)) = journey.card(id)
+            && matches!(lane.kind, LaneKind::Emotion { .. })
+        {
+            if self.ui.input(|i| i.key_pressed(Key::Minus)) {
+                view.minus_pending = true;
+            }
+            let digit = self
+                .ui
+                .input(|i| DIGITS.iter().position(|k| i.key_pressed(*k)));
+            if let Some(d) = digit {
+                let scale = self.state.project().settings.emotion_scale;
+                let sign = if view.minus_pending { -1.0 } else { 1.0 };
+                view.minus_pending = false;
+                let score = (sign * d as f32).clamp(scale.min as f32, scale.max as f32);
+                let mut c = card.clone();
+                c.emotion = Some(score);
+                out.push(Command::Edit {
+                    edit: Edit::SetCard {
+                        journey: journey.id,
+                        card: c,
+                    },
+                    gesture: None,
+                });
+            }
+        }
+        let arrow = self.ui.input(|i| {
+            let mut d = (0i32, 0i32);
+            if i.key_pressed(Key::ArrowLeft) {
+                d.0 -= 1;
+            }
+            if i.key_pressed(Key::ArrowRight) {
+                d.0 += 1;
+            }
+            if i.key_pressed(Key::ArrowUp) {
+                d.1 -= 1;
+            }
+            if i.key_pressed(Key::ArrowDown) {
+                d.1 += 1;
+            }
+            (d != (0, 0) && i.modifiers == Modifiers::NONE).then_some(d)
+        });
+        if let Some((dx, dy)) = arrow
+            && let Some(next) = neighbour_cell(journey, self.state.selection, dx, dy)
+        {
+            out.push(Command::Select(Some(next)));
+        }
+    }
+}
+
+/// The number keys, in the order of the digits they type.
+const DIGITS: [Key; 10] = [
+    Key::Num0,
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// The cell (or the first card in it) next to the current selection.
+fn neighbour_cell(
+    journey: &Journey,
+    selection: Option<Selection>,
+    dx: i32,
+    dy: i32,
+) -> Option<Selection> {
+    let (lane, stage) = match selection? {
+        Selection::Cell { lane, stage } => (lane, stage),
+        Selection::Card(c) => {
+            let (l, card) = journey.card(c)?;
+            // Within a cell, up and down go through its cards first.
+            let cell: Vec<_> = journey.cell_cards(l, card.stage).map(|c| c.id).collect();
+            let i = cell.iter().position(|x| *x == c)?;
+            let j = i as i32 + dy;
+            if dx == 0 && j >= 0 && (j as usize) < cell.len() {
+                return Some(Selection::Card(cell[j as usize]));
+            }
+            (l.id, card.stage)
+        }
+        Selection::Stage(s) => (journey.lanes.first()?.id, s),
+        Selection::Lane(l) => (l, journey.stages.first()?.id),
+        Selection::Annotation(_) => return None,
+    };
+    let li = journey.lanes.iter().position(|l| l.id == lane)? as i32 + dy;
+    let si = journey.stages.iter().position(|s| s.id == stage)? as i32 + dx;
+    let lane = journey.lanes.get(usize::try_from(li).ok()?)?;
+    let stage = journey.stages.get(usize::try_from(si).ok()?)?;
+    // Land on the first card of the cell if it has one.
+    Some(journey.cell_cards(lane, stage.id).next().map_or(
+        Selection::Cell {
+            lane: lane.id,
+            stage: stage.id,
+        },
+        |c| Selection::Card(c.id),
+    ))
+}

@@ -1,0 +1,195 @@
+//! The canvas's context menus (stage, lane, card, background) and the "Add lane" menu
+//! the menu bar shares. They list [`Action`]s, so menus, shortcuts and help agree.
+
+use egui::{Response, Ui};
+
+use super::Action;
+use crate::app::{AppState, Command, Edit};
+use crate::model::{CardId, LaneId, LaneKind, TouchpointClass};
+use crate::ui::menu::action_item;
+
+/// A stage header's menu.
+pub(super) fn stage_context_menu(r: &Response, actions: &mut Vec<Action>) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        for a in [
+            Action::EditSelection,
+            Action::AddStageBefore,
+            Action::AddStageAfter,
+            Action::AddAccelerator,
+            Action::AddBlocker,
+            Action::DeleteSelection,
+        ] {
+            action_item(ui, a, true, &mut chosen);
+        }
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+/// A lane header's menu, with "Add lane" below it.
+pub(super) fn lane_context_menu(
+    r: &Response,
+    lane: LaneId,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        action_item(ui, Action::EditSelection, true, &mut chosen);
+        action_item(ui, Action::ToggleCollapse, true, &mut chosen);
+        add_lane_menu(ui, state, Some(lane), out);
+        action_item(ui, Action::DeleteSelection, true, &mut chosen);
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+/// A card's (or emotion point's) menu, with its touchpoint class and colour.
+pub(super) fn card_context_menu(
+    r: &Response,
+    card: CardId,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        for a in [
+            Action::EditSelection,
+            Action::Copy,
+            Action::Duplicate,
+            Action::AddAccelerator,
+            Action::AddBlocker,
+            Action::DeleteSelection,
+        ] {
+            action_item(ui, a, true, &mut chosen);
+        }
+        if let Some(journey) = state.current_journey()
+            && let Some((_, c)) = journey.card(card)
+        {
+            if let Some(tp) = &c.touchpoint {
+                ui.menu_button("Touchpoint class", |ui| {
+                    let classes = std::iter::once(None).chain(TouchpointClass::ALL.map(Some));
+                    for class in classes {
+                        let label = class.map_or("Unclassified", TouchpointClass::label);
+                        if ui.selectable_label(tp.class == class, label).clicked() {
+                            let mut c = c.clone();
+                            if let Some(t) = &mut c.touchpoint {
+                                t.class = class;
+                            }
+                            out.push(Command::Edit {
+                                edit: Edit::SetCard {
+                                    journey: journey.id,
+                                    card: c,
+                                },
+                                gesture: None,
+                            });
+                            ui.close();
+                        }
+                    }
+                });
+            }
+            ui.menu_button("Colour", |ui| {
+                for token in crate::model::ColorToken::ALL {
+                    if ui
+                        .selectable_label(c.color == token, format!("{token:?}"))
+                        .clicked()
+                    {
+                        let mut c = c.clone();
+                        c.color = token;
+                        out.push(Command::Edit {
+                            edit: Edit::SetCard {
+                                journey: journey.id,
+                                card: c,
+                            },
+                            gesture: None,
+                        });
+                        ui.close();
+                    }
+                }
+            });
+        }
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+/// The empty map's menu: add a stage or lane, paste, zoom.
+pub(super) fn background_context_menu(
+    r: &Response,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
+    r.context_menu(|ui| {
+        let mut chosen = None;
+        action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
+        add_lane_menu(ui, state, None, out);
+        action_item(ui, Action::Paste, !state.clipboard.is_empty(), &mut chosen);
+        ui.separator();
+        action_item(ui, Action::ZoomToFit, true, &mut chosen);
+        action_item(ui, Action::Zoom100, true, &mut chosen);
+        if let Some(a) = chosen {
+            actions.push(a);
+        }
+    });
+}
+
+/// "Add lane" with a submenu of lane kinds; the new lane goes below `below` (or last).
+pub fn add_lane_menu(ui: &mut Ui, state: &AppState, below: Option<LaneId>, out: &mut Vec<Command>) {
+    let Some(journey) = state.current_journey() else {
+        return;
+    };
+    ui.menu_button("Add lane", |ui| {
+        let index = below
+            .and_then(|l| journey.lanes.iter().position(|x| x.id == l))
+            .map_or(journey.lanes.len(), |i| i + 1);
+        for (kind, title) in lane_kinds() {
+            if ui.button(&title).clicked() {
+                out.push(Command::Edit {
+                    edit: Edit::AddLane {
+                        journey: journey.id,
+                        index,
+                        kind,
+                        title,
+                    },
+                    gesture: None,
+                });
+                ui.close();
+            }
+        }
+    });
+}
+
+/// The lane kinds offered when adding a lane, with a default title.
+pub fn lane_kinds() -> Vec<(LaneKind, String)> {
+    use crate::model::{MeasureKind, TextRole};
+    let mut kinds: Vec<(LaneKind, String)> = TextRole::ALL
+        .iter()
+        .map(|r| (LaneKind::Text(*r), r.label().to_owned()))
+        .collect();
+    kinds.push((LaneKind::Touchpoints, "Touchpoints".to_owned()));
+    kinds.push((
+        LaneKind::Emotion {
+            persona: None,
+            compare: Vec::new(),
+        },
+        "Emotions".to_owned(),
+    ));
+    kinds.push((LaneKind::Quotes, "Customer quotes".to_owned()));
+    for m in MeasureKind::ALL {
+        kinds.push((LaneKind::Measures(m), m.label().to_owned()));
+    }
+    kinds.push((LaneKind::FrontStage, "Front stage".to_owned()));
+    kinds.push((LaneKind::BackStage, "Back stage".to_owned()));
+    kinds.push((
+        LaneKind::Department("Customer service".to_owned()),
+        "Department".to_owned(),
+    ));
+    kinds
+}

@@ -1,0 +1,314 @@
+//! The journey canvas: the map painted by [`crate::render`] under the user's pan and
+//! zoom, and everything done to it with the pointer: select, drag stages, lanes, cards
+//! and emotion points, resize stages and lanes, edit text in place, rubber-band select.
+//!
+//! A drag never edits the document while it runs: the canvas keeps the edit the drag
+//! would make, paints a preview of the document with that edit applied (by the same
+//! [`apply_edit`] the app uses), and emits the edit once, on release. So a whole drag
+//! is one undo step.
+//!
+//! The module is split by concern; each part adds methods to the frame's `Ctx`:
+//! - `navigate`: pan, zoom, fit and zoom requests;
+//! - `items`: the interactive areas over stages, lanes, cards, emotion points and
+//!   annotations, their accessible names, clicks and the selection outline;
+//! - `drag`: drags of those items, the pure edit a drag would make, and its feedback;
+//! - `inline_edit`: the text field that edits a name or a card in place;
+//! - `keyboard`: arrow keys, emotion scores from number keys, Escape;
+//! - `menus`: the context menus.
+
+mod drag;
+mod inline_edit;
+mod items;
+mod keyboard;
+mod menus;
+mod navigate;
+
+use std::sync::Arc;
+
+use egui::emath::TSTransform;
+use egui::{Align2, FontId, Id, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
+
+use crate::app::{AppState, Command, Selection, apply_edit};
+use crate::layout::{self, MapLayout};
+use crate::model::{Journey, JourneyId, Project};
+use crate::render::{self, EguiText, PaintOptions};
+use crate::theme::color;
+
+use super::Action;
+use drag::Drag;
+pub use inline_edit::EditTarget;
+use inline_edit::InlineEdit;
+pub use menus::{add_lane_menu, lane_kinds};
+pub use navigate::{ZOOM_RANGE, ZoomRequest};
+
+/// Pan and zoom of the canvas and the gesture in progress: view state, never saved.
+#[derive(Default)]
+pub struct CanvasView {
+    /// Offset of the map's origin from the canvas's top-left corner, in points.
+    pub pan: Vec2,
+    /// Points per document unit.
+    pub zoom: f32,
+    /// The journey the view was last fitted to; a new journey is fitted on first show.
+    fitted_for: Option<JourneyId>,
+    /// A zoom request from a menu, handled on the next frame.
+    pending: Option<ZoomRequest>,
+    /// The drag in progress and the edit it would make.
+    drag: Option<Drag>,
+    /// Text being edited in place.
+    editing: Option<InlineEdit>,
+    /// Open the inline editor on the next selected card (after "add card").
+    edit_next_card: bool,
+    /// A minus key was pressed: the next digit sets a negative emotion score.
+    minus_pending: bool,
+    /// The last layout and what it was made from.
+    cache: Option<LayoutCache>,
+    /// Show accelerator and blocker pills on the map.
+    pub show_annotations: bool,
+    /// The current persona's avatar texture, if it has one.
+    pub avatar: Option<egui::TextureId>,
+    /// An item to scroll into view on the next frame.
+    reveal: Option<Selection>,
+    /// False once the user clicked outside the canvas (a window, a panel): the canvas's
+    /// keys then stay with what was clicked, until the canvas is clicked again.
+    has_keyboard: bool,
+}
+
+/// The last layout of the canvas and what it was computed from.
+struct LayoutCache {
+    revision: u64,
+    journey: JourneyId,
+    pixels_per_point: f32,
+    annotations: bool,
+    layout: Arc<MapLayout>,
+}
+
+impl CanvasView {
+    /// A view at 100% that fits the first journey it shows.
+    pub fn new() -> Self {
+        Self {
+            zoom: 1.0,
+            show_annotations: true,
+            has_keyboard: true,
+            ..Self::default()
+        }
+    }
+
+    /// Scrolls the canvas so that an item (card, stage, lane, accelerator or blocker)
+    /// is in the middle, on the next frame.
+    pub fn reveal(&mut self, item: Selection) {
+        self.reveal = Some(item);
+    }
+
+    /// True while the canvas has the keyboard: the last click was on the map (or
+    /// nowhere yet), so its keys (arrows, Delete, digits, the clipboard) act on it.
+    pub fn owns_keyboard(&self) -> bool {
+        self.has_keyboard
+    }
+
+    /// Asks for a zoom change on the next frame.
+    pub fn request(&mut self, request: ZoomRequest) {
+        self.pending = Some(request);
+    }
+
+    /// Starts editing the text of a stage, lane or card in place.
+    pub fn start_editing(&mut self, state: &AppState, target: EditTarget) {
+        let Some(journey) = state.current_journey() else {
+            return;
+        };
+        let text = match target {
+            EditTarget::Stage(id) => journey.stage(id).map(|s| s.name.clone()),
+            EditTarget::Lane(id) => journey
+                .lanes
+                .iter()
+                .find(|l| l.id == id)
+                .map(|l| l.title.clone()),
+            EditTarget::Card(id) => journey.card(id).map(|(_, c)| c.text.clone()),
+        };
+        if let Some(text) = text {
+            self.editing = Some(InlineEdit {
+                target,
+                text,
+                focus_requested: false,
+            });
+        }
+    }
+
+    fn layout_options(&self) -> layout::LayoutOptions {
+        layout::LayoutOptions {
+            annotations: self.show_annotations,
+            ..layout::LayoutOptions::default()
+        }
+    }
+
+    /// Opens the inline editor on the card that the next edit selects.
+    pub fn edit_next_card(&mut self) {
+        self.edit_next_card = true;
+    }
+
+    /// True while text is edited in place.
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    /// Document units to screen points for a canvas at `rect`. The origin is snapped to
+    /// whole pixels so that, at 100%, the canvas shows exactly the pixels an export has.
+    pub fn transform(&self, rect: Rect, pixels_per_point: f32) -> TSTransform {
+        let origin = (rect.min.to_vec2() + self.pan) * pixels_per_point;
+        TSTransform::new(origin.round() / pixels_per_point, self.zoom)
+    }
+
+    /// The layout of the current journey, recomputed only when the document, the
+    /// journey or the display scale changed.
+    fn layout(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        journey: &Journey,
+    ) -> Arc<MapLayout> {
+        let ppp = ctx.pixels_per_point();
+        if let Some(cache) = &self.cache
+            && cache.revision == state.revision()
+            && cache.journey == journey.id
+            && (cache.pixels_per_point - ppp).abs() < f32::EPSILON
+            && cache.annotations == self.show_annotations
+        {
+            return Arc::clone(&cache.layout);
+        }
+        let layout = Arc::new(layout::layout_journey_with(
+            state.project(),
+            journey,
+            &EguiText(ctx),
+            &self.layout_options(),
+        ));
+        self.cache = Some(LayoutCache {
+            revision: state.revision(),
+            journey: journey.id,
+            pixels_per_point: ppp,
+            annotations: self.show_annotations,
+            layout: Arc::clone(&layout),
+        });
+        layout
+    }
+}
+
+/// Shows the canvas for the current journey and pushes the user's commands.
+pub fn canvas_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &mut CanvasView,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
+    let rect = ui.available_rect_before_wrap();
+    let background = ui.allocate_rect(rect, Sense::click_and_drag());
+    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Journey map"));
+    let Some(journey) = state.current_journey() else {
+        ui.painter().rect_filled(rect, 0.0, color::BACKGROUND);
+        ui.painter().text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "This project has no journey.",
+            FontId::proportional(16.0),
+            color::TEXT_MUTED,
+        );
+        return;
+    };
+    let base = view.layout(ui.ctx(), state, journey);
+
+    if view.fitted_for != Some(journey.id) {
+        view.fitted_for = Some(journey.id);
+        view.drag = None;
+        view.editing = None;
+        view.fit(rect, &base, 1.0);
+    }
+    view.handle_requests(rect, &base);
+    // The keyboard follows the last click: on the map, the canvas has it; on a window
+    // or a panel, that keeps it (keys typed there never edit the map).
+    if let Some(pos) = ui.input(|i| {
+        i.pointer
+            .any_pressed()
+            .then(|| i.pointer.interact_pos())
+            .flatten()
+    }) {
+        view.has_keyboard = rect.contains(pos) && ui.ctx().layer_id_at(pos) == Some(ui.layer_id());
+    }
+    navigate::navigate(ui, &background, rect, view);
+
+    // While a drag runs, show the document as it would be after the drag.
+    let preview = view
+        .drag
+        .as_ref()
+        .and_then(|d| d.edit.as_ref())
+        .and_then(|edit| {
+            let mut project = state.project().clone();
+            apply_edit(&mut project, edit).map(|_| project)
+        });
+    let (project, shown): (&Project, Arc<MapLayout>) = match &preview {
+        Some(p) => {
+            let j = p.journey(journey.id).unwrap_or(journey);
+            let map =
+                layout::layout_journey_with(p, j, &EguiText(ui.ctx()), &view.layout_options());
+            (p, Arc::new(map))
+        }
+        None => (state.project(), Arc::clone(&base)),
+    };
+    let shown_journey = project.journey(journey.id).unwrap_or(journey);
+
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+    let xf = view.transform(rect, ui.ctx().pixels_per_point());
+    let paint = PaintOptions {
+        avatar: view.avatar,
+        ..PaintOptions::default()
+    };
+    render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
+
+    let ctx = Ctx {
+        ui,
+        state,
+        journey,
+        base: &base,
+        shown: &shown,
+        shown_journey,
+        xf,
+        clip: rect,
+        id: ui.scope_id().with("canvas").with(journey.id),
+    };
+    ctx.selection_overlay(&painter);
+    ctx.interact_items(view, out, actions);
+    ctx.background_gestures(&background, view, out, actions);
+    ctx.drag_feedback(&painter, view);
+    ctx.inline_editor(view, out);
+    ctx.keyboard(view, out);
+}
+
+/// What the interaction code needs about this frame.
+struct Ctx<'a> {
+    ui: &'a Ui,
+    state: &'a AppState,
+    /// The journey as it is in the document.
+    journey: &'a Journey,
+    /// Layout of the document (drop targets are computed on it).
+    base: &'a MapLayout,
+    /// Layout as shown (with a drag preview applied).
+    shown: &'a MapLayout,
+    /// The journey as shown; the indices in `shown` point into it.
+    shown_journey: &'a Journey,
+    xf: TSTransform,
+    clip: Rect,
+    id: Id,
+}
+
+impl Ctx<'_> {
+    /// Screen points to document units.
+    fn to_doc(&self, p: Pos2) -> Pos2 {
+        self.xf.inverse().mul_pos(p)
+    }
+
+    /// Where the pointer is, in document units.
+    fn pointer_doc(&self) -> Option<Pos2> {
+        self.ui
+            .input(|i| i.pointer.interact_pos().or(i.pointer.hover_pos()))
+            .map(|p| self.to_doc(p))
+    }
+}

@@ -1,0 +1,124 @@
+//! View navigation: pan, zoom, fit, and the zoom and reveal requests made by actions.
+
+use egui::{Key, Pos2, Rect, Response, Ui, Vec2, vec2};
+
+use super::CanvasView;
+use crate::app::Selection;
+use crate::layout::MapLayout;
+
+/// Zoom limits of the canvas.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.1..=4.0;
+
+/// A zoom requested by an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoomRequest {
+    /// Fit the whole map.
+    Fit,
+    /// 100%, map at the top left.
+    Actual,
+}
+
+impl CanvasView {
+    /// Zooms so that the whole map fits `rect` (at most `max_zoom`), centred across.
+    pub(super) fn fit(&mut self, rect: Rect, map: &MapLayout, max_zoom: f32) {
+        let size = map.size.max(vec2(1.0, 1.0));
+        let zoom = (rect.width() / size.x)
+            .min(rect.height() / size.y)
+            .clamp(*ZOOM_RANGE.start(), max_zoom);
+        self.zoom = zoom;
+        self.pan = vec2(((rect.width() - size.x * zoom) / 2.0).max(0.0), 0.0);
+    }
+
+    /// Carries out the zoom request and the card to reveal left by the last frame.
+    pub(super) fn handle_requests(&mut self, rect: Rect, base: &MapLayout) {
+        match self.pending.take() {
+            Some(ZoomRequest::Fit) => self.fit(rect, base, *ZOOM_RANGE.end()),
+            Some(ZoomRequest::Actual) => {
+                self.zoom = 1.0;
+                self.pan = Vec2::ZERO;
+            }
+            None => {}
+        }
+        if let Some(item) = self.reveal.take()
+            && let Some(doc) = item_centre(base, item)
+        {
+            self.pan = rect.size() / 2.0 - doc.to_vec2() * self.zoom;
+        }
+    }
+}
+
+/// Where an item is on the map, in document units.
+fn item_centre(map: &MapLayout, item: Selection) -> Option<Pos2> {
+    match item {
+        Selection::Card(card) => map
+            .cards
+            .iter()
+            .find(|g| g.id == card)
+            .map(|g| g.rect.center())
+            .or_else(|| {
+                map.curves
+                    .iter()
+                    .flat_map(|c| &c.points)
+                    .find(|p| p.card_id == card)
+                    .map(|p| p.pos)
+            }),
+        Selection::Stage(id) => map
+            .stages
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.header.center()),
+        Selection::Lane(id) => map
+            .lanes
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.header.center()),
+        Selection::Annotation(id) => map
+            .annotations
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.rect.center()),
+        Selection::Cell { lane, stage } => {
+            super::items::cell_rect(map, lane, stage).map(|r| r.center())
+        }
+    }
+}
+
+/// Pan with a background drag (primary or middle button), Space+drag or the scroll
+/// wheel; zoom with Ctrl+wheel or a pinch, around the pointer.
+pub(super) fn navigate(ui: &Ui, background: &Response, rect: Rect, view: &mut CanvasView) {
+    let (space, middle, delta, shift) = ui.input(|i| {
+        (
+            i.key_down(Key::Space),
+            i.pointer.middle_down(),
+            i.pointer.delta(),
+            i.modifiers.shift,
+        )
+    });
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    let hovered = ui.rect_contains_pointer(rect);
+    if background.dragged() && !shift && view.drag.is_none() {
+        view.pan += background.drag_delta();
+    } else if hovered && (middle || (space && !typing && ui.input(|i| i.pointer.primary_down()))) {
+        view.pan += delta;
+    }
+    if !hovered {
+        return;
+    }
+    let (zoom_delta, scroll, pointer) = ui.input(|i| {
+        (
+            i.zoom_delta(),
+            i.smooth_scroll_delta(),
+            i.pointer.hover_pos(),
+        )
+    });
+    if (zoom_delta - 1.0).abs() > f32::EPSILON {
+        let anchor = pointer.unwrap_or(rect.center()) - rect.min;
+        let new_zoom = (view.zoom * zoom_delta).clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        // Keep the document point under the pointer where it is.
+        let doc = (anchor - view.pan) / view.zoom;
+        view.pan = anchor - doc * new_zoom;
+        view.zoom = new_zoom;
+    } else if scroll != Vec2::ZERO {
+        view.pan += scroll;
+    }
+}
