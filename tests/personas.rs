@@ -182,6 +182,9 @@ fn a_hostile_avatar_is_refused_with_a_clear_error() {
     h.run();
     h.get_by_label_contains("not a usable PNG or JPEG image");
     assert_eq!(persona(&h), before);
+    // The error is reported once, in the error window, until it is read.
+    h.get_by_label("OK").click();
+    h.run();
 
     // A real portrait is accepted and stored.
     let ok = dir.path().join("ok.png");

@@ -116,14 +116,18 @@ impl Action {
         Self::ShortcutsSheet,
     ];
 
-    /// Actions that act on the canvas selection: their shortcuts are ignored while a
-    /// text field has the keyboard (Delete, Enter and Ctrl+C belong to the field then).
-    pub fn is_canvas_action(self) -> bool {
+    /// Actions whose keys belong to a text field while one has the keyboard (Ctrl+Z
+    /// undoes typing there, Delete deletes a character...).
+    pub fn yields_to_text_fields(self) -> bool {
+        self.acts_on_canvas() || matches!(self, Self::Undo | Self::Redo)
+    }
+
+    /// Actions that act on the canvas selection: their keys work only while the canvas
+    /// has the keyboard (Delete typed in the Personas window never deletes a card).
+    pub fn acts_on_canvas(self) -> bool {
         matches!(
             self,
-            Self::Undo
-                | Self::Redo
-                | Self::DeleteSelection
+            Self::DeleteSelection
                 | Self::EditSelection
                 | Self::Copy
                 | Self::Cut

@@ -393,7 +393,8 @@ impl WaymarkApp {
             }
         }
         for action in Action::ALL {
-            if !canvas && action.is_canvas_action() {
+            if (typing && action.yields_to_text_fields()) || (!canvas && action.acts_on_canvas())
+            {
                 continue;
             }
             let pressed = action
@@ -543,7 +544,7 @@ impl WaymarkApp {
                         job.started.elapsed().as_secs_f32()
                     ));
                 } else if self.status_warning {
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}", self.status));
+                    ui.colored_label(ui.visuals().warn_fg_color, &self.status);
                 } else {
                     ui.label(&self.status);
                 }

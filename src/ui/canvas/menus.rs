@@ -96,7 +96,7 @@ pub(super) fn card_context_menu(
             ui.menu_button("Colour", |ui| {
                 for token in crate::model::ColorToken::ALL {
                     if ui
-                        .selectable_label(c.color == token, format!("{token:?}"))
+                        .selectable_label(c.color == token, token.label())
                         .clicked()
                     {
                         let mut c = c.clone();
