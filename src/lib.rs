@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod app;
 pub mod export;
+pub mod i18n;
 pub mod io;
 pub mod layout;
 pub mod model;

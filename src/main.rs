@@ -202,9 +202,17 @@ fn run_window(file: Option<&PathBuf>) -> anyhow::Result<()> {
             }
         },
     };
+    // The interface language: the one chosen in View > Language, else the system's.
+    let config_dir = io::templates::config_dir();
+    let language = config_dir
+        .as_deref()
+        .and_then(waymark::app::files::load_language)
+        .unwrap_or_else(waymark::i18n::Language::system);
+    waymark::i18n::set_interface(language);
+    state.set_config_dir(config_dir);
     state
         .messages
-        .push(waymark::app::Message::Info("Ready".to_owned()));
+        .push(waymark::app::Message::Info(waymark::t!("status-ready")));
     let dialogs = if std::env::var_os("WAYMARK_INAPP_DIALOGS").is_some() {
         FileDialogs::InApp
     } else {

@@ -245,7 +245,9 @@ impl Placement {
 
 fn layout_of(project: &Project) -> MapLayout {
     let ctx = egui::Context::default();
-    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    // One pass loads the fonts the layout measures text with.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
     let options = LayoutOptions {
         annotations: true,
         ..LayoutOptions::default()

@@ -364,7 +364,7 @@ fn f1_lists_every_shortcut_from_the_one_action_list() {
             continue;
         }
         assert!(
-            h.query_all_by_label_contains(action.label())
+            h.query_all_by_label_contains(&action.label())
                 .next()
                 .is_some(),
             "{} is missing from the sheet",

@@ -405,6 +405,26 @@ impl super::AppState {
     }
 }
 
+/// The interface language chosen in View > Language, kept in `config_dir/language`;
+/// `None` if none was chosen yet (the system's language is used then).
+pub fn load_language(config_dir: &Path) -> Option<crate::i18n::Language> {
+    let text = std::fs::read_to_string(config_dir.join("language")).ok()?;
+    crate::i18n::Language::from_tag(text.trim())
+}
+
+/// Remembers the interface language in `config_dir/language`.
+pub fn save_language(config_dir: &Path, language: crate::i18n::Language) -> Result<(), FileError> {
+    let path = config_dir.join("language");
+    let io = |action, source| FileError::Io {
+        path: path.clone(),
+        action,
+        source,
+    };
+    std::fs::create_dir_all(config_dir).map_err(|e| io("creating the folder", e))?;
+    crate::io::atomic_write(&path, format!("{}\n", language.tag()).as_bytes())
+        .map_err(|e| io("writing the language", std::io::Error::other(e)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +446,16 @@ mod tests {
         );
         recent.save(dir.path()).unwrap();
         assert_eq!(RecentFiles::load(dir.path()), recent);
+    }
+
+    #[test]
+    fn the_chosen_language_is_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load_language(dir.path()), None);
+        save_language(dir.path(), crate::i18n::Language::ZhHant).unwrap();
+        assert_eq!(load_language(dir.path()), Some(crate::i18n::Language::ZhHant));
+        std::fs::write(dir.path().join("language"), "klingon").unwrap();
+        assert_eq!(load_language(dir.path()), None);
     }
 
     #[test]

@@ -79,6 +79,9 @@ pub enum Command {
     PasteText(String),
     /// Forgets a file in File > Open Recent.
     ForgetRecent(PathBuf),
+    /// Switches the interface language (at once, without restarting) and remembers it
+    /// in the configuration folder.
+    SetLanguage(crate::i18n::Language),
     /// Reads or writes a file other than the project (personas, avatars, templates,
     /// surveys).
     File(FileCommand),
@@ -352,6 +355,14 @@ impl AppState {
             }
             Command::Paste => self.paste(now),
             Command::PasteText(text) => self.paste_text(&text, now),
+            Command::SetLanguage(language) => {
+                crate::i18n::set_interface(language);
+                if let Some(dir) = &self.config_dir
+                    && let Err(e) = files::save_language(dir, language)
+                {
+                    self.messages.push(Message::Warning(e.to_string()));
+                }
+            }
             Command::ForgetRecent(path) => {
                 self.recent.remove(&path);
                 self.save_recent();

@@ -3,6 +3,39 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::t;
+
+/// The menus of the menu bar, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// Files, import and export.
+    File,
+    /// Undo, clipboard, Find.
+    Edit,
+    /// Stages, lanes, journeys, personas, settings.
+    Map,
+    /// Zoom, what is shown, the language.
+    View,
+    /// The palette and the shortcuts sheet.
+    Help,
+}
+
+impl Menu {
+    /// Every menu, in menu-bar order.
+    pub const ALL: [Self; 5] = [Self::File, Self::Edit, Self::Map, Self::View, Self::Help];
+
+    /// The menu's title, in the interface language.
+    pub fn label(self) -> String {
+        match self {
+            Self::File => t!("menu-file"),
+            Self::Edit => t!("menu-edit"),
+            Self::Map => t!("menu-map"),
+            Self::View => t!("menu-view"),
+            Self::Help => t!("menu-help"),
+        }
+    }
+}
+
 /// Something the user can do from a menu or a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -136,48 +169,48 @@ impl Action {
         )
     }
 
-    /// The menu label.
-    pub fn label(self) -> &'static str {
+    /// The menu label, in the interface language.
+    pub fn label(self) -> String {
         match self {
-            Self::New => "New",
-            Self::Open => "Open…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save As…",
-            Self::ExportPng => "Export PNG…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::ZoomToFit => "Zoom to fit",
-            Self::Zoom100 => "Zoom 100%",
-            Self::DeleteSelection => "Delete",
-            Self::EditSelection => "Edit text",
-            Self::Copy => "Copy",
-            Self::Paste => "Paste",
-            Self::Duplicate => "Duplicate",
-            Self::AddStageAtEnd => "Add stage at end",
-            Self::AddStageBefore => "Add stage before",
-            Self::AddStageAfter => "Add stage after",
-            Self::ToggleCollapse => "Collapse / expand lane",
-            Self::NewJourney => "New journey",
-            Self::DuplicateJourney => "Duplicate journey",
-            Self::DeleteJourney => "Delete journey",
-            Self::AddAccelerator => "Add accelerator",
-            Self::AddBlocker => "Add blocker",
-            Self::ToggleAnnotations => "Show accelerators and blockers",
-            Self::Settings => "Project settings…",
-            Self::ImportCsv => "Import survey CSV…",
-            Self::NewFromTemplate => "New from template…",
-            Self::SaveAsTemplate => "Save journey as template…",
-            Self::Personas => "Personas…",
-            Self::Cut => "Cut",
-            Self::Find => "Find…",
-            Self::CommandPalette => "Command palette…",
-            Self::ShortcutsSheet => "Keyboard shortcuts",
+            Self::New => t!("action-new"),
+            Self::Open => t!("action-open"),
+            Self::Save => t!("action-save"),
+            Self::SaveAs => t!("action-save-as"),
+            Self::ExportPng => t!("action-export-png"),
+            Self::Quit => t!("action-quit"),
+            Self::Undo => t!("action-undo"),
+            Self::Redo => t!("action-redo"),
+            Self::ZoomToFit => t!("action-zoom-to-fit"),
+            Self::Zoom100 => t!("action-zoom-100"),
+            Self::DeleteSelection => t!("action-delete"),
+            Self::EditSelection => t!("action-edit-text"),
+            Self::Copy => t!("action-copy"),
+            Self::Paste => t!("action-paste"),
+            Self::Duplicate => t!("action-duplicate"),
+            Self::AddStageAtEnd => t!("action-add-stage-at-end"),
+            Self::AddStageBefore => t!("action-add-stage-before"),
+            Self::AddStageAfter => t!("action-add-stage-after"),
+            Self::ToggleCollapse => t!("action-toggle-collapse"),
+            Self::NewJourney => t!("action-new-journey"),
+            Self::DuplicateJourney => t!("action-duplicate-journey"),
+            Self::DeleteJourney => t!("action-delete-journey"),
+            Self::AddAccelerator => t!("action-add-accelerator"),
+            Self::AddBlocker => t!("action-add-blocker"),
+            Self::ToggleAnnotations => t!("action-toggle-annotations"),
+            Self::Settings => t!("action-settings"),
+            Self::ImportCsv => t!("action-import-csv"),
+            Self::NewFromTemplate => t!("action-new-from-template"),
+            Self::SaveAsTemplate => t!("action-save-as-template"),
+            Self::Personas => t!("action-personas"),
+            Self::Cut => t!("action-cut"),
+            Self::Find => t!("action-find"),
+            Self::CommandPalette => t!("action-command-palette"),
+            Self::ShortcutsSheet => t!("action-shortcuts-sheet"),
         }
     }
 
     /// The menu the action lives in, for the palette and the shortcuts sheet.
-    pub fn menu(self) -> &'static str {
+    pub fn menu(self) -> Menu {
         match self {
             Self::New
             | Self::Open
@@ -187,7 +220,7 @@ impl Action {
             | Self::Quit
             | Self::ImportCsv
             | Self::NewFromTemplate
-            | Self::SaveAsTemplate => "File",
+            | Self::SaveAsTemplate => Menu::File,
             Self::Undo
             | Self::Redo
             | Self::DeleteSelection
@@ -196,7 +229,7 @@ impl Action {
             | Self::Cut
             | Self::Paste
             | Self::Duplicate
-            | Self::Find => "Edit",
+            | Self::Find => Menu::Edit,
             Self::AddStageAtEnd
             | Self::AddStageBefore
             | Self::AddStageAfter
@@ -207,16 +240,16 @@ impl Action {
             | Self::AddAccelerator
             | Self::AddBlocker
             | Self::Settings
-            | Self::Personas => "Map",
-            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations => "View",
-            Self::CommandPalette | Self::ShortcutsSheet => "Help",
+            | Self::Personas => Menu::Map,
+            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations => Menu::View,
+            Self::CommandPalette | Self::ShortcutsSheet => Menu::Help,
         }
     }
 
     /// True if every word of `query` appears in the action's label or menu, ignoring
     /// case (the command palette's filter).
     pub fn matches(self, query: &str) -> bool {
-        let haystack = format!("{} {}", self.menu(), self.label()).to_lowercase();
+        let haystack = format!("{} {}", self.menu().label(), self.label()).to_lowercase();
         query
             .to_lowercase()
             .split_whitespace()

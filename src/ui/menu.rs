@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use super::Action;
+use crate::t;
 use crate::app::AppState;
 
 /// Shows the menu bar; returns the action chosen this frame, if any.
@@ -15,7 +16,7 @@ pub fn menu_bar_ui(
 ) -> Option<Action> {
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        ui.menu_button(t!("menu-file"), |ui| {
             for action in [Action::New, Action::NewFromTemplate, Action::Open] {
                 action_item(ui, action, true, &mut chosen);
             }
@@ -45,7 +46,7 @@ pub fn menu_bar_ui(
             ui.separator();
             action_item(ui, Action::Quit, true, &mut chosen);
         });
-        ui.menu_button("Edit", |ui| {
+        ui.menu_button(t!("menu-edit"), |ui| {
             action_item(ui, Action::Undo, state.history.can_undo(), &mut chosen);
             action_item(ui, Action::Redo, state.history.can_redo(), &mut chosen);
             ui.separator();
@@ -69,7 +70,7 @@ pub fn menu_bar_ui(
             ui.separator();
             action_item(ui, Action::Find, true, &mut chosen);
         });
-        ui.menu_button("Map", |ui| {
+        ui.menu_button(t!("menu-map"), |ui| {
             action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
             action_item(
                 ui,
@@ -115,7 +116,7 @@ pub fn menu_bar_ui(
                 &mut chosen,
             );
         });
-        ui.menu_button("View", |ui| {
+        ui.menu_button(t!("menu-view"), |ui| {
             action_item(ui, Action::ZoomToFit, true, &mut chosen);
             action_item(ui, Action::Zoom100, true, &mut chosen);
             ui.separator();
@@ -127,8 +128,19 @@ pub fn menu_bar_ui(
                 chosen = Some(Action::ToggleAnnotations);
                 ui.close();
             }
+            ui.separator();
+            // Each language in its own name, so anyone can find theirs.
+            ui.menu_button(t!("menu-language"), |ui| {
+                for language in crate::i18n::Language::ALL {
+                    let current = crate::i18n::interface() == language;
+                    if ui.radio(current, language.native_name()).clicked() {
+                        out.push(crate::app::Command::SetLanguage(language));
+                        ui.close();
+                    }
+                }
+            });
         });
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(t!("menu-help"), |ui| {
             action_item(ui, Action::CommandPalette, true, &mut chosen);
             action_item(ui, Action::ShortcutsSheet, true, &mut chosen);
         });
@@ -145,7 +157,7 @@ fn recent_menu_ui(
     open_recent: &mut Option<std::path::PathBuf>,
 ) {
     ui.add_enabled_ui(!state.recent.files.is_empty(), |ui| {
-        ui.menu_button("Open Recent", |ui| {
+        ui.menu_button(t!("menu-open-recent"), |ui| {
             for path in &state.recent.files {
                 let name = path.file_name().map_or_else(
                     || path.display().to_string(),
@@ -162,12 +174,12 @@ fn recent_menu_ui(
                         *open_recent = Some(path.clone());
                         ui.close();
                     }
-                    let remove = ui.small_button("x").on_hover_text("Remove from the list");
+                    let remove = ui.small_button("x").on_hover_text(t!("recent-remove"));
                     remove.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,
                             true,
-                            format!("Remove {name} from the list"),
+                            t!("recent-remove-named", name = &name),
                         )
                     });
                     if remove.clicked() {

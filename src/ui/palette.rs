@@ -5,6 +5,8 @@
 use egui::{Id, Key, Modal};
 
 use super::Action;
+use super::actions::Menu;
+use crate::t;
 
 /// The command palette's state while it is open.
 #[derive(Default)]
@@ -23,7 +25,7 @@ impl Palette {
             .filter(|a| !matches!(a, Action::CommandPalette))
             .filter(|a| a.matches(&self.query))
             .collect();
-        all.sort_by_key(|a| menu_rank(a.menu()));
+        all.sort_by_key(|a| Menu::ALL.iter().position(|m| *m == a.menu()));
         all
     }
 
@@ -50,10 +52,10 @@ impl Palette {
             ui.set_width(460.0);
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("Type a command…")
+                    .hint_text(t!("palette-hint"))
                     .desired_width(f32::INFINITY),
             );
-            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Command"));
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, t!("palette-field")));
             if !self.focused {
                 field.request_focus();
                 self.focused = true;
@@ -66,10 +68,10 @@ impl Palette {
                 .max_height(360.0)
                 .show(ui, |ui| {
                     if matches.is_empty() {
-                        ui.weak("No command matches.");
+                        ui.weak(t!("palette-none"));
                     }
                     for (i, action) in matches.iter().enumerate() {
-                        let text = format!("{} › {}", action.menu(), action.label());
+                        let text = format!("{} › {}", action.menu().label(), action.label());
                         let mut button = egui::Button::selectable(i == self.cursor, text);
                         if let Some(shortcut) = action.shortcuts().first() {
                             button = button.shortcut_text(ctx.format_shortcut(shortcut));
@@ -94,46 +96,38 @@ impl Palette {
     }
 }
 
-fn menu_rank(menu: &str) -> usize {
-    ["File", "Edit", "Map", "View", "Help"]
-        .iter()
-        .position(|m| *m == menu)
-        .unwrap_or(usize::MAX)
-}
-
 /// Keys that belong to the canvas and panels rather than to an action (shown in the
-/// sheet after the actions).
-const CANVAS_KEYS: [(&str, &str); 9] = [
-    ("Arrow keys", "Move the selection between cells"),
-    ("0-9, then - 0-9", "Set the selected emotion point's score"),
-    ("Double-click a cell", "Add a card"),
-    ("Shift+Enter", "New line inside a card being edited"),
-    (
-        "Escape",
-        "Close the innermost window, cancel an edit or a drag",
-    ),
-    ("Enter / Shift+Enter", "Next / previous match in Find"),
-    ("Space+drag, middle drag", "Pan the map"),
-    ("Ctrl+wheel, pinch", "Zoom around the pointer"),
-    ("Shift+drag", "Select cards with a rubber band"),
-];
+/// sheet after the actions): the keys and what they do.
+fn canvas_keys() -> [(String, String); 9] {
+    [
+        (t!("key-arrows"), t!("key-arrows-what")),
+        (t!("key-digits"), t!("key-digits-what")),
+        (t!("key-double-click"), t!("key-double-click-what")),
+        (t!("key-shift-enter"), t!("key-shift-enter-what")),
+        (t!("key-escape"), t!("key-escape-what")),
+        (t!("key-find-steps"), t!("key-find-steps-what")),
+        (t!("key-pan"), t!("key-pan-what")),
+        (t!("key-zoom"), t!("key-zoom-what")),
+        (t!("key-rubber-band"), t!("key-rubber-band-what")),
+    ]
+}
 
 /// The keyboard shortcuts sheet: every action with a shortcut, by menu, then the keys of
 /// the canvas. Sets `open` to false when closed.
 pub fn shortcuts_sheet_ui(ctx: &egui::Context, open: &mut bool) {
     let mut still_open = *open;
-    egui::Window::new("All keyboard shortcuts")
+    egui::Window::new(t!("sheet-title"))
         .id(Id::unique("shortcuts_sheet"))
         .open(&mut still_open)
         .collapsible(false)
         .default_width(520.0)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical()
-                .max_height(560.0)
+                .max_height(ctx.content_rect().height() - 120.0)
                 .show(ui, |ui| {
-                    for menu in ["File", "Edit", "Map", "View", "Help"] {
-                        ui.strong(menu);
-                        egui::Grid::new(("shortcuts", menu))
+                    for menu in Menu::ALL {
+                        ui.strong(menu.label());
+                        egui::Grid::new(("shortcuts", menu as u8))
                             .num_columns(2)
                             .striped(true)
                             .show(ui, |ui| {
@@ -153,12 +147,12 @@ pub fn shortcuts_sheet_ui(ctx: &egui::Context, open: &mut bool) {
                             });
                         ui.add_space(6.0);
                     }
-                    ui.strong("Canvas");
+                    ui.strong(t!("sheet-canvas"));
                     egui::Grid::new("shortcuts_canvas")
                         .num_columns(2)
                         .striped(true)
                         .show(ui, |ui| {
-                            for (keys, what) in CANVAS_KEYS {
+                            for (keys, what) in canvas_keys() {
                                 ui.label(keys);
                                 ui.label(what);
                                 ui.end_row();
