@@ -157,7 +157,11 @@ fn cmd_templates() {
 
 fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
     let project = io::load_file(file)?;
-    println!("{}: ok: {}", file.display(), summary_line(&project));
+    println!(
+        "{}: ok: {}",
+        file.display(),
+        summary_line(&project, waymark::i18n::Language::En)
+    );
     Ok(())
 }
 

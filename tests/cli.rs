@@ -26,7 +26,10 @@ fn new_then_check_prints_a_summary() {
     let c = p.counts();
     assert!(out.contains(&format!("{} stages", c.stages)), "{out}");
     assert!(out.contains(&format!("{} cards", c.cards)), "{out}");
-    assert!(out.contains(&waymark::app::summary_line(&p)), "{out}");
+    assert!(
+        out.contains(&waymark::app::summary_line(&p, waymark::i18n::Language::En)),
+        "{out}"
+    );
     // `new` refuses to overwrite.
     let (code, _, err) = waymark(&["new", "-o", file]);
     assert_eq!(code, 1);

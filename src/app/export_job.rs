@@ -1,6 +1,7 @@
 //! PNG exports run on a background thread, so the window stays responsive while a
 //! poster-sized image is rasterised and encoded.
 
+use crate::t;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -72,7 +73,11 @@ impl ExportJob {
             });
         if let Err(e) = spawned {
             // Reported through the job's own channel, like any export error.
-            let message = format!("{}: could not start the export: {e}", path.display());
+            let message = t!(
+                "error-export-not-started",
+                path = path.display(),
+                error = e.to_string()
+            );
             if on_spawn_error.send(Err(message.clone())).is_err() {
                 // Unreachable while `receiver` is alive; keep the message anyway.
                 eprintln!("waymark: {message}");
@@ -90,10 +95,9 @@ impl ExportJob {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(format!(
-                "{}: the export stopped unexpectedly",
-                self.path.display()
-            ))),
+            Err(TryRecvError::Disconnected) => {
+                Some(Err(t!("error-export-stopped", path = self.path.display())))
+            }
         }
     }
 }
@@ -108,7 +112,7 @@ fn run(
 ) -> Result<ExportDone, String> {
     let journey = project
         .journey(journey)
-        .ok_or_else(|| "the journey to export no longer exists".to_owned())?;
+        .ok_or_else(|| t!("error-export-journey-gone"))?;
     let missing_scripts = exporter.missing_scripts(project, journey);
     let image = exporter
         .render_in(project, journey, &options, project_file)

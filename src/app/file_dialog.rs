@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::t;
+
 /// How file paths are asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileDialogs {
@@ -36,11 +38,11 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    fn filter(self) -> (&'static str, &'static [&'static str]) {
+    fn filter(self) -> (String, &'static [&'static str]) {
         match self {
-            Self::Project => ("Waymark project", &["ron"]),
-            Self::Png => ("PNG image", &["png"]),
-            Self::Csv => ("CSV", &["csv"]),
+            Self::Project => (t!("filter-project"), &["ron"]),
+            Self::Png => (t!("filter-png"), &["png"]),
+            Self::Csv => (t!("filter-csv"), &["csv"]),
         }
     }
 }
@@ -81,7 +83,7 @@ impl FilePicker {
         }
         let start = Instant::now();
         let (name, extensions) = kind.filter();
-        match pick(rfd::FileDialog::new().add_filter(name, extensions)) {
+        match pick(rfd::FileDialog::new().add_filter(&name, extensions)) {
             Some(path) => Picked::Path(path),
             None if start.elapsed() < NO_DIALOG_THRESHOLD => {
                 // No desktop portal answered: use the in-app entry from now on.

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::import::{ImportPlan, plan_import};
 use crate::io::templates::{self, Template};
+use crate::t;
 
 /// Larger survey files are refused: a survey export of this size is a mistake.
 pub const MAX_SURVEY_BYTES: u64 = 64 * 1024 * 1024;
@@ -52,21 +53,47 @@ pub enum FileCommand {
     CloseSurvey,
 }
 
-/// Why a file the window asked for could not be used.
-#[derive(Debug, thiserror::Error)]
+/// What was being done with a file when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Reading a survey file.
+    ReadSurvey,
+    /// Creating the configuration folder.
+    CreateFolder,
+    /// Writing the list of recent files.
+    WriteRecent,
+    /// Deleting a user template.
+    DeleteTemplate,
+    /// Writing the chosen language.
+    WriteLanguage,
+}
+
+impl FileAction {
+    fn label(self) -> String {
+        match self {
+            Self::ReadSurvey => t!("file-action-read-survey"),
+            Self::CreateFolder => t!("file-action-create-folder"),
+            Self::WriteRecent => t!("file-action-write-recent"),
+            Self::DeleteTemplate => t!("file-action-delete-template"),
+            Self::WriteLanguage => t!("file-action-write-language"),
+        }
+    }
+}
+
+/// Why a file the window asked for could not be used. Its message is in the interface
+/// language and names the file.
+#[derive(Debug)]
 pub enum FileError {
     /// The file could not be read or written.
-    #[error("{}: {action}: {source}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// What was being done ("reading the survey", ...).
-        action: &'static str,
+        /// What was being done.
+        action: FileAction,
         /// The underlying error.
         source: std::io::Error,
     },
     /// The survey file is larger than [`MAX_SURVEY_BYTES`].
-    #[error("{}: the file is {size} bytes; survey files are limited to 64 MiB", path.display())]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -74,17 +101,44 @@ pub enum FileError {
         size: u64,
     },
     /// The survey file is not UTF-8 text.
-    #[error("{}: the file is not UTF-8 text (save it as \"CSV UTF-8\")", path.display())]
     NotText {
         /// The file.
         path: PathBuf,
     },
-    /// There is no configuration folder to keep templates or recent files in.
-    #[error("no configuration folder was found to keep {what} in")]
-    NoConfigDir {
-        /// What was to be kept.
-        what: &'static str,
-    },
+    /// There is no configuration folder to keep user templates in.
+    NoConfigDir,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::Io {
+                path,
+                action,
+                source,
+            } => t!(
+                "file-error-io",
+                path = path.display(),
+                action = action.label(),
+                error = source.to_string()
+            ),
+            Self::TooLarge { path, size } => {
+                t!("file-error-too-large", path = path.display(), size = *size)
+            }
+            Self::NotText { path } => t!("file-error-not-text", path = path.display()),
+            Self::NoConfigDir => t!("file-error-no-config-dir"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// Reads a survey CSV file as text.
@@ -94,14 +148,14 @@ pub fn read_survey(path: &Path) -> Result<String, FileError> {
         action,
         source,
     };
-    let meta = std::fs::metadata(path).map_err(|e| io("reading the survey", e))?;
+    let meta = std::fs::metadata(path).map_err(|e| io(FileAction::ReadSurvey, e))?;
     if meta.len() > MAX_SURVEY_BYTES {
         return Err(FileError::TooLarge {
             path: path.to_owned(),
             size: meta.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| io("reading the survey", e))?;
+    let bytes = std::fs::read(path).map_err(|e| io(FileAction::ReadSurvey, e))?;
     String::from_utf8(bytes).map_err(|_| FileError::NotText {
         path: path.to_owned(),
     })
@@ -243,11 +297,11 @@ impl RecentFiles {
             action,
             source,
         };
-        std::fs::create_dir_all(config_dir).map_err(|e| io("creating the folder", e))?;
+        std::fs::create_dir_all(config_dir).map_err(|e| io(FileAction::CreateFolder, e))?;
         let text = ron::ser::to_string_pretty(&self.files, ron::ser::PrettyConfig::new())
-            .map_err(|e| io("writing the list", std::io::Error::other(e)))?;
+            .map_err(|e| io(FileAction::WriteRecent, std::io::Error::other(e)))?;
         crate::io::atomic_write(&path, text.as_bytes())
-            .map_err(|e| io("writing the list", std::io::Error::other(e)))
+            .map_err(|e| io(FileAction::WriteRecent, std::io::Error::other(e)))
     }
 }
 
@@ -268,9 +322,10 @@ impl super::AppState {
                         None,
                         now,
                     );
-                    self.messages.push(Message::Info(format!(
-                        "Imported the persona \"{name}\" from {}",
-                        path.display()
+                    self.messages.push(Message::Info(t!(
+                        "status-persona-imported",
+                        name = &name,
+                        path = path.display()
                     )));
                 }
                 Err(e) => self.messages.push(Message::Error(e.to_string())),
@@ -280,10 +335,10 @@ impl super::AppState {
                     return;
                 };
                 match crate::io::persona_file::save_persona(p, &path) {
-                    Ok(()) => self.messages.push(Message::Info(format!(
-                        "Exported the persona \"{}\" to {}",
-                        p.name,
-                        path.display()
+                    Ok(()) => self.messages.push(Message::Info(t!(
+                        "status-persona-exported",
+                        name = &p.name,
+                        path = path.display()
                     ))),
                     Err(e) => self.messages.push(Message::Error(e.to_string())),
                 }
@@ -319,8 +374,9 @@ impl super::AppState {
             }
             Command::LoadAvatar(path) => {
                 if let Err(e) = self.avatars.load(&path) {
-                    self.messages.push(Message::Warning(format!(
-                        "The persona's avatar is not shown: {e}"
+                    self.messages.push(Message::Warning(t!(
+                        "warning-avatar-not-shown",
+                        error = e.to_string()
                     )));
                 }
             }
@@ -330,14 +386,14 @@ impl super::AppState {
             Command::SaveTemplate(name) => self.save_template(&name),
             Command::DeleteTemplate(path) => {
                 match std::fs::remove_file(&path) {
-                    Ok(()) => self.messages.push(Message::Info(format!(
-                        "Deleted the template {}",
-                        path.display()
+                    Ok(()) => self.messages.push(Message::Info(t!(
+                        "status-template-deleted",
+                        path = path.display()
                     ))),
                     Err(source) => self.messages.push(Message::Error(
                         FileError::Io {
                             path: path.clone(),
-                            action: "deleting the template",
+                            action: FileAction::DeleteTemplate,
                             source,
                         }
                         .to_string(),
@@ -370,10 +426,12 @@ impl super::AppState {
                     now,
                 );
                 if self.revision != revision {
-                    self.messages.push(Message::Info(format!(
-                        "Imported {}: {used} answers used, {changes} measures changed, \
-                         {left_out} rows left out",
-                        preview.path.display()
+                    self.messages.push(Message::Info(t!(
+                        "status-survey-imported",
+                        path = preview.path.display(),
+                        used = used,
+                        changes = changes,
+                        left_out = left_out
                     )));
                 }
             }
@@ -387,16 +445,16 @@ impl super::AppState {
             return;
         };
         let Some(dir) = self.config_dir.as_deref().map(|d| d.join("templates")) else {
-            self.messages.push(Message::Error(
-                FileError::NoConfigDir { what: "templates" }.to_string(),
-            ));
+            self.messages
+                .push(Message::Error(FileError::NoConfigDir.to_string()));
             return;
         };
         match templates::save_user_template(&self.project, journey, name, &dir) {
             Ok(path) => {
-                self.messages.push(Message::Info(format!(
-                    "Saved the template \"{name}\" as {}",
-                    path.display()
+                self.messages.push(Message::Info(t!(
+                    "status-template-saved",
+                    name = name,
+                    path = path.display()
                 )));
                 self.templates = Some(list_templates(self.config_dir.as_deref()));
             }
@@ -420,9 +478,9 @@ pub fn save_language(config_dir: &Path, language: crate::i18n::Language) -> Resu
         action,
         source,
     };
-    std::fs::create_dir_all(config_dir).map_err(|e| io("creating the folder", e))?;
+    std::fs::create_dir_all(config_dir).map_err(|e| io(FileAction::CreateFolder, e))?;
     crate::io::atomic_write(&path, format!("{}\n", language.tag()).as_bytes())
-        .map_err(|e| io("writing the language", std::io::Error::other(e)))
+        .map_err(|e| io(FileAction::WriteLanguage, std::io::Error::other(e)))
 }
 
 #[cfg(test)]
@@ -453,7 +511,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(load_language(dir.path()), None);
         save_language(dir.path(), crate::i18n::Language::ZhHant).unwrap();
-        assert_eq!(load_language(dir.path()), Some(crate::i18n::Language::ZhHant));
+        assert_eq!(
+            load_language(dir.path()),
+            Some(crate::i18n::Language::ZhHant)
+        );
         std::fs::write(dir.path().join("language"), "klingon").unwrap();
         assert_eq!(load_language(dir.path()), None);
     }

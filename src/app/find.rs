@@ -3,6 +3,7 @@
 //! titles and personas, in document order across journeys.
 
 use crate::model::{AnnotationKind, JourneyId, PersonaId, Project};
+use crate::t;
 
 use super::Selection;
 
@@ -20,13 +21,56 @@ pub enum Place {
     Persona(PersonaId),
 }
 
+/// What kind of thing a match is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// A journey's title.
+    Journey,
+    /// A journey's description.
+    JourneyDescription,
+    /// A stage's name.
+    Stage,
+    /// A stage's description.
+    StageDescription,
+    /// A lane's title.
+    Lane,
+    /// A card's text.
+    Card,
+    /// A touchpoint's owner.
+    Owner,
+    /// An accelerator's title or note.
+    Accelerator,
+    /// A blocker's title or note.
+    Blocker,
+    /// Any field of a persona.
+    Persona,
+}
+
+impl What {
+    /// Its name in the interface language.
+    pub fn label(self) -> String {
+        match self {
+            Self::Journey => t!("find-what-journey"),
+            Self::JourneyDescription => t!("find-what-journey-description"),
+            Self::Stage => t!("find-what-stage"),
+            Self::StageDescription => t!("find-what-stage-description"),
+            Self::Lane => t!("find-what-lane"),
+            Self::Card => t!("find-what-card"),
+            Self::Owner => t!("find-what-owner"),
+            Self::Accelerator => t!("find-what-accelerator"),
+            Self::Blocker => t!("find-what-blocker"),
+            Self::Persona => t!("find-what-persona"),
+        }
+    }
+}
+
 /// One match: where it is and the text it was found in (for the list of results).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
     /// Where it is.
     pub place: Place,
-    /// What kind of thing it is ("Card", "Stage", ...), for the results list.
-    pub what: &'static str,
+    /// What kind of thing it is, for the results list.
+    pub what: What,
     /// The text that matched, on one line.
     pub text: String,
 }
@@ -54,24 +98,24 @@ pub fn find(project: &Project, query: &str) -> Vec<Match> {
             journey: j.id,
             selection,
         };
-        push(on_map(None), "Journey", &j.title);
-        push(on_map(None), "Journey description", &j.description);
+        push(on_map(None), What::Journey, &j.title);
+        push(on_map(None), What::JourneyDescription, &j.description);
         for s in &j.stages {
             let at = on_map(Some(Selection::Stage(s.id)));
-            push(at, "Stage", &s.name);
-            push(at, "Stage description", &s.description);
+            push(at, What::Stage, &s.name);
+            push(at, What::StageDescription, &s.description);
         }
         for l in &j.lanes {
-            push(on_map(Some(Selection::Lane(l.id))), "Lane", &l.title);
+            push(on_map(Some(Selection::Lane(l.id))), What::Lane, &l.title);
         }
         // Cards in reading order: stage by stage, lane by lane.
         for s in &j.stages {
             for l in &j.lanes {
                 for c in l.cards.iter().filter(|c| c.stage == s.id) {
                     let at = on_map(Some(Selection::Card(c.id)));
-                    push(at, "Card", &c.text);
+                    push(at, What::Card, &c.text);
                     if let Some(t) = &c.touchpoint {
-                        push(at, "Touchpoint owner", &t.owner);
+                        push(at, What::Owner, &t.owner);
                     }
                 }
             }
@@ -79,8 +123,8 @@ pub fn find(project: &Project, query: &str) -> Vec<Match> {
         for a in &j.annotations {
             let at = on_map(Some(Selection::Annotation(a.id)));
             let what = match a.kind {
-                AnnotationKind::Accelerator => "Accelerator",
-                AnnotationKind::Blocker => "Blocker",
+                AnnotationKind::Accelerator => What::Accelerator,
+                AnnotationKind::Blocker => What::Blocker,
             };
             push(at, what, &a.title);
             push(at, what, &a.note);
@@ -104,7 +148,7 @@ pub fn find(project: &Project, query: &str) -> Vec<Match> {
         if found {
             out.push(Match {
                 place: at,
-                what: "Persona",
+                what: What::Persona,
                 text: one_line(&p.name),
             });
         }
@@ -169,7 +213,7 @@ mod tests {
         let name = &first.stages[0].name;
         let matches: Vec<_> = find(&project, name)
             .into_iter()
-            .filter(|m| m.what == "Stage")
+            .filter(|m| m.what == What::Stage)
             .collect();
         assert_eq!(matches.len(), 2, "{matches:?}");
         assert!(matches!(matches[0].place, Place::Map { journey, .. } if journey == first.id));

@@ -14,6 +14,7 @@ pub use edit::{Edit, LaneFamily, Outcome, Placement, apply_edit, lane_family};
 pub use export_job::{ExportDone, ExportJob, SharedExporter};
 pub use history::{History, MAX_STEPS};
 
+use crate::t;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -227,10 +228,10 @@ impl AppState {
 
     /// The file name shown in the title bar.
     pub fn display_name(&self) -> String {
-        self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || "Untitled".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| t!("untitled"), |n| n.to_string_lossy().into_owned())
     }
 
     /// The window title: file name, unsaved mark, app name.
@@ -266,30 +267,30 @@ impl AppState {
         match command {
             Command::NewProject => {
                 self.replace_document(io::sample::blank_project(), None);
-                self.messages.push(Message::Info("New project".to_owned()));
+                self.messages.push(Message::Info(t!("status-new-project")));
             }
             Command::NewFromTemplate(project) => {
                 let name = project.title.clone();
                 self.replace_document(*project, None);
-                self.messages.push(Message::Info(format!(
-                    "New project from the template \"{name}\""
-                )));
+                self.messages
+                    .push(Message::Info(t!("status-new-from-template", name = &name)));
             }
             Command::Open(path) => match io::load_file(&path) {
                 Ok(project) => {
-                    let summary = summary_line(&project);
+                    let summary = summary_line(&project, crate::i18n::interface());
                     self.replace_document(project, Some(path.clone()));
                     self.remember_recent(&path);
-                    self.messages.push(Message::Info(format!(
-                        "Opened {}: {summary}",
-                        path.display()
+                    self.messages.push(Message::Info(t!(
+                        "status-opened",
+                        path = path.display(),
+                        summary = summary
                     )));
                 }
                 Err(e) => {
                     if !path.exists() && self.recent.files.contains(&path) {
-                        self.messages.push(Message::Warning(format!(
-                            "{} no longer exists; it stays in Open Recent until you remove it",
-                            path.display()
+                        self.messages.push(Message::Warning(t!(
+                            "status-recent-missing",
+                            path = path.display()
                         )));
                     }
                     self.messages.push(Message::Error(e.to_string()));
@@ -297,9 +298,7 @@ impl AppState {
             },
             Command::Save => match self.path.clone() {
                 Some(path) => self.save_to(&path),
-                None => self.messages.push(Message::Error(
-                    "This project has no file yet: use Save As…".to_owned(),
-                )),
+                None => self.messages.push(Message::Error(t!("error-no-file-yet"))),
             },
             Command::SaveAs(path) => self.save_to(&path),
             Command::Undo => {
@@ -340,10 +339,8 @@ impl AppState {
                         self.clipboard_text.clone_from(&text);
                         self.system_copy = Some(text);
                         self.clipboard = cards;
-                        self.messages.push(Message::Info(format!(
-                            "Copied {n} card{}",
-                            if n == 1 { "" } else { "s" }
-                        )));
+                        self.messages
+                            .push(Message::Info(t!("status-copied", count = n)));
                     }
                 }
             }
@@ -439,9 +436,8 @@ impl AppState {
                 path,
             } => {
                 if self.export_job.is_some() {
-                    self.messages.push(Message::Error(
-                        "An export is already running; wait for it to finish.".to_owned(),
-                    ));
+                    self.messages
+                        .push(Message::Error(t!("error-export-running")));
                 } else {
                     self.export_job = Some(ExportJob::start(
                         &self.exporter,
@@ -469,24 +465,25 @@ impl AppState {
         self.export_job = None;
         match result {
             Ok(done) => {
-                let text = format!(
-                    "Exported {} ({} x {} px)",
-                    done.path.display(),
-                    done.width,
-                    done.height
+                let text = t!(
+                    "status-exported",
+                    path = done.path.display(),
+                    width = done.width,
+                    height = done.height
                 );
                 if done.missing_scripts.is_empty() {
                     self.messages.push(Message::Info(text));
                 } else {
-                    self.messages.push(Message::Warning(format!(
-                        "{text}; no installed font shows {}: those characters are boxes",
-                        done.missing_scripts.join(", ")
+                    self.messages.push(Message::Warning(t!(
+                        "status-exported-missing-font",
+                        exported = text,
+                        scripts = done.missing_scripts.join(", ")
                     )));
                 }
             }
             Err(e) => self
                 .messages
-                .push(Message::Error(format!("Export failed: {e}"))),
+                .push(Message::Error(t!("error-export-failed", error = e))),
         }
         false
     }
@@ -503,9 +500,8 @@ impl AppState {
             _ => None,
         };
         let Some((lane_id, stage)) = target else {
-            self.messages.push(Message::Info(
-                "Select a cell or a card to paste into".to_owned(),
-            ));
+            self.messages
+                .push(Message::Info(t!("status-select-cell-to-paste")));
             return;
         };
         let Some(lane) = j.lanes.iter().find(|l| l.id == lane_id) else {
@@ -522,10 +518,10 @@ impl AppState {
             LaneFamily::Notes => c.emotion.is_none() && c.measure.is_none(),
         };
         if !self.clipboard.iter().all(fits) {
-            self.messages.push(Message::Error(format!(
-                "The copied cards cannot go into the lane \"{}\" ({})",
-                lane.title,
-                lane.kind.label()
+            self.messages.push(Message::Error(t!(
+                "error-paste-wrong-lane",
+                lane = &lane.title,
+                kind = lane.kind.label()
             )));
             return;
         }
@@ -568,9 +564,8 @@ impl AppState {
             _ => None,
         };
         let Some(stage) = stage else {
-            self.messages.push(Message::Info(
-                "Select a cell or a card to paste into".to_owned(),
-            ));
+            self.messages
+                .push(Message::Info(t!("status-select-cell-to-paste")));
             return;
         };
         let cards = lines
@@ -594,8 +589,9 @@ impl AppState {
         if let Some(dir) = &self.config_dir
             && let Err(e) = self.recent.save(dir)
         {
-            self.messages.push(Message::Warning(format!(
-                "The list of recent files was not kept: {e}"
+            self.messages.push(Message::Warning(t!(
+                "warning-recent-not-kept",
+                error = e.to_string()
             )));
         }
     }
@@ -723,20 +719,19 @@ fn clipboard_text(cards: &[Card]) -> String {
         .join("\n")
 }
 
-/// One line summarising a project: journeys, stages, lanes, cards, personas.
-pub fn summary_line(project: &Project) -> String {
+/// One line summarising a project in `language`: journeys, stages, lanes, cards,
+/// personas. (The command line prints it in English, for scripts.)
+pub fn summary_line(project: &Project, language: crate::i18n::Language) -> String {
     let c = project.counts();
-    let n = |count: usize, one: &str, many: &str| {
-        format!("{count} {}", if count == 1 { one } else { many })
-    };
-    [
-        n(c.journeys, "journey", "journeys"),
-        n(c.stages, "stage", "stages"),
-        n(c.lanes, "lane", "lanes"),
-        n(c.cards, "card", "cards"),
-        n(c.personas, "persona", "personas"),
-    ]
-    .join(", ")
+    crate::tm!(
+        language,
+        "summary",
+        journeys = c.journeys,
+        stages = c.stages,
+        lanes = c.lanes,
+        cards = c.cards,
+        personas = c.personas
+    )
 }
 
 #[cfg(test)]

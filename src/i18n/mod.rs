@@ -54,7 +54,9 @@ impl Language {
 
     /// The language of a tag; `None` for one Waymark has no messages for.
     pub fn from_tag(tag: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+        Self::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
     /// The interface language for a system locale such as `zh_CN.UTF-8`, `zh-TW` or
@@ -157,7 +159,9 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> S
         let bundle = &bundles()[l.index()];
         if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
-            return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
         }
     }
     id.to_owned()

@@ -71,17 +71,30 @@ fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>
 #[test]
 fn every_language_has_every_message_with_the_same_variables() {
     let english = messages(Language::En);
-    assert!(english.len() > 50, "only {} English messages", english.len());
+    assert!(
+        english.len() > 50,
+        "only {} English messages",
+        english.len()
+    );
     for language in [Language::ZhHans, Language::ZhHant] {
         let other = messages(language);
         for (id, vars) in &english {
             let Some(theirs) = other.get(id) else {
                 panic!("{} lacks the message {id}", language.tag());
             };
-            assert_eq!(theirs, vars, "{}: {id} uses other variables", language.tag());
+            assert_eq!(
+                theirs,
+                vars,
+                "{}: {id} uses other variables",
+                language.tag()
+            );
         }
         for id in other.keys() {
-            assert!(english.contains_key(id), "{}: {id} is not an English message", language.tag());
+            assert!(
+                english.contains_key(id),
+                "{}: {id} is not an English message",
+                language.tag()
+            );
         }
     }
 }
@@ -118,7 +131,11 @@ fn used_ids(code: &str) -> Vec<String> {
         let after = &rest[open + 1..];
         if let Some(end) = after.find('"') {
             let id = &after[..end];
-            if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            if !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
                 ids.push(id.to_owned());
             }
         }
@@ -129,7 +146,10 @@ fn used_ids(code: &str) -> Vec<String> {
 #[test]
 fn every_message_id_used_in_the_code_exists() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let mut missing = Vec::new();
     let mut used = 0;
     for (path, text) in files.iter().filter(|(p, _)| !p.contains("/i18n/")) {
@@ -141,7 +161,11 @@ fn every_message_id_used_in_the_code_exists() {
         }
     }
     assert!(used > 50, "only {used} uses of t!/tm! found");
-    assert!(missing.is_empty(), "messages used but not defined:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "messages used but not defined:\n{}",
+        missing.join("\n")
+    );
 }
 
 /// String literals in a piece of Rust code, skipping comments, char literals and the
@@ -191,7 +215,21 @@ fn reads_as_words(s: &str, before: &str) -> bool {
     let has_cjk = s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     let words = s.contains(' ') || s.chars().next().is_some_and(char::is_uppercase) || has_cjk;
     // Ids, keys and format strings of numbers are not words.
-    let allowed_context = ["t!(", "tm!(", "Id::unique(", "Id::new(", "id_salt(", "with(", "Panel::", "Grid::new(", "stringify!(", "debug_assert", "env!(", "include_str!(", "concat!("];
+    let allowed_context = [
+        "t!(",
+        "tm!(",
+        "Id::unique(",
+        "Id::new(",
+        "id_salt(",
+        "with(",
+        "Panel::",
+        "Grid::new(",
+        "stringify!(",
+        "debug_assert",
+        "env!(",
+        "include_str!(",
+        "concat!(",
+    ];
     words && !allowed_context.iter().any(|ctx| before.contains(ctx))
 }
 
@@ -245,7 +283,10 @@ fn messages_are_translated_and_fall_back_to_english_then_the_id() {
         message(Language::ZhHans, "menu-file", None),
         message(Language::En, "menu-file", None)
     );
-    assert_eq!(message(Language::ZhHant, "no-such-message", None), "no-such-message");
+    assert_eq!(
+        message(Language::ZhHant, "no-such-message", None),
+        "no-such-message"
+    );
     let mut args = Args::new();
     args.set("count", arg(3_usize));
     let text = message(Language::En, "find-count", Some(&args));

@@ -1,6 +1,7 @@
 //! Dialogs: the unsaved-changes question, the file path entry (native dialogs through
 //! rfd, or an in-app entry where no native dialog is available) and error messages.
 
+use crate::t;
 use std::path::PathBuf;
 
 use egui::{Id, Key, Modal};
@@ -25,12 +26,12 @@ pub enum Pending {
 }
 
 impl Pending {
-    fn verb(&self) -> &'static str {
+    fn verb(&self) -> String {
         match self {
-            Self::New => "starting a new project",
-            Self::Open | Self::OpenRecent(_) => "opening another project",
-            Self::Quit => "closing",
-            Self::Gallery => "starting from a template",
+            Self::New => t!("pending-new"),
+            Self::Open | Self::OpenRecent(_) => t!("pending-open"),
+            Self::Quit => t!("pending-quit"),
+            Self::Gallery => t!("pending-gallery"),
         }
     }
 }
@@ -185,12 +186,12 @@ impl Dialogs {
         let mut close = false;
         Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            ui.heading("Something went wrong");
+            ui.heading(t!("error-title"));
             for e in &self.errors {
                 ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
             }
-            ui.label("Your open document has not been changed.");
-            if ui.button("OK").clicked()
+            ui.label(t!("error-unchanged"));
+            if ui.button(t!("button-ok")).clicked()
                 || ui.input(|i| i.key_pressed(Key::Enter) || i.key_pressed(Key::Escape))
             {
                 close = true;
@@ -204,19 +205,18 @@ impl Dialogs {
     fn confirm_ui(&mut self, ctx: &egui::Context, pending: &Pending) -> Outcome {
         let mut outcome = Outcome::None;
         Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
-            ui.heading("Unsaved changes");
-            ui.label(format!(
-                "Save your changes before {}? If you don't, they will be lost.",
-                pending.verb()
-            ));
+            ui.heading(t!("unsaved-title"));
+            ui.label(t!("unsaved-question", doing = pending.verb()));
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if ui.button(t!("button-save")).clicked() {
                     outcome = Outcome::SaveThen(pending.clone());
                 }
-                if ui.button("Don't save").clicked() {
+                if ui.button(t!("button-dont-save")).clicked() {
                     outcome = Outcome::Discard(pending.clone());
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                if ui.button(t!("button-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(Key::Escape))
+                {
                     self.confirm = None;
                 }
             });
@@ -232,15 +232,15 @@ impl Dialogs {
             return Outcome::None;
         };
         let (title, button) = match prompt.purpose {
-            Purpose::Open => ("Open project", "Open"),
-            Purpose::Save(_) => ("Save project as", "Save"),
+            Purpose::Open => (t!("path-open-title"), t!("button-open")),
+            Purpose::Save(_) => (t!("path-save-title"), t!("button-save")),
         };
         let mut outcome = Outcome::None;
         let mut cancel = false;
         Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
             ui.set_min_width(480.0);
             ui.heading(title);
-            ui.label("Path of the project file:");
+            ui.label(t!("path-label"));
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .desired_width(f32::INFINITY)
@@ -260,7 +260,9 @@ impl Dialogs {
                         Purpose::Save(then) => Outcome::SaveAs(path, then.clone()),
                     };
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                if ui.button(t!("button-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(Key::Escape))
+                {
                     cancel = true;
                 }
             });

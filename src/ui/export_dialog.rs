@@ -1,5 +1,6 @@
 //! File > Export PNG…: scale, background, optional parts, and where to write.
 
+use crate::t;
 use std::path::PathBuf;
 
 use egui::{Id, Key, Modal};
@@ -52,28 +53,35 @@ impl ExportDialog {
         let mut command = None;
         Modal::new(Id::unique("export_dialog")).show(ctx, |ui| {
             ui.set_min_width(460.0);
-            ui.heading("Export PNG");
-            ui.label(format!("Journey: {}", journey.title));
+            ui.heading(t!("export-title"));
+            ui.label(t!("export-journey", journey = &journey.title));
             ui.add_space(4.0);
             ui.add(
                 egui::Slider::new(&mut self.options.scale, 1.0..=4.0)
                     .step_by(0.5)
                     .suffix("×")
-                    .text("Scale"),
+                    .text(t!("export-scale")),
             );
             ui.horizontal(|ui| {
-                ui.label("Background");
-                ui.radio_value(&mut self.options.background, Background::White, "White");
+                ui.label(t!("export-background"));
+                ui.radio_value(
+                    &mut self.options.background,
+                    Background::White,
+                    t!("export-white"),
+                );
                 ui.radio_value(
                     &mut self.options.background,
                     Background::Transparent,
-                    "Transparent",
+                    t!("export-transparent"),
                 );
             });
-            ui.checkbox(&mut self.options.title, "Title");
-            ui.checkbox(&mut self.options.persona, "Persona card");
-            ui.checkbox(&mut self.options.legend, "Legend");
-            ui.checkbox(&mut self.options.annotations, "Accelerators and blockers");
+            ui.checkbox(&mut self.options.title, t!("export-include-title"));
+            ui.checkbox(&mut self.options.persona, t!("export-include-persona"));
+            ui.checkbox(&mut self.options.legend, t!("export-include-legend"));
+            ui.checkbox(
+                &mut self.options.annotations,
+                t!("export-include-annotations"),
+            );
             let map = layout::layout_journey_with(
                 state.project(),
                 journey,
@@ -86,8 +94,12 @@ impl ExportDialog {
                 },
             );
             let size = map.size * self.options.scale;
-            ui.weak(format!("{:.0} × {:.0} px", size.x, size.y));
-            let label = ui.label("Save to");
+            ui.weak(t!(
+                "export-size",
+                width = format!("{:.0}", size.x),
+                height = format!("{:.0}", size.y)
+            ));
+            let label = ui.label(t!("export-save-to"));
             let field = ui
                 .add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
@@ -95,7 +107,7 @@ impl ExportDialog {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if ui.button("Browse…").clicked()
+            if ui.button(t!("button-browse")).clicked()
                 && let Some(path) =
                     dialogs.pick_save_file(crate::app::file_dialog::FileKind::Png, &name)
             {
@@ -105,7 +117,10 @@ impl ExportDialog {
             ui.separator();
             ui.horizontal(|ui| {
                 let ready = !self.path.trim().is_empty() && state.export_job.is_none();
-                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() || (enter && ready)
+                if ui
+                    .add_enabled(ready, egui::Button::new(t!("button-export")))
+                    .clicked()
+                    || (enter && ready)
                 {
                     command = Some(Command::ExportPng {
                         journey: journey.id,
@@ -114,7 +129,9 @@ impl ExportDialog {
                     });
                     *close = true;
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                if ui.button(t!("button-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(Key::Escape))
+                {
                     *close = true;
                 }
             });

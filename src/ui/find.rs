@@ -1,6 +1,7 @@
 //! Find (Ctrl+F): a bar above the map that searches the text of the whole project and
 //! steps through the matches with Enter / Shift+Enter, showing each one.
 
+use crate::t;
 use egui::{Key, Ui};
 
 use crate::app::AppState;
@@ -25,11 +26,11 @@ impl FindBar {
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, close: &mut bool) -> Option<Place> {
         let mut show = None;
         ui.horizontal(|ui| {
-            let l = ui.label("Find");
+            let l = ui.label(t!("find-label"));
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("Text of cards, stages, lanes, personas…")
+                        .hint_text(t!("find-hint"))
                         .desired_width(320.0),
                 )
                 .labelled_by(l.id);
@@ -63,12 +64,15 @@ impl FindBar {
                 field.request_focus();
             }
             if ui
-                .add_enabled(n > 0, egui::Button::new("Previous"))
+                .add_enabled(n > 0, egui::Button::new(t!("find-previous")))
                 .clicked()
             {
                 next = step(self.current, false);
             }
-            if ui.add_enabled(n > 0, egui::Button::new("Next")).clicked() {
+            if ui
+                .add_enabled(n > 0, egui::Button::new(t!("find-next")))
+                .clicked()
+            {
                 next = step(self.current, true);
             }
             if let Some(i) = next {
@@ -77,19 +81,19 @@ impl FindBar {
             }
             let summary = match (self.current, n) {
                 (_, 0) if self.query.trim().is_empty() => String::new(),
-                (_, 0) => "No matches".to_owned(),
-                (Some(i), n) => format!(
-                    "{} of {n}: {} \"{}\"",
-                    i + 1,
-                    self.matches[i].what,
-                    self.matches[i].text
+                (_, 0) => t!("find-none"),
+                (Some(i), n) => t!(
+                    "find-current",
+                    index = i + 1,
+                    count = n,
+                    what = self.matches[i].what.label(),
+                    text = &self.matches[i].text
                 ),
-                (None, 1) => "1 match".to_owned(),
-                (None, n) => format!("{n} matches"),
+                (None, n) => t!("find-count", count = n),
             };
             ui.label(summary);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Close").clicked() {
+                if ui.button(t!("find-close")).clicked() {
                     *close = true;
                 }
             });

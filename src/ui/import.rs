@@ -2,6 +2,7 @@
 //! then confirm. The app reads and plans the file (`FileCommand::PreviewSurvey`);
 //! nothing changes until the user confirms; the import is one undo step.
 
+use crate::t;
 use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
@@ -55,30 +56,34 @@ impl ImportUi {
             let plan = &preview.plan;
             Modal::new(Id::unique("import_preview")).show(ctx, |ui| {
                 ui.set_min_width(560.0);
-                ui.heading("Import preview");
-                ui.label(format!(
-                    "{}: {} answers used, {} rows left out",
-                    preview.path.display(),
-                    plan.used,
-                    plan.bad.len()
+                ui.heading(t!("import-preview-title"));
+                ui.label(t!(
+                    "import-preview-summary",
+                    path = preview.path.display(),
+                    used = plan.used,
+                    left_out = plan.bad.len()
                 ));
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .show(ui, |ui| {
-                        ui.strong("Changes");
+                        ui.strong(t!("import-changes"));
                         if plan.changes.is_empty() {
-                            ui.weak("Nothing would change.");
+                            ui.weak(t!("import-no-change"));
                         }
                         for c in &plan.changes {
                             ui.label(c);
                         }
                         if !plan.bad.is_empty() {
                             ui.add_space(6.0);
-                            ui.strong("Rows left out");
+                            ui.strong(t!("import-rows-left-out"));
                             for b in &plan.bad {
                                 ui.label(
-                                    RichText::new(format!("Line {}: {}", b.line, b.message))
-                                        .color(ui.visuals().error_fg_color),
+                                    RichText::new(t!(
+                                        "import-bad-row",
+                                        line = b.line,
+                                        message = &b.message
+                                    ))
+                                    .color(ui.visuals().error_fg_color),
                                 );
                             }
                         }
@@ -86,10 +91,13 @@ impl ImportUi {
                 ui.separator();
                 ui.horizontal(|ui| {
                     let can = !plan.changes.is_empty();
-                    if ui.add_enabled(can, egui::Button::new("Import")).clicked() {
+                    if ui
+                        .add_enabled(can, egui::Button::new(t!("button-import")))
+                        .clicked()
+                    {
                         command = Some(Command::File(FileCommand::ImportSurvey));
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t!("button-cancel")).clicked() {
                         command = Some(Command::File(FileCommand::CloseSurvey));
                     }
                 });
@@ -102,24 +110,24 @@ impl ImportUi {
         let mut cancel = false;
         Modal::new(Id::unique("import_path")).show(ctx, |ui| {
             ui.set_min_width(480.0);
-            ui.heading("Import survey CSV");
-            ui.label(format!("Into journey: {}", journey.title));
-            ui.weak("Columns: touchpoint,measure,score (measure: nps, nev, ces or csat)");
-            let label = ui.label("CSV file");
+            ui.heading(t!("import-title"));
+            ui.label(t!("import-into", journey = &journey.title));
+            ui.weak(t!("import-columns"));
+            let label = ui.label(t!("import-file"));
             ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             ui.horizontal(|ui| {
-                if ui.button("Browse…").clicked()
+                if ui.button(t!("button-browse")).clicked()
                     && let Some(p) = dialogs.pick_file(FileKind::Csv)
                 {
                     *text = p.display().to_string();
                 }
-                if ui.button("Preview").clicked() {
+                if ui.button(t!("button-preview")).clicked() {
                     command = Some(Command::File(FileCommand::PreviewSurvey(PathBuf::from(
                         text.trim(),
                     ))));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("button-cancel")).clicked() {
                     cancel = true;
                 }
             });

@@ -3,8 +3,8 @@
 use egui::Ui;
 
 use super::Action;
-use crate::t;
 use crate::app::AppState;
+use crate::t;
 
 /// Shows the menu bar; returns the action chosen this frame, if any.
 pub fn menu_bar_ui(

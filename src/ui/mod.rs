@@ -15,6 +15,7 @@ mod palette;
 pub mod personas;
 mod settings;
 
+use crate::t;
 use std::path::PathBuf;
 
 use std::collections::HashMap;
@@ -149,15 +150,15 @@ impl WaymarkApp {
                 match (anchor, self.state.current_journey()) {
                     (Some(anchor), Some(j)) => {
                         let (kind, title) = if action == Action::AddAccelerator {
-                            (AnnotationKind::Accelerator, "New accelerator")
+                            (AnnotationKind::Accelerator, t!("new-accelerator"))
                         } else {
-                            (AnnotationKind::Blocker, "New blocker")
+                            (AnnotationKind::Blocker, t!("new-blocker"))
                         };
                         let edit = Edit::AddAnnotation {
                             journey: j.id,
                             kind,
                             anchor,
-                            title: title.to_owned(),
+                            title,
                         };
                         self.apply(
                             ctx,
@@ -167,9 +168,10 @@ impl WaymarkApp {
                             },
                         );
                     }
-                    _ => self.state.messages.push(Message::Info(
-                        "Select a stage or a card to pin it to".to_owned(),
-                    )),
+                    _ => self
+                        .state
+                        .messages
+                        .push(Message::Info(t!("status-select-to-pin"))),
                 }
             }
             Action::ToggleAnnotations => {
@@ -286,7 +288,7 @@ impl WaymarkApp {
         let edit = Edit::AddStage {
             journey: j.id,
             index,
-            name: "New stage".to_owned(),
+            name: t!("new-stage"),
         };
         self.apply(
             ctx,
@@ -393,8 +395,7 @@ impl WaymarkApp {
             }
         }
         for action in Action::ALL {
-            if (typing && action.yields_to_text_fields()) || (!canvas && action.acts_on_canvas())
-            {
+            if (typing && action.yields_to_text_fields()) || (!canvas && action.acts_on_canvas()) {
                 continue;
             }
             let pressed = action
@@ -483,7 +484,7 @@ impl WaymarkApp {
                     self.status_warning = true;
                 }
                 Message::Error(text) => {
-                    "Error: see the message".clone_into(&mut self.status);
+                    self.status = t!("status-see-error");
                     self.status_warning = true;
                     self.dialogs.errors.push(text);
                 }
@@ -538,10 +539,10 @@ impl WaymarkApp {
             ui.horizontal(|ui| {
                 if let Some(job) = &self.state.export_job {
                     ui.spinner();
-                    ui.label(format!(
-                        "Exporting {}… {:.1} s",
-                        job.path.display(),
-                        job.started.elapsed().as_secs_f32()
+                    ui.label(t!(
+                        "status-exporting",
+                        path = job.path.display(),
+                        seconds = format!("{:.1}", job.started.elapsed().as_secs_f32())
                     ));
                 } else if self.status_warning {
                     ui.colored_label(ui.visuals().warn_fg_color, &self.status);
@@ -565,12 +566,12 @@ impl WaymarkApp {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     journeys::journey_list_ui(ui, &self.state, &mut commands, &mut actions);
                     ui.separator();
-                    egui::CollapsingHeader::new("Accelerators & blockers")
+                    egui::CollapsingHeader::new(t!("panel-annotations"))
                         .default_open(true)
                         .show(ui, |ui| {
                             journeys::annotations_ui(ui, &self.state, &mut commands, &mut reveal);
                         });
-                    egui::CollapsingHeader::new("Priorities: what to fix first")
+                    egui::CollapsingHeader::new(t!("panel-priorities"))
                         .default_open(true)
                         .show(ui, |ui| {
                             let mut show_all = self.priorities.show_all;

@@ -55,7 +55,9 @@ impl Palette {
                     .hint_text(t!("palette-hint"))
                     .desired_width(f32::INFINITY),
             );
-            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, t!("palette-field")));
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, t!("palette-field"))
+            });
             if !self.focused {
                 field.request_focus();
                 self.focused = true;

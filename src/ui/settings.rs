@@ -1,6 +1,7 @@
 //! Project settings: the emotion scale, the NEV thresholds and the RAG thresholds per
 //! measure. Applied as one undoable edit.
 
+use crate::t;
 use egui::{DragValue, Id, Modal};
 
 use crate::app::{Command, Edit};
@@ -15,53 +16,53 @@ pub fn settings_ui(
 ) -> Option<Command> {
     let mut command = None;
     Modal::new(Id::unique("settings_dialog")).show(ctx, |ui| {
-        ui.heading("Project settings");
-        ui.strong("Emotion scale");
+        ui.heading(t!("settings-title"));
+        ui.strong(t!("settings-emotion-scale"));
         ui.horizontal(|ui| {
-            let l = ui.label("From");
+            let l = ui.label(t!("settings-from"));
             ui.add(DragValue::new(&mut settings.emotion_scale.min).range(-100..=100))
                 .labelled_by(l.id);
-            let l = ui.label("to");
+            let l = ui.label(t!("settings-to"));
             ui.add(DragValue::new(&mut settings.emotion_scale.max).range(-100..=100))
                 .labelled_by(l.id);
         });
         ui.add_space(4.0);
-        ui.strong("Net Emotional Value (ratings 1-10)");
+        ui.strong(t!("settings-nev"));
         ui.horizontal(|ui| {
-            let l = ui.label("Positive from");
+            let l = ui.label(t!("settings-nev-positive"));
             ui.add(DragValue::new(&mut settings.nev.positive_at_least).range(1.0..=10.0))
                 .labelled_by(l.id);
-            let l = ui.label("Negative up to");
+            let l = ui.label(t!("settings-nev-negative"));
             ui.add(DragValue::new(&mut settings.nev.negative_at_most).range(1.0..=10.0))
                 .labelled_by(l.id);
         });
         ui.add_space(4.0);
-        ui.strong("Traffic lights (RAG)");
+        ui.strong(t!("settings-rag"));
         egui::Grid::new("rag_grid").striped(true).show(ui, |ui| {
-            ui.label("Measure");
-            ui.label("Green at");
-            ui.label("Amber at");
-            ui.label("Higher is better");
+            ui.label(t!("settings-measure"));
+            ui.label(t!("settings-green-at"));
+            ui.label(t!("settings-amber-at"));
+            ui.label(t!("settings-higher-better"));
             ui.end_row();
             for rule in &mut settings.rag {
                 let name = rule.measure.label();
                 ui.label(name);
-                let named = |r: egui::Response, what: &str| {
+                let named = |r: egui::Response, what: String| {
                     r.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::SpinButton,
                             true,
-                            format!("{name} {what}"),
+                            t!("settings-named", name = name, what = what.as_str()),
                         )
                     });
                 };
                 named(
                     ui.add(DragValue::new(&mut rule.green).speed(0.5)),
-                    "green at",
+                    t!("settings-green-at"),
                 );
                 named(
                     ui.add(DragValue::new(&mut rule.amber).speed(0.5)),
-                    "amber at",
+                    t!("settings-amber-at"),
                 );
                 let higher = rule.higher_is_better;
                 ui.checkbox(&mut rule.higher_is_better, "").widget_info(|| {
@@ -69,26 +70,30 @@ pub fn settings_ui(
                         egui::Role::CheckBox,
                         true,
                         higher,
-                        format!("{name} higher is better"),
+                        t!(
+                            "settings-named",
+                            name = name,
+                            what = t!("settings-higher-better")
+                        ),
                     )
                 });
                 ui.end_row();
             }
         });
         let problem = if settings.emotion_scale.min >= settings.emotion_scale.max {
-            Some("The emotion scale must go from a lower to a higher number.")
+            Some(t!("settings-bad-scale"))
         } else if settings.nev.negative_at_most >= settings.nev.positive_at_least {
-            Some("The negative NEV threshold must be below the positive one.")
+            Some(t!("settings-bad-nev"))
         } else {
             None
         };
-        if let Some(p) = problem {
+        if let Some(p) = &problem {
             ui.colored_label(ui.visuals().error_fg_color, p);
         }
         ui.separator();
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(problem.is_none(), egui::Button::new("Apply"))
+                .add_enabled(problem.is_none(), egui::Button::new(t!("button-apply")))
                 .clicked()
             {
                 command = Some(Command::Edit {
@@ -99,7 +104,7 @@ pub fn settings_ui(
                 });
                 *close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("button-cancel")).clicked() {
                 *close = true;
             }
         });

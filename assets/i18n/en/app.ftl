@@ -1,1 +1,63 @@
-# Messages: app
+# Messages of the application: the status line and errors.
+
+untitled = Untitled
+summary = { $journeys ->
+    [one] 1 journey
+   *[other] { $journeys } journeys
+}, { $stages ->
+    [one] 1 stage
+   *[other] { $stages } stages
+}, { $lanes ->
+    [one] 1 lane
+   *[other] { $lanes } lanes
+}, { $cards ->
+    [one] 1 card
+   *[other] { $cards } cards
+}, { $personas ->
+    [one] 1 persona
+   *[other] { $personas } personas
+}
+status-new-project = New project
+status-new-from-template = New project from the template "{ $name }"
+status-opened = Opened { $path }: { $summary }
+status-recent-missing = { $path } no longer exists; it stays in Open Recent until you remove it
+status-copied = { $count ->
+    [one] Copied 1 card
+   *[other] Copied { $count } cards
+}
+status-exported = Exported { $path } ({ $width } x { $height } px)
+status-exported-missing-font = { $exported }; no installed font shows { $scripts }: those characters are boxes
+status-select-cell-to-paste = Select a cell or a card to paste into
+status-select-to-pin = Select a stage or a card to pin it to
+status-persona-imported = Imported the persona "{ $name }" from { $path }
+status-persona-exported = Exported the persona "{ $name }" to { $path }
+status-template-deleted = Deleted the template { $path }
+status-template-saved = Saved the template "{ $name }" as { $path }
+status-survey-imported = Imported { $path }: { $used } answers used, { $changes } measures changed, { $left_out } rows left out
+warning-recent-not-kept = The list of recent files was not kept: { $error }
+warning-avatar-not-shown = The persona's avatar is not shown: { $error }
+error-no-file-yet = This project has no file yet: use Save As…
+error-export-running = An export is already running; wait for it to finish.
+error-export-failed = Export failed: { $error }
+error-export-journey-gone = the journey to export no longer exists
+error-export-stopped = { $path }: the export stopped unexpectedly
+error-export-not-started = { $path }: could not start the export: { $error }
+error-paste-wrong-lane = The copied cards cannot go into the lane "{ $lane }" ({ $kind })
+new-accelerator = New accelerator
+new-blocker = New blocker
+new-stage = New stage
+panel-annotations = Accelerators & blockers
+panel-priorities = Priorities: what to fix first
+
+file-action-read-survey = reading the survey
+file-action-create-folder = creating the folder
+file-action-write-recent = writing the list of recent files
+file-action-delete-template = deleting the template
+file-action-write-language = writing the chosen language
+file-error-io = { $path }: { $action }: { $error }
+file-error-too-large = { $path }: the file is { $size } bytes; survey files are limited to 64 MiB
+file-error-not-text = { $path }: the file is not UTF-8 text (save it as "CSV UTF-8")
+file-error-no-config-dir = No configuration folder was found to keep templates in
+filter-project = Waymark project
+filter-png = PNG image
+filter-csv = CSV

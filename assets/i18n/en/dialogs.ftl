@@ -1,1 +1,64 @@
-# Messages: dialogs
+# Dialogs: unsaved changes, the path entry, errors, export, survey import, settings.
+
+button-ok = OK
+button-save = Save
+button-dont-save = Don't save
+button-cancel = Cancel
+button-open = Open
+button-apply = Apply
+button-browse = Browse…
+button-preview = Preview
+button-import = Import
+button-export = Export
+
+pending-new = starting a new project
+pending-open = opening another project
+pending-quit = closing
+pending-gallery = starting from a template
+unsaved-title = Unsaved changes
+unsaved-question = Save your changes before { $doing }? If you don't, they will be lost.
+error-title = Something went wrong
+error-unchanged = Your open document has not been changed.
+path-open-title = Open project
+path-save-title = Save project as
+path-label = Path of the project file:
+
+settings-title = Project settings
+settings-emotion-scale = Emotion scale
+settings-from = From
+settings-to = to
+settings-nev = Net Emotional Value (ratings 1-10)
+settings-nev-positive = Positive from
+settings-nev-negative = Negative up to
+settings-rag = Traffic lights (RAG)
+settings-measure = Measure
+settings-green-at = Green at
+settings-amber-at = Amber at
+settings-higher-better = Higher is better
+settings-named = { $name }: { $what }
+settings-bad-scale = The emotion scale must go from a lower to a higher number.
+settings-bad-nev = The negative NEV threshold must be below the positive one.
+
+import-title = Import survey CSV
+import-into = Into journey: { $journey }
+import-columns = Columns: touchpoint, measure, score (measure: nps, nev, ces or csat)
+import-file = CSV file
+import-preview-title = Import preview
+import-preview-summary = { $path }: { $used } answers used, { $left_out } rows left out
+import-changes = Changes
+import-no-change = Nothing would change.
+import-rows-left-out = Rows left out
+import-bad-row = Line { $line }: { $message }
+
+export-title = Export PNG
+export-journey = Journey: { $journey }
+export-scale = Scale
+export-background = Background
+export-white = White
+export-transparent = Transparent
+export-include-title = Title
+export-include-persona = Persona card
+export-include-legend = Legend
+export-include-annotations = Accelerators and blockers
+export-size = { $width } × { $height } px
+export-save-to = Save to

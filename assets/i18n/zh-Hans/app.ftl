@@ -1,1 +1,45 @@
-# Messages: app
+# 应用的消息：状态栏和错误。
+
+untitled = 未命名
+summary = { $journeys } 个旅程，{ $stages } 个阶段，{ $lanes } 条泳道，{ $cards } 张卡片，{ $personas } 个人物角色
+status-new-project = 新项目
+status-new-from-template = 已从模板“{ $name }”新建项目
+status-opened = 已打开 { $path }：{ $summary }
+status-recent-missing = { $path } 已不存在；它会保留在“最近打开”中，直到你将其移除
+status-copied = 已复制 { $count } 张卡片
+status-exported = 已导出 { $path }（{ $width } x { $height } 像素）
+status-exported-missing-font = { $exported }；没有已安装的字体能显示{ $scripts }：这些字符会显示为方框
+status-select-cell-to-paste = 请先选择要粘贴到的单元格或卡片
+status-select-to-pin = 请先选择要固定到的阶段或卡片
+status-persona-imported = 已从 { $path } 导入人物角色“{ $name }”
+status-persona-exported = 已将人物角色“{ $name }”导出到 { $path }
+status-template-deleted = 已删除模板 { $path }
+status-template-saved = 已将模板“{ $name }”保存为 { $path }
+status-survey-imported = 已导入 { $path }：使用了 { $used } 条回答，更改了 { $changes } 个指标，略过 { $left_out } 行
+warning-recent-not-kept = 最近打开的文件列表未能保存：{ $error }
+warning-avatar-not-shown = 无法显示人物角色的头像：{ $error }
+error-no-file-yet = 这个项目还没有文件：请使用“另存为…”
+error-export-running = 已有导出正在进行，请等待它完成。
+error-export-failed = 导出失败：{ $error }
+error-export-journey-gone = 要导出的旅程已不存在
+error-export-stopped = { $path }：导出意外中止
+error-export-not-started = { $path }：无法开始导出：{ $error }
+error-paste-wrong-lane = 复制的卡片不能放入泳道“{ $lane }”（{ $kind }）
+new-accelerator = 新加速器
+new-blocker = 新阻碍器
+new-stage = 新阶段
+panel-annotations = 加速器和阻碍器
+panel-priorities = 优先事项：先解决什么
+
+file-action-read-survey = 读取调查文件
+file-action-create-folder = 创建文件夹
+file-action-write-recent = 写入最近打开的文件列表
+file-action-delete-template = 删除模板
+file-action-write-language = 写入所选语言
+file-error-io = { $path }：{ $action }时出错：{ $error }
+file-error-too-large = { $path }：文件大小为 { $size } 字节；调查文件最大为 64 MiB
+file-error-not-text = { $path }：文件不是 UTF-8 文本（请另存为“CSV UTF-8”）
+file-error-no-config-dir = 找不到用于保存模板的配置文件夹
+filter-project = Waymark 项目
+filter-png = PNG 图片
+filter-csv = CSV

@@ -1,1 +1,64 @@
-# Messages: dialogs
+# 对话框：未保存的更改、路径输入、错误、导出、调查导入、设置。
+
+button-ok = 确定
+button-save = 保存
+button-dont-save = 不保存
+button-cancel = 取消
+button-open = 打开
+button-apply = 应用
+button-browse = 浏览…
+button-preview = 预览
+button-import = 导入
+button-export = 导出
+
+pending-new = 新建项目
+pending-open = 打开其他项目
+pending-quit = 关闭
+pending-gallery = 从模板新建
+unsaved-title = 未保存的更改
+unsaved-question = 在{ $doing }之前保存更改吗？如果不保存，更改将丢失。
+error-title = 出现问题
+error-unchanged = 当前打开的文档没有被更改。
+path-open-title = 打开项目
+path-save-title = 项目另存为
+path-label = 项目文件路径：
+
+settings-title = 项目设置
+settings-emotion-scale = 情绪量表
+settings-from = 从
+settings-to = 到
+settings-nev = 净情感价值 NEV（评分 1-10）
+settings-nev-positive = 正面：不低于
+settings-nev-negative = 负面：不高于
+settings-rag = 红黄绿灯（RAG）
+settings-measure = 指标
+settings-green-at = 绿灯阈值
+settings-amber-at = 黄灯阈值
+settings-higher-better = 越高越好
+settings-named = { $name }：{ $what }
+settings-bad-scale = 情绪量表必须从较小的数值到较大的数值。
+settings-bad-nev = NEV 的负面阈值必须低于正面阈值。
+
+import-title = 导入调查 CSV
+import-into = 导入到旅程：{ $journey }
+import-columns = 列：touchpoint（接触点）、measure（指标）、score（分数）（指标：nps、nev、ces 或 csat）
+import-file = CSV 文件
+import-preview-title = 导入预览
+import-preview-summary = { $path }：使用了 { $used } 条回答，略过 { $left_out } 行
+import-changes = 更改
+import-no-change = 不会有任何更改。
+import-rows-left-out = 略过的行
+import-bad-row = 第 { $line } 行：{ $message }
+
+export-title = 导出 PNG
+export-journey = 旅程：{ $journey }
+export-scale = 缩放倍数
+export-background = 背景
+export-white = 白色
+export-transparent = 透明
+export-include-title = 标题
+export-include-persona = 人物角色卡片
+export-include-legend = 图例
+export-include-annotations = 加速器和阻碍器
+export-size = { $width } × { $height } 像素
+export-save-to = 保存到

@@ -1,1 +1,45 @@
-# Messages: app
+# 應用程式的訊息：狀態列和錯誤。
+
+untitled = 未命名
+summary = { $journeys } 個旅程，{ $stages } 個階段，{ $lanes } 條泳道，{ $cards } 張卡片，{ $personas } 個人物角色
+status-new-project = 新專案
+status-new-from-template = 已從範本「{ $name }」新增專案
+status-opened = 已開啟 { $path }：{ $summary }
+status-recent-missing = { $path } 已不存在；它會保留在「最近開啟」中，直到你將它移除
+status-copied = 已複製 { $count } 張卡片
+status-exported = 已匯出 { $path }（{ $width } x { $height } 像素）
+status-exported-missing-font = { $exported }；沒有已安裝的字型能顯示{ $scripts }：這些字元會顯示為方框
+status-select-cell-to-paste = 請先選取要貼上的儲存格或卡片
+status-select-to-pin = 請先選取要釘選的階段或卡片
+status-persona-imported = 已從 { $path } 匯入人物角色「{ $name }」
+status-persona-exported = 已將人物角色「{ $name }」匯出到 { $path }
+status-template-deleted = 已刪除範本 { $path }
+status-template-saved = 已將範本「{ $name }」儲存為 { $path }
+status-survey-imported = 已匯入 { $path }：使用了 { $used } 筆回答，變更了 { $changes } 個指標，略過 { $left_out } 列
+warning-recent-not-kept = 最近開啟的檔案清單未能儲存：{ $error }
+warning-avatar-not-shown = 無法顯示人物角色的頭像：{ $error }
+error-no-file-yet = 這個專案還沒有檔案：請使用「另存新檔…」
+error-export-running = 已有匯出正在進行，請等待它完成。
+error-export-failed = 匯出失敗：{ $error }
+error-export-journey-gone = 要匯出的旅程已不存在
+error-export-stopped = { $path }：匯出意外中止
+error-export-not-started = { $path }：無法開始匯出：{ $error }
+error-paste-wrong-lane = 複製的卡片不能放入泳道「{ $lane }」（{ $kind }）
+new-accelerator = 新加速器
+new-blocker = 新阻礙器
+new-stage = 新階段
+panel-annotations = 加速器和阻礙器
+panel-priorities = 優先事項：先處理什麼
+
+file-action-read-survey = 讀取問卷檔案
+file-action-create-folder = 建立資料夾
+file-action-write-recent = 寫入最近開啟的檔案清單
+file-action-delete-template = 刪除範本
+file-action-write-language = 寫入所選語言
+file-error-io = { $path }：{ $action }時發生錯誤：{ $error }
+file-error-too-large = { $path }：檔案大小為 { $size } 位元組；問卷檔案最大為 64 MiB
+file-error-not-text = { $path }：檔案不是 UTF-8 文字（請另存為「CSV UTF-8」）
+file-error-no-config-dir = 找不到用來儲存範本的設定資料夾
+filter-project = Waymark 專案
+filter-png = PNG 圖片
+filter-csv = CSV

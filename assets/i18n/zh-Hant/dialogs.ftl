@@ -1,1 +1,64 @@
-# Messages: dialogs
+# 對話框：未儲存的變更、路徑輸入、錯誤、匯出、問卷匯入、設定。
+
+button-ok = 確定
+button-save = 儲存
+button-dont-save = 不儲存
+button-cancel = 取消
+button-open = 開啟
+button-apply = 套用
+button-browse = 瀏覽…
+button-preview = 預覽
+button-import = 匯入
+button-export = 匯出
+
+pending-new = 新增專案
+pending-open = 開啟其他專案
+pending-quit = 關閉
+pending-gallery = 從範本新增
+unsaved-title = 未儲存的變更
+unsaved-question = 要在{ $doing }之前儲存變更嗎？如果不儲存，變更將會遺失。
+error-title = 發生問題
+error-unchanged = 目前開啟的文件沒有被變更。
+path-open-title = 開啟專案
+path-save-title = 專案另存新檔
+path-label = 專案檔案路徑：
+
+settings-title = 專案設定
+settings-emotion-scale = 情緒量表
+settings-from = 從
+settings-to = 到
+settings-nev = 淨情感價值 NEV（評分 1-10）
+settings-nev-positive = 正面：不低於
+settings-nev-negative = 負面：不高於
+settings-rag = 紅黃綠燈（RAG）
+settings-measure = 指標
+settings-green-at = 綠燈門檻
+settings-amber-at = 黃燈門檻
+settings-higher-better = 越高越好
+settings-named = { $name }：{ $what }
+settings-bad-scale = 情緒量表必須從較小的數值到較大的數值。
+settings-bad-nev = NEV 的負面門檻必須低於正面門檻。
+
+import-title = 匯入問卷 CSV
+import-into = 匯入到旅程：{ $journey }
+import-columns = 欄位：touchpoint（接觸點）、measure（指標）、score（分數）（指標：nps、nev、ces 或 csat）
+import-file = CSV 檔案
+import-preview-title = 匯入預覽
+import-preview-summary = { $path }：使用了 { $used } 筆回答，略過 { $left_out } 列
+import-changes = 變更
+import-no-change = 不會有任何變更。
+import-rows-left-out = 略過的列
+import-bad-row = 第 { $line } 列：{ $message }
+
+export-title = 匯出 PNG
+export-journey = 旅程：{ $journey }
+export-scale = 縮放倍數
+export-background = 背景
+export-white = 白色
+export-transparent = 透明
+export-include-title = 標題
+export-include-persona = 人物角色卡片
+export-include-legend = 圖例
+export-include-annotations = 加速器和阻礙器
+export-size = { $width } × { $height } 像素
+export-save-to = 儲存到
