@@ -234,29 +234,38 @@ impl Exporter {
     /// e.g. `["Chinese/Japanese (Han)"]`. Empty when everything will render.
     pub fn missing_scripts(&self, project: &Project, journey: &Journey) -> Vec<&'static str> {
         self.warm_up(1.0);
-        let mut missing = Vec::new();
-        let mut checked = Vec::new();
-        let font = FontId::proportional(14.0);
-        for text in journey_texts(project, journey) {
-            for c in text.chars() {
-                let Some(script) = cjk_script(c) else {
-                    continue;
-                };
-                if checked.contains(&script) {
-                    continue;
-                }
-                checked.push(script);
-                if !self.ctx.fonts_mut(|f| f.has_glyph(&font, c)) {
-                    missing.push(script);
-                }
-            }
-        }
-        missing
+        missing_scripts_in(&self.ctx, journey_texts(project, journey))
     }
 }
 
+/// The East Asian scripts used in `texts` that no font of `ctx` can show (the window
+/// checks its own fonts with this, the exporter its own).
+pub fn missing_scripts_in<'a>(
+    ctx: &egui::Context,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    let mut checked = Vec::new();
+    let font = FontId::proportional(14.0);
+    for text in texts {
+        for c in text.chars() {
+            let Some(script) = cjk_script(c) else {
+                continue;
+            };
+            if checked.contains(&script) {
+                continue;
+            }
+            checked.push(script);
+            if !ctx.fonts_mut(|f| f.has_glyph(&font, c)) {
+                missing.push(script);
+            }
+        }
+    }
+    missing
+}
+
 /// Every piece of text painted for a journey.
-fn journey_texts<'a>(project: &'a Project, journey: &'a Journey) -> Vec<&'a str> {
+pub fn journey_texts<'a>(project: &'a Project, journey: &'a Journey) -> Vec<&'a str> {
     let mut texts = vec![journey.title.as_str(), journey.description.as_str()];
     texts.extend(journey.stages.iter().map(|s| s.name.as_str()));
     for lane in &journey.lanes {

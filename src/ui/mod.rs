@@ -45,6 +45,10 @@ pub struct WaymarkApp {
     save_template: Option<gallery::SaveTemplateDialog>,
     palette: Option<palette::Palette>,
     shortcuts_sheet: bool,
+    /// What the font check last looked at (document revision, journey, interface
+    /// language) and the scripts it found missing, so each gap is reported once.
+    font_check: Option<(u64, Option<crate::model::JourneyId>, crate::i18n::Language)>,
+    missing_scripts: Vec<&'static str>,
     find: Option<find::FindBar>,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
@@ -70,6 +74,8 @@ impl WaymarkApp {
             save_template: None,
             palette: None,
             shortcuts_sheet: false,
+            font_check: None,
+            missing_scripts: Vec::new(),
             find: None,
             allow_close: false,
             last_title: String::new(),
@@ -449,6 +455,39 @@ impl WaymarkApp {
         closed
     }
 
+    /// Warns once, in the status line, when the open map or the interface language
+    /// needs a script that no font on this machine can show (never silent boxes).
+    fn check_fonts(&mut self, ctx: &egui::Context) {
+        let key = (
+            self.state.revision(),
+            self.state.journey,
+            crate::i18n::interface(),
+        );
+        if self.font_check == Some(key) {
+            return;
+        }
+        self.font_check = Some(key);
+        // A sample of the interface's own words stands for the whole interface.
+        let interface = [t!("menu-file"), t!("action-undo"), t!("find-label")];
+        let mut texts: Vec<&str> = interface.iter().map(String::as_str).collect();
+        if let Some(j) = self.state.current_journey() {
+            texts.extend(crate::export::journey_texts(self.state.project(), j));
+        }
+        let missing = crate::export::missing_scripts_in(ctx, texts);
+        let new: Vec<&str> = missing
+            .iter()
+            .copied()
+            .filter(|s| !self.missing_scripts.contains(s))
+            .collect();
+        if !new.is_empty() {
+            self.state.messages.push(Message::Warning(t!(
+                "warning-missing-font",
+                scripts = new.join(", ")
+            )));
+        }
+        self.missing_scripts = missing;
+    }
+
     /// True while a window that takes the keyboard (a dialog, the palette) is open.
     fn window_has_keyboard(&self) -> bool {
         self.dialogs.is_modal_open()
@@ -713,6 +752,7 @@ impl WaymarkApp {
             self.save_as(&ctx, path, then);
         }
 
+        self.check_fonts(&ctx);
         self.take_messages();
         self.update_title(&ctx);
     }

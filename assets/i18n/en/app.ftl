@@ -61,3 +61,4 @@ file-error-no-config-dir = No configuration folder was found to keep templates i
 filter-project = Waymark project
 filter-png = PNG image
 filter-csv = CSV
+warning-missing-font = No installed font can show { $scripts }: that text appears as boxes. Install a CJK font (for example Noto Sans CJK: "apt install fonts-noto-cjk" on Debian or Ubuntu) and restart Waymark.
