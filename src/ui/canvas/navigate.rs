@@ -40,46 +40,44 @@ impl CanvasView {
             None => {}
         }
         if let Some(item) = self.reveal.take()
-            && let Some(doc) = item_centre(base, item)
+            && let Some(doc) = item_rect(base, item)
         {
-            self.pan = rect.size() / 2.0 - doc.to_vec2() * self.zoom;
+            // Scroll only as far as needed: an item already in view stays where it is;
+            // one out of view along an axis is centred along that axis.
+            let on_screen = Rect::from_min_size(
+                (doc.min.to_vec2() * self.zoom + self.pan).to_pos2(),
+                doc.size() * self.zoom,
+            );
+            let view = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(24.0);
+            if on_screen.left() < view.left() || on_screen.right() > view.right() {
+                self.pan.x = rect.width() / 2.0 - doc.center().x * self.zoom;
+            }
+            if on_screen.top() < view.top() || on_screen.bottom() > view.bottom() {
+                self.pan.y = rect.height() / 2.0 - doc.center().y * self.zoom;
+            }
         }
     }
 }
 
 /// Where an item is on the map, in document units.
-fn item_centre(map: &MapLayout, item: Selection) -> Option<Pos2> {
+fn item_rect(map: &MapLayout, item: Selection) -> Option<Rect> {
     match item {
         Selection::Card(card) => map
             .cards
             .iter()
             .find(|g| g.id == card)
-            .map(|g| g.rect.center())
+            .map(|g| g.rect)
             .or_else(|| {
                 map.curves
                     .iter()
                     .flat_map(|c| &c.points)
                     .find(|p| p.card_id == card)
-                    .map(|p| p.pos)
+                    .map(|p| Rect::from_center_size(p.pos, vec2(12.0, 12.0)))
             }),
-        Selection::Stage(id) => map
-            .stages
-            .iter()
-            .find(|g| g.id == id)
-            .map(|g| g.header.center()),
-        Selection::Lane(id) => map
-            .lanes
-            .iter()
-            .find(|g| g.id == id)
-            .map(|g| g.header.center()),
-        Selection::Annotation(id) => map
-            .annotations
-            .iter()
-            .find(|g| g.id == id)
-            .map(|g| g.rect.center()),
-        Selection::Cell { lane, stage } => {
-            super::items::cell_rect(map, lane, stage).map(|r| r.center())
-        }
+        Selection::Stage(id) => map.stages.iter().find(|g| g.id == id).map(|g| g.header),
+        Selection::Lane(id) => map.lanes.iter().find(|g| g.id == id).map(|g| g.header),
+        Selection::Annotation(id) => map.annotations.iter().find(|g| g.id == id).map(|g| g.rect),
+        Selection::Cell { lane, stage } => super::items::cell_rect(map, lane, stage),
     }
 }
 
