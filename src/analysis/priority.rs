@@ -257,7 +257,7 @@ mod tests {
             let stage = j.stages[i].id;
             j.lanes[tp_lane].cards.push(Card {
                 touchpoint: Some(Touchpoint {
-                    channel: crate::model::Channel::Web,
+                    channel: Some(crate::model::Channel::Web),
                     class: *class,
                     owner: String::new(),
                 }),

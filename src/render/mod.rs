@@ -425,7 +425,10 @@ impl MapPainter<'_> {
             match &lane.kind {
                 LaneKind::Touchpoints => {
                     if let Some(tp) = &card.touchpoint {
-                        self.chip(top_row, tp.channel.label(), color::TEXT_MUTED, false);
+                        // No chip for a touchpoint whose channel nobody chose.
+                        if let Some(channel) = &tp.channel {
+                            self.chip(top_row, channel.label(), color::TEXT_MUTED, false);
+                        }
                         if let Some(class) = tp.class {
                             let w = 18.0 + 7.0 * class.badge().len() as f32;
                             let badge = Rect::from_min_size(
