@@ -196,6 +196,12 @@ pub enum Edit {
         to_index: usize,
     },
     /// Sets the persona a journey is designed for.
+    ///
+    /// Emotion lanes follow the journey's persona: a lane that showed the journey's old
+    /// persona (the same persona, or none when the journey had none) shows the new one
+    /// afterwards, so "Feelings of" never names a persona the map is no longer for. A
+    /// lane set to a different persona than the journey's (to compare personas, or to
+    /// none while the journey had one) keeps its choice.
     SetJourneyPersona {
         /// The journey.
         journey: JourneyId,
@@ -405,7 +411,14 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
                 project.persona(*p)?;
             }
             let j = project.journeys.iter_mut().find(|j| j.id == *journey)?;
-            j.persona = *persona;
+            let old = std::mem::replace(&mut j.persona, *persona);
+            for lane in &mut j.lanes {
+                if let LaneKind::Emotion { persona: shown, .. } = &mut lane.kind
+                    && *shown == old
+                {
+                    *shown = *persona;
+                }
+            }
             return Some(Outcome::Changed);
         }
         Edit::SetSettings { settings } => {
@@ -871,5 +884,121 @@ mod tests {
         assert!(ids[0].0 > 1);
         assert_eq!(p.journeys[0].card(ids[0]).unwrap().1.emotion, Some(0.0));
         assert_eq!(p.validate(), vec![]);
+    }
+
+    /// Every emotion lane of the sample's first journey with the persona it shows.
+    fn lane_personas(p: &Project) -> Vec<(String, Option<PersonaId>)> {
+        p.journeys[0]
+            .lanes
+            .iter()
+            .filter_map(|l| match l.kind {
+                LaneKind::Emotion { persona, .. } => Some((l.title.clone(), persona)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn emotion_lanes_that_followed_the_journeys_persona_follow_the_new_one() {
+        let mut p = sample_project();
+        let old = p.journeys[0].persona.unwrap();
+        let journey = p.journeys[0].id;
+        // A second persona, and a lane that explicitly shows a third one.
+        let mut add = |name: &str| {
+            let persona = crate::model::Persona {
+                name: name.to_owned(),
+                ..crate::model::Persona::default()
+            };
+            match apply_edit(
+                &mut p,
+                &Edit::AddPersona {
+                    persona: Box::new(persona),
+                },
+            ) {
+                Some(Outcome::SelectPersona(id)) => id,
+                other => panic!("{other:?}"),
+            }
+        };
+        let new = add("Mei, new to banking");
+        let other = add("Sam, the switcher");
+        let lane = |title: &str, persona| crate::model::Lane {
+            id: LaneId(0),
+            title: title.to_owned(),
+            kind: LaneKind::Emotion {
+                persona,
+                compare: Vec::new(),
+            },
+            height: 120.0,
+            collapsed: false,
+            cards: Vec::new(),
+        };
+        for (title, persona) in [("Sam's feelings", Some(other)), ("Nobody's", None)] {
+            let l = lane(title, persona);
+            apply_edit(
+                &mut p,
+                &Edit::AddLane {
+                    journey,
+                    index: 0,
+                    kind: l.kind,
+                    title: l.title,
+                },
+            )
+            .unwrap();
+        }
+        assert!(lane_personas(&p).contains(&("Emotions".to_owned(), Some(old))));
+        apply_edit(
+            &mut p,
+            &Edit::SetJourneyPersona {
+                journey,
+                persona: Some(new),
+            },
+        )
+        .unwrap();
+        let lanes = lane_personas(&p);
+        // The lane that showed the journey's persona now shows the new one ("Feelings
+        // of: Mei"); a lane set to another persona, or to none, keeps its choice.
+        assert!(
+            lanes.contains(&("Emotions".to_owned(), Some(new))),
+            "{lanes:?}"
+        );
+        assert!(
+            lanes.contains(&("Sam's feelings".to_owned(), Some(other))),
+            "{lanes:?}"
+        );
+        assert!(lanes.contains(&("Nobody's".to_owned(), None)), "{lanes:?}");
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn a_journey_without_a_persona_gives_its_unassigned_emotion_lanes_the_new_one() {
+        let mut p = crate::io::sample::blank_project();
+        let journey = p.journeys[0].id;
+        let Some(Outcome::SelectPersona(mei)) = apply_edit(
+            &mut p,
+            &Edit::AddPersona {
+                persona: Box::new(crate::model::Persona::default()),
+            },
+        ) else {
+            panic!("no persona added");
+        };
+        apply_edit(
+            &mut p,
+            &Edit::SetJourneyPersona {
+                journey,
+                persona: Some(mei),
+            },
+        )
+        .unwrap();
+        assert_eq!(lane_personas(&p), vec![("Emotions".to_owned(), Some(mei))]);
+        // And back to none: the lane follows again.
+        apply_edit(
+            &mut p,
+            &Edit::SetJourneyPersona {
+                journey,
+                persona: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(lane_personas(&p), vec![("Emotions".to_owned(), None)]);
     }
 }
