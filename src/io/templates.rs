@@ -250,3 +250,55 @@ pub fn save_user_template(
     save_file(&template, &path)?;
     Ok(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Persona;
+
+    /// Every piece of text a persona holds, field by field.
+    fn persona_texts(p: &Persona) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("location", p.location.clone()),
+            ("segment", p.segment.clone()),
+            ("quote", p.quote.clone()),
+        ];
+        for (field, list) in [
+            ("favourite brands", &p.favourite_brands),
+            ("brand turn-ons", &p.brand_turn_ons),
+            ("brand turn-offs", &p.brand_turn_offs),
+            ("behaviours", &p.behaviours),
+            ("goals", &p.goals),
+            ("needs", &p.needs),
+            ("feelings wanted", &p.desired_feelings),
+        ] {
+            out.extend(list.iter().map(|t| (field, t.clone())));
+        }
+        for d in &p.devices {
+            out.push(("device", d.device.clone()));
+            out.push(("usage", d.usage.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn the_blank_maps_persona_holds_no_prompts_as_data() {
+        let (templates, errors) = builtin();
+        assert!(errors.is_empty(), "{errors:?}");
+        let blank = find(&templates, "blank").unwrap();
+        let mut personas = blank.project.personas.clone();
+        personas.extend(crate::io::sample::blank_project().personas);
+        assert!(!blank.project.personas.is_empty());
+        for p in &personas {
+            // A prompt ("Which brands do they love?") is hint text in an empty field,
+            // never a value that would be saved, exported and shown on the map.
+            let filled: Vec<_> = persona_texts(p)
+                .into_iter()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .collect();
+            assert!(filled.is_empty(), "{}: {filled:?}", p.name);
+            assert!(p.channel_preferences.is_empty());
+            assert_eq!(p.age, None);
+        }
+    }
+}
