@@ -292,3 +292,66 @@ fn a_new_touchpoint_has_no_channel_until_the_user_picks_one() {
     assert!(texts.iter().any(|t| t == "MoT"), "{texts:?}");
     assert!(!texts.iter().any(|t| t == "Web"), "{texts:?}");
 }
+
+/// The blank map with touchpoint cards `texts`, one per stage from the first.
+fn blank_with_touchpoints(texts: &[&str]) -> Harness<'static, WaymarkApp> {
+    use waymark::app::{Command, Edit};
+    let mut h = common::app_on(io::sample::blank_project());
+    let p = project(&h);
+    let journey = &p.journeys[0];
+    let lane = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Touchpoints)
+        .unwrap()
+        .id;
+    for (i, text) in texts.iter().enumerate() {
+        let mut edit = Edit::add_empty_card(journey.id, lane, journey.stages[i].id);
+        if let Edit::AddCards { cards, .. } = &mut edit {
+            (*text).clone_into(&mut cards[0].card.text);
+        }
+        h.state_mut().state.apply(
+            Command::Edit {
+                edit,
+                gesture: None,
+            },
+            0.0,
+        );
+    }
+    h.state_mut().state.apply(Command::Select(None), 0.0);
+    h.run();
+    h
+}
+
+#[test]
+fn the_priorities_panel_follows_every_class_change_at_once() {
+    let mut h = blank_with_touchpoints(&["Instant virtual card", "Identity check"]);
+    // From the card's context menu: the panel updates in the same run.
+    h.get_by_label("Instant virtual card").click_secondary();
+    h.run();
+    h.get_by_label("Touchpoint class").click();
+    h.run();
+    h.get_by_label("Delightful innovation").click();
+    h.run();
+    h.get_by_label_contains("Delightful innovation: classify the 1 unclassified");
+    // From the inspector, right after typing into the same card (one undo gesture).
+    h.get_by_label("Identity check").click();
+    h.run();
+    h.get_by_label("Text").click();
+    h.run();
+    h.get_by_label("Text").type_text(" (selfie)");
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| n.value().as_deref() == Some("Unclassified"))
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Moment of truth").click();
+    h.run();
+    // Nothing is measured: the moment of truth is to be measured first, and the
+    // delighter waits for it.
+    h.get_by_label("1. Identity check (selfie)");
+    h.get_by_label_contains("Moment of truth: nothing measured");
+    h.get_by_label("2. Instant virtual card");
+    h.get_by_label_contains("Delightful innovation: wait until the 1 touchpoint above");
+}
