@@ -354,6 +354,11 @@ impl PersonaEditor {
                 items.push(text.trim().to_owned());
                 text.clear();
             }
+            // Enter adds the item and keeps the field focused, so items can be typed one
+            // after another (and no key goes anywhere else meanwhile).
+            if enter {
+                r.request_focus();
+            }
         });
     }
 
