@@ -209,12 +209,13 @@ pub enum Edit {
         persona: Option<PersonaId>,
     },
     /// Adds a new journey (a copy of `template` with fresh ids) at the end and shows it,
-    /// with its persona (also with a fresh id) if one is given.
+    /// with the personas it refers to (each added to the library with a fresh id, the
+    /// journey's and its lanes' references following them).
     AddJourney {
         /// The journey to add; its ids are replaced.
         template: Box<Journey>,
-        /// The persona it is designed for, added to the persona library.
-        persona: Option<Box<crate::model::Persona>>,
+        /// The personas it refers to (its own, its emotion lanes'), added to the library.
+        personas: Vec<crate::model::Persona>,
     },
     /// Duplicates a journey, right after it, and shows the copy.
     DuplicateJourney {
@@ -320,24 +321,21 @@ impl IdAlloc {
 pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
     let mut ids = IdAlloc::new(project);
     let journey_id = match edit {
-        Edit::AddJourney { template, persona } => {
+        Edit::AddJourney { template, personas } => {
             let mut journey = (**template).clone();
             renumber_journey(&mut journey, &mut ids);
             journey.parent = None;
-            let old = journey.persona;
-            let new = persona.as_ref().map(|p| {
-                let mut p = (**p).clone();
-                p.id = crate::model::PersonaId(ids.next());
-                let id = p.id;
+            let mut new_ids = std::collections::HashMap::new();
+            for p in personas {
+                let mut p = p.clone();
+                let id = PersonaId(ids.next());
+                new_ids.insert(p.id, id);
+                p.id = id;
                 project.personas.push(p);
-                id
-            });
-            // References to the template's persona follow it to its new id; any other
+            }
+            // References to the given personas follow them to their new ids; any other
             // persona reference cannot be resolved in this project.
-            let remap = |r: Option<crate::model::PersonaId>| match (r, old) {
-                (Some(x), Some(o)) if x == o => new,
-                _ => None,
-            };
+            let remap = |r: Option<PersonaId>| r.and_then(|x| new_ids.get(&x).copied());
             journey.persona = remap(journey.persona);
             for lane in &mut journey.lanes {
                 if let LaneKind::Emotion { persona, .. } = &mut lane.kind {
@@ -733,14 +731,27 @@ fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
         s.id = new;
     }
     let mut cards = HashMap::new();
+    let mut lanes = HashMap::new();
     for lane in &mut journey.lanes {
-        lane.id = LaneId(ids.next());
+        let new = LaneId(ids.next());
+        lanes.insert(lane.id, new);
+        lane.id = new;
         for c in &mut lane.cards {
             let new = CardId(ids.next());
             cards.insert(c.id, new);
             c.id = new;
             if let Some(s) = stages.get(&c.stage) {
                 c.stage = *s;
+            }
+        }
+    }
+    // Compared emotion lanes are lanes of this journey: they follow their new ids.
+    for lane in &mut journey.lanes {
+        if let LaneKind::Emotion { compare, .. } = &mut lane.kind {
+            for id in compare.iter_mut() {
+                if let Some(new) = lanes.get(id) {
+                    *id = *new;
+                }
             }
         }
     }

@@ -204,8 +204,29 @@ pub fn find<'a>(templates: &'a [Template], id: &str) -> Option<&'a Template> {
         .or_else(|| templates.iter().find(|t| t.id == format!("{id}.en")))
 }
 
-/// Saves one journey of a project (with its persona) as a user template called `name`
-/// in `dir`. Returns the file written. The language is guessed from the text.
+/// The personas a journey refers to: its own and those of its emotion lanes (compared
+/// lanes are lanes of the same journey, so theirs are included), in library order.
+pub fn personas_of(project: &Project, journey: &Journey) -> Vec<crate::model::Persona> {
+    let mut ids: Vec<crate::model::PersonaId> = journey.persona.into_iter().collect();
+    for lane in &journey.lanes {
+        if let crate::model::LaneKind::Emotion {
+            persona: Some(p), ..
+        } = lane.kind
+        {
+            ids.push(p);
+        }
+    }
+    project
+        .personas
+        .iter()
+        .filter(|p| ids.contains(&p.id))
+        .cloned()
+        .collect()
+}
+
+/// Saves one journey of a project, with every persona it refers to (see
+/// [`personas_of`]), as a user template called `name` in `dir`, so that the template
+/// loads. Returns the file written. The language is guessed from the text.
 pub fn save_user_template(
     project: &Project,
     journey: &Journey,
@@ -215,12 +236,7 @@ pub fn save_user_template(
     let mut template = Project {
         title: name.to_owned(),
         settings: project.settings.clone(),
-        personas: journey
-            .persona
-            .and_then(|id| project.persona(id))
-            .cloned()
-            .into_iter()
-            .collect(),
+        personas: personas_of(project, journey),
         journeys: vec![journey.clone()],
         ..Project::empty(name)
     };

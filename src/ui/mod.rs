@@ -184,7 +184,7 @@ impl WaymarkApp {
                 let template = crate::io::sample::blank_project().journeys.remove(0);
                 let edit = Edit::AddJourney {
                     template: Box::new(template),
-                    persona: None,
+                    personas: Vec::new(),
                 };
                 self.apply(
                     ctx,
@@ -661,10 +661,10 @@ impl WaymarkApp {
                     self.apply(&ctx, Command::NewFromTemplate(project));
                     self.view = CanvasView::new();
                 }
-                Some(gallery::Choice::Insert(journey, persona)) => {
+                Some(gallery::Choice::Insert(journey, personas)) => {
                     let edit = Edit::AddJourney {
                         template: journey,
-                        persona,
+                        personas,
                     };
                     self.apply(
                         &ctx,
