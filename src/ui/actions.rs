@@ -56,6 +56,8 @@ pub enum Action {
     AddBlocker,
     /// Show or hide accelerators and blockers on the map.
     ToggleAnnotations,
+    /// Show or hide the notes of accelerators and blockers on the map.
+    ToggleNotes,
     /// Open the project settings (emotion scale, NEV and RAG thresholds).
     Settings,
     /// Import survey responses from a CSV file.
@@ -79,7 +81,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -106,6 +108,7 @@ impl Action {
         Self::AddAccelerator,
         Self::AddBlocker,
         Self::ToggleAnnotations,
+        Self::ToggleNotes,
         Self::Settings,
         Self::ImportCsv,
         Self::SaveAsTemplate,
@@ -160,6 +163,7 @@ impl Action {
             Self::AddAccelerator => "Add accelerator",
             Self::AddBlocker => "Add blocker",
             Self::ToggleAnnotations => "Show accelerators and blockers",
+            Self::ToggleNotes => "Show notes of accelerators and blockers",
             Self::Settings => "Project settings…",
             Self::ImportCsv => "Import survey CSV…",
             Self::NewFromTemplate => "New from template…",
@@ -204,7 +208,7 @@ impl Action {
             | Self::AddBlocker
             | Self::Settings
             | Self::Personas => "Map",
-            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations => "View",
+            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations | Self::ToggleNotes => "View",
             Self::CommandPalette | Self::ShortcutsSheet => "Help",
         }
     }
@@ -280,6 +284,7 @@ impl Action {
             | Self::AddAccelerator
             | Self::AddBlocker
             | Self::ToggleAnnotations
+            | Self::ToggleNotes
             | Self::Settings
             | Self::ImportCsv
             | Self::SaveAsTemplate => NONE,

@@ -6,7 +6,7 @@ use egui::{Id, Key, Modal};
 
 use crate::app::{AppState, Command};
 use crate::export::{Background, ExportOptions};
-use crate::layout::{self, LayoutOptions};
+use crate::layout;
 use crate::render::EguiText;
 
 /// State of the export dialog while it is open.
@@ -74,16 +74,18 @@ impl ExportDialog {
             ui.checkbox(&mut self.options.persona, "Persona card");
             ui.checkbox(&mut self.options.legend, "Legend");
             ui.checkbox(&mut self.options.annotations, "Accelerators and blockers");
+            ui.add_enabled(
+                self.options.annotations,
+                egui::Checkbox::new(
+                    &mut self.options.notes,
+                    "Notes of accelerators and blockers",
+                ),
+            );
             let map = layout::layout_journey_with(
                 state.project(),
                 journey,
                 &EguiText(ui.ctx()),
-                &LayoutOptions {
-                    title: self.options.title,
-                    persona: self.options.persona,
-                    legend: self.options.legend,
-                    annotations: self.options.annotations,
-                },
+                &self.options.layout_options(),
             );
             let size = map.size * self.options.scale;
             ui.weak(format!("{:.0} × {:.0} px", size.x, size.y));

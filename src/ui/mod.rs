@@ -175,6 +175,9 @@ impl WaymarkApp {
             Action::ToggleAnnotations => {
                 self.view.show_annotations = !self.view.show_annotations;
             }
+            Action::ToggleNotes => {
+                self.view.show_notes = !self.view.show_notes;
+            }
             Action::Personas => self.personas.open = !self.personas.open,
             Action::Settings => {
                 self.settings_dialog = Some(self.state.project().settings.clone());
@@ -508,7 +511,7 @@ impl WaymarkApp {
             actions.extend(menu::menu_bar_ui(
                 ui,
                 &self.state,
-                self.view.show_annotations,
+                (self.view.show_annotations, self.view.show_notes),
                 &mut commands,
                 &mut open_recent,
             ));
