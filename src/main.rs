@@ -66,6 +66,9 @@ enum Cmd {
         /// Leave out accelerator and blocker annotations.
         #[arg(long)]
         no_annotations: bool,
+        /// Show the notes of accelerators and blockers under their titles.
+        #[arg(long)]
+        notes: bool,
     },
 }
 
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
             no_persona,
             no_legend,
             no_annotations,
+            notes,
         }) => {
             let options = export::ExportOptions {
                 scale,
@@ -105,6 +109,7 @@ fn main() -> ExitCode {
                 persona: !no_persona,
                 legend: !no_legend,
                 annotations: !no_annotations,
+                notes,
             };
             cmd_export(&file, &output, journey.as_deref(), options)
         }

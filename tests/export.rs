@@ -340,3 +340,31 @@ fn the_command_line_exports_a_png_and_reports_errors_on_one_line() {
         assert!(err.contains(expect), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn notes_of_accelerators_and_blockers_are_exported_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sample.ron");
+    waymark::io::save_file(&sample_project(), &file).unwrap();
+    let file = file.to_str().unwrap();
+    let height = |extra: &[&str]| {
+        let out = dir.path().join("map.png");
+        let out_s = out.to_str().unwrap();
+        let mut args = vec!["export", file, "-o", out_s];
+        args.extend_from_slice(extra);
+        let (code, _, err) = waymark(&args);
+        assert_eq!(code, 0, "{err}");
+        image::open(&out).unwrap().height()
+    };
+    // The notes go into the pills, under the titles: the map grows to hold them.
+    let without = height(&[]);
+    let with = height(&["--notes"]);
+    assert!(with > without + 20, "{with} vs {without}");
+    // The library's option does the same as the flag.
+    let exporter = Exporter::without_system_fonts();
+    let options = ExportOptions {
+        notes: true,
+        ..ExportOptions::default()
+    };
+    assert_eq!(export(&exporter, &sample_project(), options).height(), with);
+}

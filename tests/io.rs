@@ -285,7 +285,7 @@ prop_compose! {
                 let mut c = Card::new(CardId(id()), stages[stage % stages.len()].id, text);
                 match kind {
                     LaneKind::Touchpoints => c.touchpoint = Some(Touchpoint {
-                        channel: if flag { Channel::Other("Kiosk".into()) } else { Channel::Phone },
+                        channel: if flag { Some(Channel::Other("Kiosk".into())) } else { (score % 2 == 0).then_some(Channel::Phone) },
                         class: flag.then_some(TouchpointClass::Hygiene),
                         owner: "Ops".into(),
                     }),

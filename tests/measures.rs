@@ -227,3 +227,131 @@ fn a_touchpoint_class_is_set_from_the_context_menu() {
         Some(waymark::model::TouchpointClass::MomentOfTruth)
     );
 }
+
+#[test]
+fn a_new_touchpoint_has_no_channel_until_the_user_picks_one() {
+    use waymark::app::{Command, Edit};
+    let mut h = common::app_on(io::sample::blank_project());
+    let p = project(&h);
+    let journey = &p.journeys[0];
+    let lane = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Touchpoints)
+        .unwrap()
+        .id;
+    let mut edit = Edit::add_empty_card(journey.id, lane, journey.stages[0].id);
+    if let Edit::AddCards { cards, .. } = &mut edit {
+        cards[0].card.text = "Download the app".to_owned();
+    }
+    h.state_mut().state.apply(
+        Command::Edit {
+            edit,
+            gesture: None,
+        },
+        0.0,
+    );
+    h.run();
+    // The inspector says so, and nothing on the map names a channel.
+    let combos: Vec<String> = h
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .filter_map(|n| n.value())
+        .collect();
+    assert!(combos.iter().any(|v| v == "No channel"), "{combos:?}");
+    assert!(!combos.iter().any(|v| v == "Web"), "{combos:?}");
+    // Classifying it from the card's menu keeps it without a channel.
+    h.get_by_label("Download the app").click_secondary();
+    h.run();
+    h.get_by_label("Touchpoint class").click();
+    h.run();
+    h.get_by_label("Moment of truth").click();
+    h.run();
+    let p = project(&h);
+    let card = p.journeys[0]
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .find(|c| c.text == "Download the app")
+        .unwrap();
+    assert_eq!(
+        card.touchpoint.as_ref().and_then(|t| t.class),
+        Some(waymark::model::TouchpointClass::MomentOfTruth)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("map.ron");
+    io::save_file(&p, &file).unwrap();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("MomentOfTruth"), "{saved}");
+    assert!(
+        !saved.contains("Web"),
+        "a channel nobody chose was saved:\n{saved}"
+    );
+    // The map (painted by the same code as an export) shows the class and no channel.
+    h.run();
+    let texts = common::painted_texts(&h);
+    assert!(texts.iter().any(|t| t == "MoT"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "Web"), "{texts:?}");
+}
+
+/// The blank map with touchpoint cards `texts`, one per stage from the first.
+fn blank_with_touchpoints(texts: &[&str]) -> Harness<'static, WaymarkApp> {
+    use waymark::app::{Command, Edit};
+    let mut h = common::app_on(io::sample::blank_project());
+    let p = project(&h);
+    let journey = &p.journeys[0];
+    let lane = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Touchpoints)
+        .unwrap()
+        .id;
+    for (i, text) in texts.iter().enumerate() {
+        let mut edit = Edit::add_empty_card(journey.id, lane, journey.stages[i].id);
+        if let Edit::AddCards { cards, .. } = &mut edit {
+            (*text).clone_into(&mut cards[0].card.text);
+        }
+        h.state_mut().state.apply(
+            Command::Edit {
+                edit,
+                gesture: None,
+            },
+            0.0,
+        );
+    }
+    h.state_mut().state.apply(Command::Select(None), 0.0);
+    h.run();
+    h
+}
+
+#[test]
+fn the_priorities_panel_follows_every_class_change_at_once() {
+    let mut h = blank_with_touchpoints(&["Instant virtual card", "Identity check"]);
+    // From the card's context menu: the panel updates in the same run.
+    h.get_by_label("Instant virtual card").click_secondary();
+    h.run();
+    h.get_by_label("Touchpoint class").click();
+    h.run();
+    h.get_by_label("Delightful innovation").click();
+    h.run();
+    h.get_by_label_contains("Delightful innovation: classify the 1 unclassified");
+    // From the inspector, right after typing into the same card (one undo gesture).
+    h.get_by_label("Identity check").click();
+    h.run();
+    h.get_by_label("Text").click();
+    h.run();
+    h.get_by_label("Text").type_text(" (selfie)");
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| n.value().as_deref() == Some("Unclassified"))
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Moment of truth").click();
+    h.run();
+    // Nothing is measured: the moment of truth is to be measured first, and the
+    // delighter waits for it.
+    h.get_by_label("1. Identity check (selfie)");
+    h.get_by_label_contains("Moment of truth: nothing measured");
+    h.get_by_label("2. Instant virtual card");
+    h.get_by_label_contains("Delightful innovation: wait until the 1 touchpoint above");
+}

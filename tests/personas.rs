@@ -320,3 +320,154 @@ fn the_persona_card_on_the_map_shows_the_avatar_in_exports() {
     let px = img.get_pixel(centre.0 as u32 - 12, centre.1 as u32).0;
     assert!(px[2] > px[0], "initials circle {px:?}");
 }
+
+/// Runs a few frames (the gallery's thumbnail spinner never lets the app settle).
+fn settle(h: &mut Harness<'_, WaymarkApp>) {
+    h.run_steps(4);
+}
+
+/// Clicks a menu of the menu bar, then one of its items.
+fn menu(h: &mut Harness<'_, WaymarkApp>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    settle(h);
+    // A menu item's name includes its shortcut, if it has one.
+    h.get_by_label_contains(item).click();
+    settle(h);
+}
+
+/// Types text as a keyboard does: one text event (no key presses).
+fn type_keys(h: &mut Harness<'_, WaymarkApp>, text: &str) {
+    h.event(egui::Event::Text(text.to_owned()));
+    settle(h);
+}
+
+/// The keys a person might press next, believing they still type into the field:
+/// letters, Enter, Delete, Backspace, digits, a minus, arrows.
+fn more_keys(h: &mut Harness<'_, WaymarkApp>) {
+    type_keys(h, "call quality");
+    for key in [
+        egui::Key::Enter,
+        egui::Key::Delete,
+        egui::Key::Backspace,
+        egui::Key::Minus,
+        egui::Key::Num5,
+        egui::Key::ArrowDown,
+        egui::Key::Enter,
+    ] {
+        h.key_press(key);
+        settle(h);
+        type_keys(h, "x");
+    }
+    h.key_press(egui::Key::Delete);
+    settle(h);
+}
+
+/// The sample with a card selected on the canvas (a touchpoint and an emotion point:
+/// Enter would open the first in place, Delete delete it, a digit score the second).
+fn app_with_a_selected_card(config: &std::path::Path, card: &str) -> Harness<'static, WaymarkApp> {
+    let mut state = AppState::new(io::sample::sample_project(), None);
+    state.set_config_dir(Some(config.to_owned()));
+    // With the system's fonts, like the real app: the gallery names languages in
+    // their own scripts.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(std::sync::Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::new(state, FileDialogs::InApp),
+        );
+    settle(&mut h);
+    h.get_by_label(card).click();
+    settle(&mut h);
+    assert!(h.state().state.selection.is_some());
+    h
+}
+
+#[test]
+fn keys_typed_in_the_personas_window_never_reach_the_map() {
+    for card in ["Order tracker", "Emotions: Angry, stuck (-5)"] {
+        let config = tempfile::tempdir().unwrap();
+        let mut h = app_with_a_selected_card(config.path(), card);
+        let journey = project(&h).journeys[0].clone();
+        menu(&mut h, "Map", "Personas…");
+        h.get_by_label("New Favourite brands").scroll_to_me();
+        settle(&mut h);
+        h.get_by_label("New Favourite brands").click();
+        settle(&mut h);
+        type_keys(&mut h, "Deliveroo");
+        h.key_press(egui::Key::Enter);
+        settle(&mut h);
+        more_keys(&mut h);
+        assert_eq!(project(&h).journeys[0], journey, "the map changed ({card})");
+        let brands = &persona(&h).favourite_brands;
+        assert!(brands.contains(&"Deliveroo".to_owned()), "{brands:?}");
+    }
+}
+
+#[test]
+fn enter_in_a_persona_list_field_adds_the_item_and_keeps_typing_there() {
+    let config = tempfile::tempdir().unwrap();
+    let mut h = app_with_a_selected_card(config.path(), "Order tracker");
+    let journey = project(&h).journeys[0].clone();
+    menu(&mut h, "Map", "Personas…");
+    h.get_by_label("New Favourite brands").scroll_to_me();
+    settle(&mut h);
+    h.get_by_label("New Favourite brands").click();
+    settle(&mut h);
+    for brand in ["Deliveroo", "Monzo Plus", "Lidl"] {
+        type_keys(&mut h, brand);
+        h.key_press(egui::Key::Enter);
+        settle(&mut h);
+    }
+    let brands = &persona(&h).favourite_brands;
+    assert!(
+        brands.ends_with(&[
+            "Deliveroo".to_owned(),
+            "Monzo Plus".to_owned(),
+            "Lidl".to_owned()
+        ]),
+        "{brands:?}"
+    );
+    assert_eq!(project(&h).journeys[0], journey);
+}
+
+#[test]
+fn keys_typed_in_any_window_never_reach_the_map() {
+    // (menu, item, field to type into, text that matches nothing the field acts on)
+    let windows = [
+        ("Map", "Project settings…", "From", "3"),
+        ("File", "Export PNG…", "Save to", "map.png"),
+        ("File", "Import survey CSV…", "CSV file", "answers.csv"),
+        ("File", "New from template…", "Search", "zzqx"),
+        ("File", "Save journey as template…", "Template name", "Bank"),
+        ("Help", "Command palette…", "Command", "zzqx"),
+        ("Edit", "Find…", "Find", "zzqx"),
+    ];
+    for (menu_name, item, field, text) in windows {
+        if item == "New from template…" && !common::cjk_font_available() {
+            continue;
+        }
+        for card in ["Order tracker", "Emotions: Angry, stuck (-5)"] {
+            let config = tempfile::tempdir().unwrap();
+            let mut h = app_with_a_selected_card(config.path(), card);
+            let journey = project(&h).journeys[0].clone();
+            menu(&mut h, menu_name, item);
+            h.get_by_label(field).click();
+            settle(&mut h);
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+            type_keys(&mut h, text);
+            h.key_press(egui::Key::Enter);
+            settle(&mut h);
+            more_keys(&mut h);
+            assert_eq!(
+                project(&h).journeys[0],
+                journey,
+                "keys typed in {item} changed the map ({card} selected)"
+            );
+        }
+    }
+}

@@ -224,3 +224,159 @@ fn the_gallery_starts_a_project_or_inserts_a_journey() {
     let expected = &templates::find(&builtin, "emotion-map").unwrap().project;
     assert_eq!(h.state().state.project(), expected);
 }
+
+/// The app on `project` with its configuration in `config`, finding glyphs in the
+/// system's fonts like the real app (the gallery names languages in their scripts).
+fn app_in(
+    project: waymark::model::Project,
+    config: &std::path::Path,
+) -> Harness<'static, WaymarkApp> {
+    let mut state = AppState::new(project, None);
+    state.set_config_dir(Some(config.to_owned()));
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(std::sync::Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::new(state, FileDialogs::InApp),
+        );
+    h.run();
+    h
+}
+
+/// The sample with two more personas: the journey is for Priya, its emotion lane shows
+/// Mei, and a second emotion lane (Sam's) is compared in it.
+fn three_persona_project() -> waymark::model::Project {
+    use waymark::model::{Lane, LaneId, Persona, PersonaId};
+    let mut p = waymark::io::sample::sample_project();
+    for (id, name) in [(9028, "Mei, new to banking"), (9029, "Sam, the switcher")] {
+        p.personas.push(Persona {
+            id: PersonaId(id),
+            name: name.to_owned(),
+            ..Persona::default()
+        });
+    }
+    let j = &mut p.journeys[0];
+    let emotions = j
+        .lanes
+        .iter()
+        .position(|l| matches!(l.kind, LaneKind::Emotion { .. }))
+        .unwrap();
+    let mut sams = Lane {
+        id: LaneId(9030),
+        title: "Sam's feelings".to_owned(),
+        ..j.lanes[emotions].clone()
+    };
+    for (i, c) in sams.cards.iter_mut().enumerate() {
+        c.id = waymark::model::CardId(9100 + i as u64);
+    }
+    sams.kind = LaneKind::Emotion {
+        persona: Some(PersonaId(9029)),
+        compare: Vec::new(),
+    };
+    j.lanes[emotions].kind = LaneKind::Emotion {
+        persona: Some(PersonaId(9028)),
+        compare: vec![LaneId(9030)],
+    };
+    j.lanes.insert(emotions + 1, sams);
+    assert_eq!(p.validate(), vec![]);
+    p
+}
+
+#[test]
+fn a_template_carries_every_persona_its_journey_refers_to() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("templates");
+    let project = three_persona_project();
+    let journey = &project.journeys[0];
+    templates::save_user_template(&project, journey, "Three personas", &dir).unwrap();
+    let (user, errors) = templates::user_templates(&dir);
+    assert!(
+        errors.is_empty(),
+        "{}",
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let t = &user[0];
+    assert_eq!(&t.project.journeys[0], journey);
+    let mut names: Vec<&str> = t.project.personas.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["Mei, new to banking", "Priya Shah", "Sam, the switcher"]
+    );
+
+    // Inserted into another project from the gallery, the lanes still show them.
+    if !common::cjk_font_available() {
+        return;
+    }
+    let mut h = app_in(waymark::io::sample::blank_project(), config.path());
+    h.state_mut().show_gallery();
+    h.step();
+    h.step();
+    // The user's templates come last: scroll there.
+    h.get_by_label("Insert: Three personas").scroll_to_me();
+    h.run_steps(10);
+    h.get_by_label("Insert: Three personas").click();
+    h.run_steps(4);
+    let state = &h.state().state;
+    let p = state.project();
+    assert_eq!(p.validate(), vec![]);
+    let inserted = state.current_journey().unwrap();
+    let shown: Vec<Option<String>> = inserted
+        .lanes
+        .iter()
+        .filter_map(|l| match l.kind {
+            LaneKind::Emotion { persona, .. } => {
+                Some(persona.and_then(|id| p.persona(id)).map(|x| x.name.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            Some("Mei, new to banking".to_owned()),
+            Some("Sam, the switcher".to_owned())
+        ]
+    );
+    let persona = inserted.persona.and_then(|id| p.persona(id)).unwrap();
+    assert_eq!(persona.name, "Priya Shah");
+}
+
+#[test]
+fn a_broken_user_template_is_listed_with_its_error_and_can_be_deleted() {
+    if !common::cjk_font_available() {
+        return;
+    }
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("half-saved.en.ron");
+    std::fs::write(
+        &broken,
+        "(\n    format_version: 1,\n    title: \"Half\",\n    journeys: [(\n",
+    )
+    .unwrap();
+    let mut h = app_in(waymark::io::sample::sample_project(), config.path());
+    h.state_mut().show_gallery();
+    h.step();
+    h.step();
+    // The file is named, with what is wrong and where, and a Delete button.
+    h.get_by_label_contains("half-saved.en.ron:");
+    h.get_by_label("Delete broken template half-saved.en.ron")
+        .click();
+    h.step();
+    h.step();
+    assert!(!broken.exists());
+    assert!(h.query_by_label_contains("half-saved.en.ron:").is_none());
+    // The built-in templates are still there.
+    h.get_by_label("New project: Blank map");
+}

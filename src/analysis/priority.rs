@@ -1,6 +1,22 @@
-//! What to fix first: touchpoints ranked by the rule in `domain.md`: first moments of
-//! truth and hygiene factors that perform poorly, then core interactions below target,
-//! and only then delightful innovations.
+//! What to fix first: touchpoints ranked by the rule in `domain.md`.
+//!
+//! The rule, in the order the list is ranked:
+//! 1. **Fix first**: moments of truth and hygiene factors that perform poorly (red or
+//!    amber).
+//! 2. **Measure first**: moments of truth and hygiene factors with no measure and no
+//!    emotion score in their stage. Unmeasured is not "performing": nobody knows yet.
+//! 3. **Make adequate**: core interactions below target (red or amber).
+//! 4. **Measure**: core interactions with nothing measured.
+//! 5. **Delight**: delightful innovations. A delighter never ranks above a basic (moment
+//!    of truth, hygiene factor or core interaction) that performs poorly or is not
+//!    measured; it is "worth investing in" only when every basic is measured and green.
+//! 6. **Classify**: touchpoints without a class.
+//! 7. **Fine**: basics measured and green: keep them so.
+//!
+//! How a touchpoint performs comes from the measures of its stage (see
+//! [`touchpoint_status`]), else from the mean emotion score of its stage: green only
+//! above neutral (above 0 on the default -5..5 scale), amber from 30% of the scale up to
+//! neutral included, red below. A neutral emotion is never "performing well".
 
 use crate::model::{CardId, Journey, LaneKind, Project, Rag, StageId, TouchpointClass};
 
@@ -11,12 +27,14 @@ use super::rag_for_measure;
 pub enum Tier {
     /// A moment of truth or hygiene factor performing poorly: fix first.
     FixFirst,
+    /// A moment of truth or hygiene factor with nothing measured: measure it first.
+    MeasureFirst,
     /// A core interaction below target: make it adequate.
     MakeAdequate,
-    /// A delightful innovation: only once the first two tiers are done.
-    Delight,
-    /// No measure for the touchpoint's stage: measure before deciding.
+    /// A core interaction with nothing measured: measure before deciding.
     Measure,
+    /// A delightful innovation: only once every tier above is done.
+    Delight,
     /// Not classified yet.
     Classify,
     /// Performing well.
@@ -96,9 +114,10 @@ pub fn touchpoint_status(
     }
     let mean = scores.iter().sum::<f32>() / scores.len() as f32;
     let t = scale.normalize(mean);
+    // Neutral (t = 0.5) is amber: a feeling of "nothing special" is not performing well.
     let rag = if t < 0.3 {
         Rag::Red
-    } else if t < 0.5 {
+    } else if t <= 0.5 + 1e-6 {
         Rag::Amber
     } else {
         Rag::Green
@@ -114,8 +133,9 @@ fn severity(r: Rag) -> u8 {
     }
 }
 
-/// Ranks every touchpoint of a journey. Ties keep a fixed order: red before amber,
-/// moments of truth before hygiene factors, then the journey's own order.
+/// Ranks every touchpoint of a journey by the rule in the module documentation. Ties
+/// keep a fixed order: red before amber, moments of truth before hygiene factors, then
+/// the journey's own order.
 pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
     let mut items = Vec::new();
     for lane in &journey.lanes {
@@ -143,20 +163,35 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
                     _,
                 ) => (
                     Tier::FixFirst,
-                    format!("{} performing poorly ({measured}): fix first", c.label()),
+                    format!(
+                        "{} {} ({measured}): fix first",
+                        c.label(),
+                        poorly(status.as_ref())
+                    ),
+                ),
+                (
+                    Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)),
+                    false,
+                    false,
+                ) => (
+                    Tier::MeasureFirst,
+                    format!(
+                        "{}: nothing measured in this stage, so nobody knows whether it works; \
+                         measure it first",
+                        c.label()
+                    ),
                 ),
                 (Some(TouchpointClass::Core), true, _) => (
                     Tier::MakeAdequate,
                     format!("Core interaction below target ({measured}): make it adequate"),
                 ),
-                (Some(TouchpointClass::Delight), _, _) => (Tier::Delight, String::new()),
-                (Some(c), false, false) => (
+                (Some(TouchpointClass::Core), false, false) => (
                     Tier::Measure,
-                    format!(
-                        "{}: no measure for this stage yet; measure it before deciding",
-                        c.label()
-                    ),
+                    "Core interaction: nothing measured in this stage yet; measure it before \
+                     deciding"
+                        .to_owned(),
                 ),
+                (Some(TouchpointClass::Delight), _, _) => (Tier::Delight, String::new()),
                 (Some(c), false, true) => (
                     Tier::Fine,
                     format!("{} performing well ({measured}): keep it so", c.label()),
@@ -191,7 +226,14 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
         }
     }
     items.sort_by_key(|(tier, sev, class, stage, _)| (*tier, *sev, *class, *stage));
-    let blocking = items.iter().filter(|i| i.0 <= Tier::MakeAdequate).count();
+    // Basics that stand in the way of delight: poor or unmeasured.
+    let blocking = items.iter().filter(|i| i.0 < Tier::Delight).count();
+    let unclassified = items.iter().filter(|i| i.0 == Tier::Classify).count();
+    let basics = items
+        .iter()
+        .filter(|i| i.0 != Tier::Delight && i.0 != Tier::Classify)
+        .count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     items
         .into_iter()
         .enumerate()
@@ -200,9 +242,20 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
             if p.tier == Tier::Delight {
                 p.reason = if blocking > 0 {
                     format!(
-                        "Delightful innovation: wait until the {blocking} touchpoint{} above perform",
-                        if blocking == 1 { "" } else { "s" }
+                        "Delightful innovation: wait until the {blocking} touchpoint{} above \
+                         are measured and perform",
+                        plural(blocking)
                     )
+                } else if unclassified > 0 {
+                    format!(
+                        "Delightful innovation: classify the {unclassified} unclassified \
+                         touchpoint{} first, to know whether the basics perform",
+                        plural(unclassified)
+                    )
+                } else if basics == 0 {
+                    "Delightful innovation: no moment of truth, hygiene factor or core \
+                     interaction is classified on this map yet"
+                        .to_owned()
                 } else {
                     "Delightful innovation: the basics perform, worth investing in".to_owned()
                 };
@@ -210,6 +263,14 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
             p
         })
         .collect()
+}
+
+/// "performing poorly" for red, "not performing well" for amber.
+fn poorly(status: Option<&(Rag, String)>) -> &'static str {
+    match status {
+        Some((Rag::Red, _)) => "performing poorly",
+        _ => "not performing well",
+    }
 }
 
 #[cfg(test)]
@@ -257,7 +318,7 @@ mod tests {
             let stage = j.stages[i].id;
             j.lanes[tp_lane].cards.push(Card {
                 touchpoint: Some(Touchpoint {
-                    channel: crate::model::Channel::Web,
+                    channel: Some(crate::model::Channel::Web),
                     class: *class,
                     owner: String::new(),
                 }),
@@ -302,8 +363,8 @@ mod tests {
                 ("mot red".to_owned(), Tier::FixFirst),
                 ("hygiene amber".to_owned(), Tier::FixFirst),
                 ("core red".to_owned(), Tier::MakeAdequate),
-                ("delight".to_owned(), Tier::Delight),
                 ("unmeasured core".to_owned(), Tier::Measure),
+                ("delight".to_owned(), Tier::Delight),
                 ("unclassified".to_owned(), Tier::Classify),
                 ("mot green".to_owned(), Tier::Fine),
             ]
@@ -317,11 +378,11 @@ mod tests {
         );
         assert!(ranked[0].reason.contains("NPS -40"), "{}", ranked[0].reason);
         assert!(
-            ranked[3]
+            ranked[4]
                 .reason
-                .contains("wait until the 3 touchpoints above"),
+                .contains("wait until the 4 touchpoints above"),
             "{}",
-            ranked[3].reason
+            ranked[4].reason
         );
     }
 
@@ -358,5 +419,98 @@ mod tests {
         assert_eq!(first.status, Some(Rag::Red));
         let ranks: Vec<usize> = ranked.iter().map(|r| r.rank).collect();
         assert_eq!(ranks, (1..=11).collect::<Vec<_>>());
+    }
+
+    fn reasons(p: &Project) -> Vec<(String, String)> {
+        rank_touchpoints(p, &p.journeys[0])
+            .into_iter()
+            .map(|x| (x.text, x.reason))
+            .collect()
+    }
+
+    #[test]
+    fn with_nothing_measured_the_basics_are_measured_first_and_delight_waits() {
+        use TouchpointClass as C;
+        let p = journey_with(&[
+            ("instant virtual card", Some(C::Delight), None),
+            ("identity check", Some(C::MomentOfTruth), None),
+            ("app login", Some(C::Hygiene), None),
+            ("statement", Some(C::Core), None),
+        ]);
+        let ranked = reasons(&p);
+        let names: Vec<&str> = ranked.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "identity check",
+                "app login",
+                "statement",
+                "instant virtual card"
+            ]
+        );
+        for (text, reason) in &ranked[..2] {
+            assert!(reason.contains("measure it first"), "{text}: {reason}");
+            assert!(!reason.contains("perform"), "{text}: {reason}");
+        }
+        let (_, delight) = &ranked[3];
+        assert!(!delight.contains("the basics perform"), "{delight}");
+        assert!(delight.contains("wait until"), "{delight}");
+    }
+
+    #[test]
+    fn a_delighter_never_ranks_above_unmeasured_or_poor_basics() {
+        use TouchpointClass as C;
+        let p = journey_with(&[
+            ("delight", Some(C::Delight), Some(70.0)),
+            ("unmeasured hygiene", Some(C::Hygiene), None),
+            ("red core", Some(C::Core), Some(-30.0)),
+            ("unmeasured core", Some(C::Core), None),
+        ]);
+        let names: Vec<String> = reasons(&p).into_iter().map(|x| x.0).collect();
+        assert_eq!(
+            names.last().map(String::as_str),
+            Some("delight"),
+            "{names:?}"
+        );
+        // Once every basic is measured and performs, delight is worth investing in.
+        let p = journey_with(&[
+            ("delight", Some(C::Delight), None),
+            ("mot", Some(C::MomentOfTruth), Some(60.0)),
+            ("core", Some(C::Core), Some(45.0)),
+        ]);
+        let ranked = reasons(&p);
+        assert_eq!(ranked[0].0, "delight");
+        assert!(
+            ranked[0].1.contains("the basics perform"),
+            "{}",
+            ranked[0].1
+        );
+    }
+
+    #[test]
+    fn a_neutral_emotion_is_not_performing_well() {
+        use TouchpointClass as C;
+        let mut p = journey_with(&[("branch visit", Some(C::MomentOfTruth), None)]);
+        let j = &mut p.journeys[0];
+        let stage = j.stages[0].id;
+        let emotions = j
+            .lanes
+            .iter_mut()
+            .find(|l| matches!(l.kind, LaneKind::Emotion { .. }))
+            .unwrap();
+        emotions.cards.push(Card {
+            emotion: Some(0.0),
+            ..Card::new(CardId(900), stage, "Meh")
+        });
+        let status = touchpoint_status(&p, &p.journeys[0], p.journeys[0].lanes[1].cards[0].id);
+        assert_eq!(status.map(|s| s.0), Some(Rag::Amber));
+        let ranked = rank_touchpoints(&p, &p.journeys[0]);
+        assert_ne!(ranked[0].status, Some(Rag::Green));
+        assert_ne!(ranked[0].tier, Tier::Fine);
+        assert!(
+            !ranked[0].reason.contains("keep it so"),
+            "{}",
+            ranked[0].reason
+        );
     }
 }

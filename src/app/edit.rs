@@ -196,6 +196,12 @@ pub enum Edit {
         to_index: usize,
     },
     /// Sets the persona a journey is designed for.
+    ///
+    /// Emotion lanes follow the journey's persona: a lane that showed the journey's old
+    /// persona (the same persona, or none when the journey had none) shows the new one
+    /// afterwards, so "Feelings of" never names a persona the map is no longer for. A
+    /// lane set to a different persona than the journey's (to compare personas, or to
+    /// none while the journey had one) keeps its choice.
     SetJourneyPersona {
         /// The journey.
         journey: JourneyId,
@@ -203,12 +209,13 @@ pub enum Edit {
         persona: Option<PersonaId>,
     },
     /// Adds a new journey (a copy of `template` with fresh ids) at the end and shows it,
-    /// with its persona (also with a fresh id) if one is given.
+    /// with the personas it refers to (each added to the library with a fresh id, the
+    /// journey's and its lanes' references following them).
     AddJourney {
         /// The journey to add; its ids are replaced.
         template: Box<Journey>,
-        /// The persona it is designed for, added to the persona library.
-        persona: Option<Box<crate::model::Persona>>,
+        /// The personas it refers to (its own, its emotion lanes'), added to the library.
+        personas: Vec<crate::model::Persona>,
     },
     /// Duplicates a journey, right after it, and shows the copy.
     DuplicateJourney {
@@ -314,24 +321,21 @@ impl IdAlloc {
 pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
     let mut ids = IdAlloc::new(project);
     let journey_id = match edit {
-        Edit::AddJourney { template, persona } => {
+        Edit::AddJourney { template, personas } => {
             let mut journey = (**template).clone();
             renumber_journey(&mut journey, &mut ids);
             journey.parent = None;
-            let old = journey.persona;
-            let new = persona.as_ref().map(|p| {
-                let mut p = (**p).clone();
-                p.id = crate::model::PersonaId(ids.next());
-                let id = p.id;
+            let mut new_ids = std::collections::HashMap::new();
+            for p in personas {
+                let mut p = p.clone();
+                let id = PersonaId(ids.next());
+                new_ids.insert(p.id, id);
+                p.id = id;
                 project.personas.push(p);
-                id
-            });
-            // References to the template's persona follow it to its new id; any other
+            }
+            // References to the given personas follow them to their new ids; any other
             // persona reference cannot be resolved in this project.
-            let remap = |r: Option<crate::model::PersonaId>| match (r, old) {
-                (Some(x), Some(o)) if x == o => new,
-                _ => None,
-            };
+            let remap = |r: Option<PersonaId>| r.and_then(|x| new_ids.get(&x).copied());
             journey.persona = remap(journey.persona);
             for lane in &mut journey.lanes {
                 if let LaneKind::Emotion { persona, .. } = &mut lane.kind {
@@ -405,7 +409,14 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
                 project.persona(*p)?;
             }
             let j = project.journeys.iter_mut().find(|j| j.id == *journey)?;
-            j.persona = *persona;
+            let old = std::mem::replace(&mut j.persona, *persona);
+            for lane in &mut j.lanes {
+                if let LaneKind::Emotion { persona: shown, .. } = &mut lane.kind
+                    && *shown == old
+                {
+                    *shown = *persona;
+                }
+            }
             return Some(Outcome::Changed);
         }
         Edit::SetSettings { settings } => {
@@ -720,14 +731,27 @@ fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
         s.id = new;
     }
     let mut cards = HashMap::new();
+    let mut lanes = HashMap::new();
     for lane in &mut journey.lanes {
-        lane.id = LaneId(ids.next());
+        let new = LaneId(ids.next());
+        lanes.insert(lane.id, new);
+        lane.id = new;
         for c in &mut lane.cards {
             let new = CardId(ids.next());
             cards.insert(c.id, new);
             c.id = new;
             if let Some(s) = stages.get(&c.stage) {
                 c.stage = *s;
+            }
+        }
+    }
+    // Compared emotion lanes are lanes of this journey: they follow their new ids.
+    for lane in &mut journey.lanes {
+        if let LaneKind::Emotion { compare, .. } = &mut lane.kind {
+            for id in compare.iter_mut() {
+                if let Some(new) = lanes.get(id) {
+                    *id = *new;
+                }
             }
         }
     }
@@ -871,5 +895,121 @@ mod tests {
         assert!(ids[0].0 > 1);
         assert_eq!(p.journeys[0].card(ids[0]).unwrap().1.emotion, Some(0.0));
         assert_eq!(p.validate(), vec![]);
+    }
+
+    /// Every emotion lane of the sample's first journey with the persona it shows.
+    fn lane_personas(p: &Project) -> Vec<(String, Option<PersonaId>)> {
+        p.journeys[0]
+            .lanes
+            .iter()
+            .filter_map(|l| match l.kind {
+                LaneKind::Emotion { persona, .. } => Some((l.title.clone(), persona)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn emotion_lanes_that_followed_the_journeys_persona_follow_the_new_one() {
+        let mut p = sample_project();
+        let old = p.journeys[0].persona.unwrap();
+        let journey = p.journeys[0].id;
+        // A second persona, and a lane that explicitly shows a third one.
+        let mut add = |name: &str| {
+            let persona = crate::model::Persona {
+                name: name.to_owned(),
+                ..crate::model::Persona::default()
+            };
+            match apply_edit(
+                &mut p,
+                &Edit::AddPersona {
+                    persona: Box::new(persona),
+                },
+            ) {
+                Some(Outcome::SelectPersona(id)) => id,
+                other => panic!("{other:?}"),
+            }
+        };
+        let new = add("Mei, new to banking");
+        let other = add("Sam, the switcher");
+        let lane = |title: &str, persona| crate::model::Lane {
+            id: LaneId(0),
+            title: title.to_owned(),
+            kind: LaneKind::Emotion {
+                persona,
+                compare: Vec::new(),
+            },
+            height: 120.0,
+            collapsed: false,
+            cards: Vec::new(),
+        };
+        for (title, persona) in [("Sam's feelings", Some(other)), ("Nobody's", None)] {
+            let l = lane(title, persona);
+            apply_edit(
+                &mut p,
+                &Edit::AddLane {
+                    journey,
+                    index: 0,
+                    kind: l.kind,
+                    title: l.title,
+                },
+            )
+            .unwrap();
+        }
+        assert!(lane_personas(&p).contains(&("Emotions".to_owned(), Some(old))));
+        apply_edit(
+            &mut p,
+            &Edit::SetJourneyPersona {
+                journey,
+                persona: Some(new),
+            },
+        )
+        .unwrap();
+        let lanes = lane_personas(&p);
+        // The lane that showed the journey's persona now shows the new one ("Feelings
+        // of: Mei"); a lane set to another persona, or to none, keeps its choice.
+        assert!(
+            lanes.contains(&("Emotions".to_owned(), Some(new))),
+            "{lanes:?}"
+        );
+        assert!(
+            lanes.contains(&("Sam's feelings".to_owned(), Some(other))),
+            "{lanes:?}"
+        );
+        assert!(lanes.contains(&("Nobody's".to_owned(), None)), "{lanes:?}");
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn a_journey_without_a_persona_gives_its_unassigned_emotion_lanes_the_new_one() {
+        let mut p = crate::io::sample::blank_project();
+        let journey = p.journeys[0].id;
+        let Some(Outcome::SelectPersona(mei)) = apply_edit(
+            &mut p,
+            &Edit::AddPersona {
+                persona: Box::new(crate::model::Persona::default()),
+            },
+        ) else {
+            panic!("no persona added");
+        };
+        apply_edit(
+            &mut p,
+            &Edit::SetJourneyPersona {
+                journey,
+                persona: Some(mei),
+            },
+        )
+        .unwrap();
+        assert_eq!(lane_personas(&p), vec![("Emotions".to_owned(), Some(mei))]);
+        // And back to none: the lane follows again.
+        apply_edit(
+            &mut p,
+            &Edit::SetJourneyPersona {
+                journey,
+                persona: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(lane_personas(&p), vec![("Emotions".to_owned(), None)]);
     }
 }

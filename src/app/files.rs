@@ -185,26 +185,46 @@ pub fn preview_survey(
 }
 
 /// The templates the gallery offers: built-in ones, then the user's, and the files that
-/// failed to load (shown in the gallery with their errors).
+/// failed to load (shown in the gallery with their errors, the user's with a Delete
+/// button).
 #[derive(Clone, Debug, Default)]
 pub struct TemplateList {
     /// Every template that loaded.
     pub templates: Vec<Template>,
-    /// One message per template file that could not be loaded.
-    pub errors: Vec<String>,
+    /// Every template file that could not be loaded.
+    pub broken: Vec<BrokenTemplate>,
+}
+
+/// A template file that could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenTemplate {
+    /// The user's template file, which the user may delete; `None` for a built-in one.
+    pub path: Option<PathBuf>,
+    /// What is wrong, naming the file (and the line and column where it applies).
+    pub message: String,
 }
 
 /// Lists the built-in templates and those in `config_dir/templates`.
 pub fn list_templates(config_dir: Option<&Path>) -> TemplateList {
-    let (mut list, mut errors) = templates::builtin();
+    let (mut list, errors) = templates::builtin();
+    let mut broken: Vec<BrokenTemplate> = errors
+        .iter()
+        .map(|e| BrokenTemplate {
+            path: None,
+            message: e.to_string(),
+        })
+        .collect();
     if let Some(dir) = config_dir {
         let (user, user_errors) = templates::user_templates(&dir.join("templates"));
         list.extend(user);
-        errors.extend(user_errors);
+        broken.extend(user_errors.iter().map(|e| BrokenTemplate {
+            path: Some(e.path().to_owned()),
+            message: e.to_string(),
+        }));
     }
     TemplateList {
         templates: list,
-        errors: errors.iter().map(ToString::to_string).collect(),
+        broken,
     }
 }
 

@@ -623,17 +623,14 @@ impl AppState {
                 .push(Message::Error(format!("Edit refused: {problem}")));
             return;
         }
-        if self
-            .history
-            .record(&self.project, self.revision, gesture, now)
-        {
-            self.revision = self.next_revision;
-            self.next_revision += 1;
-        } else if self.revision == self.saved_revision {
-            // A merged edit after a save still makes the document dirty.
-            self.revision = self.next_revision;
-            self.next_revision += 1;
-        }
+        // Every change gets a fresh revision, also one merged into the previous undo
+        // step: the caches keyed by it (the canvas's layout, the priorities panel, find)
+        // must follow each change, and a merged edit after a save makes the document
+        // dirty. Undo restores the revision of the state it goes back to.
+        self.history
+            .record(&self.project, self.revision, gesture, now);
+        self.revision = self.next_revision;
+        self.next_revision += 1;
         self.project = next;
         match outcome {
             Outcome::Changed => {}

@@ -41,6 +41,8 @@ pub struct ExportOptions {
     pub legend: bool,
     /// Include accelerator and blocker annotations.
     pub annotations: bool,
+    /// Include the notes of accelerators and blockers under their titles.
+    pub notes: bool,
 }
 
 impl Default for ExportOptions {
@@ -52,6 +54,20 @@ impl Default for ExportOptions {
             persona: true,
             legend: true,
             annotations: true,
+            notes: false,
+        }
+    }
+}
+
+impl ExportOptions {
+    /// The parts of the map these options lay out (the same options the canvas uses).
+    pub fn layout_options(&self) -> LayoutOptions {
+        LayoutOptions {
+            title: self.title,
+            persona: self.persona,
+            legend: self.legend,
+            annotations: self.annotations,
+            notes: self.notes,
         }
     }
 }
@@ -171,12 +187,7 @@ impl Exporter {
         // Geometry is measured at 100% so that every scale gives the same map, only
         // sharper: the image at scale 2 is exactly twice the size of the one at 1.
         self.warm_up(1.0);
-        let layout_options = LayoutOptions {
-            title: options.title,
-            persona: options.persona,
-            legend: options.legend,
-            annotations: options.annotations,
-        };
+        let layout_options = options.layout_options();
         let map =
             layout::layout_journey_with(project, journey, &EguiText(&self.ctx), &layout_options);
         let width = (map.size.x * options.scale).round() as u64;

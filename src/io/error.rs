@@ -76,6 +76,20 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The file that could not be loaded.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::NotUtf8 { path, .. }
+            | Self::Syntax { path, .. }
+            | Self::NewerVersion { path, .. }
+            | Self::Invalid { path, .. } => path,
+        }
+    }
+}
+
 fn more_suffix(count: usize) -> String {
     match count {
         0 | 1 => String::new(),

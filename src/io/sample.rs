@@ -155,7 +155,7 @@ pub fn sample_project() -> Project {
     let mut touchpoint =
         |stage: usize, text: &str, channel: Channel, class: TouchpointClass, owner: &str| Card {
             touchpoint: Some(Touchpoint {
-                channel,
+                channel: Some(channel),
                 class: Some(class),
                 owner: owner.to_owned(),
             }),
@@ -592,7 +592,7 @@ pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
         match lane.kind {
             LaneKind::Touchpoints => {
                 card.touchpoint = Some(Touchpoint {
-                    channel: Channel::Web,
+                    channel: Some(Channel::Web),
                     class: Some(TouchpointClass::Core),
                     owner: "Digital".to_owned(),
                 });

@@ -204,8 +204,29 @@ pub fn find<'a>(templates: &'a [Template], id: &str) -> Option<&'a Template> {
         .or_else(|| templates.iter().find(|t| t.id == format!("{id}.en")))
 }
 
-/// Saves one journey of a project (with its persona) as a user template called `name`
-/// in `dir`. Returns the file written. The language is guessed from the text.
+/// The personas a journey refers to: its own and those of its emotion lanes (compared
+/// lanes are lanes of the same journey, so theirs are included), in library order.
+pub fn personas_of(project: &Project, journey: &Journey) -> Vec<crate::model::Persona> {
+    let mut ids: Vec<crate::model::PersonaId> = journey.persona.into_iter().collect();
+    for lane in &journey.lanes {
+        if let crate::model::LaneKind::Emotion {
+            persona: Some(p), ..
+        } = lane.kind
+        {
+            ids.push(p);
+        }
+    }
+    project
+        .personas
+        .iter()
+        .filter(|p| ids.contains(&p.id))
+        .cloned()
+        .collect()
+}
+
+/// Saves one journey of a project, with every persona it refers to (see
+/// [`personas_of`]), as a user template called `name` in `dir`, so that the template
+/// loads. Returns the file written. The language is guessed from the text.
 pub fn save_user_template(
     project: &Project,
     journey: &Journey,
@@ -215,12 +236,7 @@ pub fn save_user_template(
     let mut template = Project {
         title: name.to_owned(),
         settings: project.settings.clone(),
-        personas: journey
-            .persona
-            .and_then(|id| project.persona(id))
-            .cloned()
-            .into_iter()
-            .collect(),
+        personas: personas_of(project, journey),
         journeys: vec![journey.clone()],
         ..Project::empty(name)
     };
@@ -249,4 +265,56 @@ pub fn save_user_template(
     }
     save_file(&template, &path)?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Persona;
+
+    /// Every piece of text a persona holds, field by field.
+    fn persona_texts(p: &Persona) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("location", p.location.clone()),
+            ("segment", p.segment.clone()),
+            ("quote", p.quote.clone()),
+        ];
+        for (field, list) in [
+            ("favourite brands", &p.favourite_brands),
+            ("brand turn-ons", &p.brand_turn_ons),
+            ("brand turn-offs", &p.brand_turn_offs),
+            ("behaviours", &p.behaviours),
+            ("goals", &p.goals),
+            ("needs", &p.needs),
+            ("feelings wanted", &p.desired_feelings),
+        ] {
+            out.extend(list.iter().map(|t| (field, t.clone())));
+        }
+        for d in &p.devices {
+            out.push(("device", d.device.clone()));
+            out.push(("usage", d.usage.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn the_blank_maps_persona_holds_no_prompts_as_data() {
+        let (templates, errors) = builtin();
+        assert!(errors.is_empty(), "{errors:?}");
+        let blank = find(&templates, "blank").unwrap();
+        let mut personas = blank.project.personas.clone();
+        personas.extend(crate::io::sample::blank_project().personas);
+        assert!(!blank.project.personas.is_empty());
+        for p in &personas {
+            // A prompt ("Which brands do they love?") is hint text in an empty field,
+            // never a value that would be saved, exported and shown on the map.
+            let filled: Vec<_> = persona_texts(p)
+                .into_iter()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .collect();
+            assert!(filled.is_empty(), "{}: {filled:?}", p.name);
+            assert!(p.channel_preferences.is_empty());
+            assert_eq!(p.age, None);
+        }
+    }
 }

@@ -167,13 +167,83 @@ pub struct AnnotationGeom {
     pub id: AnnotationId,
     /// Index in the journey's annotations.
     pub index: usize,
-    /// The pill: marker plus title.
+    /// The pill: marker, title and (when notes are shown) note.
     pub rect: Rect,
+    /// Where the measured change and the whole title go, wrapped to this width.
+    pub title: Rect,
+    /// Where the note goes, when notes are shown and the annotation has one.
+    pub note: Option<Rect>,
 }
 
-/// Height of one annotation pill.
+/// Height of an annotation pill with a one-line title and no note.
 pub const PILL_HEIGHT: f32 = 20.0;
 const PILL_GAP: f32 = 3.0;
+/// Room left of a pill's text for its marker.
+pub const PILL_TEXT_LEFT: f32 = 22.0;
+/// Room right of a pill's text.
+const PILL_TEXT_RIGHT: f32 = 6.0;
+/// Room above and below a pill's text.
+const PILL_PAD: f32 = 3.0;
+/// Space between a pill's title and its note.
+const PILL_NOTE_GAP: f32 = 2.0;
+
+/// The text of an annotation's pill: its measured change first, then its whole title,
+/// e.g. "NEV +30 · Engineer texts 30 min before arrival".
+pub fn annotation_label(a: &crate::model::Annotation) -> String {
+    let change = effect_summary(a);
+    if change.is_empty() {
+        a.title.clone()
+    } else {
+        format!("{change} · {}", a.title)
+    }
+}
+
+/// The measured change of an annotation, e.g. "NEV +30, CES -1.2": after minus before for
+/// each measure with both values.
+pub fn effect_summary(a: &crate::model::Annotation) -> String {
+    let mut parts = Vec::new();
+    for (name, before, after) in [
+        ("NEV", a.before.nev, a.after.nev),
+        ("CES", a.before.ces, a.after.ces),
+        ("NPS", a.before.nps, a.after.nps),
+    ] {
+        if let (Some(b), Some(x)) = (before, after) {
+            let d = x - b;
+            if d.fract().abs() < 1e-9 {
+                parts.push(format!("{name} {d:+.0}"));
+            } else {
+                parts.push(format!("{name} {d:+.1}"));
+            }
+        }
+    }
+    parts.join(", ")
+}
+
+/// The text boxes of one pill `width` wide, relative to its top-left corner: the title
+/// and the note (if shown), and the pill's height.
+fn pill_boxes(
+    a: &crate::model::Annotation,
+    width: f32,
+    notes: bool,
+    text: &dyn TextMeasure,
+) -> (Rect, Option<Rect>, f32) {
+    let text_w = (width - PILL_TEXT_LEFT - PILL_TEXT_RIGHT).max(1.0);
+    let title_h = text.text_height(&annotation_label(a), font::SMALL, text_w);
+    // A one-line title sits in the middle of a pill of the usual height.
+    let title_part = PILL_HEIGHT.max(title_h + 2.0 * PILL_PAD);
+    let title = Rect::from_min_size(
+        pos2(PILL_TEXT_LEFT, (title_part - title_h) / 2.0),
+        vec2(text_w, title_h),
+    );
+    if notes && !a.note.trim().is_empty() {
+        let note_h = text.text_height(&a.note, font::SMALL, text_w);
+        let top = title.bottom() + PILL_NOTE_GAP;
+        let note = Rect::from_min_size(pos2(PILL_TEXT_LEFT, top), vec2(text_w, note_h));
+        (title, Some(note), note.bottom() + PILL_PAD)
+    } else {
+        (title, None, title_part)
+    }
+}
 
 /// Lays out one journey of a project.
 pub fn layout_journey(project: &Project, journey: &Journey, text: &dyn TextMeasure) -> MapLayout {
@@ -191,6 +261,8 @@ pub struct LayoutOptions {
     pub legend: bool,
     /// Accelerator and blocker pills.
     pub annotations: bool,
+    /// The notes of accelerators and blockers, under their titles in the pills.
+    pub notes: bool,
 }
 
 impl Default for LayoutOptions {
@@ -200,6 +272,7 @@ impl Default for LayoutOptions {
             persona: true,
             legend: true,
             annotations: true,
+            notes: false,
         }
     }
 }
@@ -218,27 +291,45 @@ pub fn layout_journey_with(
     let left = m + size::LANE_HEADER;
     let scale = project.settings.emotion_scale;
 
-    // Annotations per anchor, so that their pills can reserve room.
-    let mut stage_pills = vec![0usize; journey.stages.len()];
-    let mut card_pills: HashMap<CardId, usize> = HashMap::default();
+    // Annotations per anchor, so that their pills can reserve room. A pill is as wide as
+    // its stage header or card, and as tall as its whole wrapped title (and note).
+    let mut stage_pills = vec![0.0f32; journey.stages.len()];
+    let mut card_pills: HashMap<CardId, f32> = HashMap::default();
     let annotations: &[crate::model::Annotation] = if options.annotations {
         &journey.annotations
     } else {
         &[]
     };
-    for a in annotations {
+    let stage_width = |id: StageId| {
+        journey.stage(id).map_or(size::MIN_STAGE_WIDTH, |s| {
+            s.width.max(size::MIN_STAGE_WIDTH)
+        })
+    };
+    let pills: Vec<Option<(Rect, Option<Rect>, f32)>> = annotations
+        .iter()
+        .map(|a| {
+            let width = match a.anchor {
+                Anchor::Stage(s) => stage_width(s) - 8.0,
+                Anchor::Card(c) => {
+                    let (_, card) = journey.card(c)?;
+                    stage_width(card.stage) - 2.0 * size::CELL_PAD - 8.0
+                }
+            };
+            Some(pill_boxes(a, width, options.notes, text))
+        })
+        .collect();
+    for (a, pill) in annotations.iter().zip(&pills) {
+        let Some((_, _, h)) = pill else { continue };
         match a.anchor {
             Anchor::Stage(s) => {
                 if let Some(i) = journey.stages.iter().position(|st| st.id == s) {
-                    stage_pills[i] += 1;
+                    stage_pills[i] += h + PILL_GAP;
                 }
             }
-            Anchor::Card(c) => *card_pills.entry(c).or_default() += 1,
+            Anchor::Card(c) => *card_pills.entry(c).or_default() += h + PILL_GAP,
         }
     }
-    let pills_height = |n: usize| n as f32 * (PILL_HEIGHT + PILL_GAP);
-    let header_height =
-        size::STAGE_HEADER + pills_height(stage_pills.iter().copied().max().unwrap_or(0));
+    let header_height = size::STAGE_HEADER + stage_pills.iter().copied().fold(0.0, f32::max);
 
     let has_persona = options.persona && journey.persona.and_then(|p| project.persona(p)).is_some();
     let title_block = if options.title || has_persona {
@@ -302,7 +393,7 @@ pub fn layout_journey_with(
                     text.text_height(&card.text, font::CARD, text_w)
                 };
                 h += text_h;
-                h += pills_height(card_pills.get(&card.id).copied().unwrap_or(0));
+                h += card_pills.get(&card.id).copied().unwrap_or(0.0);
                 let rect =
                     Rect::from_min_size(pos2(sx + size::CELL_PAD, cell_y[si]), vec2(card_w, h));
                 let text_rect = Rect::from_min_size(
@@ -382,42 +473,37 @@ pub fn layout_journey_with(
         });
     }
 
-    // Annotation pills: under the stage name, or at the bottom of the card.
-    let mut stage_used = vec![0usize; journey.stages.len()];
-    let mut card_used: HashMap<CardId, usize> = HashMap::default();
-    for (index, a) in annotations.iter().enumerate() {
-        let rect = match a.anchor {
+    // Annotation pills: under the stage name, or at the bottom of the card, stacked in
+    // the journey's order.
+    let mut stage_used = vec![0.0f32; journey.stages.len()];
+    let mut card_used: HashMap<CardId, f32> = HashMap::default();
+    for (index, (a, pill)) in annotations.iter().zip(&pills).enumerate() {
+        let Some((title, note, h)) = *pill else {
+            continue;
+        };
+        let top_left = match a.anchor {
             Anchor::Stage(s) => stage_index.get(&s).map(|&si| {
                 let header = out.stages[si].header;
-                let k = stage_used[si];
-                stage_used[si] += 1;
-                Rect::from_min_size(
-                    pos2(
-                        header.left() + 4.0,
-                        header.top() + size::STAGE_HEADER + pills_height(k),
-                    ),
-                    vec2(header.width() - 8.0, PILL_HEIGHT),
-                )
+                let y = header.top() + size::STAGE_HEADER + stage_used[si];
+                stage_used[si] += h + PILL_GAP;
+                (pos2(header.left() + 4.0, y), header.width() - 8.0)
             }),
             Anchor::Card(c) => out.cards.iter().find(|g| g.id == c).map(|g| {
-                let total = card_pills.get(&c).copied().unwrap_or(0);
-                let k = card_used.entry(c).or_default();
-                let r = Rect::from_min_size(
-                    pos2(
-                        g.rect.left() + 4.0,
-                        g.rect.bottom() - size::CARD_PAD + PILL_GAP - pills_height(total - *k),
-                    ),
-                    vec2(g.rect.width() - 8.0, PILL_HEIGHT),
-                );
-                *k += 1;
-                r
+                let total = card_pills.get(&c).copied().unwrap_or(0.0);
+                let used = card_used.entry(c).or_default();
+                let y = g.rect.bottom() - size::CARD_PAD + PILL_GAP - total + *used;
+                *used += h + PILL_GAP;
+                (pos2(g.rect.left() + 4.0, y), g.rect.width() - 8.0)
             }),
         };
-        if let Some(rect) = rect {
+        if let Some((min, width)) = top_left {
+            let offset = min.to_vec2();
             out.annotations.push(AnnotationGeom {
                 id: a.id,
                 index,
-                rect,
+                rect: Rect::from_min_size(min, vec2(width, h)),
+                title: title.translate(offset),
+                note: note.map(|n| n.translate(offset)),
             });
         }
     }
@@ -681,5 +767,113 @@ mod tests {
         let a = layout_journey(&project, &project.journeys[0], &ApproxText);
         let b = layout_journey(&project, &project.journeys[0], &ApproxText);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_long_annotation_title_is_wrapped_whole_and_its_pill_grows() {
+        let mut project = sample_project();
+        let before = layout_journey(&project, &project.journeys[0], &ApproxText);
+        let long = "Instant virtual card in the app the moment the account opens, so the \
+                    customer can pay the same day without waiting for the plastic card";
+        long.clone_into(&mut project.journeys[0].annotations[0].title);
+        let after = layout_journey(&project, &project.journeys[0], &ApproxText);
+        let pill = after.annotations[0].rect;
+        assert!(
+            pill.height() > before.annotations[0].rect.height() + 20.0,
+            "{pill:?}"
+        );
+        // The pill stays inside its card, and the card grew to hold it.
+        let card = after
+            .cards
+            .iter()
+            .find(|c| c.id == before_card(&project))
+            .unwrap();
+        assert!(
+            card.rect.contains_rect(pill),
+            "{pill:?} outside {:?}",
+            card.rect
+        );
+        // The whole title (with the measured change before it) fits its text box, and
+        // the box is inside the pill.
+        let geom = &after.annotations[0];
+        let label = annotation_label(&project.journeys[0].annotations[0]);
+        assert!(label.ends_with("plastic card"));
+        let needed = ApproxText.text_height(&label, font::SMALL, geom.title.width());
+        assert!(
+            needed <= geom.title.height() + 1e-3,
+            "{needed} > {:?}",
+            geom.title
+        );
+        assert!(
+            pill.contains_rect(geom.title),
+            "{:?} outside {pill:?}",
+            geom.title
+        );
+        assert_eq!(geom.note, None, "notes are shown only on request");
+
+        // With notes on, the note shows under the title and the pill grows for it.
+        let with_notes = LayoutOptions {
+            notes: true,
+            ..LayoutOptions::default()
+        };
+        let noted = layout_journey_with(&project, &project.journeys[0], &ApproxText, &with_notes);
+        let geom = &noted.annotations[0];
+        let note = geom.note.unwrap();
+        assert!(
+            geom.rect.contains_rect(note),
+            "{note:?} outside {:?}",
+            geom.rect
+        );
+        assert!(note.top() >= geom.title.bottom());
+        assert!(geom.rect.height() > pill.height() + 10.0);
+        let needed = ApproxText.text_height(
+            &project.journeys[0].annotations[0].note,
+            font::SMALL,
+            note.width(),
+        );
+        assert!(needed <= note.height() + 1e-3);
+        // Pills never overlap, and each stays in its card or stage header.
+        for (i, a) in noted.annotations.iter().enumerate() {
+            for b in &noted.annotations[i + 1..] {
+                assert!(!a.rect.intersects(b.rect), "{a:?} overlaps {b:?}");
+            }
+            let home = noted
+                .cards
+                .iter()
+                .map(|c| c.rect)
+                .chain(noted.stages.iter().map(|s| s.header))
+                .any(|r| r.contains_rect(a.rect));
+            assert!(home, "{a:?} is outside its card or stage");
+        }
+    }
+
+    #[test]
+    fn a_stage_annotation_with_a_long_title_makes_the_header_taller() {
+        let mut project = sample_project();
+        let before = layout_journey(&project, &project.journeys[0], &ApproxText);
+        let stage = project.journeys[0].stages[1].id;
+        let a = &mut project.journeys[0].annotations[1];
+        a.anchor = Anchor::Stage(stage);
+        "Contact details hidden four clicks deep on the website, so customers ring sales \
+         and are transferred twice before anyone can help them"
+            .clone_into(&mut a.title);
+        let after = layout_journey(&project, &project.journeys[0], &ApproxText);
+        let header = after.stages[1].header;
+        let pill = after
+            .annotations
+            .iter()
+            .find(|g| g.index == 1)
+            .unwrap()
+            .rect;
+        assert!(header.contains_rect(pill), "{pill:?} outside {header:?}");
+        assert!(pill.height() > PILL_HEIGHT + 10.0);
+        assert!(header.height() > before.stages[1].header.height() + 10.0);
+    }
+
+    fn before_card(project: &Project) -> CardId {
+        match project.journeys[0].annotations[0].anchor {
+            Anchor::Card(c) => c,
+            Anchor::Stage(_) => panic!("the sample's first annotation is on a card"),
+        }
     }
 }

@@ -496,8 +496,15 @@ impl ColorToken {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Touchpoint {
-    /// Where the interaction happens.
-    pub channel: Channel,
+    /// Where the interaction happens; `None` until the user picks a channel (a touchpoint
+    /// is never given a channel nobody chose). Written as the bare channel (`channel:
+    /// Web`) and left out when there is none, so files with a channel read as before.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "bare_channel"
+    )]
+    pub channel: Option<Channel>,
     /// How the touchpoint affects perception, once classified.
     #[serde(default)]
     pub class: Option<TouchpointClass>,
@@ -505,6 +512,39 @@ pub struct Touchpoint {
     #[serde(default)]
     pub owner: String,
 }
+
+/// Reads and writes an optional channel as the bare channel: `channel: Web`, the form
+/// files had when every touchpoint had one. A missing field is no channel.
+mod bare_channel {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Channel;
+
+    #[allow(
+        clippy::ref_option,
+        reason = "the signature serde's `with` calls for an Option field"
+    )]
+    pub fn serialize<S: Serializer>(value: &Option<Channel>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(channel) => channel.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Channel>, D::Error> {
+        Channel::deserialize(d).map(Some)
+    }
+}
+
+impl Touchpoint {
+    /// The channel's label, or "No channel" when none was chosen.
+    pub fn channel_label(&self) -> &str {
+        self.channel.as_ref().map_or(NO_CHANNEL, Channel::label)
+    }
+}
+
+/// What a touchpoint without a chosen channel shows in menus and the inspector.
+pub const NO_CHANNEL: &str = "No channel";
 
 /// A channel of interaction.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -14,6 +14,8 @@ use egui::{
     StrokeKind, pos2, vec2,
 };
 
+pub use crate::layout::effect_summary;
+
 use crate::analysis;
 use crate::layout::{MapLayout, TextMeasure};
 use crate::model::{
@@ -425,7 +427,10 @@ impl MapPainter<'_> {
             match &lane.kind {
                 LaneKind::Touchpoints => {
                     if let Some(tp) = &card.touchpoint {
-                        self.chip(top_row, tp.channel.label(), color::TEXT_MUTED, false);
+                        // No chip for a touchpoint whose channel nobody chose.
+                        if let Some(channel) = &tp.channel {
+                            self.chip(top_row, channel.label(), color::TEXT_MUTED, false);
+                        }
                         if let Some(class) = tp.class {
                             let w = 18.0 + 7.0 * class.badge().len() as f32;
                             let badge = Rect::from_min_size(
@@ -709,26 +714,34 @@ impl MapPainter<'_> {
             let c = theme::annotation_color(a.kind);
             self.rect(g.rect, 10.0, Color32::WHITE);
             self.rect_stroke(g.rect, 10.0, 1.5, c);
-            let centre = g.rect.left_center() + vec2(10.0, 0.0);
+            // The marker sits beside the first line of the title.
+            let centre = pos2(
+                g.rect.left() + 10.0,
+                g.title.top() + (font::SMALL * 1.3).min(g.title.height()) / 2.0,
+            );
             self.marker(a.kind, centre, 7.0);
-            let label =
-                Rect::from_min_max(g.rect.min + vec2(22.0, 0.0), g.rect.max - vec2(6.0, 0.0));
-            // The measured change comes first so that it survives when a long title is cut.
-            let change = effect_summary(a);
-            let text = if change.is_empty() {
-                a.title.clone()
-            } else {
-                format!("{change} · {}", a.title)
-            };
+            // The measured change first, then the whole title, wrapped: nothing typed is
+            // cut off (the layout made the pill tall enough).
             self.text(
-                label,
-                &text,
+                g.title,
+                &crate::layout::annotation_label(a),
                 font::SMALL,
                 c,
-                1,
-                Align2::LEFT_CENTER,
+                0,
+                Align2::LEFT_TOP,
                 FontFamily::Proportional,
             );
+            if let Some(note) = g.note {
+                self.text(
+                    note,
+                    &a.note,
+                    font::SMALL,
+                    color::TEXT_MUTED,
+                    0,
+                    Align2::LEFT_TOP,
+                    FontFamily::Proportional,
+                );
+            }
         }
     }
 
@@ -895,23 +908,82 @@ impl MapPainter<'_> {
     }
 }
 
-/// The measured change of an annotation, e.g. "NEV +30, CES -1.2": after minus before for
-/// each measure with both values.
-pub fn effect_summary(a: &crate::model::Annotation) -> String {
-    let mut parts = Vec::new();
-    for (name, before, after) in [
-        ("NEV", a.before.nev, a.after.nev),
-        ("CES", a.before.ces, a.after.ces),
-        ("NPS", a.before.nps, a.after.nps),
-    ] {
-        if let (Some(b), Some(x)) = (before, after) {
-            let d = x - b;
-            if d.fract().abs() < 1e-9 {
-                parts.push(format!("{name} {d:+.0}"));
-            } else {
-                parts.push(format!("{name} {d:+.1}"));
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{LayoutOptions, layout_journey_with};
+
+    /// Lays out and paints the sample's first journey with egui's own fonts, as the
+    /// canvas and the exporter do; returns the layout and every text painted, with the
+    /// rectangle it covers.
+    fn paint_sample(project: &Project, options: LayoutOptions) -> (MapLayout, Vec<(String, Rect)>) {
+        let ctx = egui::Context::default();
+        let mut map = MapLayout::default();
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(4000.0, 3000.0))),
+            ..Default::default()
+        };
+        // The first pass loads the fonts; the second paints.
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(input.clone(), |ui| {
+                let journey = &project.journeys[0];
+                map = layout_journey_with(project, journey, &EguiText(ui.ctx()), &options);
+                paint_map(
+                    ui.painter(),
+                    project,
+                    journey,
+                    &map,
+                    TSTransform::IDENTITY,
+                    PaintOptions::default(),
+                );
+            });
+            output.textures_delta.clear();
+            let mut texts = Vec::new();
+            for clipped in &output.shapes {
+                if let Shape::Text(t) = &clipped.shape {
+                    texts.push((t.galley.text().to_owned(), t.visual_bounding_rect()));
+                }
+            }
+            if !texts.is_empty() {
+                return (map, texts);
             }
         }
+        (map, Vec::new())
     }
-    parts.join(", ")
+
+    #[test]
+    fn annotation_titles_and_notes_are_painted_whole_inside_their_pills() {
+        let mut project = crate::io::sample::sample_project();
+        let long = "Instant virtual card in the app the moment the account opens, so the \
+                    customer can pay the same day";
+        long.clone_into(&mut project.journeys[0].annotations[0].title);
+        let options = LayoutOptions {
+            notes: true,
+            ..LayoutOptions::default()
+        };
+        let (map, texts) = paint_sample(&project, options);
+        for g in &map.annotations {
+            let a = &project.journeys[0].annotations[g.index];
+            for (wanted, rect) in [
+                (crate::layout::annotation_label(a), Some(g.title)),
+                (a.note.clone(), g.note),
+            ] {
+                let rect = rect.unwrap();
+                let (_, painted) = texts
+                    .iter()
+                    .find(|(t, _)| *t == wanted)
+                    .unwrap_or_else(|| panic!("{wanted:?} is not painted whole: {texts:?}"));
+                assert!(
+                    rect.expand(1.0).contains_rect(*painted)
+                        && g.rect.expand(0.5).contains_rect(*painted),
+                    "{wanted:?} at {painted:?} spills out of its pill {:?}",
+                    g.rect
+                );
+            }
+        }
+        // Without the option, no note is painted.
+        let (_, texts) = paint_sample(&project, LayoutOptions::default());
+        let note = &project.journeys[0].annotations[0].note;
+        assert!(!texts.iter().any(|(t, _)| t == note));
+    }
 }

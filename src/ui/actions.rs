@@ -89,6 +89,8 @@ pub enum Action {
     AddBlocker,
     /// Show or hide accelerators and blockers on the map.
     ToggleAnnotations,
+    /// Show or hide the notes of accelerators and blockers on the map.
+    ToggleNotes,
     /// Open the project settings (emotion scale, NEV and RAG thresholds).
     Settings,
     /// Import survey responses from a CSV file.
@@ -112,7 +114,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -139,6 +141,7 @@ impl Action {
         Self::AddAccelerator,
         Self::AddBlocker,
         Self::ToggleAnnotations,
+        Self::ToggleNotes,
         Self::Settings,
         Self::ImportCsv,
         Self::SaveAsTemplate,
@@ -197,6 +200,7 @@ impl Action {
             Self::AddAccelerator => t!("action-add-accelerator"),
             Self::AddBlocker => t!("action-add-blocker"),
             Self::ToggleAnnotations => t!("action-toggle-annotations"),
+            Self::ToggleNotes => t!("action-toggle-notes"),
             Self::Settings => t!("action-settings"),
             Self::ImportCsv => t!("action-import-csv"),
             Self::NewFromTemplate => t!("action-new-from-template"),
@@ -241,7 +245,9 @@ impl Action {
             | Self::AddBlocker
             | Self::Settings
             | Self::Personas => Menu::Map,
-            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations => Menu::View,
+            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations | Self::ToggleNotes => {
+                Menu::View
+            }
             Self::CommandPalette | Self::ShortcutsSheet => Menu::Help,
         }
     }
@@ -317,6 +323,7 @@ impl Action {
             | Self::AddAccelerator
             | Self::AddBlocker
             | Self::ToggleAnnotations
+            | Self::ToggleNotes
             | Self::Settings
             | Self::ImportCsv
             | Self::SaveAsTemplate => NONE,

@@ -7,7 +7,7 @@ use egui::{Id, Key, Modal};
 
 use crate::app::{AppState, Command};
 use crate::export::{Background, ExportOptions};
-use crate::layout::{self, LayoutOptions};
+use crate::layout;
 use crate::render::EguiText;
 
 /// State of the export dialog while it is open.
@@ -82,16 +82,15 @@ impl ExportDialog {
                 &mut self.options.annotations,
                 t!("export-include-annotations"),
             );
+            ui.add_enabled(
+                self.options.annotations,
+                egui::Checkbox::new(&mut self.options.notes, t!("export-include-notes")),
+            );
             let map = layout::layout_journey_with(
                 state.project(),
                 journey,
                 &EguiText(ui.ctx()),
-                &LayoutOptions {
-                    title: self.options.title,
-                    persona: self.options.persona,
-                    legend: self.options.legend,
-                    annotations: self.options.annotations,
-                },
+                &self.options.layout_options(),
             );
             let size = map.size * self.options.scale;
             ui.weak(t!(

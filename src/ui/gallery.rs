@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{ColorImage, Id, Modal, TextureHandle, TextureOptions};
 
-use crate::app::files::TemplateList;
+use crate::app::files::{BrokenTemplate, TemplateList};
 use crate::export::{ExportOptions, Exporter};
 use crate::io::templates::{self, Source, Template};
 use crate::model::{Persona, Project};
@@ -23,8 +23,8 @@ const CARD_WIDTH: f32 = 270.0;
 pub enum Choice {
     /// Start a new project from this template.
     NewProject(Box<Project>),
-    /// Add the template's journey (and persona) to the open project.
-    Insert(Box<crate::model::Journey>, Option<Box<Persona>>),
+    /// Add the template's journey, with every persona it refers to, to the open project.
+    Insert(Box<crate::model::Journey>, Vec<Persona>),
     /// Delete this user template file.
     Delete(std::path::PathBuf),
 }
@@ -32,7 +32,7 @@ pub enum Choice {
 /// The gallery's state while it is open.
 pub struct Gallery {
     templates: Vec<Template>,
-    errors: Vec<String>,
+    broken: Vec<BrokenTemplate>,
     search: String,
     language: Option<String>,
     thumbs: HashMap<String, TextureHandle>,
@@ -45,7 +45,7 @@ impl Gallery {
     /// Shows `list` and starts painting the thumbnails in the background.
     pub fn open(list: &TemplateList) -> Self {
         let templates = list.templates.clone();
-        let errors = list.errors.clone();
+        let broken = list.broken.clone();
         let jobs: Vec<(String, Project)> = templates
             .iter()
             .map(|t| (t.id.clone(), t.project.clone()))
@@ -71,7 +71,7 @@ impl Gallery {
         };
         Self {
             templates,
-            errors,
+            broken,
             search: String::new(),
             language: None,
             thumbs: HashMap::new(),
@@ -110,10 +110,10 @@ impl Gallery {
         close: &mut bool,
     ) -> Option<Choice> {
         if let Some(list) = list
-            && (list.templates.len() != self.templates.len() || list.errors != self.errors)
+            && (list.templates.len() != self.templates.len() || list.broken != self.broken)
         {
             self.templates.clone_from(&list.templates);
-            self.errors.clone_from(&list.errors);
+            self.broken.clone_from(&list.broken);
         }
         self.receive_thumbnails(ctx);
         let mut choice = None;
@@ -146,8 +146,26 @@ impl Gallery {
                     ui.selectable_value(&mut self.language, Some(lang), name);
                 }
             });
-            for e in &self.errors {
-                ui.colored_label(ui.visuals().error_fg_color, e);
+            // A template that cannot be loaded is listed with what is wrong; the user's
+            // own can be deleted here.
+            for b in &self.broken {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, &b.message);
+                    if let Some(path) = &b.path {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        let r = ui.button("Delete");
+                        let label = format!("Delete broken template {name}");
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                        });
+                        if r.clicked() {
+                            delete = Some(path.clone());
+                        }
+                    }
+                });
             }
             if let Some(m) = &self.message {
                 ui.label(m);
@@ -253,12 +271,8 @@ impl Gallery {
                 if named(ui.button("Insert into project"), "Insert").clicked()
                     && let Some(j) = t.project.journeys.first()
                 {
-                    let persona = j
-                        .persona
-                        .and_then(|id| t.project.persona(id))
-                        .cloned()
-                        .map(Box::new);
-                    *choice = Some(Choice::Insert(Box::new(j.clone()), persona));
+                    let personas = templates::personas_of(&t.project, j);
+                    *choice = Some(Choice::Insert(Box::new(j.clone()), personas));
                     *close = true;
                 }
                 if let Source::User(path) = &t.source

@@ -5,8 +5,8 @@ use egui::{DragValue, Id, Ui};
 
 use crate::app::{AppState, Command, Edit, Selection};
 use crate::model::{
-    Anchor, Annotation, AnnotationKind, Card, Channel, Journey, LaneKind, MeasureValue, Rag,
-    Sentiment, Touchpoint, TouchpointClass,
+    Anchor, Annotation, AnnotationKind, Card, Channel, Journey, LaneKind, MeasureValue, NO_CHANNEL,
+    Rag, Sentiment, Touchpoint, TouchpointClass,
 };
 use crate::theme::size;
 
@@ -186,18 +186,20 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
         });
     match kind {
         LaneKind::Touchpoints => {
-            let mut tp_value = c.touchpoint.clone().unwrap_or(Touchpoint {
-                channel: Channel::Web,
+            let empty = Touchpoint {
+                channel: None,
                 class: None,
                 owner: String::new(),
-            });
+            };
+            let mut tp_value = c.touchpoint.clone().unwrap_or_else(|| empty.clone());
             let tp = &mut tp_value;
             egui::ComboBox::from_label("Channel")
-                .selected_text(tp.channel.label().to_owned())
+                .selected_text(tp.channel_label().to_owned())
                 .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut tp.channel, None, NO_CHANNEL);
                     for ch in Channel::VOCABULARY {
                         let label = ch.label().to_owned();
-                        ui.selectable_value(&mut tp.channel, ch, label);
+                        ui.selectable_value(&mut tp.channel, Some(ch), label);
                     }
                 });
             egui::ComboBox::from_label("Class")
@@ -211,10 +213,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
             text_field(ui, "Owner", &mut tp.owner, false);
             // Only a real change gives a card touchpoint details.
             if c.touchpoint.as_ref() != Some(&tp_value)
-                && (c.touchpoint.is_some()
-                    || tp_value.class.is_some()
-                    || !tp_value.owner.is_empty()
-                    || tp_value.channel != Channel::Web)
+                && (c.touchpoint.is_some() || tp_value != empty)
             {
                 c.touchpoint = Some(tp_value);
             }

@@ -243,3 +243,74 @@ fn marker_icon(ui: &mut Ui, kind: AnnotationKind) {
         egui::Stroke::NONE,
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LaneKind, TouchpointClass};
+
+    #[test]
+    fn the_priorities_follow_an_edit_merged_into_the_previous_undo_step() {
+        let mut state = AppState::new(crate::io::sample::blank_project(), None);
+        let journey = state.project().journeys[0].clone();
+        let lane = journey
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Touchpoints)
+            .map(|l| l.id);
+        let edit = Edit::add_empty_card(journey.id, lane.unwrap(), journey.stages[0].id);
+        state.apply(
+            Command::Edit {
+                edit,
+                gesture: None,
+            },
+            0.0,
+        );
+        let mut cache = PriorityCache::default();
+        assert_eq!(cache.get(&state)[0].class, None);
+        // The inspector sends every change to one card as one gesture: typing its text,
+        // then choosing its class a moment later, is one undo step.
+        let Some(Selection::Card(id)) = state.selection else {
+            panic!("the new card is not selected");
+        };
+        let card = |state: &AppState| state.current_journey().unwrap().card(id).unwrap().1.clone();
+        let gesture = Some(42);
+        let mut c = card(&state);
+        c.text = "Identity check".to_owned();
+        state.apply(
+            Command::Edit {
+                edit: Edit::SetCard {
+                    journey: journey.id,
+                    card: c,
+                },
+                gesture,
+            },
+            1.0,
+        );
+        assert_eq!(cache.get(&state)[0].text, "Identity check");
+        let mut c = card(&state);
+        c.touchpoint = Some(crate::model::Touchpoint {
+            channel: None,
+            class: Some(TouchpointClass::MomentOfTruth),
+            owner: String::new(),
+        });
+        state.apply(
+            Command::Edit {
+                edit: Edit::SetCard {
+                    journey: journey.id,
+                    card: c,
+                },
+                gesture,
+            },
+            1.5,
+        );
+        assert_eq!(
+            cache.get(&state)[0].class,
+            Some(TouchpointClass::MomentOfTruth),
+            "the priorities panel kept the ranking from before the class was set"
+        );
+        // Undo takes back the whole gesture, and the panel follows.
+        state.apply(Command::Undo, 2.0);
+        assert_eq!(cache.get(&state)[0].text, "");
+    }
+}

@@ -6,11 +6,12 @@ use super::Action;
 use crate::app::AppState;
 use crate::t;
 
-/// Shows the menu bar; returns the action chosen this frame, if any.
+/// Shows the menu bar (with the View menu's toggles: accelerators and blockers, and
+/// their notes); returns the action chosen this frame, if any.
 pub fn menu_bar_ui(
     ui: &mut Ui,
     state: &AppState,
-    show_annotations: bool,
+    (show_annotations, show_notes): (bool, bool),
     out: &mut Vec<crate::app::Command>,
     open_recent: &mut Option<std::path::PathBuf>,
 ) -> Option<Action> {
@@ -126,6 +127,17 @@ pub fn menu_bar_ui(
                 .clicked()
             {
                 chosen = Some(Action::ToggleAnnotations);
+                ui.close();
+            }
+            let mut notes = show_notes;
+            if ui
+                .add_enabled(
+                    show_annotations,
+                    egui::Checkbox::new(&mut notes, Action::ToggleNotes.label()),
+                )
+                .clicked()
+            {
+                chosen = Some(Action::ToggleNotes);
                 ui.close();
             }
             ui.separator();

@@ -183,6 +183,9 @@ impl WaymarkApp {
             Action::ToggleAnnotations => {
                 self.view.show_annotations = !self.view.show_annotations;
             }
+            Action::ToggleNotes => {
+                self.view.show_notes = !self.view.show_notes;
+            }
             Action::Personas => self.personas.open = !self.personas.open,
             Action::Settings => {
                 self.settings_dialog = Some(self.state.project().settings.clone());
@@ -192,7 +195,7 @@ impl WaymarkApp {
                 let template = crate::io::sample::blank_project().journeys.remove(0);
                 let edit = Edit::AddJourney {
                     template: Box::new(template),
-                    persona: None,
+                    personas: Vec::new(),
                 };
                 self.apply(
                     ctx,
@@ -549,7 +552,7 @@ impl WaymarkApp {
             actions.extend(menu::menu_bar_ui(
                 ui,
                 &self.state,
-                self.view.show_annotations,
+                (self.view.show_annotations, self.view.show_notes),
                 &mut commands,
                 &mut open_recent,
             ));
@@ -702,10 +705,10 @@ impl WaymarkApp {
                     self.apply(&ctx, Command::NewFromTemplate(project));
                     self.view = CanvasView::new();
                 }
-                Some(gallery::Choice::Insert(journey, persona)) => {
+                Some(gallery::Choice::Insert(journey, personas)) => {
                     let edit = Edit::AddJourney {
                         template: journey,
-                        persona,
+                        personas,
                     };
                     self.apply(
                         &ctx,

@@ -191,7 +191,7 @@ impl PersonaEditor {
         } else {
             &p.name
         });
-        field(ui, "Name", &mut p.name);
+        field(ui, "Name", &mut p.name, "e.g. Mei, the busy parent");
 
         // Age: kept as text while it is not valid; the model changes only on a valid age.
         let mut age_text = match &self.age_text {
@@ -214,22 +214,64 @@ impl PersonaEditor {
                 self.age_text = Some((id, age_text));
             }
         }
-        field(ui, "Location", &mut p.location);
-        field(ui, "Segment", &mut p.segment);
+        // The prompts are hints in empty fields, never stored values.
+        field(ui, "Location", &mut p.location, "Where do they live?");
+        field(
+            ui,
+            "Segment",
+            &mut p.segment,
+            "Which customer segment are they?",
+        );
         let l = ui.label("Quote");
-        ui.add(egui::TextEdit::multiline(&mut p.quote).desired_rows(2))
-            .labelled_by(l.id);
+        ui.add(
+            egui::TextEdit::multiline(&mut p.quote)
+                .desired_rows(2)
+                .hint_text("What would they say about this in one sentence?"),
+        )
+        .labelled_by(l.id);
 
         self.avatar_ui(ui, &mut p, out);
-        self.tags_ui(ui, "Favourite brands", &mut p.favourite_brands);
-        self.tags_ui(ui, "Brand turn-ons", &mut p.brand_turn_ons);
-        self.tags_ui(ui, "Brand turn-offs", &mut p.brand_turn_offs);
+        for (label, items, prompt) in [
+            (
+                "Favourite brands",
+                &mut p.favourite_brands,
+                "Which brands do they love?",
+            ),
+            (
+                "Brand turn-ons",
+                &mut p.brand_turn_ons,
+                "What draws them to a brand?",
+            ),
+            (
+                "Brand turn-offs",
+                &mut p.brand_turn_offs,
+                "What puts them off a brand?",
+            ),
+        ] {
+            self.tags_ui(ui, label, items, prompt);
+        }
         self.channels_ui(ui, &mut p.channel_preferences);
         Self::devices_ui(ui, &mut p.devices);
-        self.tags_ui(ui, "Behaviours", &mut p.behaviours);
-        self.tags_ui(ui, "Goals", &mut p.goals);
-        self.tags_ui(ui, "Needs", &mut p.needs);
-        self.tags_ui(ui, "Feelings wanted", &mut p.desired_feelings);
+        for (label, items, prompt) in [
+            (
+                "Behaviours",
+                &mut p.behaviours,
+                "How do they behave? (e.g. spending habits)",
+            ),
+            ("Goals", &mut p.goals, "What are they trying to achieve?"),
+            (
+                "Needs",
+                &mut p.needs,
+                "What do they need from you? (to be heard, known, appreciated)",
+            ),
+            (
+                "Feelings wanted",
+                &mut p.desired_feelings,
+                "How do they want to feel? (engaged, empowered, delighted)",
+            ),
+        ] {
+            self.tags_ui(ui, label, items, prompt);
+        }
 
         if &p != persona {
             out.push(Command::Edit {
@@ -267,8 +309,9 @@ impl PersonaEditor {
         });
     }
 
-    /// A list of short texts: chips with a remove button, and a field to add one.
-    fn tags_ui(&mut self, ui: &mut Ui, label: &'static str, items: &mut Vec<String>) {
+    /// A list of short texts: chips with a remove button, and a field to add one. While
+    /// the list is empty the field shows `prompt` as its hint.
+    fn tags_ui(&mut self, ui: &mut Ui, label: &'static str, items: &mut Vec<String>, prompt: &str) {
         ui.add_space(4.0);
         ui.strong(label);
         let mut remove = None;
@@ -291,12 +334,13 @@ impl PersonaEditor {
         if let Some(i) = remove {
             items.remove(i);
         }
+        let hint = if items.is_empty() { prompt } else { "Add…" };
         let text = self.new_items.entry(label).or_default();
         ui.horizontal(|ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(text)
-                    .desired_width(220.0)
-                    .hint_text("Add…"),
+                    .desired_width(320.0)
+                    .hint_text(hint),
             );
             r.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("New {label}"))
@@ -309,6 +353,11 @@ impl PersonaEditor {
             if (add.clicked() || enter) && !text.trim().is_empty() {
                 items.push(text.trim().to_owned());
                 text.clear();
+            }
+            // Enter adds the item and keeps the field focused, so items can be typed one
+            // after another (and no key goes anywhere else meanwhile).
+            if enter {
+                r.request_focus();
             }
         });
     }
@@ -436,10 +485,17 @@ impl PersonaEditor {
     fn devices_ui(ui: &mut Ui, devices: &mut Vec<DeviceUsage>) {
         ui.add_space(4.0);
         ui.strong("Devices and how they are used");
+        if devices.is_empty() {
+            ui.weak("Which devices do they use, what for, and when?");
+        }
         let mut remove = None;
         for (i, d) in devices.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                let r = ui.add(egui::TextEdit::singleline(&mut d.device).desired_width(120.0));
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut d.device)
+                        .desired_width(120.0)
+                        .hint_text("Which device?"),
+                );
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::TextInput,
@@ -447,7 +503,11 @@ impl PersonaEditor {
                         format!("Device {}", i + 1),
                     )
                 });
-                let r = ui.add(egui::TextEdit::singleline(&mut d.usage).desired_width(260.0));
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut d.usage)
+                        .desired_width(260.0)
+                        .hint_text("What do they use it for, and when?"),
+                );
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::TextInput,
@@ -464,18 +524,24 @@ impl PersonaEditor {
             devices.remove(i);
         }
         if ui.button("Add device").clicked() {
+            // An empty row: its fields show what to type; nothing is stored for the user.
             devices.push(DeviceUsage {
-                device: "Smartphone".to_owned(),
+                device: String::new(),
                 usage: String::new(),
             });
         }
     }
 }
 
-fn field(ui: &mut Ui, label: &str, text: &mut String) {
+/// A labelled one-line field; `hint` shows while it is empty.
+fn field(ui: &mut Ui, label: &str, text: &mut String, hint: &str) {
     let l = ui.label(label);
-    ui.add(egui::TextEdit::singleline(text).desired_width(360.0))
-        .labelled_by(l.id);
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .desired_width(360.0)
+            .hint_text(hint),
+    )
+    .labelled_by(l.id);
 }
 
 #[cfg(test)]

@@ -99,3 +99,24 @@ pub fn cjk_font_available() -> bool {
     eprintln!("skipped: this machine has no CJK font (apt-get install fonts-noto-cjk)");
     false
 }
+
+/// Every text painted in the last frame (the map's labels included), so that a test can
+/// check what a user reads on the canvas.
+pub fn painted_texts(h: &Harness<'_, WaymarkApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => {
+                for s in shapes {
+                    walk(s, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}

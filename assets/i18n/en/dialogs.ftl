@@ -62,3 +62,4 @@ export-include-legend = Legend
 export-include-annotations = Accelerators and blockers
 export-size = { $width } × { $height } px
 export-save-to = Save to
+export-include-notes = Notes of accelerators and blockers

@@ -96,3 +96,4 @@ find-what-persona = Persona
 status-exporting = Exporting { $path }… { $seconds } s
 status-see-error = Error: see the message
 status-ready = Ready
+action-toggle-notes = Show notes of accelerators and blockers

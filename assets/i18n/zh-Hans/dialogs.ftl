@@ -62,3 +62,4 @@ export-include-legend = 图例
 export-include-annotations = 加速器和阻碍器
 export-size = { $width } × { $height } 像素
 export-save-to = 保存到
+export-include-notes = 加速器和阻碍器的备注

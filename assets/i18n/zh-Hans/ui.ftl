@@ -93,3 +93,4 @@ find-what-persona = 人物角色
 status-exporting = 正在导出 { $path }… { $seconds } 秒
 status-see-error = 出错：请查看提示
 status-ready = 就绪
+action-toggle-notes = 显示加速器和阻碍器的备注

@@ -62,3 +62,4 @@ export-include-legend = 圖例
 export-include-annotations = 加速器和阻礙器
 export-size = { $width } × { $height } 像素
 export-save-to = 儲存到
+export-include-notes = 加速器和阻礙器的備註

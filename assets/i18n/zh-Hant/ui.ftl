@@ -93,3 +93,4 @@ find-what-persona = 人物角色
 status-exporting = 正在匯出 { $path }… { $seconds } 秒
 status-see-error = 發生錯誤：請查看訊息
 status-ready = 就緒
+action-toggle-notes = 顯示加速器和阻礙器的備註

@@ -5,7 +5,9 @@ use egui::{Response, Ui};
 
 use super::Action;
 use crate::app::{AppState, Command, Edit};
-use crate::model::{CardId, LaneId, LaneKind, TouchpointClass};
+use crate::model::{
+    Card, CardId, Channel, JourneyId, LaneId, LaneKind, NO_CHANNEL, Touchpoint, TouchpointClass,
+};
 use crate::ui::menu::action_item;
 
 /// A stage header's menu.
@@ -48,7 +50,8 @@ pub(super) fn lane_context_menu(
     });
 }
 
-/// A card's (or emotion point's) menu, with its touchpoint class and colour.
+/// A card's (or emotion point's) menu, with its colour and, for a touchpoint, its class
+/// and channel.
 pub(super) fn card_context_menu(
     r: &Response,
     card: CardId,
@@ -69,29 +72,12 @@ pub(super) fn card_context_menu(
             action_item(ui, a, true, &mut chosen);
         }
         if let Some(journey) = state.current_journey()
-            && let Some((_, c)) = journey.card(card)
+            && let Some((lane, c)) = journey.card(card)
         {
-            if let Some(tp) = &c.touchpoint {
-                ui.menu_button("Touchpoint class", |ui| {
-                    let classes = std::iter::once(None).chain(TouchpointClass::ALL.map(Some));
-                    for class in classes {
-                        let label = class.map_or("Unclassified", TouchpointClass::label);
-                        if ui.selectable_label(tp.class == class, label).clicked() {
-                            let mut c = c.clone();
-                            if let Some(t) = &mut c.touchpoint {
-                                t.class = class;
-                            }
-                            out.push(Command::Edit {
-                                edit: Edit::SetCard {
-                                    journey: journey.id,
-                                    card: c,
-                                },
-                                gesture: None,
-                            });
-                            ui.close();
-                        }
-                    }
-                });
+            // Every touchpoint card offers its class and channel, set or not; choosing
+            // one never fills in the other.
+            if lane.kind == LaneKind::Touchpoints {
+                touchpoint_menus(ui, journey.id, c, out);
             }
             ui.menu_button("Colour", |ui| {
                 for token in crate::model::ColorToken::ALL {
@@ -117,6 +103,55 @@ pub(super) fn card_context_menu(
             actions.push(a);
         }
     });
+}
+
+/// "Touchpoint class" and "Channel" submenus of a touchpoint card.
+fn touchpoint_menus(ui: &mut Ui, journey: JourneyId, card: &Card, out: &mut Vec<Command>) {
+    let current = card.touchpoint.clone().unwrap_or(Touchpoint {
+        channel: None,
+        class: None,
+        owner: String::new(),
+    });
+    let mut chosen = None;
+    ui.menu_button("Touchpoint class", |ui| {
+        let classes = std::iter::once(None).chain(TouchpointClass::ALL.map(Some));
+        for class in classes {
+            let label = class.map_or("Unclassified", TouchpointClass::label);
+            if ui.selectable_label(current.class == class, label).clicked() {
+                chosen = Some(Touchpoint {
+                    class,
+                    ..current.clone()
+                });
+                ui.close();
+            }
+        }
+    });
+    ui.menu_button("Channel", |ui| {
+        let channels = std::iter::once(None).chain(Channel::VOCABULARY.map(Some));
+        for channel in channels {
+            let label = channel.as_ref().map_or(NO_CHANNEL, Channel::label);
+            if ui
+                .selectable_label(current.channel == channel, label)
+                .clicked()
+            {
+                chosen = Some(Touchpoint {
+                    channel: channel.clone(),
+                    ..current.clone()
+                });
+                ui.close();
+            }
+        }
+    });
+    if let Some(tp) = chosen
+        && card.touchpoint.as_ref() != Some(&tp)
+    {
+        let mut c = card.clone();
+        c.touchpoint = Some(tp);
+        out.push(Command::Edit {
+            edit: Edit::SetCard { journey, card: c },
+            gesture: None,
+        });
+    }
 }
 
 /// The empty map's menu: add a stage or lane, paste, zoom.

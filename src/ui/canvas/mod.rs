@@ -64,6 +64,8 @@ pub struct CanvasView {
     cache: Option<LayoutCache>,
     /// Show accelerator and blocker pills on the map.
     pub show_annotations: bool,
+    /// Show the notes of accelerators and blockers in their pills.
+    pub show_notes: bool,
     /// The current persona's avatar texture, if it has one.
     pub avatar: Option<egui::TextureId>,
     /// An item to scroll into view on the next frame.
@@ -78,7 +80,7 @@ struct LayoutCache {
     revision: u64,
     journey: JourneyId,
     pixels_per_point: f32,
-    annotations: bool,
+    options: layout::LayoutOptions,
     layout: Arc<MapLayout>,
 }
 
@@ -136,6 +138,7 @@ impl CanvasView {
     fn layout_options(&self) -> layout::LayoutOptions {
         layout::LayoutOptions {
             annotations: self.show_annotations,
+            notes: self.show_notes,
             ..layout::LayoutOptions::default()
         }
     }
@@ -170,7 +173,7 @@ impl CanvasView {
             && cache.revision == state.revision()
             && cache.journey == journey.id
             && (cache.pixels_per_point - ppp).abs() < f32::EPSILON
-            && cache.annotations == self.show_annotations
+            && cache.options == self.layout_options()
         {
             return Arc::clone(&cache.layout);
         }
@@ -184,7 +187,7 @@ impl CanvasView {
             revision: state.revision(),
             journey: journey.id,
             pixels_per_point: ppp,
-            annotations: self.show_annotations,
+            options: self.layout_options(),
             layout: Arc::clone(&layout),
         });
         layout
