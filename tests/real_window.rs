@@ -138,7 +138,7 @@ impl Session {
             window: String::new(),
         };
         session.window = session.wait_for_window();
-        session.xdotool(&["windowfocus", &session.window.clone()]);
+        session.focus();
         Self::settle();
         session
     }
@@ -147,7 +147,7 @@ impl Session {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(90) {
             let out = Command::new("xdotool")
-                .args(["search", "--name", "Waymark"])
+                .args(["search", "--onlyvisible", "--name", "Waymark"])
                 .env("DISPLAY", &self.display)
                 .output()
                 .expect("xdotool runs");
@@ -157,6 +157,28 @@ impl Session {
             std::thread::sleep(Duration::from_millis(250));
         }
         panic!("the Waymark window did not appear within 90 s");
+    }
+
+    /// Gives the window the keyboard (there is no window manager to do it). A window
+    /// that was just mapped may refuse for a moment: try again.
+    fn focus(&self) {
+        let start = Instant::now();
+        loop {
+            let ok = Command::new("xdotool")
+                .args(["windowfocus", "--sync", &self.window])
+                .env("DISPLAY", &self.display)
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            if ok {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "the Waymark window never took the keyboard"
+            );
+            std::thread::sleep(Duration::from_millis(250));
+        }
     }
 
     fn xdotool(&self, args: &[&str]) {
