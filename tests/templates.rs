@@ -25,7 +25,13 @@ fn every_builtin_template_is_complete_valid_and_renders() {
     let english: Vec<_> = all.iter().filter(|t| t.language == "en").collect();
     let chinese: Vec<_> = all.iter().filter(|t| t.language == "zh-Hans").collect();
     assert!(english.len() >= 8, "{} English templates", english.len());
+    let traditional: Vec<_> = all.iter().filter(|t| t.language == "zh-Hant").collect();
     assert!(chinese.len() >= 3, "{} Chinese templates", chinese.len());
+    assert!(
+        traditional.len() >= 2,
+        "{} Traditional Chinese templates",
+        traditional.len()
+    );
     let exporter = Exporter::new();
     for t in &all {
         let p = &t.project;
@@ -70,7 +76,7 @@ fn every_builtin_template_is_complete_valid_and_renders() {
         assert!(share > 0.1, "{}: only {share:.3} painted", t.id);
     }
     // The Chinese templates are written in Chinese, not just labelled so.
-    for t in chinese {
+    for t in chinese.into_iter().chain(traditional) {
         let han = t.project.journeys[0]
             .lanes
             .iter()

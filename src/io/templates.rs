@@ -47,6 +47,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/ecommerce-delivery.zh-Hans.ron"),
     ),
     (
+        "online-shopping-pickup.zh-Hant",
+        include_str!("../../templates/online-shopping-pickup.zh-Hant.ron"),
+    ),
+    (
+        "insurance-claim.zh-Hant",
+        include_str!("../../templates/insurance-claim.zh-Hant.ron"),
+    ),
+    (
         "saas-trial.en",
         include_str!("../../templates/saas-trial.en.ron"),
     ),
