@@ -66,8 +66,8 @@ impl ExportJob {
                 // The receiver is gone only if the app closed; nobody is left to tell.
                 if sender.send(result).is_err() {
                     eprintln!(
-                        "waymark: export of {} finished after the window closed",
-                        target.display()
+                        "waymark: {}",
+                        t!("export-after-close", path = target.display())
                     );
                 }
             });

@@ -208,6 +208,19 @@ fn literals(code: &str) -> Vec<(String, String)> {
 
 /// True if a literal is words a person would read.
 fn reads_as_words(s: &str, before: &str) -> bool {
+    // Placeholders and the program's own name (the prefix of stderr lines) are not words.
+    let mut bare = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let bare = bare.replace("waymark", "");
+    let s = bare.as_str();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 {
         return false;

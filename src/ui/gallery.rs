@@ -3,6 +3,7 @@
 //! and language, a search box and a language filter. A template starts a new project or
 //! is inserted into the open one; the user's own templates can be deleted.
 
+use crate::t;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -124,19 +125,19 @@ impl Gallery {
         Modal::new(Id::unique("template_gallery")).show(ctx, |ui| {
             ui.set_width(width);
             ui.horizontal(|ui| {
-                ui.heading("Start from a template");
+                ui.heading(t!("gallery-title"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Close").clicked() {
+                    if ui.button(t!("gallery-close")).clicked() {
                         *close = true;
                     }
                 });
             });
             ui.horizontal_wrapped(|ui| {
-                let l = ui.label("Search");
+                let l = ui.label(t!("gallery-search"));
                 ui.add(egui::TextEdit::singleline(&mut self.search).desired_width(220.0))
                     .labelled_by(l.id);
                 ui.separator();
-                ui.selectable_value(&mut self.language, None, "All languages");
+                ui.selectable_value(&mut self.language, None, t!("gallery-all-languages"));
                 let mut languages: Vec<String> =
                     self.templates.iter().map(|t| t.language.clone()).collect();
                 languages.sort();
@@ -156,8 +157,8 @@ impl Gallery {
                             || path.display().to_string(),
                             |n| n.to_string_lossy().into_owned(),
                         );
-                        let r = ui.button("Delete");
-                        let label = format!("Delete broken template {name}");
+                        let r = ui.button(t!("gallery-delete"));
+                        let label = t!("gallery-delete-broken", name = &name);
                         r.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                         });
@@ -183,7 +184,7 @@ impl Gallery {
                 })
                 .collect();
             if shown.is_empty() {
-                ui.weak("No template matches.");
+                ui.weak(t!("gallery-none"));
             }
             let columns = ((width + 12.0) / (CARD_WIDTH + 12.0)).floor().max(1.0) as usize;
             egui::ScrollArea::vertical()
@@ -239,7 +240,7 @@ impl Gallery {
                         egui::WidgetInfo::labeled(
                             egui::Role::Image,
                             true,
-                            format!("Thumbnail of {}", t.name),
+                            t!("gallery-thumbnail", name = &t.name),
                         )
                     });
                 }
@@ -248,27 +249,28 @@ impl Gallery {
                 }
             }
             ui.strong(&t.name);
-            ui.weak(format!(
-                "{}{}",
-                t.language_name(),
-                if matches!(t.source, Source::User(_)) {
-                    " · your template"
-                } else {
-                    ""
-                }
-            ));
+            ui.weak(if matches!(t.source, Source::User(_)) {
+                t!("gallery-yours", language = t.language_name())
+            } else {
+                t.language_name().to_owned()
+            });
             ui.add(egui::Label::new(egui::RichText::new(&t.description).small()).wrap());
             ui.horizontal_wrapped(|ui| {
-                let named = |r: egui::Response, verb: &str| {
-                    let label = format!("{verb}: {}", t.name);
+                let named = |r: egui::Response, verb: String| {
+                    let label = t!("gallery-named", verb = verb, name = &t.name);
                     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                     r
                 };
-                if named(ui.button("New project"), "New project").clicked() {
+                if named(
+                    ui.button(t!("gallery-new-project")),
+                    t!("gallery-new-project"),
+                )
+                .clicked()
+                {
                     *choice = Some(Choice::NewProject(Box::new(t.project.clone())));
                     *close = true;
                 }
-                if named(ui.button("Insert into project"), "Insert").clicked()
+                if named(ui.button(t!("gallery-insert")), t!("gallery-insert-short")).clicked()
                     && let Some(j) = t.project.journeys.first()
                 {
                     let personas = templates::personas_of(&t.project, j);
@@ -276,7 +278,7 @@ impl Gallery {
                     *close = true;
                 }
                 if let Source::User(path) = &t.source
-                    && named(ui.button("Delete"), "Delete").clicked()
+                    && named(ui.button(t!("gallery-delete")), t!("gallery-delete")).clicked()
                 {
                     *delete = Some(path.clone());
                 }
@@ -322,25 +324,28 @@ impl SaveTemplateDialog {
     ) -> Option<String> {
         let mut chosen = None;
         Modal::new(Id::unique("save_template")).show(ctx, |ui| {
-            ui.heading("Save journey as template");
+            ui.heading(t!("save-template-title"));
             if let Some(dir) = config_dir {
-                ui.weak(format!("Saved in {}", dir.join("templates").display()));
+                ui.weak(t!(
+                    "save-template-where",
+                    path = dir.join("templates").display()
+                ));
             }
-            let l = ui.label("Template name");
+            let l = ui.label(t!("save-template-name"));
             ui.add(egui::TextEdit::singleline(&mut self.name))
                 .labelled_by(l.id);
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(
                         !self.name.trim().is_empty(),
-                        egui::Button::new("Save template"),
+                        egui::Button::new(t!("save-template-save")),
                     )
                     .clicked()
                 {
                     chosen = Some(self.name.trim().to_owned());
                     *close = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("button-cancel")).clicked() {
                     *close = true;
                 }
             });

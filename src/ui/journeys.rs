@@ -1,6 +1,7 @@
 //! The journey list: every journey of the project, to show, add, duplicate, reorder
 //! and delete. Renaming is done in the inspector (the journey's title).
 
+use crate::t;
 use egui::Ui;
 
 use super::Action;
@@ -16,14 +17,15 @@ pub fn journey_list_ui(
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
 ) {
-    ui.heading("Journeys");
+    ui.heading(t!("journeys-title"));
     let current = state.current_journey().map(|j| j.id);
     let count = state.project().journeys.len();
     ui.vertical(|ui| {
         for (i, journey) in state.project().journeys.iter().enumerate() {
             let selected = current == Some(journey.id);
+            let untitled = t!("journeys-untitled");
             let title = if journey.title.is_empty() {
-                "Untitled journey"
+                &untitled
             } else {
                 &journey.title
             };
@@ -38,7 +40,7 @@ pub fn journey_list_ui(
             }
             response.context_menu(|ui| {
                 if ui
-                    .add_enabled(i > 0, egui::Button::new("Move up"))
+                    .add_enabled(i > 0, egui::Button::new(t!("journeys-move-up")))
                     .clicked()
                 {
                     out.push(Command::Edit {
@@ -51,7 +53,7 @@ pub fn journey_list_ui(
                     ui.close();
                 }
                 if ui
-                    .add_enabled(i + 1 < count, egui::Button::new("Move down"))
+                    .add_enabled(i + 1 < count, egui::Button::new(t!("journeys-move-down")))
                     .clicked()
                 {
                     out.push(Command::Edit {
@@ -68,21 +70,28 @@ pub fn journey_list_ui(
     });
     ui.separator();
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Add").on_hover_text("New journey").clicked() {
+        if ui
+            .button(t!("journeys-add"))
+            .on_hover_text(t!("action-new-journey"))
+            .clicked()
+        {
             actions.push(Action::NewJourney);
         }
-        if ui.button("Duplicate").clicked() {
+        if ui.button(t!("journeys-duplicate")).clicked() {
             actions.push(Action::DuplicateJourney);
         }
         if ui
-            .add_enabled(count > 1, egui::Button::new("Delete"))
+            .add_enabled(count > 1, egui::Button::new(t!("journeys-delete")))
             .clicked()
         {
             actions.push(Action::DeleteJourney);
         }
         let index = current.and_then(|id| state.project().journeys.iter().position(|j| j.id == id));
         if let (Some(i), Some(id)) = (index, current) {
-            if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+            if ui
+                .add_enabled(i > 0, egui::Button::new(t!("journeys-up")))
+                .clicked()
+            {
                 out.push(Command::Edit {
                     edit: Edit::MoveJourney {
                         journey: id,
@@ -92,7 +101,7 @@ pub fn journey_list_ui(
                 });
             }
             if ui
-                .add_enabled(i + 1 < count, egui::Button::new("Down"))
+                .add_enabled(i + 1 < count, egui::Button::new(t!("journeys-down")))
                 .clicked()
             {
                 out.push(Command::Edit {
@@ -118,7 +127,7 @@ pub fn annotations_ui(
         return;
     };
     if journey.annotations.is_empty() {
-        ui.weak("None yet: right-click a stage or card to add one.");
+        ui.weak(t!("journeys-no-annotations"));
     }
     for a in &journey.annotations {
         let selected = state.selection == Some(Selection::Annotation(a.id));
@@ -149,7 +158,7 @@ pub fn priorities_ui(
     reveal: &mut Option<crate::model::CardId>,
 ) {
     if ranked.is_empty() {
-        ui.weak("No touchpoints in this journey.");
+        ui.weak(t!("journeys-no-touchpoints"));
     }
     // The top of the list is what matters; a long journey lists the rest on request.
     let shown = if *show_all {
@@ -178,7 +187,7 @@ pub fn priorities_ui(
     }
     if ranked.len() > PRIORITIES_SHOWN {
         let label = if *show_all {
-            "Show the top 25 only".to_owned()
+            t!("journeys-show-top")
         } else {
             format!("Show all {}", ranked.len())
         };

@@ -62,3 +62,4 @@ filter-project = Waymark project
 filter-png = PNG image
 filter-csv = CSV
 warning-missing-font = No installed font can show { $scripts }: that text appears as boxes. Install a CJK font (for example Noto Sans CJK: "apt install fonts-noto-cjk" on Debian or Ubuntu) and restart Waymark.
+export-after-close = The export of { $path } finished after the window closed

@@ -44,3 +44,4 @@ filter-project = Waymark 项目
 filter-png = PNG 图片
 filter-csv = CSV
 warning-missing-font = 没有已安装的字体能显示{ $scripts }：这些文字会显示为方框。请安装 CJK 字体（例如 Noto Sans CJK：在 Debian 或 Ubuntu 上运行 "apt install fonts-noto-cjk"），然后重新启动 Waymark。
+export-after-close = { $path } 的导出在窗口关闭后才完成

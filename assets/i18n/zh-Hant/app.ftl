@@ -44,3 +44,4 @@ filter-project = Waymark 專案
 filter-png = PNG 圖片
 filter-csv = CSV
 warning-missing-font = 沒有已安裝的字型能顯示{ $scripts }：這些文字會顯示為方框。請安裝 CJK 字型（例如 Noto Sans CJK：在 Debian 或 Ubuntu 上執行 "apt install fonts-noto-cjk"），然後重新啟動 Waymark。
+export-after-close = { $path } 的匯出在視窗關閉後才完成

@@ -3,6 +3,7 @@
 //! (`drag_edit`, a pure function of the document, its layout and the pointer) and
 //! emits it once, on release.
 
+use crate::t;
 use egui::{FontId, Key, Pos2, Rect, Response, Stroke, StrokeKind, pos2, vec2};
 
 use super::items::stage_header_rect;
@@ -277,7 +278,7 @@ fn try_drag_edit(
                     journey: jid,
                     stage: s,
                 }),
-                Some(format!("{width:.0} pt")),
+                Some(t!("canvas-points", value = format!("{width:.0}"))),
             )
         }
         DragKind::LaneEdge(id) => {
@@ -293,7 +294,10 @@ fn try_drag_edit(
                 height,
                 collapsed: lane.collapsed,
             };
-            (Some(edit), Some(format!("{height:.0} pt")))
+            (
+                Some(edit),
+                Some(t!("canvas-points", value = format!("{height:.0}"))),
+            )
         }
         DragKind::Card(id) => {
             let (from_lane, card) = journey.card(*id)?;
@@ -308,7 +312,7 @@ fn try_drag_edit(
             let target = journey.lanes.iter().find(|l| l.id == lane)?;
             let same_cell = from_lane.id == lane && card.stage == stage;
             if same_cell || lane_family(&from_lane.kind) != lane_family(&target.kind) {
-                let label = (!same_cell).then(|| "Cannot drop here".to_owned());
+                let label = (!same_cell).then(|| t!("canvas-cannot-drop"));
                 return Some((None, label));
             }
             (

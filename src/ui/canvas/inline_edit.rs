@@ -1,6 +1,7 @@
 //! Editing a stage name, a lane title or a card's text in place: a text field over the
 //! item. Enter commits (Shift+Enter starts a new line in a card), Escape cancels.
 
+use crate::t;
 use egui::{Key, Modifiers, Rect, Role, WidgetInfo, vec2};
 
 use super::items::stage_header_rect;
@@ -99,7 +100,7 @@ impl Ctx<'_> {
                 };
                 let response = ui.add(te.desired_width(screen.width().max(120.0)));
                 response.widget_info(|| {
-                    WidgetInfo::labeled(Role::TextInput, true, "Edit text in place")
+                    WidgetInfo::labeled(Role::TextInput, true, t!("canvas-inline-edit"))
                 });
                 if !edit.focus_requested {
                     response.request_focus();

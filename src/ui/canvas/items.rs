@@ -2,6 +2,7 @@
 //! emotion points and annotation pills, each announced to AccessKit by name; their
 //! clicks; the background's clicks; and the outline of the selection.
 
+use crate::t;
 use egui::{CursorIcon, Rect, Response, Role, Sense, Stroke, StrokeKind, WidgetInfo, pos2, vec2};
 
 use super::drag::DragKind;
@@ -133,7 +134,7 @@ impl Ctx<'_> {
             }
             let card = &self.shown_journey.lanes[geom.lane].cards[geom.card];
             let label = card_name(card);
-            if let Some(r) = self.item(geom.rect, (2, card.id.0), label, Sense::click_and_drag()) {
+            if let Some(r) = self.item(geom.rect, (2, card.id.0), &label, Sense::click_and_drag()) {
                 self.card_gestures(
                     &r,
                     card.id,
@@ -184,7 +185,7 @@ impl Ctx<'_> {
                 pos2(geom.header.right() - EDGE_GRAB / 2.0, geom.header.top()),
                 pos2(geom.header.right() + EDGE_GRAB / 2.0, geom.header.bottom()),
             );
-            let label = format!("Resize stage {}", stage.name);
+            let label = t!("canvas-resize-stage", name = &stage.name);
             if let Some(r) = self.item(edge, (4, stage.id.0), &label, Sense::drag()) {
                 let r = r.on_hover_cursor(CursorIcon::ResizeHorizontal);
                 self.drag_item(&r, DragKind::StageEdge(stage.id), view, out);
@@ -196,7 +197,7 @@ impl Ctx<'_> {
                 pos2(geom.header.left(), geom.row.bottom() - EDGE_GRAB / 2.0),
                 pos2(geom.row.right(), geom.row.bottom() + EDGE_GRAB / 2.0),
             );
-            let label = format!("Resize lane {}", lane.title);
+            let label = t!("canvas-resize-lane", name = &lane.title);
             if !lane.collapsed
                 && let Some(r) = self.item(edge, (5, lane.id.0), &label, Sense::drag())
             {
@@ -293,12 +294,12 @@ impl Ctx<'_> {
     }
 }
 
-/// The accessible name of a card: its text, or "Empty card".
-fn card_name(card: &Card) -> &str {
+/// The accessible name of a card: its text, or that it is empty.
+fn card_name(card: &Card) -> std::borrow::Cow<'_, str> {
     if card.text.is_empty() {
-        "Empty card"
+        t!("canvas-empty-card").into()
     } else {
-        card.text.as_str()
+        card.text.as_str().into()
     }
 }
 

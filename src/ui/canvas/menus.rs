@@ -1,6 +1,7 @@
 //! The canvas's context menus (stage, lane, card, background) and the "Add lane" menu
 //! the menu bar shares. They list [`Action`]s, so menus, shortcuts and help agree.
 
+use crate::t;
 use egui::{Response, Ui};
 
 use super::Action;
@@ -79,7 +80,7 @@ pub(super) fn card_context_menu(
             if lane.kind == LaneKind::Touchpoints {
                 touchpoint_menus(ui, journey.id, c, out);
             }
-            ui.menu_button("Colour", |ui| {
+            ui.menu_button(t!("menu-colour"), |ui| {
                 for token in crate::model::ColorToken::ALL {
                     if ui
                         .selectable_label(c.color == token, token.label())
@@ -113,7 +114,7 @@ fn touchpoint_menus(ui: &mut Ui, journey: JourneyId, card: &Card, out: &mut Vec<
         owner: String::new(),
     });
     let mut chosen = None;
-    ui.menu_button("Touchpoint class", |ui| {
+    ui.menu_button(t!("menu-touchpoint-class"), |ui| {
         let classes = std::iter::once(None).chain(TouchpointClass::ALL.map(Some));
         for class in classes {
             let label = class.map_or("Unclassified", TouchpointClass::label);
@@ -126,7 +127,7 @@ fn touchpoint_menus(ui: &mut Ui, journey: JourneyId, card: &Card, out: &mut Vec<
             }
         }
     });
-    ui.menu_button("Channel", |ui| {
+    ui.menu_button(t!("menu-channel"), |ui| {
         let channels = std::iter::once(None).chain(Channel::VOCABULARY.map(Some));
         for channel in channels {
             let label = channel.as_ref().map_or(NO_CHANNEL, Channel::label);
@@ -180,7 +181,7 @@ pub fn add_lane_menu(ui: &mut Ui, state: &AppState, below: Option<LaneId>, out: 
     let Some(journey) = state.current_journey() else {
         return;
     };
-    ui.menu_button("Add lane", |ui| {
+    ui.menu_button(t!("menu-add-lane"), |ui| {
         let index = below
             .and_then(|l| journey.lanes.iter().position(|x| x.id == l))
             .map_or(journey.lanes.len(), |i| i + 1);

@@ -23,6 +23,7 @@ mod keyboard;
 mod menus;
 mod navigate;
 
+use crate::t;
 use std::sync::Arc;
 
 use egui::emath::TSTransform;
@@ -204,13 +205,13 @@ pub fn canvas_ui(
 ) {
     let rect = ui.available_rect_before_wrap();
     let background = ui.allocate_rect(rect, Sense::click_and_drag());
-    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Journey map"));
+    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, t!("canvas-name")));
     let Some(journey) = state.current_journey() else {
         ui.painter().rect_filled(rect, 0.0, color::BACKGROUND);
         ui.painter().text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "This project has no journey.",
+            t!("canvas-no-journey"),
             FontId::proportional(16.0),
             color::TEXT_MUTED,
         );
