@@ -14,7 +14,15 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes. Older files are migrated on load;
 /// newer ones are refused.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: the first format.
+/// - 2: `Settings::language`, the map's own language (version 1 files get one guessed
+///   from their text when they are loaded).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The languages a map can be in, by BCP 47 tag: the labels Waymark draws on a map
+/// (legend, lane captions, badges, channel names...) have messages in each of them.
+pub const MAP_LANGUAGES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
 
 /// A whole Waymark project: what one `.ron` file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +47,14 @@ pub struct Project {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
+    /// The map's own language, as a tag from [`MAP_LANGUAGES`] (`"en"`, `"zh-Hans"`,
+    /// `"zh-Hant"`): every label Waymark draws on the map (legend, lane captions, class
+    /// badges, channel names, traffic-light words...) is in this language, whatever the
+    /// interface language is. A plain tag rather than an enum so that the file stays
+    /// readable and a tag this build does not know is a validation problem with a clear
+    /// message, not a syntax error. Added in format version 2; defaults to English.
+    #[serde(default = "default_language")]
+    pub language: String,
     /// The scale emotion scores are given on.
     pub emotion_scale: EmotionScale,
     /// How individual 1..10 ratings are classed for Net Emotional Value.
@@ -50,11 +66,17 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
+            language: default_language(),
             emotion_scale: EmotionScale::default(),
             nev: NevThresholds::default(),
             rag: RagThreshold::defaults(),
         }
     }
+}
+
+/// The map language of a project that does not say: English.
+fn default_language() -> String {
+    MAP_LANGUAGES[0].to_owned()
 }
 
 /// The inclusive range of emotion scores, e.g. -5..=5 or 1..=10.
@@ -341,7 +363,9 @@ impl MeasureKind {
         Self::ComplaintsPer1000,
     ];
 
-    /// A short human label.
+    /// The English name, for messages of the layers below the interface (validation
+    /// problems, import reports). What people see on a map or in a panel comes from
+    /// `i18n::labels::measure_kind`, in their language.
     pub fn label(self) -> &'static str {
         match self {
             Self::Nps => "NPS",
@@ -380,7 +404,8 @@ pub enum Rag {
 }
 
 impl Rag {
-    /// The status as shown to people: on measure cards, in the inspector, in messages.
+    /// The English word, for the reasons of the priority analysis. Maps and panels use
+    /// `i18n::labels::rag`, in their language.
     pub fn label(self) -> &'static str {
         match self {
             Self::Green => "Green",
@@ -588,7 +613,8 @@ impl TouchpointClass {
         Self::Delight,
     ];
 
-    /// A short human label.
+    /// The English name, for the reasons of the priority analysis. Maps and panels use
+    /// `i18n::labels::touchpoint_class`, in their language.
     pub fn label(self) -> &'static str {
         match self {
             Self::MomentOfTruth => "Moment of truth",
