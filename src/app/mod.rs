@@ -525,7 +525,7 @@ impl AppState {
             self.messages.push(Message::Error(format!(
                 "The copied cards cannot go into the lane \"{}\" ({})",
                 lane.title,
-                lane.kind.label()
+                crate::i18n::labels::lane_kind(crate::i18n::interface(), &lane.kind)
             )));
             return;
         }
@@ -713,7 +713,9 @@ fn clipboard_text(cards: &[Card]) -> String {
             } else if let Some(m) = &c.measure {
                 match m {
                     crate::model::MeasureValue::Number(n) => format!("{n}"),
-                    crate::model::MeasureValue::Status(r) => r.label().to_owned(),
+                    crate::model::MeasureValue::Status(r) => {
+                        crate::i18n::labels::rag(crate::i18n::interface(), *r)
+                    }
                 }
             } else {
                 "-".to_owned()

@@ -237,7 +237,11 @@ impl Exporter {
         let mut missing = Vec::new();
         let mut checked = Vec::new();
         let font = FontId::proportional(14.0);
-        for text in journey_texts(project, journey) {
+        // The labels Waymark adds are in the map's language, whatever the cards' is.
+        let map_label = crate::tm!(crate::i18n::Language::of_map(project), "map-legend");
+        let mut texts = journey_texts(project, journey);
+        texts.push(&map_label);
+        for text in texts {
             for c in text.chars() {
                 let Some(script) = cjk_script(c) else {
                     continue;

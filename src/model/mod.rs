@@ -268,22 +268,6 @@ pub enum LaneKind {
     Department(String),
 }
 
-impl LaneKind {
-    /// A short human label for the kind.
-    pub fn label(&self) -> String {
-        match self {
-            Self::Text(role) => role.label().to_owned(),
-            Self::Touchpoints => "Touchpoints".to_owned(),
-            Self::Emotion { .. } => "Emotion".to_owned(),
-            Self::Quotes => "Quotes".to_owned(),
-            Self::Measures(m) => format!("Measure: {}", m.label()),
-            Self::FrontStage => "Front stage".to_owned(),
-            Self::BackStage => "Back stage".to_owned(),
-            Self::Department(name) => format!("Department: {name}"),
-        }
-    }
-}
-
 /// The role of a free-text lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TextRole {
@@ -314,19 +298,6 @@ impl TextRole {
         Self::SupportProcesses,
         Self::Notes,
     ];
-
-    /// A short human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Actions => "Actions",
-            Self::Thoughts => "Thoughts",
-            Self::Goals => "Goals",
-            Self::PainPoints => "Pain points",
-            Self::Opportunities => "Opportunities",
-            Self::SupportProcesses => "Support processes",
-            Self::Notes => "Notes",
-        }
-    }
 }
 
 /// The measures a measures lane can carry.
@@ -501,20 +472,6 @@ impl ColorToken {
         Self::Orange,
         Self::Grey,
     ];
-
-    /// The token's name as shown in the inspector.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Auto => "Lane colour",
-            Self::Yellow => "Yellow",
-            Self::Blue => "Blue",
-            Self::Green => "Green",
-            Self::Red => "Red",
-            Self::Purple => "Purple",
-            Self::Orange => "Orange",
-            Self::Grey => "Grey",
-        }
-    }
 }
 
 /// Details of a touchpoint.
@@ -572,23 +529,6 @@ impl Channel {
         Self::InPerson,
         Self::Sms,
     ];
-
-    /// A short human label.
-    pub fn label(&self) -> &str {
-        match self {
-            Self::Web => "Web",
-            Self::App => "App",
-            Self::Phone => "Phone",
-            Self::Store => "Store",
-            Self::Email => "E-mail",
-            Self::Chat => "Chat",
-            Self::Social => "Social",
-            Self::Letter => "Letter",
-            Self::InPerson => "In person",
-            Self::Sms => "SMS",
-            Self::Other(name) => name,
-        }
-    }
 }
 
 /// How a touchpoint affects the perception of the whole journey.
@@ -621,16 +561,6 @@ impl TouchpointClass {
             Self::Hygiene => "Hygiene factor",
             Self::Core => "Core interaction",
             Self::Delight => "Delightful innovation",
-        }
-    }
-
-    /// A one- or two-letter badge.
-    pub fn badge(self) -> &'static str {
-        match self {
-            Self::MomentOfTruth => "MoT",
-            Self::Hygiene => "H",
-            Self::Core => "C",
-            Self::Delight => "D",
         }
     }
 }
@@ -738,16 +668,6 @@ pub enum AnnotationKind {
     Accelerator,
     /// Gets in the way of the experience.
     Blocker,
-}
-
-impl AnnotationKind {
-    /// A short human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Accelerator => "Accelerator",
-            Self::Blocker => "Blocker",
-        }
-    }
 }
 
 /// What an annotation is pinned to.

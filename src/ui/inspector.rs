@@ -57,7 +57,10 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 return;
             };
             ui.heading("Lane");
-            ui.label(format!("Kind: {}", lane.kind.label()));
+            ui.label(format!(
+                "Kind: {}",
+                crate::i18n::labels::lane_kind(crate::i18n::interface(), &lane.kind)
+            ));
             let (mut title, mut height, mut collapsed) =
                 (lane.title.clone(), lane.height, lane.collapsed);
             text_field(ui, "Title", &mut title, false);
@@ -176,12 +179,17 @@ fn journey_ui(
 }
 
 fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
+    let lang = crate::i18n::interface();
     text_field(ui, "Text", &mut c.text, true);
     egui::ComboBox::from_label("Colour")
-        .selected_text(c.color.label())
+        .selected_text(crate::i18n::labels::color_token(lang, c.color))
         .show_ui(ui, |ui| {
             for token in crate::model::ColorToken::ALL {
-                ui.selectable_value(&mut c.color, token, token.label());
+                ui.selectable_value(
+                    &mut c.color,
+                    token,
+                    crate::i18n::labels::color_token(lang, token),
+                );
             }
         });
     match kind {
@@ -193,19 +201,23 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
             });
             let tp = &mut tp_value;
             egui::ComboBox::from_label("Channel")
-                .selected_text(tp.channel.label().to_owned())
+                .selected_text(crate::i18n::labels::channel(lang, &tp.channel))
                 .show_ui(ui, |ui| {
                     for ch in Channel::VOCABULARY {
-                        let label = ch.label().to_owned();
+                        let label = crate::i18n::labels::channel(lang, &ch);
                         ui.selectable_value(&mut tp.channel, ch, label);
                     }
                 });
             egui::ComboBox::from_label("Class")
-                .selected_text(tp.class.map_or("Unclassified", TouchpointClass::label))
+                .selected_text(crate::i18n::labels::touchpoint_class_or_none(
+                    lang, tp.class,
+                ))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut tp.class, None, "Unclassified");
+                    let none = crate::i18n::labels::touchpoint_class_or_none(lang, None);
+                    ui.selectable_value(&mut tp.class, None, none);
                     for class in TouchpointClass::ALL {
-                        ui.selectable_value(&mut tp.class, Some(class), class.label());
+                        let label = crate::i18n::labels::touchpoint_class(lang, class);
+                        ui.selectable_value(&mut tp.class, Some(class), label);
                     }
                 });
             text_field(ui, "Owner", &mut tp.owner, false);
@@ -231,11 +243,8 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
         }
         LaneKind::Quotes => {
             ui.horizontal(|ui| {
-                for (s, label) in [
-                    (Sentiment::Positive, "Positive"),
-                    (Sentiment::Neutral, "Neutral"),
-                    (Sentiment::Negative, "Negative"),
-                ] {
+                for s in [Sentiment::Positive, Sentiment::Neutral, Sentiment::Negative] {
+                    let label = crate::i18n::labels::sentiment(lang, s);
                     ui.selectable_value(&mut c.sentiment, Some(s), label);
                 }
             });
@@ -247,7 +256,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                         ui.selectable_value(
                             &mut c.measure,
                             Some(MeasureValue::Status(rag)),
-                            rag.label(),
+                            crate::i18n::labels::rag(lang, rag),
                         );
                     }
                 });
@@ -259,7 +268,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                 };
                 let changed = ui
                     .horizontal(|ui| {
-                        let label = ui.label(m.label());
+                        let label = ui.label(crate::i18n::labels::measure_kind(lang, *m));
                         ui.add(DragValue::new(&mut v).range(lo..=hi).speed(0.5))
                             .labelled_by(label.id)
                             .changed()
