@@ -60,7 +60,7 @@ fn save_load_save_is_byte_identical() {
     assert_eq!(first, std::fs::read(&path2).unwrap());
     let text = String::from_utf8(first).unwrap();
     assert!(
-        text.starts_with("(\n    format_version: 1,"),
+        text.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},")),
         "{}",
         &text[..40]
     );
@@ -164,9 +164,11 @@ fn bad_files_give_clear_errors_and_leave_the_document_unchanged() {
     let cut = &good[..good.len() / 2];
     let e = open_fails(&write(dir.path(), "truncated.ron", cut.as_bytes()));
     assert!(e.contains("truncated.ron:"), "{e}");
-    let (line, _) = cut.lines().enumerate().last().unwrap();
+    // The error is where the text stops: on its last line with something on it, or the
+    // line after.
+    let line = cut.trim_end().lines().count();
     assert!(
-        e.contains(&format!(":{}:", line + 1)) || e.contains(&format!(":{}:", line + 2)),
+        e.contains(&format!(":{line}:")) || e.contains(&format!(":{}:", line + 1)),
         "{e}"
     );
 
@@ -186,7 +188,9 @@ fn bad_files_give_clear_errors_and_leave_the_document_unchanged() {
     let line = wrong.lines().position(|l| l.contains("\"wide\"")).unwrap() + 1;
     assert!(e.contains(&format!("wrong_type.ron:{line}:")), "{e}");
 
-    let newer = good.replacen("format_version: 1", "format_version: 7", 1);
+    let current = format!("format_version: {FORMAT_VERSION}");
+    assert!(good.contains(&current));
+    let newer = good.replacen(&current, "format_version: 7", 1);
     let e = open_fails(&write(dir.path(), "newer.ron", newer.as_bytes()));
     assert!(
         e.contains("made by a newer Waymark") && e.contains('7'),
@@ -244,6 +248,66 @@ fn validation_reports_each_kind_of_problem() {
     assert!(has("persona 4242 does not exist"), "{text:?}");
     assert!(has("anchor card 777 does not exist"), "{text:?}");
     assert_eq!(problems.len(), 5, "{text:?}");
+}
+
+/// A file kept as version 1 wrote it, in `tests/data/`.
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+#[test]
+fn a_version_1_file_loads_as_the_current_version_in_the_language_of_its_text() {
+    // The sample as version 1 wrote it: no map language.
+    let v1 = std::fs::read_to_string(data("v1-sample.ron")).unwrap();
+    assert!(v1.starts_with("(\n    format_version: 1,") && !v1.contains("language"));
+    let english = io::load_file(&data("v1-sample.ron")).unwrap();
+    assert_eq!(english.format_version, FORMAT_VERSION);
+    assert_eq!(english.settings.language, "en");
+    assert_eq!(english, sample(), "nothing else changes");
+
+    // A Traditional Chinese map (Taiwan: LINE, 7-ELEVEN pickup, 街口支付).
+    let hant = io::load_file(&data("v1-zh-hant.ron")).unwrap();
+    assert_eq!(hant.format_version, FORMAT_VERSION);
+    assert_eq!(hant.settings.language, "zh-Hant");
+    assert_eq!(hant.journeys[0].title, "從下單到超商取貨");
+
+    // Saved again, it is a current file that says its language.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("migrated.ron");
+    io::save_file(&hant, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},")));
+    assert!(text.contains("language: \"zh-Hant\""), "{text}");
+    assert_eq!(io::load_file(&path).unwrap(), hant);
+
+    // Opening a version 1 file in the app gives the migrated document.
+    let mut state = AppState::new(sample(), None);
+    state.apply(Command::Open(data("v1-zh-hant.ron")), 0.0);
+    assert_eq!(state.project().settings.language, "zh-Hant");
+}
+
+#[test]
+fn an_unknown_map_language_is_refused_with_a_clear_message() {
+    let mut p = sample();
+    p.settings.language = "fr".to_owned();
+    let problems: Vec<String> = p.validate().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        vec![
+            "settings: map language \"fr\" is not one Waymark has labels for; \
+             use one of \"en\", \"zh-Hans\", \"zh-Hant\""
+                .to_owned()
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let text = io::to_ron_string(&p).unwrap();
+    let e = open_fails(&write(dir.path(), "french.ron", text.as_bytes()));
+    assert!(
+        e.contains("french.ron") && e.contains("map language \"fr\""),
+        "{e}"
+    );
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -320,8 +384,10 @@ prop_compose! {
         persona_name in text(),
         age in prop::option::of(0u32..120),
         brands in prop::collection::vec(text(), 0..4),
+        language in prop::sample::select(MAP_LANGUAGES.to_vec()),
     ) -> Project {
         let mut p = Project::empty(title);
+        language.clone_into(&mut p.settings.language);
         p.personas.push(Persona {
             id: PersonaId(1),
             name: persona_name,

@@ -207,6 +207,30 @@ fn rag_thresholds_are_set_in_the_settings_dialog() {
 }
 
 #[test]
+fn the_map_language_is_chosen_in_the_settings_dialog_as_one_undoable_edit() {
+    // The languages are listed by their own names, in Chinese characters.
+    let Some(mut h) = common::sample_app_with_system_fonts() else {
+        return;
+    };
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    h.get_by_label("Map language").click();
+    h.run();
+    h.get_by_label("繁體中文").click();
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(project(&h).settings.language, "zh-Hant");
+    assert!(h.state().state.is_dirty());
+    // One undo step brings the English map back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(project(&h).settings, io::sample::sample_project().settings);
+}
+
+#[test]
 fn a_touchpoint_class_is_set_from_the_context_menu() {
     let mut h = app();
     h.get_by_label("Order tracker").click_secondary();

@@ -91,6 +91,28 @@ fn every_builtin_template_is_complete_valid_and_renders() {
     }
 }
 
+#[test]
+fn every_builtin_template_carries_its_own_map_language() {
+    let (all, errors) = templates::builtin();
+    assert!(errors.is_empty(), "{errors:?}");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for t in &all {
+        // The language in the file is the one its name ends with.
+        assert_eq!(t.project.format_version, waymark::model::FORMAT_VERSION);
+        assert_eq!(t.project.settings.language, t.language, "{}", t.id);
+        // Written back as version 1 (no language), the migration finds the same one
+        // from the text alone.
+        let text = std::fs::read_to_string(dir.join(format!("{}.ron", t.id))).unwrap();
+        let line = format!("        language: \"{}\",\n", t.language);
+        assert!(text.contains(&line), "{}", t.id);
+        let v1 = text
+            .replace(&line, "")
+            .replacen("format_version: 2,", "format_version: 1,", 1);
+        let migrated = waymark::io::from_ron_str(&v1, std::path::Path::new("v1.ron")).unwrap();
+        assert_eq!(migrated, t.project, "{}", t.id);
+    }
+}
+
 fn waymark(args: &[&str], config: &std::path::Path) -> (i32, String, String) {
     common::waymark(args, &[("WAYMARK_CONFIG_DIR", config)])
 }

@@ -102,13 +102,20 @@ pub fn plan_import(
         } else {
             out.lanes.push(Lane {
                 id: LaneId(fresh()),
-                title: measure.label().to_owned(),
+                // Document text: in the map's language.
+                title: crate::i18n::labels::measure_kind(
+                    crate::i18n::Language::of_map(project),
+                    measure,
+                ),
                 kind: LaneKind::Measures(measure),
                 height: 70.0,
                 collapsed: false,
                 cards: Vec::new(),
             });
-            changes.push(format!("New lane \"{}\"", measure.label()));
+            changes.push(format!(
+                "New lane \"{}\"",
+                crate::i18n::labels::measure_kind(crate::i18n::interface(), measure)
+            ));
             out.lanes.len() - 1
         };
         let lane = &mut out.lanes[lane_index];
@@ -121,12 +128,14 @@ pub fn plan_import(
         {
             let old = match card.measure {
                 Some(MeasureValue::Number(v)) => format!("{v}"),
-                Some(MeasureValue::Status(r)) => r.label().to_owned(),
+                Some(MeasureValue::Status(r)) => {
+                    crate::i18n::labels::rag(crate::i18n::interface(), r)
+                }
                 None => "none".to_owned(),
             };
             changes.push(format!(
                 "{} for {label}: {old} → {value} (n={})",
-                measure.label(),
+                crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
                 scores.len()
             ));
             card.measure = Some(MeasureValue::Number(value));
@@ -134,7 +143,7 @@ pub fn plan_import(
         } else {
             changes.push(format!(
                 "{} for {label}: new {value} (n={})",
-                measure.label(),
+                crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
                 scores.len()
             ));
             lane.cards.push(Card {

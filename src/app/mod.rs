@@ -266,7 +266,8 @@ impl AppState {
     pub fn apply(&mut self, command: Command, now: f64) {
         match command {
             Command::NewProject => {
-                self.replace_document(io::sample::blank_project(), None);
+                let project = new_project(crate::i18n::interface());
+                self.replace_document(project, None);
                 self.messages.push(Message::Info(t!("status-new-project")));
             }
             Command::NewFromTemplate(project) => {
@@ -521,7 +522,7 @@ impl AppState {
             self.messages.push(Message::Error(t!(
                 "error-paste-wrong-lane",
                 lane = &lane.title,
-                kind = lane.kind.label()
+                kind = crate::i18n::labels::lane_kind(crate::i18n::interface(), &lane.kind)
             )));
             return;
         }
@@ -691,6 +692,14 @@ impl AppState {
     }
 }
 
+/// A new, blank project whose map speaks `language` (the interface's: a new map is in
+/// the language of the person making it; templates carry their own).
+fn new_project(language: crate::i18n::Language) -> Project {
+    let mut project = io::sample::blank_project();
+    language.tag().clone_into(&mut project.settings.language);
+    project
+}
+
 /// The text of copied cards for other programs: one line per card (line breaks inside a
 /// card become spaces); a card without text gives its score or value, so the text is
 /// never empty (the platform offers no paste of empty text).
@@ -706,7 +715,9 @@ fn clipboard_text(cards: &[Card]) -> String {
             } else if let Some(m) = &c.measure {
                 match m {
                     crate::model::MeasureValue::Number(n) => format!("{n}"),
-                    crate::model::MeasureValue::Status(r) => r.label().to_owned(),
+                    crate::model::MeasureValue::Status(r) => {
+                        crate::i18n::labels::rag(crate::i18n::interface(), *r)
+                    }
                 }
             } else {
                 "-".to_owned()
@@ -747,6 +758,22 @@ mod tests {
             },
             gesture: Some(index as u64),
         }
+    }
+
+    #[test]
+    fn a_new_project_takes_the_interface_language() {
+        use crate::i18n::Language;
+        for language in Language::ALL {
+            let p = new_project(language);
+            assert_eq!(p.settings.language, language.tag());
+            assert_eq!(p.validate(), vec![]);
+        }
+        let mut state = AppState::new(crate::io::sample::sample_project(), None);
+        state.apply(Command::NewProject, 0.0);
+        assert_eq!(
+            state.project().settings.language,
+            crate::i18n::interface().tag()
+        );
     }
 
     #[test]

@@ -245,7 +245,11 @@ impl Exporter {
     /// e.g. `["Chinese/Japanese (Han)"]`. Empty when everything will render.
     pub fn missing_scripts(&self, project: &Project, journey: &Journey) -> Vec<&'static str> {
         self.warm_up(1.0);
-        missing_scripts_in(&self.ctx, journey_texts(project, journey))
+        // The labels Waymark adds are in the map's language, whatever the cards' is.
+        let map_label = crate::tm!(crate::i18n::Language::of_map(project), "map-legend");
+        let mut texts = journey_texts(project, journey);
+        texts.push(&map_label);
+        missing_scripts_in(&self.ctx, texts)
     }
 }
 

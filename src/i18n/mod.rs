@@ -17,6 +17,8 @@ use fluent_bundle::{FluentArgs, FluentResource};
 
 pub use fluent_bundle::FluentValue;
 
+pub mod labels;
+
 /// A language of the interface and of maps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Language {
@@ -82,6 +84,13 @@ impl Language {
     /// Linux).
     pub fn system() -> Self {
         sys_locale::get_locale().map_or(Self::En, |l| Self::from_locale(&l))
+    }
+
+    /// The language of a map: its project's
+    /// [`Settings::language`](crate::model::Settings::language); English for a tag
+    /// Waymark has no messages for (validation reports such a tag when it is loaded).
+    pub fn of_map(project: &crate::model::Project) -> Self {
+        Self::from_tag(&project.settings.language).unwrap_or_default()
     }
 
     fn index(self) -> usize {

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 mod error;
+pub mod migrate;
 pub mod persona_file;
 mod project_file;
 pub mod sample;

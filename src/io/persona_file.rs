@@ -34,7 +34,10 @@ pub fn save_persona(persona: &Persona, path: &Path) -> Result<(), SaveError> {
 }
 
 /// Reads a persona from a `.persona.ron` file. Its id is the one it had in its project;
-/// adding it to another project gives it a fresh one.
+/// adding it to another project gives it a fresh one. Persona files share the project
+/// [`FORMAT_VERSION`]; a persona is the same in every version so far (version 2 only
+/// added the project's map language), so any older version loads as it is and only a
+/// newer one is refused.
 pub fn load_persona(path: &Path) -> Result<Persona, LoadError> {
     let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
@@ -176,6 +179,34 @@ mod tests {
             load_persona(&path).unwrap_or_else(|e| panic!("{e}")),
             persona
         );
+    }
+
+    #[test]
+    fn persona_files_of_every_known_version_load_and_newer_ones_are_refused() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("mei.persona.ron");
+        let persona = crate::io::sample::sample_project().personas[0].clone();
+        save_persona(&persona, &path).unwrap_or_else(|e| panic!("{e}"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let current = format!("format_version: {FORMAT_VERSION},");
+        assert!(text.contains(&current), "{text}");
+        for version in 1..=FORMAT_VERSION {
+            let older = text.replace(&current, &format!("format_version: {version},"));
+            std::fs::write(&path, older).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                load_persona(&path).unwrap_or_else(|e| panic!("{e}")),
+                persona
+            );
+        }
+        let newer = text.replace(
+            &current,
+            &format!("format_version: {},", FORMAT_VERSION + 1),
+        );
+        std::fs::write(&path, newer).unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(
+            load_persona(&path),
+            Err(LoadError::NewerVersion { .. })
+        ));
     }
 
     #[test]

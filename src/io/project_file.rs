@@ -66,7 +66,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, LoadError> {
             message: "format_version 0 is not a Waymark format version".to_owned(),
         });
     }
-    let project = migrate(project);
+    let project = super::migrate::migrate(project);
     let problems = project.validate();
     if let Some(first) = problems.first() {
         return Err(LoadError::Invalid {
@@ -84,13 +84,6 @@ fn newer(path: &Path, found: u32) -> LoadError {
         found,
         supported: FORMAT_VERSION,
     }
-}
-
-/// Brings an older project up to [`FORMAT_VERSION`]. Version 1 is the first format, so
-/// there is nothing to do yet; each future version adds one step here.
-fn migrate(mut project: Project) -> Project {
-    project.format_version = FORMAT_VERSION;
-    project
 }
 
 /// Loads a project file. The caller's open document is never touched: on error nothing

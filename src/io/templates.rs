@@ -4,7 +4,8 @@
 //!
 //! A template is an ordinary project file with one journey: the project title is the
 //! template's name, the journey's description is its description, and the language is
-//! the last part of the file name (`emotion-map.zh-Hans.ron`).
+//! the last part of the file name (`emotion-map.zh-Hans.ron`), the same as the map
+//! language in its settings (a test checks the built-in ones).
 
 use std::path::{Path, PathBuf};
 
@@ -234,7 +235,8 @@ pub fn personas_of(project: &Project, journey: &Journey) -> Vec<crate::model::Pe
 
 /// Saves one journey of a project, with every persona it refers to (see
 /// [`personas_of`]), as a user template called `name` in `dir`, so that the template
-/// loads. Returns the file written. The language is guessed from the text.
+/// loads. Returns the file written. Its language (the last part of the file name) is the
+/// project's map language.
 pub fn save_user_template(
     project: &Project,
     journey: &Journey,
@@ -249,11 +251,8 @@ pub fn save_user_template(
         ..Project::empty(name)
     };
     template.journeys[0].parent = None;
-    let cjk = name
-        .chars()
-        .chain(journey.title.chars())
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let language = if cjk { "zh-Hans" } else { "en" };
+    // The file name carries the map's language, like the built-in templates'.
+    let language = &project.settings.language;
     let slug = super::slug(name);
     let slug = if slug.is_empty() {
         "template".to_owned()

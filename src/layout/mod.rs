@@ -187,48 +187,24 @@ const PILL_PAD: f32 = 3.0;
 /// Space between a pill's title and its note.
 const PILL_NOTE_GAP: f32 = 2.0;
 
-/// The text of an annotation's pill: its measured change first, then its whole title,
-/// e.g. "NEV +30 · Engineer texts 30 min before arrival".
-pub fn annotation_label(a: &crate::model::Annotation) -> String {
-    let change = effect_summary(a);
-    if change.is_empty() {
-        a.title.clone()
-    } else {
-        format!("{change} · {}", a.title)
-    }
-}
-
-/// The measured change of an annotation, e.g. "NEV +30, CES -1.2": after minus before for
-/// each measure with both values.
-pub fn effect_summary(a: &crate::model::Annotation) -> String {
-    let mut parts = Vec::new();
-    for (name, before, after) in [
-        ("NEV", a.before.nev, a.after.nev),
-        ("CES", a.before.ces, a.after.ces),
-        ("NPS", a.before.nps, a.after.nps),
-    ] {
-        if let (Some(b), Some(x)) = (before, after) {
-            let d = x - b;
-            if d.fract().abs() < 1e-9 {
-                parts.push(format!("{name} {d:+.0}"));
-            } else {
-                parts.push(format!("{name} {d:+.1}"));
-            }
-        }
-    }
-    parts.join(", ")
+/// The text of an annotation's pill in the map's language: its measured change first,
+/// then its whole title, e.g. "NEV +30 · Engineer texts 30 min before arrival". Layout
+/// sizes the pill with the same text the painter draws.
+pub fn annotation_label(lang: crate::i18n::Language, a: &crate::model::Annotation) -> String {
+    crate::i18n::labels::annotation_summary(lang, a)
 }
 
 /// The text boxes of one pill `width` wide, relative to its top-left corner: the title
 /// and the note (if shown), and the pill's height.
 fn pill_boxes(
+    lang: crate::i18n::Language,
     a: &crate::model::Annotation,
     width: f32,
     notes: bool,
     text: &dyn TextMeasure,
 ) -> (Rect, Option<Rect>, f32) {
     let text_w = (width - PILL_TEXT_LEFT - PILL_TEXT_RIGHT).max(1.0);
-    let title_h = text.text_height(&annotation_label(a), font::SMALL, text_w);
+    let title_h = text.text_height(&annotation_label(lang, a), font::SMALL, text_w);
     // A one-line title sits in the middle of a pill of the usual height.
     let title_part = PILL_HEIGHT.max(title_h + 2.0 * PILL_PAD);
     let title = Rect::from_min_size(
@@ -290,6 +266,7 @@ pub fn layout_journey_with(
     let m = size::MARGIN;
     let left = m + size::LANE_HEADER;
     let scale = project.settings.emotion_scale;
+    let lang = crate::i18n::Language::of_map(project);
 
     // Annotations per anchor, so that their pills can reserve room. A pill is as wide as
     // its stage header or card, and as tall as its whole wrapped title (and note).
@@ -315,7 +292,7 @@ pub fn layout_journey_with(
                     stage_width(card.stage) - 2.0 * size::CELL_PAD - 8.0
                 }
             };
-            Some(pill_boxes(a, width, options.notes, text))
+            Some(pill_boxes(lang, a, width, options.notes, text))
         })
         .collect();
     for (a, pill) in annotations.iter().zip(&pills) {
@@ -796,7 +773,10 @@ mod tests {
         // The whole title (with the measured change before it) fits its text box, and
         // the box is inside the pill.
         let geom = &after.annotations[0];
-        let label = annotation_label(&project.journeys[0].annotations[0]);
+        let label = annotation_label(
+            crate::i18n::Language::En,
+            &project.journeys[0].annotations[0],
+        );
         assert!(label.ends_with("plastic card"));
         let needed = ApproxText.text_height(&label, font::SMALL, geom.title.width());
         assert!(

@@ -14,7 +14,15 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes. Older files are migrated on load;
 /// newer ones are refused.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: the first format.
+/// - 2: `Settings::language`, the map's own language (version 1 files get one guessed
+///   from their text when they are loaded).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The languages a map can be in, by BCP 47 tag: the labels Waymark draws on a map
+/// (legend, lane captions, badges, channel names...) have messages in each of them.
+pub const MAP_LANGUAGES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
 
 /// A whole Waymark project: what one `.ron` file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +47,14 @@ pub struct Project {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
+    /// The map's own language, as a tag from [`MAP_LANGUAGES`] (`"en"`, `"zh-Hans"`,
+    /// `"zh-Hant"`): every label Waymark draws on the map (legend, lane captions, class
+    /// badges, channel names, traffic-light words...) is in this language, whatever the
+    /// interface language is. A plain tag rather than an enum so that the file stays
+    /// readable and a tag this build does not know is a validation problem with a clear
+    /// message, not a syntax error. Added in format version 2; defaults to English.
+    #[serde(default = "default_language")]
+    pub language: String,
     /// The scale emotion scores are given on.
     pub emotion_scale: EmotionScale,
     /// How individual 1..10 ratings are classed for Net Emotional Value.
@@ -50,11 +66,17 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
+            language: default_language(),
             emotion_scale: EmotionScale::default(),
             nev: NevThresholds::default(),
             rag: RagThreshold::defaults(),
         }
     }
+}
+
+/// The map language of a project that does not say: English.
+fn default_language() -> String {
+    MAP_LANGUAGES[0].to_owned()
 }
 
 /// The inclusive range of emotion scores, e.g. -5..=5 or 1..=10.
@@ -246,22 +268,6 @@ pub enum LaneKind {
     Department(String),
 }
 
-impl LaneKind {
-    /// A short human label for the kind.
-    pub fn label(&self) -> String {
-        match self {
-            Self::Text(role) => role.label().to_owned(),
-            Self::Touchpoints => "Touchpoints".to_owned(),
-            Self::Emotion { .. } => "Emotion".to_owned(),
-            Self::Quotes => "Quotes".to_owned(),
-            Self::Measures(m) => format!("Measure: {}", m.label()),
-            Self::FrontStage => "Front stage".to_owned(),
-            Self::BackStage => "Back stage".to_owned(),
-            Self::Department(name) => format!("Department: {name}"),
-        }
-    }
-}
-
 /// The role of a free-text lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TextRole {
@@ -292,19 +298,6 @@ impl TextRole {
         Self::SupportProcesses,
         Self::Notes,
     ];
-
-    /// A short human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Actions => "Actions",
-            Self::Thoughts => "Thoughts",
-            Self::Goals => "Goals",
-            Self::PainPoints => "Pain points",
-            Self::Opportunities => "Opportunities",
-            Self::SupportProcesses => "Support processes",
-            Self::Notes => "Notes",
-        }
-    }
 }
 
 /// The measures a measures lane can carry.
@@ -341,7 +334,9 @@ impl MeasureKind {
         Self::ComplaintsPer1000,
     ];
 
-    /// A short human label.
+    /// The English name, for messages of the layers below the interface (validation
+    /// problems, import reports). What people see on a map or in a panel comes from
+    /// `i18n::labels::measure_kind`, in their language.
     pub fn label(self) -> &'static str {
         match self {
             Self::Nps => "NPS",
@@ -380,7 +375,8 @@ pub enum Rag {
 }
 
 impl Rag {
-    /// The status as shown to people: on measure cards, in the inspector, in messages.
+    /// The English word, for the reasons of the priority analysis. Maps and panels use
+    /// `i18n::labels::rag`, in their language.
     pub fn label(self) -> &'static str {
         match self {
             Self::Green => "Green",
@@ -476,20 +472,6 @@ impl ColorToken {
         Self::Orange,
         Self::Grey,
     ];
-
-    /// The token's name as shown in the inspector.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Auto => "Lane colour",
-            Self::Yellow => "Yellow",
-            Self::Blue => "Blue",
-            Self::Green => "Green",
-            Self::Red => "Red",
-            Self::Purple => "Purple",
-            Self::Orange => "Orange",
-            Self::Grey => "Grey",
-        }
-    }
 }
 
 /// Details of a touchpoint.
@@ -536,15 +518,7 @@ mod bare_channel {
     }
 }
 
-impl Touchpoint {
-    /// The channel's label, or "No channel" when none was chosen.
-    pub fn channel_label(&self) -> &str {
-        self.channel.as_ref().map_or(NO_CHANNEL, Channel::label)
-    }
-}
-
-/// What a touchpoint without a chosen channel shows in menus and the inspector.
-pub const NO_CHANNEL: &str = "No channel";
+impl Touchpoint {}
 
 /// A channel of interaction.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -587,23 +561,6 @@ impl Channel {
         Self::InPerson,
         Self::Sms,
     ];
-
-    /// A short human label.
-    pub fn label(&self) -> &str {
-        match self {
-            Self::Web => "Web",
-            Self::App => "App",
-            Self::Phone => "Phone",
-            Self::Store => "Store",
-            Self::Email => "E-mail",
-            Self::Chat => "Chat",
-            Self::Social => "Social",
-            Self::Letter => "Letter",
-            Self::InPerson => "In person",
-            Self::Sms => "SMS",
-            Self::Other(name) => name,
-        }
-    }
 }
 
 /// How a touchpoint affects the perception of the whole journey.
@@ -628,23 +585,14 @@ impl TouchpointClass {
         Self::Delight,
     ];
 
-    /// A short human label.
+    /// The English name, for the reasons of the priority analysis. Maps and panels use
+    /// `i18n::labels::touchpoint_class`, in their language.
     pub fn label(self) -> &'static str {
         match self {
             Self::MomentOfTruth => "Moment of truth",
             Self::Hygiene => "Hygiene factor",
             Self::Core => "Core interaction",
             Self::Delight => "Delightful innovation",
-        }
-    }
-
-    /// A one- or two-letter badge.
-    pub fn badge(self) -> &'static str {
-        match self {
-            Self::MomentOfTruth => "MoT",
-            Self::Hygiene => "H",
-            Self::Core => "C",
-            Self::Delight => "D",
         }
     }
 }
@@ -752,16 +700,6 @@ pub enum AnnotationKind {
     Accelerator,
     /// Gets in the way of the experience.
     Blocker,
-}
-
-impl AnnotationKind {
-    /// A short human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Accelerator => "Accelerator",
-            Self::Blocker => "Blocker",
-        }
-    }
 }
 
 /// What an annotation is pinned to.

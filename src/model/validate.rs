@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Anchor, LaneKind, MeasureValue, Project};
+use super::{Anchor, LaneKind, MAP_LANGUAGES, MeasureValue, Project};
 
 /// One thing wrong with a project, described for a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +37,16 @@ impl Project {
                 }
             };
 
+        let language = &self.settings.language;
+        if !MAP_LANGUAGES.contains(&language.as_str()) {
+            push(
+                "settings".into(),
+                format!(
+                    "map language \"{language}\" is not one Waymark has labels for; use one of {}",
+                    MAP_LANGUAGES.map(|t| format!("\"{t}\"")).join(", ")
+                ),
+            );
+        }
         let scale = self.settings.emotion_scale;
         if scale.min >= scale.max {
             push(

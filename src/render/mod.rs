@@ -14,15 +14,15 @@ use egui::{
     StrokeKind, pos2, vec2,
 };
 
-pub use crate::layout::effect_summary;
-
 use crate::analysis;
+use crate::i18n::{Language, labels};
 use crate::layout::{MapLayout, TextMeasure};
 use crate::model::{
     AnnotationKind, Journey, LaneKind, MeasureKind, MeasureValue, Project, Rag, Sentiment,
     TouchpointClass,
 };
 use crate::theme::{self, color, font, size};
+use crate::tm;
 
 /// Measures text with egui's own fonts, so layout matches what is painted.
 pub struct EguiText<'a>(pub &'a egui::Context);
@@ -63,7 +63,9 @@ impl Default for PaintOptions {
 
 /// Paints `journey` (laid out as `layout`) with `painter`; `to_screen` maps document
 /// units to the painter's points. Items outside the painter's clip rectangle are skipped,
-/// so the cost of a frame follows what is visible, not the size of the map.
+/// so the cost of a frame follows what is visible, not the size of the map. Every label
+/// Waymark adds (legend, captions, badges, channel names...) is in the map's own
+/// language ([`Language::of_map`]), whatever the interface language is.
 pub fn paint_map(
     painter: &Painter,
     project: &Project,
@@ -77,6 +79,7 @@ pub fn paint_map(
         xf: to_screen,
         zoom: to_screen.scaling,
         clip: painter.clip_rect(),
+        lang: Language::of_map(project),
     };
     if options.background {
         p.rect(layout.bounds(), 0.0, color::BACKGROUND);
@@ -94,6 +97,8 @@ struct MapPainter<'a> {
     xf: TSTransform,
     zoom: f32,
     clip: Rect,
+    /// The map's language, for every label Waymark adds.
+    lang: Language,
 }
 
 impl MapPainter<'_> {
@@ -288,10 +293,18 @@ impl MapPainter<'_> {
                 );
             }
             let info = Rect::from_min_max(card.min + vec2(58.0, 8.0), card.max - vec2(8.0, 6.0));
-            let age = persona.age.map(|a| format!(", {a}")).unwrap_or_default();
+            let name = match persona.age {
+                Some(age) => tm!(
+                    self.lang,
+                    "map-persona-name-age",
+                    name = &persona.name,
+                    age = age
+                ),
+                None => persona.name.clone(),
+            };
             self.text(
                 Rect::from_min_size(info.min, vec2(info.width(), 18.0)),
-                &format!("{}{age}", persona.name),
+                &name,
                 font::STAGE,
                 color::TEXT,
                 1,
@@ -339,7 +352,7 @@ impl MapPainter<'_> {
                 Align2::LEFT_TOP,
                 FontFamily::Proportional,
             );
-            let kind_label = lane.kind.label();
+            let kind_label = labels::lane_kind(self.lang, &lane.kind);
             if !lane.collapsed && inner.height() > 40.0 && kind_label != lane.title {
                 self.text(
                     Rect::from_min_max(inner.min + vec2(0.0, 22.0), inner.max),
@@ -399,7 +412,7 @@ impl MapPainter<'_> {
                         pos2(first.column.left() + 6.0, y - 15.0),
                         vec2(200.0, 14.0),
                     ),
-                    "line of visibility",
+                    &tm!(self.lang, "map-visibility-line"),
                     font::SMALL,
                     color::VISIBILITY_LINE,
                     1,
@@ -429,15 +442,17 @@ impl MapPainter<'_> {
                     if let Some(tp) = &card.touchpoint {
                         // No chip for a touchpoint whose channel nobody chose.
                         if let Some(channel) = &tp.channel {
-                            self.chip(top_row, channel.label(), color::TEXT_MUTED, false);
+                            let channel = labels::channel(self.lang, channel);
+                            self.chip(top_row, &channel, color::TEXT_MUTED, false);
                         }
                         if let Some(class) = tp.class {
-                            let w = 18.0 + 7.0 * class.badge().len() as f32;
+                            let label = labels::class_badge(self.lang, class);
+                            let w = self.badge_width(&label);
                             let badge = Rect::from_min_size(
                                 pos2(top_row.right() - w, top_row.top()),
                                 vec2(w, top_row.height()),
                             );
-                            self.chip(badge, class.badge(), theme::class_color(class), true);
+                            self.chip(badge, &label, theme::class_color(class), true);
                         }
                     }
                 }
@@ -463,6 +478,22 @@ impl MapPainter<'_> {
                 FontFamily::Proportional,
             );
         }
+    }
+
+    /// The width of a class badge: room for its label in any script, measured in
+    /// document units (a Chinese character is about twice as wide as a Latin letter),
+    /// and never narrower than the classic 18 + 7 per letter.
+    fn badge_width(&self, label: &str) -> f32 {
+        let text_w = self
+            .painter
+            .layout_no_wrap(
+                label.to_owned(),
+                FontId::proportional(font::SMALL),
+                Color32::WHITE,
+            )
+            .size()
+            .x;
+        (18.0 + 7.0 * label.chars().count() as f32).max(text_w + 12.0)
     }
 
     fn chip(&self, r: Rect, label: &str, c: Color32, filled: bool) {
@@ -526,7 +557,7 @@ impl MapPainter<'_> {
                 };
                 format!("{v}{}", theme::measure_suffix(kind))
             }
-            MeasureValue::Status(r) => r.label().to_owned(),
+            MeasureValue::Status(r) => labels::rag(self.lang, r),
         };
         self.text(
             Rect::from_min_size(top_row.min, vec2(top_row.width(), size::MEASURE_VALUE)),
@@ -724,7 +755,7 @@ impl MapPainter<'_> {
             // cut off (the layout made the pill tall enough).
             self.text(
                 g.title,
-                &crate::layout::annotation_label(a),
+                &crate::layout::annotation_label(self.lang, a),
                 font::SMALL,
                 c,
                 0,
@@ -754,7 +785,8 @@ impl MapPainter<'_> {
         self.rect(r, 6.0, color::LANE_HEADER);
         let cy = r.center().y;
         let mut x = r.left() + 12.0;
-        x = self.legend_text(x, cy, "Legend", color::TEXT) + 14.0;
+        let lang = self.lang;
+        x = self.legend_text(x, cy, &tm!(lang, "map-legend"), color::TEXT) + 14.0;
 
         let cards = || {
             journey
@@ -771,10 +803,12 @@ impl MapPainter<'_> {
         };
         for class in TouchpointClass::ALL {
             if has_class(class) {
-                let w = 18.0 + 7.0 * class.badge().len() as f32;
+                let label = labels::class_badge(lang, class);
+                let w = self.badge_width(&label);
                 let badge = Rect::from_center_size(pos2(x + w / 2.0, cy), vec2(w, 15.0));
-                self.chip(badge, class.badge(), theme::class_color(class), true);
-                x = self.legend_text(x + w + 5.0, cy, class.label(), color::TEXT_MUTED) + 14.0;
+                self.chip(badge, &label, theme::class_color(class), true);
+                let name = labels::touchpoint_class(lang, class);
+                x = self.legend_text(x + w + 5.0, cy, &name, color::TEXT_MUTED) + 14.0;
             }
         }
         if journey
@@ -798,7 +832,7 @@ impl MapPainter<'_> {
             x = self.legend_text(
                 bar.right() + 5.0,
                 cy,
-                "Emotion, negative to positive",
+                &tm!(lang, "map-legend-emotion"),
                 color::TEXT_MUTED,
             ) + 10.0;
             let c = self.pos(pos2(x + 7.0, cy));
@@ -807,19 +841,20 @@ impl MapPainter<'_> {
                 6.0 * self.zoom,
                 Stroke::new(2.0 * self.zoom.sqrt(), color::EMOTION_NEGATIVE),
             );
-            x = self.legend_text(x + 18.0, cy, "Lowest point", color::TEXT_MUTED) + 14.0;
+            let lowest = tm!(lang, "map-legend-lowest-point");
+            x = self.legend_text(x + 18.0, cy, &lowest, color::TEXT_MUTED) + 14.0;
         }
         if cards().any(|(l, c)| l.kind == LaneKind::Quotes && c.sentiment.is_some()) {
             for (s, label) in [
-                (Sentiment::Positive, "Positive quote"),
-                (Sentiment::Negative, "Negative quote"),
+                (Sentiment::Positive, tm!(lang, "map-legend-positive-quote")),
+                (Sentiment::Negative, tm!(lang, "map-legend-negative-quote")),
             ] {
                 self.rect(
                     Rect::from_min_size(pos2(x, cy - 7.0), vec2(4.0, 14.0)),
                     2.0,
                     theme::sentiment_color(s),
                 );
-                x = self.legend_text(x + 9.0, cy, label, color::TEXT_MUTED) + 12.0;
+                x = self.legend_text(x + 9.0, cy, &label, color::TEXT_MUTED) + 12.0;
             }
             x += 2.0;
         }
@@ -828,17 +863,14 @@ impl MapPainter<'_> {
             .iter()
             .any(|l| matches!(l.kind, LaneKind::Measures(_)))
         {
-            for (rag, label) in [
-                (Rag::Green, "Green"),
-                (Rag::Amber, "Amber"),
-                (Rag::Red, "Red"),
-            ] {
+            for rag in [Rag::Green, Rag::Amber, Rag::Red] {
+                let label = labels::rag(lang, rag);
                 self.painter.circle_filled(
                     self.pos(pos2(x + 5.0, cy)),
                     5.0 * self.zoom,
                     theme::rag_color(rag),
                 );
-                x = self.legend_text(x + 14.0, cy, label, color::TEXT_MUTED) + 10.0;
+                x = self.legend_text(x + 14.0, cy, &label, color::TEXT_MUTED) + 10.0;
             }
             x += 4.0;
         }
@@ -850,15 +882,14 @@ impl MapPainter<'_> {
                 6.0 * self.zoom,
                 4.0 * self.zoom,
             ));
-            x = self.legend_text(x + 34.0, cy, "Line of visibility", color::TEXT_MUTED) + 14.0;
+            let label = tm!(lang, "map-legend-visibility");
+            x = self.legend_text(x + 34.0, cy, &label, color::TEXT_MUTED) + 14.0;
         }
-        for (kind, label) in [
-            (AnnotationKind::Accelerator, "Accelerator"),
-            (AnnotationKind::Blocker, "Blocker"),
-        ] {
+        for kind in [AnnotationKind::Accelerator, AnnotationKind::Blocker] {
             if journey.annotations.iter().any(|a| a.kind == kind) {
                 self.marker(kind, pos2(x + 7.0, cy), 7.0);
-                x = self.legend_text(x + 18.0, cy, label, color::TEXT_MUTED) + 14.0;
+                let label = labels::annotation_kind(lang, kind);
+                x = self.legend_text(x + 18.0, cy, &label, color::TEXT_MUTED) + 14.0;
             }
         }
     }
@@ -965,7 +996,10 @@ mod tests {
         for g in &map.annotations {
             let a = &project.journeys[0].annotations[g.index];
             for (wanted, rect) in [
-                (crate::layout::annotation_label(a), Some(g.title)),
+                (
+                    crate::layout::annotation_label(Language::En, a),
+                    Some(g.title),
+                ),
                 (a.note.clone(), g.note),
             ] {
                 let rect = rect.unwrap();
@@ -985,5 +1019,180 @@ mod tests {
         let (_, texts) = paint_sample(&project, LayoutOptions::default());
         let note = &project.journeys[0].annotations[0].note;
         assert!(!texts.iter().any(|(t, _)| t == note));
+    }
+
+    use crate::io::sample::sample_project;
+    use crate::layout::layout_journey;
+
+    /// Every piece of text a headless paint of the project's first journey draws.
+    fn painted_texts(project: &Project) -> Vec<String> {
+        let ctx = egui::Context::default();
+        let journey = &project.journeys[0];
+        let input = || egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(8000.0, 6000.0))),
+            ..Default::default()
+        };
+        // The first pass creates the fonts; the second paints with them.
+        let mut texts = Vec::new();
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(input(), |ui| {
+                let map = layout_journey(project, journey, &EguiText(ui.ctx()));
+                paint_map(
+                    ui.painter(),
+                    project,
+                    journey,
+                    &map,
+                    TSTransform::IDENTITY,
+                    PaintOptions::default(),
+                );
+            });
+            output.textures_delta.clear();
+            texts = output
+                .shapes
+                .iter()
+                .filter_map(|c| match &c.shape {
+                    Shape::Text(t) => Some(t.galley.text().to_owned()),
+                    _ => None,
+                })
+                .collect();
+        }
+        texts
+    }
+
+    fn in_language(tag: &str) -> Project {
+        let mut project = sample_project();
+        project.settings.language = tag.to_owned();
+        project
+    }
+
+    /// Asserts that each label was painted as one text of its own.
+    fn assert_painted(texts: &[String], labels: &[&str]) {
+        for label in labels {
+            assert!(
+                texts.iter().any(|t| t == label),
+                "\"{label}\" is not painted; painted: {texts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_english_map_has_english_labels() {
+        let texts = painted_texts(&in_language("en"));
+        assert_painted(
+            &texts,
+            &[
+                "Legend",
+                "MoT",
+                "Moment of truth",
+                "Hygiene factor",
+                "Emotion, negative to positive",
+                "Lowest point",
+                "Positive quote",
+                "Green",
+                "Line of visibility",
+                "line of visibility",
+                "Accelerator",
+                "Blocker",
+                "Measure: NPS",
+                "Actions",
+                "Phone",
+                "In person",
+                "Amber",
+                "Priya Shah, 38",
+                "NEV +30, CES -1.2, NPS +13 · Engineer texts 30 min before arrival",
+            ],
+        );
+        let han = |t: &String| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        assert!(!texts.iter().any(han), "{texts:?}");
+    }
+
+    #[test]
+    fn a_chinese_map_has_chinese_labels_whatever_the_interface_language() {
+        // The interface stays English: the map follows its own language.
+        assert_eq!(crate::i18n::interface(), Language::En);
+        let texts = painted_texts(&in_language("zh-Hans"));
+        assert_painted(
+            &texts,
+            &[
+                "图例",
+                "关",
+                "关键时刻",
+                "卫生因素",
+                "情绪：从负面到正面",
+                "最低点",
+                "正面原话",
+                "绿灯",
+                "黄灯",
+                "可视线",
+                "加速器",
+                "阻碍器",
+                "指标：净推荐值 (NPS)",
+                "行为",
+                "接触点",
+                "前台",
+                "后台",
+                "电话",
+                "面对面",
+                "Priya Shah，38 岁",
+                "NEV +30，CES -1.2，NPS +13 · Engineer texts 30 min before arrival",
+            ],
+        );
+        for english in [
+            "Legend",
+            "Moment of truth",
+            "MoT",
+            "Line of visibility",
+            "line of visibility",
+            "Measure: NPS",
+            "Phone",
+            "Amber",
+        ] {
+            assert!(!texts.iter().any(|t| t == english), "{english} is painted");
+        }
+
+        let texts = painted_texts(&in_language("zh-Hant"));
+        assert_painted(
+            &texts,
+            &[
+                "圖例",
+                "關",
+                "關鍵時刻",
+                "核心互動",
+                "可視線",
+                "阻礙器",
+                "後台",
+                "電話",
+            ],
+        );
+    }
+
+    #[test]
+    fn badges_are_as_wide_as_their_label_in_every_script() {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let p = MapPainter {
+                painter: ui.painter(),
+                xf: TSTransform::IDENTITY,
+                zoom: 1.0,
+                clip: ui.clip_rect(),
+                lang: Language::En,
+            };
+            // The classic widths stay as they were for English maps.
+            assert!((p.badge_width("MoT") - 39.0).abs() < 1e-3);
+            assert!((p.badge_width("H") - 25.0).abs() < 1e-3);
+            for label in ["关", "關", "衛", "MoT + 关键时刻"] {
+                let text = ui
+                    .painter()
+                    .layout_no_wrap(
+                        label.to_owned(),
+                        FontId::proportional(font::SMALL),
+                        color::TEXT,
+                    )
+                    .size()
+                    .x;
+                assert!(p.badge_width(label) >= text + 12.0, "{label}");
+            }
+        });
+        output.textures_delta.clear();
     }
 }

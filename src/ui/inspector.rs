@@ -5,8 +5,8 @@ use egui::{DragValue, Id, Ui};
 
 use crate::app::{AppState, Command, Edit, Selection};
 use crate::model::{
-    Anchor, Annotation, AnnotationKind, Card, Channel, Journey, LaneKind, MeasureValue, NO_CHANNEL,
-    Rag, Sentiment, Touchpoint, TouchpointClass,
+    Anchor, Annotation, AnnotationKind, Card, Channel, Journey, LaneKind, MeasureValue, Rag,
+    Sentiment, Touchpoint, TouchpointClass,
 };
 use crate::theme::size;
 
@@ -57,7 +57,10 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 return;
             };
             ui.heading("Lane");
-            ui.label(format!("Kind: {}", lane.kind.label()));
+            ui.label(format!(
+                "Kind: {}",
+                crate::i18n::labels::lane_kind(crate::i18n::interface(), &lane.kind)
+            ));
             let (mut title, mut height, mut collapsed) =
                 (lane.title.clone(), lane.height, lane.collapsed);
             text_field(ui, "Title", &mut title, false);
@@ -176,12 +179,17 @@ fn journey_ui(
 }
 
 fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
+    let lang = crate::i18n::interface();
     text_field(ui, "Text", &mut c.text, true);
     egui::ComboBox::from_label("Colour")
-        .selected_text(c.color.label())
+        .selected_text(crate::i18n::labels::color_token(lang, c.color))
         .show_ui(ui, |ui| {
             for token in crate::model::ColorToken::ALL {
-                ui.selectable_value(&mut c.color, token, token.label());
+                ui.selectable_value(
+                    &mut c.color,
+                    token,
+                    crate::i18n::labels::color_token(lang, token),
+                );
             }
         });
     match kind {
@@ -194,20 +202,31 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
             let mut tp_value = c.touchpoint.clone().unwrap_or_else(|| empty.clone());
             let tp = &mut tp_value;
             egui::ComboBox::from_label("Channel")
-                .selected_text(tp.channel_label().to_owned())
+                .selected_text(crate::i18n::labels::channel_or_none(
+                    lang,
+                    tp.channel.as_ref(),
+                ))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut tp.channel, None, NO_CHANNEL);
+                    ui.selectable_value(
+                        &mut tp.channel,
+                        None,
+                        crate::i18n::labels::channel_or_none(lang, None),
+                    );
                     for ch in Channel::VOCABULARY {
-                        let label = ch.label().to_owned();
+                        let label = crate::i18n::labels::channel(lang, &ch);
                         ui.selectable_value(&mut tp.channel, Some(ch), label);
                     }
                 });
             egui::ComboBox::from_label("Class")
-                .selected_text(tp.class.map_or("Unclassified", TouchpointClass::label))
+                .selected_text(crate::i18n::labels::touchpoint_class_or_none(
+                    lang, tp.class,
+                ))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut tp.class, None, "Unclassified");
+                    let none = crate::i18n::labels::touchpoint_class_or_none(lang, None);
+                    ui.selectable_value(&mut tp.class, None, none);
                     for class in TouchpointClass::ALL {
-                        ui.selectable_value(&mut tp.class, Some(class), class.label());
+                        let label = crate::i18n::labels::touchpoint_class(lang, class);
+                        ui.selectable_value(&mut tp.class, Some(class), label);
                     }
                 });
             text_field(ui, "Owner", &mut tp.owner, false);
@@ -230,11 +249,8 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
         }
         LaneKind::Quotes => {
             ui.horizontal(|ui| {
-                for (s, label) in [
-                    (Sentiment::Positive, "Positive"),
-                    (Sentiment::Neutral, "Neutral"),
-                    (Sentiment::Negative, "Negative"),
-                ] {
+                for s in [Sentiment::Positive, Sentiment::Neutral, Sentiment::Negative] {
+                    let label = crate::i18n::labels::sentiment(lang, s);
                     ui.selectable_value(&mut c.sentiment, Some(s), label);
                 }
             });
@@ -246,7 +262,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                         ui.selectable_value(
                             &mut c.measure,
                             Some(MeasureValue::Status(rag)),
-                            rag.label(),
+                            crate::i18n::labels::rag(lang, rag),
                         );
                     }
                 });
@@ -258,7 +274,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                 };
                 let changed = ui
                     .horizontal(|ui| {
-                        let label = ui.label(m.label());
+                        let label = ui.label(crate::i18n::labels::measure_kind(lang, *m));
                         ui.add(DragValue::new(&mut v).range(lo..=hi).speed(0.5))
                             .labelled_by(label.id)
                             .changed()

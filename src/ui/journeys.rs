@@ -141,7 +141,7 @@ pub fn annotations_ui(
                 }
             }
         });
-        let change = crate::render::effect_summary(a);
+        let change = crate::i18n::labels::effect_summary(crate::i18n::interface(), a);
         if !change.is_empty() {
             ui.weak(format!("    {change}"));
         }

@@ -375,7 +375,11 @@ impl PersonaEditor {
         for (i, ch) in channels.iter().enumerate() {
             let row = ui.horizontal(|ui| {
                 let dragging = self.channel_drag.is_some_and(|(from, _)| from == i);
-                let text = RichText::new(format!(":: {}. {}", i + 1, ch.label()));
+                let text = RichText::new(format!(
+                    ":: {}. {}",
+                    i + 1,
+                    crate::i18n::labels::channel(crate::i18n::interface(), ch)
+                ));
                 let text = if dragging { text.strong() } else { text };
                 let handle = ui
                     .add(
@@ -388,7 +392,10 @@ impl PersonaEditor {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!("Channel {}", ch.label()),
+                        format!(
+                            "Channel {}",
+                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
+                        ),
                     )
                 });
                 if handle.drag_started() {
@@ -407,7 +414,10 @@ impl PersonaEditor {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         i > 0,
-                        format!("Rank {} higher", ch.label()),
+                        format!(
+                            "Rank {} higher",
+                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
+                        ),
                     )
                 });
                 if up.clicked() {
@@ -418,7 +428,10 @@ impl PersonaEditor {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         i + 1 < count,
-                        format!("Rank {} lower", ch.label()),
+                        format!(
+                            "Rank {} lower",
+                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
+                        ),
                     )
                 });
                 if down.clicked() {
@@ -429,7 +442,10 @@ impl PersonaEditor {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!("Remove channel {}", ch.label()),
+                        format!(
+                            "Remove channel {}",
+                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
+                        ),
                     )
                 });
                 if r.clicked() {
@@ -461,7 +477,11 @@ impl PersonaEditor {
                 .selected_text("Choose…")
                 .show_ui(ui, |ui| {
                     for ch in Channel::VOCABULARY {
-                        if !channels.contains(&ch) && ui.button(ch.label()).clicked() {
+                        if !channels.contains(&ch)
+                            && ui
+                                .button(crate::i18n::labels::channel(crate::i18n::interface(), &ch))
+                                .clicked()
+                        {
                             channels.push(ch);
                         }
                     }

@@ -1,11 +1,12 @@
-//! Project settings: the emotion scale, the NEV thresholds and the RAG thresholds per
-//! measure. Applied as one undoable edit.
+//! Project settings: the map's language, the emotion scale, the NEV thresholds and the
+//! RAG thresholds per measure. Applied as one undoable edit.
 
-use crate::t;
 use egui::{DragValue, Id, Modal};
 
 use crate::app::{Command, Edit};
+use crate::i18n::{Language, interface, labels};
 use crate::model::Settings;
+use crate::t;
 
 /// Shows the settings dialog over a working copy. Returns the edit when applied; sets
 /// `close` when the dialog should close.
@@ -17,6 +18,8 @@ pub fn settings_ui(
     let mut command = None;
     Modal::new(Id::unique("settings_dialog")).show(ctx, |ui| {
         ui.heading(t!("settings-title"));
+        map_language_ui(ui, settings);
+        ui.add_space(4.0);
         ui.strong(t!("settings-emotion-scale"));
         ui.horizontal(|ui| {
             let l = ui.label(t!("settings-from"));
@@ -45,14 +48,14 @@ pub fn settings_ui(
             ui.label(t!("settings-higher-better"));
             ui.end_row();
             for rule in &mut settings.rag {
-                let name = rule.measure.label();
-                ui.label(name);
+                let name = labels::measure_kind(interface(), rule.measure);
+                ui.label(&name);
                 let named = |r: egui::Response, what: String| {
                     r.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::SpinButton,
                             true,
-                            t!("settings-named", name = name, what = what.as_str()),
+                            t!("settings-named", name = &name, what = what.as_str()),
                         )
                     });
                 };
@@ -72,7 +75,7 @@ pub fn settings_ui(
                         higher,
                         t!(
                             "settings-named",
-                            name = name,
+                            name = &name,
                             what = t!("settings-higher-better")
                         ),
                     )
@@ -110,4 +113,30 @@ pub fn settings_ui(
         });
     });
     command
+}
+
+/// The map's own language: the three languages by their native names. Part of the
+/// settings edit, so undone with it.
+fn map_language_ui(ui: &mut egui::Ui, settings: &mut Settings) {
+    ui.horizontal(|ui| {
+        let label = ui.strong(t!("settings-map-language"));
+        // A tag this build has no messages for is shown as it is until a language is
+        // chosen (validation reports it).
+        let current = Language::from_tag(&settings.language)
+            .map_or_else(|| settings.language.clone(), |l| l.native_name().to_owned());
+        egui::ComboBox::from_id_salt("settings_map_language")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for language in Language::ALL {
+                    ui.selectable_value(
+                        &mut settings.language,
+                        language.tag().to_owned(),
+                        language.native_name(),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.weak(t!("settings-map-language-hint"));
 }

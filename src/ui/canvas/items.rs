@@ -305,7 +305,11 @@ fn card_name(card: &Card) -> std::borrow::Cow<'_, str> {
 
 /// The accessible name of an annotation pill, e.g. "Blocker: Fault number hidden".
 fn annotation_name(a: &Annotation) -> String {
-    format!("{}: {}", a.kind.label(), a.title)
+    format!(
+        "{}: {}",
+        crate::i18n::labels::annotation_kind(crate::i18n::interface(), a.kind),
+        a.title
+    )
 }
 
 /// The clickable part of a stage header (without the annotation pills below it).

@@ -7,7 +7,7 @@ use egui::{Response, Ui};
 use super::Action;
 use crate::app::{AppState, Command, Edit};
 use crate::model::{
-    Card, CardId, Channel, JourneyId, LaneId, LaneKind, NO_CHANNEL, Touchpoint, TouchpointClass,
+    Card, CardId, Channel, JourneyId, LaneId, LaneKind, Touchpoint, TouchpointClass,
 };
 use crate::ui::menu::action_item;
 
@@ -83,7 +83,10 @@ pub(super) fn card_context_menu(
             ui.menu_button(t!("menu-colour"), |ui| {
                 for token in crate::model::ColorToken::ALL {
                     if ui
-                        .selectable_label(c.color == token, token.label())
+                        .selectable_label(
+                            c.color == token,
+                            crate::i18n::labels::color_token(crate::i18n::interface(), token),
+                        )
                         .clicked()
                     {
                         let mut c = c.clone();
@@ -117,7 +120,8 @@ fn touchpoint_menus(ui: &mut Ui, journey: JourneyId, card: &Card, out: &mut Vec<
     ui.menu_button(t!("menu-touchpoint-class"), |ui| {
         let classes = std::iter::once(None).chain(TouchpointClass::ALL.map(Some));
         for class in classes {
-            let label = class.map_or("Unclassified", TouchpointClass::label);
+            let label =
+                crate::i18n::labels::touchpoint_class_or_none(crate::i18n::interface(), class);
             if ui.selectable_label(current.class == class, label).clicked() {
                 chosen = Some(Touchpoint {
                     class,
@@ -130,7 +134,8 @@ fn touchpoint_menus(ui: &mut Ui, journey: JourneyId, card: &Card, out: &mut Vec<
     ui.menu_button(t!("menu-channel"), |ui| {
         let channels = std::iter::once(None).chain(Channel::VOCABULARY.map(Some));
         for channel in channels {
-            let label = channel.as_ref().map_or(NO_CHANNEL, Channel::label);
+            let label =
+                crate::i18n::labels::channel_or_none(crate::i18n::interface(), channel.as_ref());
             if ui
                 .selectable_label(current.channel == channel, label)
                 .clicked()
@@ -185,8 +190,12 @@ pub fn add_lane_menu(ui: &mut Ui, state: &AppState, below: Option<LaneId>, out: 
         let index = below
             .and_then(|l| journey.lanes.iter().position(|x| x.id == l))
             .map_or(journey.lanes.len(), |i| i + 1);
-        for (kind, title) in lane_kinds() {
-            if ui.button(&title).clicked() {
+        // The menu speaks the interface's language; the new lane's title, being map
+        // text, the map's.
+        let map_language = crate::i18n::Language::of_map(state.project());
+        let shown = lane_kinds(crate::i18n::interface());
+        for ((kind, title), (_, label)) in lane_kinds(map_language).into_iter().zip(shown) {
+            if ui.button(&label).clicked() {
                 out.push(Command::Edit {
                     edit: Edit::AddLane {
                         journey: journey.id,
@@ -202,30 +211,27 @@ pub fn add_lane_menu(ui: &mut Ui, state: &AppState, below: Option<LaneId>, out: 
     });
 }
 
-/// The lane kinds offered when adding a lane, with a default title.
-pub fn lane_kinds() -> Vec<(LaneKind, String)> {
+/// The lane kinds offered when adding a lane, each with its default title in `lang`.
+pub fn lane_kinds(lang: crate::i18n::Language) -> Vec<(LaneKind, String)> {
     use crate::model::{MeasureKind, TextRole};
-    let mut kinds: Vec<(LaneKind, String)> = TextRole::ALL
-        .iter()
-        .map(|r| (LaneKind::Text(*r), r.label().to_owned()))
-        .collect();
-    kinds.push((LaneKind::Touchpoints, "Touchpoints".to_owned()));
-    kinds.push((
-        LaneKind::Emotion {
-            persona: None,
-            compare: Vec::new(),
-        },
-        "Emotions".to_owned(),
-    ));
-    kinds.push((LaneKind::Quotes, "Customer quotes".to_owned()));
-    for m in MeasureKind::ALL {
-        kinds.push((LaneKind::Measures(m), m.label().to_owned()));
-    }
-    kinds.push((LaneKind::FrontStage, "Front stage".to_owned()));
-    kinds.push((LaneKind::BackStage, "Back stage".to_owned()));
-    kinds.push((
-        LaneKind::Department("Customer service".to_owned()),
-        "Department".to_owned(),
+    let mut kinds: Vec<LaneKind> = TextRole::ALL.map(LaneKind::Text).to_vec();
+    kinds.push(LaneKind::Touchpoints);
+    kinds.push(LaneKind::Emotion {
+        persona: None,
+        compare: Vec::new(),
+    });
+    kinds.push(LaneKind::Quotes);
+    kinds.extend(MeasureKind::ALL.map(LaneKind::Measures));
+    kinds.push(LaneKind::FrontStage);
+    kinds.push(LaneKind::BackStage);
+    kinds.push(LaneKind::Department(
+        crate::i18n::labels::default_department(lang),
     ));
     kinds
+        .into_iter()
+        .map(|kind| {
+            let title = crate::i18n::labels::default_lane_title(lang, &kind);
+            (kind, title)
+        })
+        .collect()
 }

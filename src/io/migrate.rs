@@ -1,0 +1,208 @@
+//! Brings a project written by an older Waymark up to [`FORMAT_VERSION`], one step per
+//! version, so that each step only knows the difference between two neighbours.
+//!
+//! Every older format so far parses into today's [`Project`] (new fields have serde
+//! defaults), so the steps work on the typed document; a future change that renames or
+//! removes a field would migrate the RON value before parsing instead.
+
+use crate::model::{FORMAT_VERSION, Project};
+
+/// Runs every step from the project's version up to [`FORMAT_VERSION`]. The caller has
+/// already refused version 0 and versions newer than this build's.
+pub fn migrate(mut project: Project) -> Project {
+    while project.format_version < FORMAT_VERSION {
+        // One step per version; a version with nothing to change has no step.
+        #[allow(
+            clippy::single_match,
+            reason = "each new format version adds an arm here"
+        )]
+        match project.format_version {
+            1 => v1_to_v2(&mut project),
+            _ => {}
+        }
+        project.format_version += 1;
+    }
+    project
+}
+
+/// Version 2 added the map's own language. A version 1 map is in whatever language its
+/// text is written in: guess it, so that its legend and captions match its cards.
+fn v1_to_v2(project: &mut Project) {
+    project.settings.language = guess_language(project).to_owned();
+}
+
+/// Common characters that differ between Traditional and Simplified Chinese, as
+/// (traditional, simplified) pairs. Text with more of the traditional forms than the
+/// simplified ones is Traditional Chinese.
+const TRADITIONAL_SIMPLIFIED: &[(char, char)] = &[
+    ('們', '们'),
+    ('這', '这'),
+    ('個', '个'),
+    ('說', '说'),
+    ('時', '时'),
+    ('會', '会'),
+    ('來', '来'),
+    ('對', '对'),
+    ('點', '点'),
+    ('與', '与'),
+    ('務', '务'),
+    ('體', '体'),
+    ('驗', '验'),
+    ('關', '关'),
+    ('戶', '户'),
+    ('觸', '触'),
+    ('據', '据'),
+    ('問', '问'),
+    ('題', '题'),
+    ('單', '单'),
+    ('車', '车'),
+    ('買', '买'),
+    ('賣', '卖'),
+    ('價', '价'),
+    ('錢', '钱'),
+    ('銀', '银'),
+    ('網', '网'),
+    ('頁', '页'),
+    ('訂', '订'),
+    ('貨', '货'),
+    ('運', '运'),
+    ('遞', '递'),
+    ('發', '发'),
+    ('當', '当'),
+    ('從', '从'),
+    ('還', '还'),
+    ('讓', '让'),
+    ('應', '应'),
+    ('種', '种'),
+    ('動', '动'),
+    ('員', '员'),
+    ('線', '线'),
+    ('過', '过'),
+    ('後', '后'),
+    ('開', '开'),
+    ('間', '间'),
+    ('為', '为'),
+    ('實', '实'),
+    ('經', '经'),
+    ('區', '区'),
+    ('號', '号'),
+    ('認', '认'),
+    ('證', '证'),
+    ('資', '资'),
+    ('訊', '讯'),
+    ('費', '费'),
+    ('熱', '热'),
+    ('滿', '满'),
+];
+
+/// The language of a project's own text: `"en"` with no Chinese character, else
+/// `"zh-Hant"` if Traditional-only characters outnumber Simplified-only ones, else
+/// `"zh-Hans"`.
+pub fn guess_language(project: &Project) -> &'static str {
+    let (mut han, mut traditional, mut simplified) = (0usize, 0usize, 0usize);
+    for text in project_texts(project) {
+        for c in text.chars() {
+            if is_han(c) {
+                han += 1;
+            }
+            for &(t, s) in TRADITIONAL_SIMPLIFIED {
+                if c == t {
+                    traditional += 1;
+                } else if c == s {
+                    simplified += 1;
+                }
+            }
+        }
+    }
+    if han == 0 {
+        "en"
+    } else if traditional > simplified {
+        "zh-Hant"
+    } else {
+        "zh-Hans"
+    }
+}
+
+/// A CJK unified ideograph (the basic block and the extensions).
+fn is_han(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F
+    )
+}
+
+/// Every piece of text a person wrote in a project.
+fn project_texts(project: &Project) -> Vec<&str> {
+    let mut texts = vec![project.title.as_str()];
+    for p in &project.personas {
+        texts.extend([
+            p.name.as_str(),
+            p.location.as_str(),
+            p.segment.as_str(),
+            p.quote.as_str(),
+        ]);
+        for list in [
+            &p.favourite_brands,
+            &p.brand_turn_ons,
+            &p.brand_turn_offs,
+            &p.behaviours,
+            &p.goals,
+            &p.needs,
+            &p.desired_feelings,
+        ] {
+            texts.extend(list.iter().map(String::as_str));
+        }
+    }
+    for j in &project.journeys {
+        texts.extend([j.title.as_str(), j.description.as_str()]);
+        for s in &j.stages {
+            texts.extend([s.name.as_str(), s.description.as_str()]);
+        }
+        for l in &j.lanes {
+            texts.push(&l.title);
+            texts.extend(l.cards.iter().map(|c| c.text.as_str()));
+        }
+        for a in &j.annotations {
+            texts.extend([a.title.as_str(), a.note.as_str()]);
+        }
+    }
+    texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project_with(text: &str) -> Project {
+        let mut p = Project::empty(text);
+        p.format_version = 1;
+        p
+    }
+
+    #[test]
+    fn the_language_of_a_version_1_file_is_guessed_from_its_text() {
+        assert_eq!(guess_language(&project_with("Broadband repair")), "en");
+        assert_eq!(
+            guess_language(&project_with("宽带报修：客户旅程地图")),
+            "zh-Hans"
+        );
+        assert_eq!(
+            guess_language(&project_with("寬頻報修：客戶旅程地圖")),
+            "zh-Hant"
+        );
+        // Characters common to both scripts say nothing either way: Simplified.
+        assert_eq!(guess_language(&project_with("旅程")), "zh-Hans");
+        let p = migrate(project_with("網購退貨的體驗"));
+        assert_eq!(p.format_version, FORMAT_VERSION);
+        assert_eq!(p.settings.language, "zh-Hant");
+    }
+
+    #[test]
+    fn the_table_pairs_distinct_characters_once() {
+        let mut seen = std::collections::HashSet::new();
+        for &(t, s) in TRADITIONAL_SIMPLIFIED {
+            assert!(is_han(t) && is_han(s));
+            assert!(t != s && seen.insert(t) && seen.insert(s), "{t}{s}");
+        }
+    }
+}
