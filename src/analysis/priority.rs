@@ -18,7 +18,11 @@
 //! above neutral (above 0 on the default -5..5 scale), amber from 30% of the scale up to
 //! neutral included, red below. A neutral emotion is never "performing well".
 
-use crate::model::{CardId, Journey, LaneKind, Project, Rag, StageId, TouchpointClass};
+use crate::i18n::{Language, labels};
+use crate::model::{
+    CardId, Journey, LaneKind, MeasureKind, MeasureValue, Project, Rag, StageId, TouchpointClass,
+};
+use crate::tm;
 
 use super::rag_for_measure;
 
@@ -58,8 +62,159 @@ pub struct Priority {
     pub status: Option<Rag>,
     /// Its tier.
     pub tier: Tier,
-    /// Why it is in this place, for a person.
-    pub reason: String,
+    /// Why it is in this place (its text in any language: [`Reason::text`]).
+    pub reason: Reason,
+}
+
+/// Where a touchpoint's status comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Evidence {
+    /// A measure card of its stage.
+    Measure(MeasureKind, MeasureValue),
+    /// The mean emotion score of its stage.
+    Emotion(f32),
+}
+
+impl Evidence {
+    /// The evidence for a person, e.g. "NPS -40" or "emotion -2".
+    pub fn text(&self, lang: Language) -> String {
+        match *self {
+            Self::Measure(kind, MeasureValue::Number(v)) => tm!(
+                lang,
+                "priority-evidence-measure",
+                measure = labels::measure_kind(lang, kind),
+                value = format!("{v:.0}")
+            ),
+            Self::Measure(kind, MeasureValue::Status(r)) => tm!(
+                lang,
+                "priority-evidence-measure",
+                measure = labels::measure_kind(lang, kind),
+                value = labels::rag(lang, r)
+            ),
+            Self::Emotion(mean) => tm!(
+                lang,
+                "priority-evidence-emotion",
+                score = format!("{mean:+.0}")
+            ),
+        }
+    }
+}
+
+/// Why a touchpoint ranks where it does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// Not classified yet.
+    Classify,
+    /// A basic performing poorly.
+    FixFirst {
+        /// Moment of truth or hygiene factor.
+        class: TouchpointClass,
+        /// Red or amber.
+        status: Rag,
+        /// Where the status comes from.
+        evidence: Evidence,
+    },
+    /// A basic with nothing measured.
+    MeasureFirst {
+        /// Moment of truth or hygiene factor.
+        class: TouchpointClass,
+    },
+    /// A core interaction below target.
+    MakeAdequate {
+        /// Red or amber.
+        status: Rag,
+        /// Where the status comes from.
+        evidence: Evidence,
+    },
+    /// A core interaction with nothing measured.
+    Measure,
+    /// A delighter waiting for this many basics above it.
+    DelightWait(usize),
+    /// A delighter waiting for this many touchpoints to be classified.
+    DelightClassifyFirst(usize),
+    /// A delighter on a map with no basic classified.
+    DelightNoBasics,
+    /// A delighter worth investing in: every basic performs.
+    DelightWorth,
+    /// A touchpoint performing well.
+    Fine {
+        /// Its class.
+        class: TouchpointClass,
+        /// Green.
+        status: Rag,
+        /// Where the status comes from.
+        evidence: Evidence,
+    },
+}
+
+impl Reason {
+    /// The reason for a person, in `lang`.
+    pub fn text(&self, lang: Language) -> String {
+        let class = |c| labels::touchpoint_class(lang, c);
+        let measured =
+            |status, evidence: &Evidence| (labels::rag(lang, status), evidence.text(lang));
+        match self {
+            Self::Classify => tm!(lang, "priority-classify"),
+            Self::FixFirst {
+                class: c,
+                status,
+                evidence,
+            } => {
+                let (rag, evidence) = measured(*status, evidence);
+                let id_red = *status == Rag::Red;
+                if id_red {
+                    tm!(
+                        lang,
+                        "priority-fix-first-red",
+                        class = class(*c),
+                        evidence = evidence,
+                        rag = rag
+                    )
+                } else {
+                    tm!(
+                        lang,
+                        "priority-fix-first-amber",
+                        class = class(*c),
+                        evidence = evidence,
+                        rag = rag
+                    )
+                }
+            }
+            Self::MeasureFirst { class: c } => {
+                tm!(lang, "priority-measure-first", class = class(*c))
+            }
+            Self::MakeAdequate { status, evidence } => {
+                let (rag, evidence) = measured(*status, evidence);
+                tm!(
+                    lang,
+                    "priority-make-adequate",
+                    evidence = evidence,
+                    rag = rag
+                )
+            }
+            Self::Measure => tm!(lang, "priority-measure"),
+            Self::DelightWait(n) => tm!(lang, "priority-delight-wait", count = *n),
+            Self::DelightClassifyFirst(n) => {
+                tm!(lang, "priority-delight-classify-first", count = *n)
+            }
+            Self::DelightNoBasics => tm!(lang, "priority-delight-no-basics"),
+            Self::DelightWorth => tm!(lang, "priority-delight-worth"),
+            Self::Fine {
+                class: c,
+                status,
+                evidence,
+            } => {
+                let (rag, evidence) = measured(*status, evidence);
+                tm!(
+                    lang,
+                    "priority-fine",
+                    class = class(*c),
+                    evidence = evidence,
+                    rag = rag
+                )
+            }
+        }
+    }
 }
 
 /// How a touchpoint performs: from the measures of its stage (those whose text names the
@@ -69,7 +224,7 @@ pub fn touchpoint_status(
     project: &Project,
     journey: &Journey,
     card: CardId,
-) -> Option<(Rag, String)> {
+) -> Option<(Rag, Evidence)> {
     let (_, tp) = journey.card(card)?;
     let name = tp.text.to_lowercase();
     let mut all = Vec::new();
@@ -85,13 +240,9 @@ pub fn touchpoint_status(
             let Some(rag) = rag_for_measure(&project.settings, kind, value) else {
                 continue;
             };
-            let shown = match value {
-                crate::model::MeasureValue::Number(v) => format!("{} {v:.0}", kind.label()),
-                crate::model::MeasureValue::Status(r) => format!("{} {}", kind.label(), r.label()),
-            };
-            let entry = (rag, shown);
+            let entry = (rag, Evidence::Measure(kind, value));
             if !name.is_empty() && m.text.to_lowercase().starts_with(&name) {
-                named.push(entry.clone());
+                named.push(entry);
             }
             all.push(entry);
         }
@@ -122,7 +273,7 @@ pub fn touchpoint_status(
     } else {
         Rag::Green
     };
-    Some((rag, format!("emotion {mean:+.0}")))
+    Some((rag, Evidence::Emotion(mean)))
 }
 
 fn severity(r: Rag) -> u8 {
@@ -145,56 +296,38 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
         for card in &lane.cards {
             let class = card.touchpoint.as_ref().and_then(|t| t.class);
             let status = touchpoint_status(project, journey, card.id);
-            let poor = status
-                .as_ref()
-                .is_some_and(|(r, _)| matches!(r, Rag::Red | Rag::Amber));
-            let measured = status
-                .as_ref()
-                .map(|(r, src)| format!("{src}, {}", r.label().to_lowercase()))
-                .unwrap_or_default();
-            let (tier, reason) = match (class, poor, status.is_some()) {
-                (None, _, _) => (
-                    Tier::Classify,
-                    "Not classified yet: classify it to rank it".to_owned(),
-                ),
+            let (tier, reason) = match (class, status) {
+                (None, _) => (Tier::Classify, Reason::Classify),
+                (Some(TouchpointClass::Delight), _) => (Tier::Delight, Reason::DelightWorth),
                 (
                     Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)),
-                    true,
-                    _,
+                    Some((status @ (Rag::Red | Rag::Amber), evidence)),
                 ) => (
                     Tier::FixFirst,
-                    format!(
-                        "{} {} ({measured}): fix first",
-                        c.label(),
-                        poorly(status.as_ref())
-                    ),
+                    Reason::FixFirst {
+                        class: c,
+                        status,
+                        evidence,
+                    },
                 ),
+                (Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)), None) => {
+                    (Tier::MeasureFirst, Reason::MeasureFirst { class: c })
+                }
                 (
-                    Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)),
-                    false,
-                    false,
+                    Some(TouchpointClass::Core),
+                    Some((status @ (Rag::Red | Rag::Amber), evidence)),
                 ) => (
-                    Tier::MeasureFirst,
-                    format!(
-                        "{}: nothing measured in this stage, so nobody knows whether it works; \
-                         measure it first",
-                        c.label()
-                    ),
-                ),
-                (Some(TouchpointClass::Core), true, _) => (
                     Tier::MakeAdequate,
-                    format!("Core interaction below target ({measured}): make it adequate"),
+                    Reason::MakeAdequate { status, evidence },
                 ),
-                (Some(TouchpointClass::Core), false, false) => (
-                    Tier::Measure,
-                    "Core interaction: nothing measured in this stage yet; measure it before \
-                     deciding"
-                        .to_owned(),
-                ),
-                (Some(TouchpointClass::Delight), _, _) => (Tier::Delight, String::new()),
-                (Some(c), false, true) => (
+                (Some(TouchpointClass::Core), None) => (Tier::Measure, Reason::Measure),
+                (Some(c), Some((status, evidence))) => (
                     Tier::Fine,
-                    format!("{} performing well ({measured}): keep it so", c.label()),
+                    Reason::Fine {
+                        class: c,
+                        status,
+                        evidence,
+                    },
                 ),
             };
             let stage_index = journey
@@ -233,7 +366,6 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
         .iter()
         .filter(|i| i.0 != Tier::Delight && i.0 != Tier::Classify)
         .count();
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
     items
         .into_iter()
         .enumerate()
@@ -241,36 +373,18 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
             p.rank = i + 1;
             if p.tier == Tier::Delight {
                 p.reason = if blocking > 0 {
-                    format!(
-                        "Delightful innovation: wait until the {blocking} touchpoint{} above \
-                         are measured and perform",
-                        plural(blocking)
-                    )
+                    Reason::DelightWait(blocking)
                 } else if unclassified > 0 {
-                    format!(
-                        "Delightful innovation: classify the {unclassified} unclassified \
-                         touchpoint{} first, to know whether the basics perform",
-                        plural(unclassified)
-                    )
+                    Reason::DelightClassifyFirst(unclassified)
                 } else if basics == 0 {
-                    "Delightful innovation: no moment of truth, hygiene factor or core \
-                     interaction is classified on this map yet"
-                        .to_owned()
+                    Reason::DelightNoBasics
                 } else {
-                    "Delightful innovation: the basics perform, worth investing in".to_owned()
+                    Reason::DelightWorth
                 };
             }
             p
         })
         .collect()
-}
-
-/// "performing poorly" for red, "not performing well" for amber.
-fn poorly(status: Option<&(Rag, String)>) -> &'static str {
-    match status {
-        Some((Rag::Red, _)) => "performing poorly",
-        _ => "not performing well",
-    }
 }
 
 #[cfg(test)]
@@ -372,17 +486,22 @@ mod tests {
         let ranked = rank_touchpoints(&p, &p.journeys[0]);
         assert_eq!(ranked[0].rank, 1);
         assert!(
-            ranked[0].reason.contains("fix first"),
+            ranked[0].reason.text(Language::En).contains("fix first"),
             "{}",
-            ranked[0].reason
+            ranked[0].reason.text(Language::En)
         );
-        assert!(ranked[0].reason.contains("NPS -40"), "{}", ranked[0].reason);
+        assert!(
+            ranked[0].reason.text(Language::En).contains("NPS -40"),
+            "{}",
+            ranked[0].reason.text(Language::En)
+        );
         assert!(
             ranked[4]
                 .reason
+                .text(Language::En)
                 .contains("wait until the 4 touchpoints above"),
             "{}",
-            ranked[4].reason
+            ranked[4].reason.text(Language::En)
         );
     }
 
@@ -424,7 +543,7 @@ mod tests {
     fn reasons(p: &Project) -> Vec<(String, String)> {
         rank_touchpoints(p, &p.journeys[0])
             .into_iter()
-            .map(|x| (x.text, x.reason))
+            .map(|x| (x.text, x.reason.text(Language::En)))
             .collect()
     }
 
@@ -508,9 +627,9 @@ mod tests {
         assert_ne!(ranked[0].status, Some(Rag::Green));
         assert_ne!(ranked[0].tier, Tier::Fine);
         assert!(
-            !ranked[0].reason.contains("keep it so"),
+            !ranked[0].reason.text(Language::En).contains("keep it so"),
             "{}",
-            ranked[0].reason
+            ranked[0].reason.text(Language::En)
         );
     }
 }

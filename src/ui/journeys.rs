@@ -178,12 +178,13 @@ pub fn priorities_ui(
             selected,
             egui::RichText::new(format!("{}. {}", p.rank, p.text)).color(color),
         );
-        let r = r.on_hover_text(&p.reason);
+        let reason = p.reason.text(crate::i18n::interface());
+        let r = r.on_hover_text(&reason);
         if r.clicked() {
             out.push(Command::Select(Some(Selection::Card(p.card))));
             *reveal = Some(p.card);
         }
-        ui.label(egui::RichText::new(&p.reason).small().weak());
+        ui.label(egui::RichText::new(reason).small().weak());
     }
     if ranked.len() > PRIORITIES_SHOWN {
         let label = if *show_all {

@@ -63,3 +63,24 @@ filter-png = PNG image
 filter-csv = CSV
 warning-missing-font = No installed font can show { $scripts }: that text appears as boxes. Install a CJK font (for example Noto Sans CJK: "apt install fonts-noto-cjk" on Debian or Ubuntu) and restart Waymark.
 export-after-close = The export of { $path } finished after the window closed
+
+# Priorities: why a touchpoint ranks where it does.
+priority-evidence-measure = { $measure } { $value }
+priority-evidence-emotion = emotion { $score }
+priority-classify = Not classified yet: classify it to rank it
+priority-fix-first-red = { $class } performing poorly ({ $evidence }, { $rag }): fix first
+priority-fix-first-amber = { $class } not performing well ({ $evidence }, { $rag }): fix first
+priority-measure-first = { $class }: nothing measured in this stage, so nobody knows whether it works; measure it first
+priority-make-adequate = Core interaction below target ({ $evidence }, { $rag }): make it adequate
+priority-measure = Core interaction: nothing measured in this stage yet; measure it before deciding
+priority-delight-wait = { $count ->
+    [one] Delightful innovation: wait until the 1 touchpoint above is measured and performs
+   *[other] Delightful innovation: wait until the { $count } touchpoints above are measured and perform
+}
+priority-delight-classify-first = { $count ->
+    [one] Delightful innovation: classify the 1 unclassified touchpoint first, to know whether the basics perform
+   *[other] Delightful innovation: classify the { $count } unclassified touchpoints first, to know whether the basics perform
+}
+priority-delight-no-basics = Delightful innovation: no moment of truth, hygiene factor or core interaction is classified on this map yet
+priority-delight-worth = Delightful innovation: the basics perform, worth investing in
+priority-fine = { $class } performing well ({ $evidence }, { $rag }): keep it so

@@ -45,3 +45,18 @@ filter-png = PNG 图片
 filter-csv = CSV
 warning-missing-font = 没有已安装的字体能显示{ $scripts }：这些文字会显示为方框。请安装 CJK 字体（例如 Noto Sans CJK：在 Debian 或 Ubuntu 上运行 "apt install fonts-noto-cjk"），然后重新启动 Waymark。
 export-after-close = { $path } 的导出在窗口关闭后才完成
+
+# 优先事项：接触点排在这里的原因。
+priority-evidence-measure = { $measure } { $value }
+priority-evidence-emotion = 情绪 { $score }
+priority-classify = 尚未分类：分类后才能排序
+priority-fix-first-red = { $class }表现很差（{ $evidence }，{ $rag }）：优先解决
+priority-fix-first-amber = { $class }表现不佳（{ $evidence }，{ $rag }）：优先解决
+priority-measure-first = { $class }：这个阶段没有任何测量，没人知道它是否有效；请先测量
+priority-make-adequate = 核心交互低于目标（{ $evidence }，{ $rag }）：先做到合格
+priority-measure = 核心交互：这个阶段还没有测量；请先测量再决定
+priority-delight-wait = 令人愉快的创新：等上面 { $count } 个接触点都已测量且表现良好之后再投入
+priority-delight-classify-first = 令人愉快的创新：请先为 { $count } 个未分类的接触点分类，才能知道基础是否到位
+priority-delight-no-basics = 令人愉快的创新：这张地图上还没有归类为关键时刻、卫生因素或核心交互的接触点
+priority-delight-worth = 令人愉快的创新：基础表现良好，值得投入
+priority-fine = { $class }表现良好（{ $evidence }，{ $rag }）：保持下去

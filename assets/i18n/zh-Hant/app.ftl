@@ -45,3 +45,18 @@ filter-png = PNG 圖片
 filter-csv = CSV
 warning-missing-font = 沒有已安裝的字型能顯示{ $scripts }：這些文字會顯示為方框。請安裝 CJK 字型（例如 Noto Sans CJK：在 Debian 或 Ubuntu 上執行 "apt install fonts-noto-cjk"），然後重新啟動 Waymark。
 export-after-close = { $path } 的匯出在視窗關閉後才完成
+
+# 優先事項：接觸點排在這裡的原因。
+priority-evidence-measure = { $measure } { $value }
+priority-evidence-emotion = 情緒 { $score }
+priority-classify = 尚未分類：分類後才能排序
+priority-fix-first-red = { $class }表現很差（{ $evidence }，{ $rag }）：優先處理
+priority-fix-first-amber = { $class }表現不佳（{ $evidence }，{ $rag }）：優先處理
+priority-measure-first = { $class }：這個階段沒有任何量測，沒人知道它是否有效；請先量測
+priority-make-adequate = 核心互動低於目標（{ $evidence }，{ $rag }）：先做到合格
+priority-measure = 核心互動：這個階段還沒有量測；請先量測再決定
+priority-delight-wait = 令人愉快的創新：等上面 { $count } 個接觸點都已量測且表現良好之後再投入
+priority-delight-classify-first = 令人愉快的創新：請先為 { $count } 個未分類的接觸點分類，才能知道基礎是否到位
+priority-delight-no-basics = 令人愉快的創新：這張地圖上還沒有歸類為關鍵時刻、衛生因素或核心互動的接觸點
+priority-delight-worth = 令人愉快的創新：基礎表現良好，值得投入
+priority-fine = { $class }表現良好（{ $evidence }，{ $rag }）：保持下去
