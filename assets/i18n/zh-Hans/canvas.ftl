@@ -1,0 +1,1 @@
+# Canvas editing: views, panels, headers, zoom, cells.
