@@ -449,3 +449,64 @@ fn find_steps_through_matches_across_journeys_and_selects_each() {
     );
     assert!(h.query_by_label_contains("1 of 2").is_some());
 }
+
+#[test]
+fn undo_and_redo_say_what_they_undo_in_the_menu_and_the_status_line() {
+    let mut h = sample_app();
+    let (lane, stages) = actions_lane(&h);
+    select(
+        &mut h,
+        Selection::Cell {
+            lane,
+            stage: stages[2],
+        },
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo Add card");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("Undid Add card");
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Redo Add card");
+}
+
+#[test]
+fn deleting_a_stage_says_what_went_with_it() {
+    let mut h = sample_app();
+    let p = project(&h);
+    let j = &p.journeys[0];
+    // The stage holding the card the accelerator is pinned to.
+    let anchor = match j.annotations[0].anchor {
+        waymark::model::Anchor::Card(c) => c,
+        waymark::model::Anchor::Stage(_) => panic!("the sample pins its accelerator to a card"),
+    };
+    let stage = j.card(anchor).unwrap().1.stage;
+    let name = j.stage(stage).unwrap().name.clone();
+    let cards = j
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .filter(|c| c.stage == stage)
+        .count();
+    select(&mut h, Selection::Stage(stage));
+    h.key_press(Key::Delete);
+    h.run();
+    h.get_by_label(&format!(
+        "Deleted stage \"{name}\" with {cards} cards, 1 accelerator and 0 blockers — Ctrl+Z to undo"
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        project(&h),
+        p,
+        "undo brings the stage back with everything on it"
+    );
+}

@@ -5,6 +5,7 @@ use crate::model::{
     Anchor, Annotation, AnnotationId, AnnotationKind, Card, CardId, Effect, Journey, JourneyId,
     Lane, LaneId, LaneKind, Persona, PersonaId, Project, Stage, StageId,
 };
+use crate::t;
 use crate::theme::size;
 
 use super::Selection;
@@ -248,6 +249,40 @@ pub struct Placement {
 }
 
 impl Edit {
+    /// What the edit does, for a person: "Undo Add card", "Redo Move stage".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::SetJourneyInfo { .. } | Self::SetJourney { .. } => t!("edit-journey"),
+            Self::SetStage { .. } => t!("edit-stage"),
+            Self::AddStage { .. } => t!("edit-add-stage"),
+            Self::DeleteStage { .. } => t!("edit-delete-stage"),
+            Self::MoveStage { .. } => t!("edit-move-stage"),
+            Self::SetLane { .. } | Self::SetEmotionLane { .. } => t!("edit-lane"),
+            Self::AddLane { .. } => t!("edit-add-lane"),
+            Self::DeleteLane { .. } => t!("edit-delete-lane"),
+            Self::MoveLane { .. } => t!("edit-move-lane"),
+            Self::SetCard { .. } => t!("edit-card"),
+            Self::AddCards { cards, .. } => t!("edit-add-cards", count = cards.len()),
+            Self::DeleteCards { cards, .. } => t!("edit-delete-cards", count = cards.len()),
+            Self::MoveCard { .. } => t!("edit-move-card"),
+            Self::AddAnnotation { kind, .. } => t!(
+                "edit-add-annotation",
+                kind = crate::i18n::labels::annotation_kind(crate::i18n::interface(), *kind)
+            ),
+            Self::SetAnnotation { .. } => t!("edit-annotation"),
+            Self::DeleteAnnotation { .. } => t!("edit-delete-annotation"),
+            Self::SetSettings { .. } => t!("edit-settings"),
+            Self::AddPersona { .. } => t!("edit-add-persona"),
+            Self::SetPersona { .. } | Self::MovePersona { .. } => t!("edit-persona"),
+            Self::DeletePersona { .. } => t!("edit-delete-persona"),
+            Self::SetJourneyPersona { .. } => t!("edit-journey-persona"),
+            Self::AddJourney { .. } => t!("edit-add-journey"),
+            Self::DuplicateJourney { .. } => t!("edit-duplicate-journey"),
+            Self::DeleteJourney { .. } => t!("edit-delete-journey"),
+            Self::MoveJourney { .. } => t!("edit-move-journey"),
+        }
+    }
+
     /// Adds one empty card to a cell (double-click on a cell, Enter on a selected cell);
     /// the new card is selected, ready for typing.
     pub fn add_empty_card(journey: JourneyId, lane: LaneId, stage: StageId) -> Self {
@@ -349,7 +384,9 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         Edit::DuplicateJourney { journey } => {
             let index = project.journeys.iter().position(|j| j.id == *journey)?;
             let mut copy = project.journeys[index].clone();
-            copy.title = format!("{} (copy)", copy.title);
+            // The copy is named in the map's language: it is part of the document.
+            let lang = crate::i18n::Language::of_map(project);
+            copy.title = crate::tm!(lang, "map-copy-of", title = &copy.title);
             renumber_journey(&mut copy, &mut ids);
             let id = copy.id;
             project.journeys.insert(index + 1, copy);

@@ -15,6 +15,8 @@ pub const MERGE_SECONDS: f64 = 1.5;
 struct Step {
     project: Project,
     revision: u64,
+    /// What the edit after this state did ("Add card"), for "Undo Add card".
+    label: String,
 }
 
 /// The undo and redo stacks.
@@ -35,6 +37,7 @@ impl History {
         revision: u64,
         gesture: Option<u64>,
         now: f64,
+        label: String,
     ) -> bool {
         self.redo.clear();
         if let (Some(g), Some((last_g, last_t))) = (gesture, self.last)
@@ -49,6 +52,7 @@ impl History {
         self.undo.push(Step {
             project: before.clone(),
             revision,
+            label,
         });
         if self.undo.len() > MAX_STEPS {
             self.undo.remove(0);
@@ -72,6 +76,7 @@ impl History {
         self.redo.push(Step {
             project: old,
             revision: std::mem::replace(revision, step.revision),
+            label: step.label,
         });
         true
     }
@@ -86,8 +91,19 @@ impl History {
         self.undo.push(Step {
             project: old,
             revision: std::mem::replace(revision, step.revision),
+            label: step.label,
         });
         true
+    }
+
+    /// What the next undo undoes ("Add card"), if anything.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// What the next redo redoes, if anything.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
     }
 
     /// True if there is something to undo.

@@ -2,6 +2,7 @@
 //! or stage, in measures lanes. The plan is shown for confirmation before anything
 //! changes; applying it is one edit, so one undo step.
 
+use crate::t;
 use std::collections::BTreeMap;
 
 use crate::analysis;
@@ -112,9 +113,9 @@ pub fn plan_import(
                 collapsed: false,
                 cards: Vec::new(),
             });
-            changes.push(format!(
-                "New lane \"{}\"",
-                crate::i18n::labels::measure_kind(crate::i18n::interface(), measure)
+            changes.push(t!(
+                "import-new-lane",
+                lane = crate::i18n::labels::measure_kind(crate::i18n::interface(), measure)
             ));
             out.lanes.len() - 1
         };
@@ -131,20 +132,25 @@ pub fn plan_import(
                 Some(MeasureValue::Status(r)) => {
                     crate::i18n::labels::rag(crate::i18n::interface(), r)
                 }
-                None => "none".to_owned(),
+                None => t!("import-none"),
             };
-            changes.push(format!(
-                "{} for {label}: {old} → {value} (n={})",
-                crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
-                scores.len()
+            changes.push(t!(
+                "import-change",
+                measure = crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
+                label = &label,
+                old = old,
+                new = format!("{value}"),
+                count = scores.len()
             ));
             card.measure = Some(MeasureValue::Number(value));
             card.text = text;
         } else {
-            changes.push(format!(
-                "{} for {label}: new {value} (n={})",
-                crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
-                scores.len()
+            changes.push(t!(
+                "import-new-value",
+                measure = crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
+                label = &label,
+                new = format!("{value}"),
+                count = scores.len()
             ));
             lane.cards.push(Card {
                 measure: Some(MeasureValue::Number(value)),

@@ -303,13 +303,23 @@ impl AppState {
             },
             Command::SaveAs(path) => self.save_to(&path),
             Command::Undo => {
+                let what = self.history.undo_label().map(str::to_owned);
                 if self.history.undo(&mut self.project, &mut self.revision) {
                     self.fix_selection();
+                    if let Some(what) = what {
+                        self.messages
+                            .push(Message::Info(t!("status-undid", what = what)));
+                    }
                 }
             }
             Command::Redo => {
+                let what = self.history.redo_label().map(str::to_owned);
                 if self.history.redo(&mut self.project, &mut self.revision) {
                     self.fix_selection();
+                    if let Some(what) = what {
+                        self.messages
+                            .push(Message::Info(t!("status-redid", what = what)));
+                    }
                 }
             }
             Command::SelectJourney(id) => {
@@ -604,7 +614,7 @@ impl AppState {
                 self.saved_revision = self.revision;
                 self.remember_recent(path);
                 self.messages
-                    .push(Message::Info(format!("Saved {}", path.display())));
+                    .push(Message::Info(t!("status-saved", path = path.display())));
             }
             Err(e) => self.messages.push(Message::Error(e.to_string())),
         }
@@ -620,16 +630,19 @@ impl AppState {
         }
         // The document must stay valid: an edit that would break it is refused whole.
         if let Some(problem) = next.validate().first() {
-            self.messages
-                .push(Message::Error(format!("Edit refused: {problem}")));
+            self.messages.push(Message::Error(t!(
+                "error-edit-refused",
+                problem = problem.to_string()
+            )));
             return;
         }
         // Every change gets a fresh revision, also one merged into the previous undo
         // step: the caches keyed by it (the canvas's layout, the priorities panel, find)
         // must follow each change, and a merged edit after a save makes the document
         // dirty. Undo restores the revision of the state it goes back to.
+        let removed = self.what_goes_with(edit);
         self.history
-            .record(&self.project, self.revision, gesture, now);
+            .record(&self.project, self.revision, gesture, now, edit.describe());
         self.revision = self.next_revision;
         self.next_revision += 1;
         self.project = next;
@@ -654,6 +667,64 @@ impl AppState {
             }
         }
         self.fix_selection();
+        if let Some(text) = removed {
+            self.messages.push(Message::Info(text));
+        }
+    }
+
+    /// What a deletion takes with it, said before it happens: "Deleted stage Fund
+    /// account with 3 cards and 1 accelerator — Ctrl+Z to undo". `None` for other edits.
+    fn what_goes_with(&self, edit: &Edit) -> Option<String> {
+        let (journey, what, name, cards, annotations) = match edit {
+            Edit::DeleteStage { journey, stage } => {
+                let j = self.project.journey(*journey)?;
+                let s = j.stage(*stage)?;
+                let cards: Vec<CardId> = j
+                    .lanes
+                    .iter()
+                    .flat_map(|l| &l.cards)
+                    .filter(|c| c.stage == *stage)
+                    .map(|c| c.id)
+                    .collect();
+                let annotations = j
+                    .annotations
+                    .iter()
+                    .filter(|a| match a.anchor {
+                        crate::model::Anchor::Stage(x) => x == *stage,
+                        crate::model::Anchor::Card(c) => cards.contains(&c),
+                    })
+                    .collect::<Vec<_>>();
+                (j, "stage", s.name.clone(), cards.len(), annotations)
+            }
+            Edit::DeleteLane { journey, lane } => {
+                let j = self.project.journey(*journey)?;
+                let l = j.lanes.iter().find(|l| l.id == *lane)?;
+                let ids: Vec<CardId> = l.cards.iter().map(|c| c.id).collect();
+                let annotations = j
+                    .annotations
+                    .iter()
+                    .filter(
+                        |a| matches!(a.anchor, crate::model::Anchor::Card(c) if ids.contains(&c)),
+                    )
+                    .collect::<Vec<_>>();
+                (j, "lane", l.title.clone(), ids.len(), annotations)
+            }
+            _ => return None,
+        };
+        let _ = journey;
+        let accelerators = annotations
+            .iter()
+            .filter(|a| a.kind == crate::model::AnnotationKind::Accelerator)
+            .count();
+        let blockers = annotations.len() - accelerators;
+        Some(t!(
+            "status-deleted-with",
+            what = what,
+            name = name,
+            cards = cards,
+            accelerators = accelerators,
+            blockers = blockers
+        ))
     }
 
     /// Drops a selection that no longer exists (after undo or redo).

@@ -219,7 +219,7 @@ fn reads_as_words(s: &str, before: &str) -> bool {
             _ => {}
         }
     }
-    let bare = bare.replace("waymark", "");
+    let bare = bare.replace("waymark", "").replace("Waymark", "");
     let s = bare.as_str();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 {
@@ -243,7 +243,16 @@ fn reads_as_words(s: &str, before: &str) -> bool {
         "include_str!(",
         "concat!(",
     ];
-    words && !allowed_context.iter().any(|ctx| before.contains(ctx))
+    // A context counts only as a whole name: `format!(` is not `t!(`.
+    let in_context = |ctx: &str| {
+        before.match_indices(ctx).any(|(i, _)| {
+            before[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+        })
+    };
+    words && !allowed_context.iter().any(|ctx| in_context(ctx))
 }
 
 /// Languages' own names are shown as they are, in every interface language.

@@ -68,7 +68,10 @@ impl Gallery {
         // Without the thread the gallery still works, with no thumbnails.
         let (receiver, message) = match spawned {
             Ok(_) => (Some(receiver), None),
-            Err(e) => (None, Some(format!("Could not paint the thumbnails: {e}"))),
+            Err(e) => (
+                None,
+                Some(t!("gallery-no-thumbnails", error = e.to_string())),
+            ),
         };
         Self {
             templates,

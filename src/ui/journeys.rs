@@ -190,7 +190,7 @@ pub fn priorities_ui(
         let label = if *show_all {
             t!("journeys-show-top")
         } else {
-            format!("Show all {}", ranked.len())
+            t!("journeys-show-all", count = ranked.len())
         };
         if ui.button(label).clicked() {
             *show_all = !*show_all;

@@ -48,8 +48,29 @@ pub fn menu_bar_ui(
             action_item(ui, Action::Quit, true, &mut chosen);
         });
         ui.menu_button(t!("menu-edit"), |ui| {
-            action_item(ui, Action::Undo, state.history.can_undo(), &mut chosen);
-            action_item(ui, Action::Redo, state.history.can_redo(), &mut chosen);
+            // Undo and Redo say what they will undo or redo.
+            let undo = state.history.undo_label().map_or_else(
+                || Action::Undo.label(),
+                |what| t!("menu-undo-named", what = what),
+            );
+            let redo = state.history.redo_label().map_or_else(
+                || Action::Redo.label(),
+                |what| t!("menu-redo-named", what = what),
+            );
+            labelled_item(
+                ui,
+                Action::Undo,
+                undo,
+                state.history.can_undo(),
+                &mut chosen,
+            );
+            labelled_item(
+                ui,
+                Action::Redo,
+                redo,
+                state.history.can_redo(),
+                &mut chosen,
+            );
             ui.separator();
             let cards = !state.selected_cards.is_empty();
             action_item(ui, Action::Cut, cards, &mut chosen);
@@ -181,7 +202,7 @@ fn recent_menu_ui(
                     let button = ui
                         .add_enabled(exists, egui::Button::new(&name))
                         .on_hover_text(path.display().to_string())
-                        .on_disabled_hover_text(format!("{} no longer exists", path.display()));
+                        .on_disabled_hover_text(t!("recent-missing", path = path.display()));
                     if button.clicked() {
                         *open_recent = Some(path.clone());
                         ui.close();
@@ -205,7 +226,18 @@ fn recent_menu_ui(
 
 /// One menu entry for an action, with its shortcut; sets `chosen` when clicked.
 pub fn action_item(ui: &mut Ui, action: Action, enabled: bool, chosen: &mut Option<Action>) {
-    let mut button = egui::Button::new(action.label());
+    labelled_item(ui, action, action.label(), enabled, chosen);
+}
+
+/// A menu entry for an action under another label (e.g. "Undo Add card").
+fn labelled_item(
+    ui: &mut Ui,
+    action: Action,
+    label: String,
+    enabled: bool,
+    chosen: &mut Option<Action>,
+) {
+    let mut button = egui::Button::new(label);
     if let Some(shortcut) = action.shortcuts().first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
     }

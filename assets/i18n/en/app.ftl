@@ -84,3 +84,59 @@ priority-delight-classify-first = { $count ->
 priority-delight-no-basics = Delightful innovation: no moment of truth, hygiene factor or core interaction is classified on this map yet
 priority-delight-worth = Delightful innovation: the basics perform, worth investing in
 priority-fine = { $class } performing well ({ $evidence }, { $rag }): keep it so
+
+# Undo and redo say what they undo.
+menu-undo-named = Undo { $what }
+menu-redo-named = Redo { $what }
+status-undid = Undid { $what }
+status-redid = Redid { $what }
+status-deleted-with = Deleted { $what ->
+    [stage] stage
+   *[lane] lane
+} "{ $name }" with { $cards ->
+    [one] 1 card
+   *[other] { $cards } cards
+}, { $accelerators ->
+    [one] 1 accelerator
+   *[other] { $accelerators } accelerators
+} and { $blockers ->
+    [one] 1 blocker
+   *[other] { $blockers } blockers
+} — Ctrl+Z to undo
+error-edit-refused = Edit refused: { $problem }
+edit-journey = Edit journey
+edit-stage = Edit stage
+edit-add-stage = Add stage
+edit-delete-stage = Delete stage
+edit-move-stage = Move stage
+edit-lane = Edit lane
+edit-add-lane = Add lane
+edit-delete-lane = Delete lane
+edit-move-lane = Move lane
+edit-card = Edit card
+edit-add-cards = { $count ->
+    [one] Add card
+   *[other] Add { $count } cards
+}
+edit-delete-cards = { $count ->
+    [one] Delete card
+   *[other] Delete { $count } cards
+}
+edit-move-card = Move card
+edit-add-annotation = Add { $kind }
+edit-annotation = Edit accelerator or blocker
+edit-delete-annotation = Delete accelerator or blocker
+edit-settings = Project settings
+edit-add-persona = Add persona
+edit-persona = Edit persona
+edit-delete-persona = Delete persona
+edit-journey-persona = Journey persona
+edit-add-journey = Add journey
+edit-duplicate-journey = Duplicate journey
+edit-delete-journey = Delete journey
+edit-move-journey = Move journey
+status-saved = Saved { $path }
+import-new-lane = New lane "{ $lane }"
+import-none = none
+import-change = { $measure } for { $label }: { $old } → { $new } (n={ $count })
+import-new-value = { $measure } for { $label }: new { $new } (n={ $count })

@@ -106,3 +106,4 @@ map-persona-name-age = { $name }, { $age }
 settings-map-language = Map language
 settings-map-language-hint = The legend, lane captions, badges and channel names drawn on the map use this language, whatever the interface language is.
 map-channel-none = No channel
+map-copy-of = { $title } (copy)

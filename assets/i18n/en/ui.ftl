@@ -141,3 +141,5 @@ menu-colour = Colour
 menu-touchpoint-class = Touchpoint class
 menu-channel = Channel
 menu-add-lane = Add lane
+journeys-show-all = Show all { $count }
+gallery-no-thumbnails = Could not paint the thumbnails: { $error }

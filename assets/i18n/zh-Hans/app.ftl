@@ -60,3 +60,43 @@ priority-delight-classify-first = 令人愉快的创新：请先为 { $count } �
 priority-delight-no-basics = 令人愉快的创新：这张地图上还没有归类为关键时刻、卫生因素或核心交互的接触点
 priority-delight-worth = 令人愉快的创新：基础表现良好，值得投入
 priority-fine = { $class }表现良好（{ $evidence }，{ $rag }）：保持下去
+
+menu-undo-named = 撤销“{ $what }”
+menu-redo-named = 重做“{ $what }”
+status-undid = 已撤销“{ $what }”
+status-redid = 已重做“{ $what }”
+status-deleted-with = 已删除{ $what ->
+    [stage] 阶段
+   *[lane] 泳道
+}“{ $name }”，连同 { $cards } 张卡片、{ $accelerators } 个加速器和 { $blockers } 个阻碍器 — 按 Ctrl+Z 撤销
+error-edit-refused = 编辑被拒绝：{ $problem }
+edit-journey = 编辑旅程
+edit-stage = 编辑阶段
+edit-add-stage = 添加阶段
+edit-delete-stage = 删除阶段
+edit-move-stage = 移动阶段
+edit-lane = 编辑泳道
+edit-add-lane = 添加泳道
+edit-delete-lane = 删除泳道
+edit-move-lane = 移动泳道
+edit-card = 编辑卡片
+edit-add-cards = 添加 { $count } 张卡片
+edit-delete-cards = 删除 { $count } 张卡片
+edit-move-card = 移动卡片
+edit-add-annotation = 添加{ $kind }
+edit-annotation = 编辑加速器或阻碍器
+edit-delete-annotation = 删除加速器或阻碍器
+edit-settings = 项目设置
+edit-add-persona = 添加人物角色
+edit-persona = 编辑人物角色
+edit-delete-persona = 删除人物角色
+edit-journey-persona = 旅程的人物角色
+edit-add-journey = 添加旅程
+edit-duplicate-journey = 复制旅程
+edit-delete-journey = 删除旅程
+edit-move-journey = 移动旅程
+status-saved = 已保存 { $path }
+import-new-lane = 新泳道“{ $lane }”
+import-none = 无
+import-change = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }）
+import-new-value = { $label } 的 { $measure }：新值 { $new }（n={ $count }）

@@ -102,3 +102,4 @@ map-persona-name-age = { $name }，{ $age } 岁
 settings-map-language = 地图语言
 settings-map-language-hint = 地图上绘制的图例、泳道说明、分类标记和渠道名称使用此语言，与界面语言无关。
 map-channel-none = 无渠道
+map-copy-of = { $title }（副本）

@@ -138,3 +138,5 @@ menu-colour = 颜色
 menu-touchpoint-class = 接触点类别
 menu-channel = 渠道
 menu-add-lane = 添加泳道
+journeys-show-all = 显示全部 { $count } 项
+gallery-no-thumbnails = 无法绘制缩略图：{ $error }

@@ -60,3 +60,43 @@ priority-delight-classify-first = 令人愉快的創新：請先為 { $count } �
 priority-delight-no-basics = 令人愉快的創新：這張地圖上還沒有歸類為關鍵時刻、衛生因素或核心互動的接觸點
 priority-delight-worth = 令人愉快的創新：基礎表現良好，值得投入
 priority-fine = { $class }表現良好（{ $evidence }，{ $rag }）：保持下去
+
+menu-undo-named = 復原「{ $what }」
+menu-redo-named = 重做「{ $what }」
+status-undid = 已復原「{ $what }」
+status-redid = 已重做「{ $what }」
+status-deleted-with = 已刪除{ $what ->
+    [stage] 階段
+   *[lane] 泳道
+}「{ $name }」，連同 { $cards } 張卡片、{ $accelerators } 個加速器和 { $blockers } 個阻礙器 — 按 Ctrl+Z 復原
+error-edit-refused = 編輯遭拒：{ $problem }
+edit-journey = 編輯旅程
+edit-stage = 編輯階段
+edit-add-stage = 新增階段
+edit-delete-stage = 刪除階段
+edit-move-stage = 移動階段
+edit-lane = 編輯泳道
+edit-add-lane = 新增泳道
+edit-delete-lane = 刪除泳道
+edit-move-lane = 移動泳道
+edit-card = 編輯卡片
+edit-add-cards = 新增 { $count } 張卡片
+edit-delete-cards = 刪除 { $count } 張卡片
+edit-move-card = 移動卡片
+edit-add-annotation = 新增{ $kind }
+edit-annotation = 編輯加速器或阻礙器
+edit-delete-annotation = 刪除加速器或阻礙器
+edit-settings = 專案設定
+edit-add-persona = 新增人物角色
+edit-persona = 編輯人物角色
+edit-delete-persona = 刪除人物角色
+edit-journey-persona = 旅程的人物角色
+edit-add-journey = 新增旅程
+edit-duplicate-journey = 複製旅程
+edit-delete-journey = 刪除旅程
+edit-move-journey = 移動旅程
+status-saved = 已儲存 { $path }
+import-new-lane = 新泳道「{ $lane }」
+import-none = 無
+import-change = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }）
+import-new-value = { $label } 的 { $measure }：新值 { $new }（n={ $count }）

@@ -102,3 +102,4 @@ map-persona-name-age = { $name }，{ $age } 歲
 settings-map-language = 地圖語言
 settings-map-language-hint = 地圖上繪製的圖例、泳道說明、分類標記與通路名稱使用此語言，與介面語言無關。
 map-channel-none = 無管道
+map-copy-of = { $title }（副本）

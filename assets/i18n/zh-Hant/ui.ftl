@@ -138,3 +138,5 @@ menu-colour = 顏色
 menu-touchpoint-class = 接觸點類別
 menu-channel = 管道
 menu-add-lane = 新增泳道
+journeys-show-all = 顯示全部 { $count } 項
+gallery-no-thumbnails = 無法繪製縮圖：{ $error }
