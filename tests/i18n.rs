@@ -117,3 +117,90 @@ fn a_chinese_interface_on_a_machine_without_a_cjk_font_says_so_in_chinese() {
         "no warning about the missing font in the Chinese interface"
     );
 }
+
+#[test]
+fn chinese_typed_through_an_input_method_lands_in_the_card() {
+    let _one = LANGUAGE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    i18n::set_interface(Language::En);
+    let mut h = app_without_cjk_fonts(io::sample::sample_project(), None);
+    let p = h.state().state.project().clone();
+    let j = &p.journeys[0];
+    let lane = j
+        .lanes
+        .iter()
+        .find(|l| l.title == "Customer quotes")
+        .unwrap();
+    let stage = j
+        .stages
+        .iter()
+        .find(|s| s.name == "Wait for install")
+        .unwrap();
+    h.state_mut().state.apply(
+        waymark::app::Command::Select(Some(waymark::app::Selection::Cell {
+            lane: lane.id,
+            stage: stage.id,
+        })),
+        0.0,
+    );
+    h.run();
+    // Enter adds a card and opens it for typing.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // What a pinyin input method sends: a preedit while composing, then the commit.
+    let preedit = |text: &str| egui::ImeEvent::Preedit {
+        text: text.to_owned(),
+        active_range_chars: None,
+    };
+    for event in [
+        preedit("deng"),
+        preedit("等了"),
+        egui::ImeEvent::Commit("等了十天".to_owned()),
+        preedit(""),
+    ] {
+        h.event(egui::Event::Ime(event));
+        h.run();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let p = h.state().state.project().clone();
+    let lane = p.journeys[0]
+        .lanes
+        .iter()
+        .find(|l| l.title == "Customer quotes")
+        .unwrap();
+    let card = lane.cards.iter().find(|c| c.stage == stage.id).unwrap();
+    assert_eq!(
+        card.text, "等了十天",
+        "the composed text, without the preedit"
+    );
+}
+
+#[test]
+fn the_projects_own_title_is_edited_in_project_settings_in_one_undo_step() {
+    let _one = LANGUAGE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    i18n::set_interface(Language::En);
+    let mut h = app_without_cjk_fonts(io::sample::sample_project(), None);
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    h.get_by_label("Project title").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Project title")
+        .type_text("Northway CX review 2026");
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(h.state().state.project().title, "Northway CX review 2026");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().state.project().title,
+        io::sample::sample_project().title
+    );
+}

@@ -169,8 +169,11 @@ pub enum Edit {
         /// The new journey.
         journey: Box<Journey>,
     },
-    /// Replaces the project settings (emotion scale, NEV and RAG thresholds).
+    /// Replaces the project's title and settings (map language, emotion scale, NEV and
+    /// RAG thresholds): the project settings dialog, one undo step.
     SetSettings {
+        /// The project's title.
+        title: String,
         /// The new settings.
         settings: crate::model::Settings,
     },
@@ -456,7 +459,8 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             }
             return Some(Outcome::Changed);
         }
-        Edit::SetSettings { settings } => {
+        Edit::SetSettings { title, settings } => {
+            project.title.clone_from(title);
             project.settings = settings.clone();
             return Some(Outcome::Changed);
         }

@@ -1076,6 +1076,39 @@ mod tests {
     }
 
     #[test]
+    fn the_legend_lists_only_what_the_map_uses() {
+        let mut project = sample_project();
+        let journey = &mut project.journeys[0];
+        // No quotes, no moments of truth, no blockers on this map.
+        journey.lanes.retain(|l| l.kind != LaneKind::Quotes);
+        for lane in &mut journey.lanes {
+            for card in &mut lane.cards {
+                if let Some(tp) = &mut card.touchpoint
+                    && tp.class == Some(TouchpointClass::MomentOfTruth)
+                {
+                    tp.class = Some(TouchpointClass::Core);
+                }
+            }
+        }
+        journey
+            .annotations
+            .retain(|a| a.kind != crate::model::AnnotationKind::Blocker);
+        let texts = painted_texts(&project);
+        assert_painted(&texts, &["Legend", "Core interaction", "Accelerator"]);
+        for unused in [
+            "Positive quote",
+            "Negative quote",
+            "Moment of truth",
+            "Blocker",
+        ] {
+            assert!(
+                !texts.iter().any(|t| t == unused),
+                "{unused} is in the legend"
+            );
+        }
+    }
+
+    #[test]
     fn an_english_map_has_english_labels() {
         let texts = painted_texts(&in_language("en"));
         assert_painted(

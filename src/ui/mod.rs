@@ -35,7 +35,8 @@ pub struct WaymarkApp {
     pub view: CanvasView,
     dialogs: Dialogs,
     export_dialog: Option<export_dialog::ExportDialog>,
-    settings_dialog: Option<crate::model::Settings>,
+    /// The project settings dialog's working copy: the project's title and settings.
+    settings_dialog: Option<(String, crate::model::Settings)>,
     import: import::ImportUi,
     gallery: Option<gallery::Gallery>,
     /// The persona library window.
@@ -188,7 +189,8 @@ impl WaymarkApp {
             }
             Action::Personas => self.personas.open = !self.personas.open,
             Action::Settings => {
-                self.settings_dialog = Some(self.state.project().settings.clone());
+                let p = self.state.project();
+                self.settings_dialog = Some((p.title.clone(), p.settings.clone()));
             }
             Action::ImportCsv => self.import.open(&self.state),
             Action::NewJourney => {
@@ -681,9 +683,9 @@ impl WaymarkApp {
                 self.apply(&ctx, command);
             }
         }
-        if let Some(settings) = &mut self.settings_dialog {
+        if let Some((title, settings)) = &mut self.settings_dialog {
             let mut close = false;
-            let command = settings::settings_ui(&ctx, settings, &mut close);
+            let command = settings::settings_ui(&ctx, title, settings, &mut close);
             if close {
                 self.settings_dialog = None;
             }

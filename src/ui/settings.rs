@@ -12,12 +12,19 @@ use crate::t;
 /// `close` when the dialog should close.
 pub fn settings_ui(
     ctx: &egui::Context,
+    title: &mut String,
     settings: &mut Settings,
     close: &mut bool,
 ) -> Option<Command> {
     let mut command = None;
     Modal::new(Id::unique("settings_dialog")).show(ctx, |ui| {
         ui.heading(t!("settings-title"));
+        // The project's own title: what the gallery, the file and a report call it.
+        ui.horizontal(|ui| {
+            let l = ui.label(t!("settings-project-title"));
+            ui.add(egui::TextEdit::singleline(title).desired_width(280.0))
+                .labelled_by(l.id);
+        });
         map_language_ui(ui, settings);
         ui.add_space(4.0);
         ui.strong(t!("settings-emotion-scale"));
@@ -101,6 +108,7 @@ pub fn settings_ui(
             {
                 command = Some(Command::Edit {
                     edit: Edit::SetSettings {
+                        title: title.clone(),
                         settings: settings.clone(),
                     },
                     gesture: None,

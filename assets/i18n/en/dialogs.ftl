@@ -63,3 +63,4 @@ export-include-annotations = Accelerators and blockers
 export-size = { $width } × { $height } px
 export-save-to = Save to
 export-include-notes = Notes of accelerators and blockers
+settings-project-title = Project title

@@ -63,3 +63,4 @@ export-include-annotations = 加速器和阻礙器
 export-size = { $width } × { $height } 像素
 export-save-to = 儲存到
 export-include-notes = 加速器和阻礙器的備註
+settings-project-title = 專案標題
