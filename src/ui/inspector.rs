@@ -8,12 +8,13 @@ use crate::model::{
     Anchor, Annotation, AnnotationKind, Card, Channel, Journey, LaneKind, MeasureValue, Rag,
     Sentiment, Touchpoint, TouchpointClass,
 };
+use crate::t;
 use crate::theme::size;
 
 /// Shows the inspector for the current selection.
 pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let Some(journey) = state.current_journey() else {
-        ui.label("No journey.");
+        ui.label(t!("inspector-no-journey"));
         return;
     };
     let edit = |out: &mut Vec<Command>, id: Id, edit: Edit| {
@@ -28,16 +29,16 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             let Some(stage) = journey.stage(id) else {
                 return;
             };
-            ui.heading("Stage");
+            ui.heading(t!("inspector-stage"));
             let mut s = stage.clone();
-            text_field(ui, "Name", &mut s.name, false);
-            text_field(ui, "Description", &mut s.description, true);
+            text_field(ui, &t!("inspector-name"), &mut s.name, false);
+            text_field(ui, &t!("inspector-description"), &mut s.description, true);
             ui.horizontal(|ui| {
-                let label = ui.label("Width");
+                let label = ui.label(t!("inspector-width"));
                 ui.add(
                     DragValue::new(&mut s.width)
                         .range(size::MIN_STAGE_WIDTH..=2000.0)
-                        .suffix(" pt"),
+                        .suffix(t!("inspector-points-suffix")),
                 )
                 .labelled_by(label.id);
             });
@@ -56,24 +57,24 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             let Some(lane) = journey.lanes.iter().find(|l| l.id == id) else {
                 return;
             };
-            ui.heading("Lane");
-            ui.label(format!(
-                "Kind: {}",
-                crate::i18n::labels::lane_kind(crate::i18n::interface(), &lane.kind)
+            ui.heading(t!("inspector-lane"));
+            ui.label(t!(
+                "inspector-lane-kind",
+                kind = crate::i18n::labels::lane_kind(crate::i18n::interface(), &lane.kind)
             ));
             let (mut title, mut height, mut collapsed) =
                 (lane.title.clone(), lane.height, lane.collapsed);
-            text_field(ui, "Title", &mut title, false);
+            text_field(ui, &t!("inspector-title"), &mut title, false);
             ui.horizontal(|ui| {
-                let label = ui.label("Height");
+                let label = ui.label(t!("inspector-height"));
                 ui.add(
                     DragValue::new(&mut height)
                         .range(size::MIN_LANE_HEIGHT..=2000.0)
-                        .suffix(" pt"),
+                        .suffix(t!("inspector-points-suffix")),
                 )
                 .labelled_by(label.id);
             });
-            ui.checkbox(&mut collapsed, "Collapsed");
+            ui.checkbox(&mut collapsed, t!("inspector-collapsed"));
             if let LaneKind::Emotion { persona, compare } = &lane.kind {
                 emotion_lane_ui(ui, state, journey, lane.id, *persona, compare, out);
             }
@@ -114,8 +115,8 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             let Some((lane, card)) = journey.card(id) else {
                 return;
             };
-            ui.heading("Card");
-            ui.label(format!("In lane \"{}\"", lane.title));
+            ui.heading(t!("inspector-card"));
+            ui.label(t!("inspector-in-lane", lane = &lane.title));
             let mut c = card.clone();
             card_fields_ui(ui, state, &lane.kind, &mut c);
             if &c != card {
@@ -139,10 +140,10 @@ fn journey_ui(
     out: &mut Vec<Command>,
     edit: impl Fn(&mut Vec<Command>, Id, Edit),
 ) {
-    ui.heading("Journey");
+    ui.heading(t!("inspector-journey"));
     let (mut title, mut description) = (journey.title.clone(), journey.description.clone());
-    text_field(ui, "Title", &mut title, false);
-    text_field(ui, "Description", &mut description, true);
+    text_field(ui, &t!("inspector-title"), &mut title, false);
+    text_field(ui, &t!("inspector-description"), &mut description, true);
     if title != journey.title || description != journey.description {
         edit(
             out,
@@ -157,10 +158,11 @@ fn journey_ui(
     // The persona this map is designed for (its card is painted on the map).
     let current = journey.persona.and_then(|id| state.project().persona(id));
     let mut chosen = journey.persona;
-    egui::ComboBox::from_label("Persona")
-        .selected_text(current.map_or("None", |p| p.name.as_str()))
+    let none = t!("inspector-none");
+    egui::ComboBox::from_label(t!("inspector-persona"))
+        .selected_text(current.map_or(none.as_str(), |p| p.name.as_str()))
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut chosen, None, "None");
+            ui.selectable_value(&mut chosen, None, none.as_str());
             for p in &state.project().personas {
                 ui.selectable_value(&mut chosen, Some(p.id), &p.name);
             }
@@ -175,13 +177,13 @@ fn journey_ui(
         });
     }
     ui.separator();
-    ui.weak("Click a stage, lane or card on the map to edit it.");
+    ui.weak(t!("inspector-click-to-edit"));
 }
 
 fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
     let lang = crate::i18n::interface();
-    text_field(ui, "Text", &mut c.text, true);
-    egui::ComboBox::from_label("Colour")
+    text_field(ui, &t!("inspector-text"), &mut c.text, true);
+    egui::ComboBox::from_label(t!("inspector-colour"))
         .selected_text(crate::i18n::labels::color_token(lang, c.color))
         .show_ui(ui, |ui| {
             for token in crate::model::ColorToken::ALL {
@@ -201,7 +203,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
             };
             let mut tp_value = c.touchpoint.clone().unwrap_or_else(|| empty.clone());
             let tp = &mut tp_value;
-            egui::ComboBox::from_label("Channel")
+            egui::ComboBox::from_label(t!("inspector-channel"))
                 .selected_text(crate::i18n::labels::channel_or_none(
                     lang,
                     tp.channel.as_ref(),
@@ -217,7 +219,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                         ui.selectable_value(&mut tp.channel, Some(ch), label);
                     }
                 });
-            egui::ComboBox::from_label("Class")
+            egui::ComboBox::from_label(t!("inspector-class"))
                 .selected_text(crate::i18n::labels::touchpoint_class_or_none(
                     lang, tp.class,
                 ))
@@ -229,7 +231,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                         ui.selectable_value(&mut tp.class, Some(class), label);
                     }
                 });
-            text_field(ui, "Owner", &mut tp.owner, false);
+            text_field(ui, &t!("inspector-owner"), &mut tp.owner, false);
             // Only a real change gives a card touchpoint details.
             if c.touchpoint.as_ref() != Some(&tp_value)
                 && (c.touchpoint.is_some() || tp_value != empty)
@@ -242,7 +244,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
             let mut score = c.emotion.unwrap_or_else(|| scale.neutral());
             let slider = egui::Slider::new(&mut score, scale.min as f32..=scale.max as f32)
                 .step_by(1.0)
-                .text("Emotion");
+                .text(t!("inspector-emotion"));
             if ui.add(slider).changed() {
                 c.emotion = Some(score);
             }
@@ -302,32 +304,39 @@ fn text_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> e
 }
 
 fn annotation_ui(ui: &mut Ui, journey: &Journey, a: &mut Annotation) {
-    ui.heading(match a.kind {
-        AnnotationKind::Accelerator => "Accelerator",
-        AnnotationKind::Blocker => "Blocker",
-    });
+    let lang = crate::i18n::interface();
+    ui.heading(crate::i18n::labels::annotation_kind(lang, a.kind));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut a.kind, AnnotationKind::Accelerator, "Accelerator");
-        ui.radio_value(&mut a.kind, AnnotationKind::Blocker, "Blocker");
+        for kind in [AnnotationKind::Accelerator, AnnotationKind::Blocker] {
+            let label = crate::i18n::labels::annotation_kind(lang, kind);
+            ui.radio_value(&mut a.kind, kind, label);
+        }
     });
     let pinned = match a.anchor {
-        Anchor::Stage(s) => journey.stage(s).map(|s| format!("stage \"{}\"", s.name)),
-        Anchor::Card(c) => journey.card(c).map(|(_, c)| format!("card \"{}\"", c.text)),
+        Anchor::Stage(s) => journey
+            .stage(s)
+            .map(|s| t!("inspector-pinned-to-stage", stage = &s.name)),
+        Anchor::Card(c) => journey
+            .card(c)
+            .map(|(_, c)| t!("inspector-pinned-to-card", card = &c.text)),
     };
-    ui.weak(format!("Pinned to {}", pinned.unwrap_or_default()));
-    text_field(ui, "Title", &mut a.title, false);
-    text_field(ui, "Note", &mut a.note, true);
+    // A dangling anchor (validation reports it) has nothing to name.
+    if let Some(pinned) = pinned {
+        ui.weak(pinned);
+    }
+    text_field(ui, &t!("inspector-title"), &mut a.title, false);
+    text_field(ui, &t!("inspector-note"), &mut a.note, true);
     ui.add_space(4.0);
-    ui.strong("Effect: before and after");
+    ui.strong(t!("inspector-effect"));
     egui::Grid::new("effect_grid").show(ui, |ui| {
         ui.label("");
-        ui.label("Before");
-        ui.label("After");
-        ui.label("Change");
+        ui.label(t!("inspector-before"));
+        ui.label(t!("inspector-after"));
+        ui.label(t!("inspector-change"));
         ui.end_row();
         effect_row(
             ui,
-            "NEV",
+            &t!("map-abbr-nev"),
             &mut a.before.nev,
             &mut a.after.nev,
             -100.0..=100.0,
@@ -335,7 +344,7 @@ fn annotation_ui(ui: &mut Ui, journey: &Journey, a: &mut Annotation) {
         );
         effect_row(
             ui,
-            "CES",
+            &t!("map-abbr-ces"),
             &mut a.before.ces,
             &mut a.after.ces,
             1.0..=7.0,
@@ -343,7 +352,7 @@ fn annotation_ui(ui: &mut Ui, journey: &Journey, a: &mut Annotation) {
         );
         effect_row(
             ui,
-            "NPS",
+            &t!("map-abbr-nps"),
             &mut a.before.nps,
             &mut a.after.nps,
             -100.0..=100.0,
@@ -362,10 +371,19 @@ fn effect_row(
     higher_is_better: bool,
 ) {
     ui.label(name);
-    for (which, value) in [("before", &mut *before), ("after", &mut *after)] {
+    let names = [
+        (
+            t!("inspector-measured-before", measure = name),
+            t!("inspector-value-before", measure = name),
+        ),
+        (
+            t!("inspector-measured-after", measure = name),
+            t!("inspector-value-after", measure = name),
+        ),
+    ];
+    for ((label, value_name), value) in names.into_iter().zip([&mut *before, &mut *after]) {
         ui.horizontal(|ui| {
             let mut on = value.is_some();
-            let label = format!("{name} {which} measured");
             let check = ui.checkbox(&mut on, "").on_hover_text(&label);
             check
                 .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, &label));
@@ -375,11 +393,7 @@ fn effect_row(
             if let Some(v) = value {
                 ui.add(DragValue::new(v).range(range.clone()).speed(0.5))
                     .widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::SpinButton,
-                            true,
-                            format!("{name} {which}"),
-                        )
+                        egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &value_name)
                     });
             }
         });
@@ -415,13 +429,14 @@ fn emotion_lane_ui(
     out: &mut Vec<Command>,
 ) {
     let mut chosen = persona;
+    let none = t!("inspector-none");
     let name = persona
         .and_then(|p| state.project().persona(p))
-        .map_or("None", |p| p.name.as_str());
-    egui::ComboBox::from_label("Feelings of")
+        .map_or(none.as_str(), |p| p.name.as_str());
+    egui::ComboBox::from_label(t!("inspector-feelings-of"))
         .selected_text(name)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut chosen, None, "None");
+            ui.selectable_value(&mut chosen, None, none.as_str());
             for p in &state.project().personas {
                 ui.selectable_value(&mut chosen, Some(p.id), &p.name);
             }
@@ -433,11 +448,11 @@ fn emotion_lane_ui(
         .filter(|l| l.id != lane && matches!(l.kind, LaneKind::Emotion { .. }))
         .collect();
     if !others.is_empty() {
-        ui.label("Compare with (curves drawn in this lane)");
+        ui.label(t!("inspector-compare-heading"));
         for other in others {
             let mut on = list.contains(&other.id);
             if ui
-                .checkbox(&mut on, format!("Compare with {}", other.title))
+                .checkbox(&mut on, t!("inspector-compare-with", lane = &other.title))
                 .changed()
             {
                 if on {

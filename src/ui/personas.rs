@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use egui::{Id, RichText, Ui};
 
 use crate::app::{AppState, Command, Edit, FileCommand};
+use crate::i18n::Language;
 use crate::model::{Channel, DeviceUsage, Persona, PersonaId};
+use crate::{t, tm};
 
 /// State of the persona window.
 #[derive(Default)]
@@ -17,7 +19,7 @@ pub struct PersonaEditor {
     pub open: bool,
     /// The age field's text while it is not a valid age.
     age_text: Option<(PersonaId, String)>,
-    /// Text typed into each "add" field, by field name.
+    /// Text typed into each "add" field, by field key.
     new_items: HashMap<&'static str, String>,
     /// Path typed for export or import.
     path: String,
@@ -25,16 +27,24 @@ pub struct PersonaEditor {
     channel_drag: Option<(usize, egui::Pos2)>,
 }
 
-/// A valid age, or why the text is not one.
+/// The oldest plausible age.
+const MAX_AGE: u32 = 120;
+
+/// A valid age, or why the text is not one (in the interface language).
 pub fn parse_age(text: &str) -> Result<Option<u32>, String> {
-    let t = text.trim();
-    if t.is_empty() {
+    let text = text.trim();
+    if text.is_empty() {
         return Ok(None);
     }
-    match t.parse::<u32>() {
-        Ok(age) if age <= 120 => Ok(Some(age)),
-        Ok(age) => Err(format!("{age} is not a plausible age (0 to 120)")),
-        Err(_) => Err(format!("\"{t}\" is not a number of years")),
+    match text.parse::<u32>() {
+        Ok(age) if age <= MAX_AGE => Ok(Some(age)),
+        // As text: an age is not a quantity to group into thousands.
+        Ok(age) => Err(t!(
+            "persona-age-implausible",
+            age = age.to_string(),
+            max = MAX_AGE.to_string()
+        )),
+        Err(_) => Err(t!("persona-age-not-a-number", text = text)),
     }
 }
 
@@ -45,7 +55,8 @@ impl PersonaEditor {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Personas")
+        egui::Window::new(t!("persona-window-title"))
+            .id(Id::unique("persona_window"))
             .open(&mut open)
             .default_size([760.0, 640.0])
             .max_width(900.0)
@@ -68,7 +79,7 @@ impl PersonaEditor {
                             match selected {
                                 Some(p) => self.editor_ui(ui, p, out),
                                 None => {
-                                    ui.weak("No persona yet: add one.");
+                                    ui.weak(t!("persona-none-yet"));
                                 }
                             }
                         });
@@ -87,10 +98,11 @@ impl PersonaEditor {
             .selected_persona
             .filter(|id| state.project().persona(*id).is_some())
             .or_else(|| state.project().personas.first().map(|p| p.id));
-        ui.strong("Library");
+        ui.strong(t!("persona-library"));
+        let unnamed = t!("persona-unnamed");
         for p in &state.project().personas {
             let name = if p.name.is_empty() {
-                "Unnamed persona"
+                unnamed.as_str()
             } else {
                 &p.name
             };
@@ -100,10 +112,12 @@ impl PersonaEditor {
         }
         ui.separator();
         let index = current.and_then(|id| state.project().personas.iter().position(|p| p.id == id));
+        // A persona's name is the map's text: in the map's language.
+        let map_lang = Language::of_map(state.project());
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Add persona").clicked() {
+            if ui.button(t!("persona-add")).clicked() {
                 let persona = Persona {
-                    name: "New persona".to_owned(),
+                    name: tm!(map_lang, "persona-new-name"),
                     ..Persona::default()
                 };
                 out.push(edit(Edit::AddPersona {
@@ -112,15 +126,15 @@ impl PersonaEditor {
             }
             if let (Some(i), Some(id)) = (index, current) {
                 let p = &state.project().personas[i];
-                if ui.button("Duplicate persona").clicked() {
+                if ui.button(t!("persona-duplicate")).clicked() {
                     let mut copy = p.clone();
-                    copy.name = format!("{} (copy)", p.name);
+                    copy.name = tm!(map_lang, "persona-copy-name", name = &p.name);
                     out.push(edit(Edit::AddPersona {
                         persona: Box::new(copy),
                     }));
                 }
                 if ui
-                    .add_enabled(i > 0, egui::Button::new("Move up"))
+                    .add_enabled(i > 0, egui::Button::new(t!("persona-move-up")))
                     .clicked()
                 {
                     out.push(edit(Edit::MovePersona {
@@ -131,7 +145,7 @@ impl PersonaEditor {
                 if ui
                     .add_enabled(
                         i + 1 < state.project().personas.len(),
-                        egui::Button::new("Move down"),
+                        egui::Button::new(t!("persona-move-down")),
                     )
                     .clicked()
                 {
@@ -140,19 +154,19 @@ impl PersonaEditor {
                         to_index: i + 1,
                     }));
                 }
-                if ui.button("Delete persona").clicked() {
+                if ui.button(t!("persona-delete")).clicked() {
                     out.push(edit(Edit::DeletePersona { persona: id }));
                 }
             }
         });
         ui.separator();
-        ui.strong("Reuse in another project");
-        let l = ui.label("Persona file");
-        ui.add(egui::TextEdit::singleline(&mut self.path).hint_text("/path/name.persona.ron"))
+        ui.strong(t!("persona-reuse"));
+        let l = ui.label(t!("persona-file"));
+        ui.add(egui::TextEdit::singleline(&mut self.path).hint_text(t!("persona-file-hint")))
             .labelled_by(l.id);
         ui.horizontal_wrapped(|ui| {
             if let Some(p) = index.map(|i| &state.project().personas[i])
-                && ui.button("Export persona").clicked()
+                && ui.button(t!("persona-export")).clicked()
             {
                 let path = self.target_path(p);
                 out.push(Command::File(FileCommand::ExportPersona {
@@ -160,7 +174,7 @@ impl PersonaEditor {
                     path,
                 }));
             }
-            if ui.button("Import persona").clicked() {
+            if ui.button(t!("persona-import")).clicked() {
                 let path = PathBuf::from(self.path.trim());
                 out.push(Command::File(FileCommand::ImportPersona(path)));
             }
@@ -187,18 +201,23 @@ impl PersonaEditor {
         let mut p = persona.clone();
         let id = p.id;
         ui.heading(if p.name.is_empty() {
-            "Persona"
+            t!("persona-heading")
         } else {
-            &p.name
+            p.name.clone()
         });
-        field(ui, "Name", &mut p.name, "e.g. Mei, the busy parent");
+        field(
+            ui,
+            &t!("persona-name"),
+            &mut p.name,
+            &t!("persona-name-hint"),
+        );
 
         // Age: kept as text while it is not valid; the model changes only on a valid age.
         let mut age_text = match &self.age_text {
             Some((pid, t)) if *pid == id => t.clone(),
             _ => p.age.map(|a| a.to_string()).unwrap_or_default(),
         };
-        let l = ui.label("Age");
+        let l = ui.label(t!("persona-age"));
         let r = ui
             .add(egui::TextEdit::singleline(&mut age_text).desired_width(80.0))
             .labelled_by(l.id);
@@ -215,62 +234,78 @@ impl PersonaEditor {
             }
         }
         // The prompts are hints in empty fields, never stored values.
-        field(ui, "Location", &mut p.location, "Where do they live?");
         field(
             ui,
-            "Segment",
-            &mut p.segment,
-            "Which customer segment are they?",
+            &t!("persona-location"),
+            &mut p.location,
+            &t!("persona-location-hint"),
         );
-        let l = ui.label("Quote");
+        field(
+            ui,
+            &t!("persona-segment"),
+            &mut p.segment,
+            &t!("persona-segment-hint"),
+        );
+        let l = ui.label(t!("persona-quote"));
         ui.add(
             egui::TextEdit::multiline(&mut p.quote)
                 .desired_rows(2)
-                .hint_text("What would they say about this in one sentence?"),
+                .hint_text(t!("persona-quote-hint")),
         )
         .labelled_by(l.id);
 
         self.avatar_ui(ui, &mut p, out);
-        for (label, items, prompt) in [
+        for (key, label, items, prompt) in [
             (
-                "Favourite brands",
+                "favourite_brands",
+                t!("persona-favourite-brands"),
                 &mut p.favourite_brands,
-                "Which brands do they love?",
+                t!("persona-favourite-brands-hint"),
             ),
             (
-                "Brand turn-ons",
+                "brand_turn_ons",
+                t!("persona-brand-turn-ons"),
                 &mut p.brand_turn_ons,
-                "What draws them to a brand?",
+                t!("persona-brand-turn-ons-hint"),
             ),
             (
-                "Brand turn-offs",
+                "brand_turn_offs",
+                t!("persona-brand-turn-offs"),
                 &mut p.brand_turn_offs,
-                "What puts them off a brand?",
+                t!("persona-brand-turn-offs-hint"),
             ),
         ] {
-            self.tags_ui(ui, label, items, prompt);
+            self.tags_ui(ui, key, &label, items, &prompt);
         }
         self.channels_ui(ui, &mut p.channel_preferences);
         Self::devices_ui(ui, &mut p.devices);
-        for (label, items, prompt) in [
+        for (key, label, items, prompt) in [
             (
-                "Behaviours",
+                "behaviours",
+                t!("persona-behaviours"),
                 &mut p.behaviours,
-                "How do they behave? (e.g. spending habits)",
+                t!("persona-behaviours-hint"),
             ),
-            ("Goals", &mut p.goals, "What are they trying to achieve?"),
             (
-                "Needs",
+                "goals",
+                t!("persona-goals"),
+                &mut p.goals,
+                t!("persona-goals-hint"),
+            ),
+            (
+                "needs",
+                t!("persona-needs"),
                 &mut p.needs,
-                "What do they need from you? (to be heard, known, appreciated)",
+                t!("persona-needs-hint"),
             ),
             (
-                "Feelings wanted",
+                "desired_feelings",
+                t!("persona-feelings-wanted"),
                 &mut p.desired_feelings,
-                "How do they want to feel? (engaged, empowered, delighted)",
+                t!("persona-feelings-wanted-hint"),
             ),
         ] {
-            self.tags_ui(ui, label, items, prompt);
+            self.tags_ui(ui, key, &label, items, &prompt);
         }
 
         if &p != persona {
@@ -285,24 +320,24 @@ impl PersonaEditor {
 
     fn avatar_ui(&mut self, ui: &mut Ui, p: &mut Persona, out: &mut Vec<Command>) {
         ui.add_space(4.0);
-        ui.strong("Avatar");
+        ui.strong(t!("persona-avatar"));
         let key = "avatar";
         let text = self
             .new_items
             .entry(key)
             .or_insert_with(|| p.avatar.clone().unwrap_or_default());
-        let l = ui.label("Avatar image (PNG or JPEG)");
-        ui.add(egui::TextEdit::singleline(text).hint_text("portrait.png"))
+        let l = ui.label(t!("persona-avatar-image"));
+        ui.add(egui::TextEdit::singleline(text).hint_text(t!("persona-avatar-hint")))
             .labelled_by(l.id);
         ui.horizontal(|ui| {
-            if ui.button("Set avatar").clicked() {
+            if ui.button(t!("persona-set-avatar")).clicked() {
                 // The app checks the image; a refused one is reported as an error.
                 out.push(Command::File(FileCommand::SetAvatar {
                     persona: p.id,
                     path: text.trim().to_owned(),
                 }));
             }
-            if p.avatar.is_some() && ui.button("Remove avatar").clicked() {
+            if p.avatar.is_some() && ui.button(t!("persona-remove-avatar")).clicked() {
                 p.avatar = None;
                 text.clear();
             }
@@ -310,8 +345,16 @@ impl PersonaEditor {
     }
 
     /// A list of short texts: chips with a remove button, and a field to add one. While
-    /// the list is empty the field shows `prompt` as its hint.
-    fn tags_ui(&mut self, ui: &mut Ui, label: &'static str, items: &mut Vec<String>, prompt: &str) {
+    /// the list is empty the field shows `prompt` as its hint. `key` keeps the text typed
+    /// into the field (the same in every language), `label` names the list.
+    fn tags_ui(
+        &mut self,
+        ui: &mut Ui,
+        key: &'static str,
+        label: &str,
+        items: &mut Vec<String>,
+        prompt: &str,
+    ) {
         ui.add_space(4.0);
         ui.strong(label);
         let mut remove = None;
@@ -323,7 +366,7 @@ impl PersonaEditor {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!("Remove {item} from {label}"),
+                        t!("persona-remove-item", item = item, list = label),
                     )
                 });
                 if r.clicked() {
@@ -334,8 +377,12 @@ impl PersonaEditor {
         if let Some(i) = remove {
             items.remove(i);
         }
-        let hint = if items.is_empty() { prompt } else { "Add…" };
-        let text = self.new_items.entry(label).or_default();
+        let hint = if items.is_empty() {
+            prompt.to_owned()
+        } else {
+            t!("persona-add-hint")
+        };
+        let text = self.new_items.entry(key).or_default();
         ui.horizontal(|ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(text)
@@ -343,12 +390,20 @@ impl PersonaEditor {
                     .hint_text(hint),
             );
             r.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("New {label}"))
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    t!("persona-new-item", list = label),
+                )
             });
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let add = ui.button("Add");
+            let add = ui.button(t!("persona-add-item"));
             add.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Add to {label}"))
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    t!("persona-add-to", list = label),
+                )
             });
             if (add.clicked() || enter) && !text.trim().is_empty() {
                 items.push(text.trim().to_owned());
@@ -366,20 +421,17 @@ impl PersonaEditor {
     /// arrows; add from the vocabulary or type another channel.
     fn channels_ui(&mut self, ui: &mut Ui, channels: &mut Vec<Channel>) {
         ui.add_space(4.0);
-        ui.strong("Channel preferences (drag to rank)");
+        ui.strong(t!("persona-channels"));
         let mut moved: Option<(usize, usize)> = None;
         let mut remove = None;
         let count = channels.len();
         let mut rows = Vec::with_capacity(count);
         let mut drop_at = None;
         for (i, ch) in channels.iter().enumerate() {
+            let name = crate::i18n::labels::channel(crate::i18n::interface(), ch);
             let row = ui.horizontal(|ui| {
                 let dragging = self.channel_drag.is_some_and(|(from, _)| from == i);
-                let text = RichText::new(format!(
-                    ":: {}. {}",
-                    i + 1,
-                    crate::i18n::labels::channel(crate::i18n::interface(), ch)
-                ));
+                let text = RichText::new(format!(":: {}. {name}", i + 1));
                 let text = if dragging { text.strong() } else { text };
                 let handle = ui
                     .add(
@@ -392,10 +444,7 @@ impl PersonaEditor {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!(
-                            "Channel {}",
-                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
-                        ),
+                        t!("persona-channel", channel = &name),
                     )
                 });
                 if handle.drag_started() {
@@ -409,29 +458,24 @@ impl PersonaEditor {
                 if handle.drag_stopped() {
                     drop_at = self.channel_drag.take();
                 }
-                let up = ui.add_enabled(i > 0, egui::Button::new("Up").small());
+                let up = ui.add_enabled(i > 0, egui::Button::new(t!("persona-up")).small());
                 up.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         i > 0,
-                        format!(
-                            "Rank {} higher",
-                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
-                        ),
+                        t!("persona-rank-higher", channel = &name),
                     )
                 });
                 if up.clicked() {
                     moved = Some((i, i - 1));
                 }
-                let down = ui.add_enabled(i + 1 < count, egui::Button::new("Down").small());
+                let down =
+                    ui.add_enabled(i + 1 < count, egui::Button::new(t!("persona-down")).small());
                 down.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         i + 1 < count,
-                        format!(
-                            "Rank {} lower",
-                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
-                        ),
+                        t!("persona-rank-lower", channel = &name),
                     )
                 });
                 if down.clicked() {
@@ -442,10 +486,7 @@ impl PersonaEditor {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!(
-                            "Remove channel {}",
-                            crate::i18n::labels::channel(crate::i18n::interface(), ch)
-                        ),
+                        t!("persona-remove-channel", channel = &name),
                     )
                 });
                 if r.clicked() {
@@ -473,8 +514,8 @@ impl PersonaEditor {
             channels.remove(i);
         }
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::from_label("Add channel")
-                .selected_text("Choose…")
+            egui::ComboBox::from_label(t!("persona-add-channel"))
+                .selected_text(t!("persona-choose"))
                 .show_ui(ui, |ui| {
                     for ch in Channel::VOCABULARY {
                         if !channels.contains(&ch)
@@ -490,12 +531,12 @@ impl PersonaEditor {
             let r = ui.add(
                 egui::TextEdit::singleline(text)
                     .desired_width(140.0)
-                    .hint_text("Other channel"),
+                    .hint_text(t!("persona-other-channel")),
             );
             r.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Other channel")
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, t!("persona-other-channel"))
             });
-            if ui.button("Add other channel").clicked() && !text.trim().is_empty() {
+            if ui.button(t!("persona-add-other-channel")).clicked() && !text.trim().is_empty() {
                 channels.push(Channel::Other(text.trim().to_owned()));
                 text.clear();
             }
@@ -504,9 +545,9 @@ impl PersonaEditor {
 
     fn devices_ui(ui: &mut Ui, devices: &mut Vec<DeviceUsage>) {
         ui.add_space(4.0);
-        ui.strong("Devices and how they are used");
+        ui.strong(t!("persona-devices"));
         if devices.is_empty() {
-            ui.weak("Which devices do they use, what for, and when?");
+            ui.weak(t!("persona-devices-hint"));
         }
         let mut remove = None;
         for (i, d) in devices.iter_mut().enumerate() {
@@ -514,28 +555,28 @@ impl PersonaEditor {
                 let r = ui.add(
                     egui::TextEdit::singleline(&mut d.device)
                         .desired_width(120.0)
-                        .hint_text("Which device?"),
+                        .hint_text(t!("persona-device-hint")),
                 );
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::TextInput,
                         true,
-                        format!("Device {}", i + 1),
+                        t!("persona-device", number = i + 1),
                     )
                 });
                 let r = ui.add(
                     egui::TextEdit::singleline(&mut d.usage)
                         .desired_width(260.0)
-                        .hint_text("What do they use it for, and when?"),
+                        .hint_text(t!("persona-usage-hint")),
                 );
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::TextInput,
                         true,
-                        format!("Usage {}", i + 1),
+                        t!("persona-usage", number = i + 1),
                     )
                 });
-                if ui.small_button("Remove device").clicked() {
+                if ui.small_button(t!("persona-remove-device")).clicked() {
                     remove = Some(i);
                 }
             });
@@ -543,7 +584,7 @@ impl PersonaEditor {
         if let Some(i) = remove {
             devices.remove(i);
         }
-        if ui.button("Add device").clicked() {
+        if ui.button(t!("persona-add-device")).clicked() {
             // An empty row: its fields show what to type; nothing is stored for the user.
             devices.push(DeviceUsage {
                 device: String::new(),
