@@ -510,3 +510,44 @@ fn deleting_a_stage_says_what_went_with_it() {
         "undo brings the stage back with everything on it"
     );
 }
+
+#[test]
+fn tab_from_the_canvas_goes_to_the_inspector_and_shift_tab_comes_back() {
+    let mut h = sample_app();
+    let (lane, stages) = actions_lane(&h);
+    let card = {
+        let p = project(&h);
+        p.journeys[0]
+            .lanes
+            .iter()
+            .find(|l| l.id == lane)
+            .unwrap()
+            .cards[0]
+            .clone()
+    };
+    h.get_by_label(&card.text).click();
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    // The inspector's first field (the card's text) has the keyboard: typing edits it.
+    h.key_press(Key::End);
+    h.event(Event::Text("!".to_owned()));
+    h.run();
+    let edited = {
+        let p = project(&h);
+        let j = &p.journeys[0];
+        j.card(card.id).unwrap().1.text.clone()
+    };
+    assert_eq!(edited, format!("{}!", card.text));
+    // Shift+Tab gives the keyboard back to the canvas: arrows move the selection again.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_ne!(
+        h.state().state.selection,
+        Some(Selection::Card(card.id)),
+        "the canvas did not get the keyboard back"
+    );
+    let _ = stages;
+}

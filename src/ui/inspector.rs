@@ -13,6 +13,7 @@ use crate::theme::size;
 
 /// Shows the inspector for the current selection.
 pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    ui.ctx().data_mut(|d| d.remove::<Id>(first_field_key()));
     let Some(journey) = state.current_journey() else {
         ui.label(t!("inspector-no-journey"));
         return;
@@ -291,7 +292,8 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
     }
 }
 
-/// A labelled text field; the label names the field for screen readers and tests.
+/// A labelled text field; the label names the field for screen readers and tests. The
+/// first one of a frame is remembered, for Tab from the canvas (see [`first_field`]).
 fn text_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> egui::Response {
     let label = ui.label(label);
     let edit = if multiline {
@@ -299,8 +301,24 @@ fn text_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> e
     } else {
         egui::TextEdit::singleline(text)
     };
-    ui.add(edit.desired_width(f32::INFINITY))
-        .labelled_by(label.id)
+    let response = ui
+        .add(edit.desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    ui.ctx().data_mut(|d| {
+        if d.get_temp::<Id>(first_field_key()).is_none() {
+            d.insert_temp(first_field_key(), response.id);
+        }
+    });
+    response
+}
+
+fn first_field_key() -> Id {
+    Id::unique("inspector_first_field")
+}
+
+/// The inspector's first text field as last drawn: where Tab from the canvas goes.
+pub fn first_field(ctx: &egui::Context) -> Option<Id> {
+    ctx.data(|d| d.get_temp::<Id>(first_field_key()))
 }
 
 fn annotation_ui(ui: &mut Ui, journey: &Journey, a: &mut Annotation) {

@@ -493,6 +493,38 @@ impl WaymarkApp {
         self.missing_scripts = missing;
     }
 
+    /// Tab on the canvas moves into the inspector's first field; Shift+Tab from there
+    /// comes back to the canvas (instead of stepping through every item of the map).
+    fn tab_between_canvas_and_inspector(&mut self, ctx: &egui::Context) {
+        if self.window_has_keyboard() || self.view.is_editing() {
+            return;
+        }
+        let (tab, back) = ctx.input(|i| {
+            let tab = i.key_pressed(egui::Key::Tab);
+            (
+                tab && i.modifiers.is_none(),
+                tab && i.modifiers.shift_only(),
+            )
+        });
+        let Some(first) = inspector::first_field(ctx) else {
+            return;
+        };
+        let focused = ctx.memory(egui::Memory::focused);
+        if tab && self.view.owns_keyboard() && !ctx.text_edit_focused() {
+            ctx.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                m.request_focus(first);
+            });
+            self.view.set_keyboard(false);
+        } else if back && focused == Some(first) {
+            ctx.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                m.surrender_focus(first);
+            });
+            self.view.set_keyboard(true);
+        }
+    }
+
     /// True while a window that takes the keyboard (a dialog, the palette) is open.
     fn window_has_keyboard(&self) -> bool {
         self.dialogs.is_modal_open()
@@ -560,6 +592,7 @@ impl WaymarkApp {
             ));
         });
         self.close_on_escape(&ctx);
+        self.tab_between_canvas_and_inspector(&ctx);
         if !self.window_has_keyboard() {
             self.handle_shortcuts(&ctx);
         }

@@ -102,6 +102,11 @@ impl CanvasView {
         self.reveal = Some(item);
     }
 
+    /// Gives the keyboard to the canvas (`true`) or to another region (Tab, Shift+Tab).
+    pub fn set_keyboard(&mut self, canvas: bool) {
+        self.has_keyboard = canvas;
+    }
+
     /// True while the canvas has the keyboard: the last click was on the map (or
     /// nowhere yet), so its keys (arrows, Delete, digits, the clipboard) act on it.
     pub fn owns_keyboard(&self) -> bool {
