@@ -460,3 +460,42 @@ fn ctrl_wheel_zooms_around_the_pointer() {
     }
     assert!((zoom(&h) - 4.0).abs() < 1e-3);
 }
+
+/// One notch of a mouse wheel with Ctrl held, as winit reports it on Linux and Windows.
+fn ctrl_wheel_notch(h: &mut Harness<'_, WaymarkApp>, up: bool) {
+    h.event(egui::Event::ModifiersChanged(Modifiers::COMMAND));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: vec2(0.0, if up { 1.0 } else { -1.0 }),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::COMMAND,
+    });
+    // The wheel's step is spread over a few frames; let it finish.
+    h.run_steps(60);
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+#[test]
+fn ctrl_wheel_zooms_in_small_steps_of_ten_percent_a_notch() {
+    let mut h = app();
+    let anchor = h.get_by_label("Installation day").rect().center();
+    h.hover_at(anchor);
+    h.run();
+    let before = zoom(&h);
+    ctrl_wheel_notch(&mut h, true);
+    let one = zoom(&h);
+    assert!(
+        (one / before - 1.1).abs() < 0.01,
+        "one notch zoomed {before} -> {one} ({:.3}x)",
+        one / before
+    );
+    // A notch the other way zooms back out.
+    ctrl_wheel_notch(&mut h, false);
+    assert!(
+        (zoom(&h) - before).abs() < 0.01 * before,
+        "{before} -> {}",
+        zoom(&h)
+    );
+}

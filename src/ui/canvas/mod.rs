@@ -40,7 +40,7 @@ use drag::Drag;
 pub use inline_edit::EditTarget;
 use inline_edit::InlineEdit;
 pub use menus::{add_lane_menu, lane_kinds};
-pub use navigate::{ZOOM_RANGE, ZoomRequest};
+pub use navigate::{WHEEL_NOTCH_ZOOM, ZOOM_RANGE, ZoomRequest};
 
 /// Pan and zoom of the canvas and the gesture in progress: view state, never saved.
 #[derive(Default)]
@@ -203,6 +203,7 @@ pub fn canvas_ui(
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
 ) {
+    navigate::set_wheel_zoom_speed(ui.ctx());
     let rect = ui.available_rect_before_wrap();
     let background = ui.allocate_rect(rect, Sense::click_and_drag());
     background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, t!("canvas-name")));
