@@ -499,3 +499,60 @@ fn ctrl_wheel_zooms_in_small_steps_of_ten_percent_a_notch() {
         zoom(&h)
     );
 }
+
+#[test]
+fn right_clicking_an_empty_cell_offers_add_card_here() {
+    let mut h = app();
+    // The quotes lane has no card under "Wait for install".
+    let column = h.get_by_label("Wait for install").rect();
+    let row = h.get_by_label("Customer quotes").rect();
+    let cell = Pos2::new(column.center().x, row.center().y);
+    h.hover_at(cell);
+    h.event(egui::Event::PointerButton {
+        pos: cell,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: cell,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.get_by_label("Add card here").click();
+    h.run();
+    // The new card is open for typing.
+    h.get_by_label("Edit text in place")
+        .type_text("Silence for a week");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let journey = &project(&h).journeys[0];
+    let wait = journey
+        .stages
+        .iter()
+        .find(|s| s.name == "Wait for install")
+        .unwrap();
+    let quotes = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Quotes)
+        .unwrap();
+    let added: Vec<_> = quotes.cards.iter().filter(|c| c.stage == wait.id).collect();
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].text, "Silence for a week");
+    // Undo takes back the text, then the card.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        project(&h).journeys[0]
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .all(|c| c.text != "Silence for a week")
+    );
+}

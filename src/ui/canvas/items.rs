@@ -259,7 +259,8 @@ impl Ctx<'_> {
     }
 
     /// Background: click clears the selection (or selects the empty cell), double-click
-    /// in a cell adds a card, Shift+drag draws a rubber band, right-click opens the menu.
+    /// in a cell adds a card, Shift+drag draws a rubber band, right-click opens the menu
+    /// (on an empty cell, with "Add card here").
     pub(super) fn background_gestures(
         &self,
         background: &Response,
@@ -289,7 +290,9 @@ impl Ctx<'_> {
             });
             view.edit_next_card = true;
         }
-        background_context_menu(background, self.state, out, actions);
+        if background_context_menu(background, self.state, out, actions) {
+            view.edit_next_card = true;
+        }
         self.rubber_band(background, view, out);
     }
 }
