@@ -556,3 +556,70 @@ fn right_clicking_an_empty_cell_offers_add_card_here() {
             .all(|c| c.text != "Silence for a week")
     );
 }
+
+#[test]
+fn arrow_keys_move_between_stage_headers_and_f2_renames_the_header() {
+    let mut h = app();
+    let stage = |h: &Harness<'_, WaymarkApp>, name: &str| {
+        project(h).journeys[0]
+            .stages
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap()
+            .id
+    };
+    let selected = |h: &Harness<'_, WaymarkApp>| h.state().state.selection;
+    h.get_by_label("Order online").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Wait for install")))
+    );
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Discover & compare")))
+    );
+    // The first header stays selected: Left does not leave the header row.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Discover & compare")))
+    );
+    // F2 renames the selected header.
+    h.key_press(Key::F2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Edit text in place")
+        .type_text("Look around");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(project(&h).journeys[0].stages[0].name, "Look around");
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Look around")))
+    );
+    // Down goes into the top lane under that stage, and Up comes back to the header.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let journey = project(&h).journeys[0].clone();
+    let top = &journey.lanes[0];
+    let first = journey.stages[0].id;
+    let expected = journey.cell_cards(top, first).next().map_or(
+        Selection::Cell {
+            lane: top.id,
+            stage: first,
+        },
+        |c| Selection::Card(c.id),
+    );
+    assert_eq!(selected(&h), Some(expected));
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&h), Some(Selection::Stage(first)));
+}
