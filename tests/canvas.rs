@@ -623,3 +623,38 @@ fn arrow_keys_move_between_stage_headers_and_f2_renames_the_header() {
     h.run();
     assert_eq!(selected(&h), Some(Selection::Stage(first)));
 }
+
+#[test]
+fn a_new_stage_name_is_replaced_by_typing_and_f2_types_at_the_end() {
+    let mut h = app();
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Add stage at end").click();
+    h.run();
+    // The placeholder name is selected: typing replaces it.
+    h.get_by_label("Edit text in place")
+        .type_text("Fund account");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let journey = &project(&h).journeys[0];
+    assert_eq!(journey.stages.last().unwrap().name, "Fund account");
+    // Another edit in place starts with the caret at the end of its own text (not
+    // where the last edit left it).
+    h.get_by_label("Web shop, live chat agent").click();
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("Edit text in place").type_text("Z");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        project(&h).journeys[0]
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .any(|c| c.text == "Web shop, live chat agentZ"),
+        "F2 then Z did not append at the end"
+    );
+}

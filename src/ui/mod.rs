@@ -306,8 +306,10 @@ impl WaymarkApp {
                 gesture: None,
             },
         );
+        // The new stage's placeholder name is selected: typing replaces it.
         if let Some(Selection::Stage(id)) = self.state.selection {
-            self.view.start_editing(&self.state, EditTarget::Stage(id));
+            self.view
+                .start_replacing(&self.state, EditTarget::Stage(id));
         }
     }
 

@@ -113,8 +113,19 @@ impl CanvasView {
         self.pending = Some(request);
     }
 
-    /// Starts editing the text of a stage, lane or card in place.
+    /// Starts editing the text of a stage, lane or card in place, with the caret at the
+    /// end of the text.
     pub fn start_editing(&mut self, state: &AppState, target: EditTarget) {
+        self.open_editor(state, target, false);
+    }
+
+    /// Starts editing a placeholder text in place (a new stage's name) with the whole
+    /// text selected, so that typing replaces it.
+    pub fn start_replacing(&mut self, state: &AppState, target: EditTarget) {
+        self.open_editor(state, target, true);
+    }
+
+    fn open_editor(&mut self, state: &AppState, target: EditTarget, select_all: bool) {
         let Some(journey) = state.current_journey() else {
             return;
         };
@@ -132,6 +143,7 @@ impl CanvasView {
                 target,
                 text,
                 focus_requested: false,
+                select_all,
             });
         }
     }
