@@ -364,6 +364,9 @@ fn effect_row(
     ui.label(name);
     for (which, value) in [("before", &mut *before), ("after", &mut *after)] {
         ui.horizontal(|ui| {
+            // A fixed width, with the value box always there (greyed while the measure
+            // is off): switching a measure on never moves the next control.
+            ui.set_min_width(effect_cell_width(ui));
             let mut on = value.is_some();
             let label = format!("{name} {which} measured");
             let check = ui.checkbox(&mut on, "").on_hover_text(&label);
@@ -372,15 +375,17 @@ fn effect_row(
             if check.changed() {
                 *value = on.then_some(range.start().max(0.0));
             }
+            // Greyed while off, showing no number that could be read as a measurement.
+            let mut shown = value.unwrap_or_default();
+            let mut drag = DragValue::new(&mut shown).range(range.clone()).speed(0.5);
+            if value.is_none() {
+                drag = drag.custom_formatter(|_, _| "—".to_owned());
+            }
+            ui.add_enabled(value.is_some(), drag).widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::SpinButton, true, format!("{name} {which}"))
+            });
             if let Some(v) = value {
-                ui.add(DragValue::new(v).range(range.clone()).speed(0.5))
-                    .widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::SpinButton,
-                            true,
-                            format!("{name} {which}"),
-                        )
-                    });
+                *v = shown;
             }
         });
     }
@@ -402,6 +407,13 @@ fn effect_row(
         }
     }
     ui.end_row();
+}
+
+/// The width of a before or after cell: the checkbox and room for the widest value
+/// (such as -99.5), so that the grid's columns never change width.
+fn effect_cell_width(ui: &Ui) -> f32 {
+    let s = ui.spacing();
+    s.icon_width + s.icon_spacing + s.item_spacing.x + 1.5 * s.interact_size.x
 }
 
 /// An emotion lane's persona, and the other emotion lanes compared in it.
