@@ -2,3 +2,7 @@
 
 ## The background's context menu
 canvas-add-card-here = Add card here
+
+## View menu: the side panels
+action-toggle-journeys-panel = Journeys panel
+action-toggle-inspector = Inspector panel

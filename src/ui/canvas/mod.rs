@@ -51,6 +51,10 @@ pub struct CanvasView {
     pub zoom: f32,
     /// The journey the view was last fitted to; a new journey is fitted on first show.
     fitted_for: Option<JourneyId>,
+    /// The view as the last fit left it, while the user has not moved it since: the
+    /// map is fitted again when the canvas changes size (a side panel shown or hidden,
+    /// the window resized).
+    fitted: Option<navigate::Fitted>,
     /// A zoom request from a menu, handled on the next frame.
     pending: Option<ZoomRequest>,
     /// The drag in progress and the edit it would make.
@@ -238,6 +242,7 @@ pub fn canvas_ui(
         view.editing = None;
         view.fit(rect, &base, 1.0);
     }
+    view.refit_if_resized(rect, &base);
     view.handle_requests(rect, &base);
     // The keyboard follows the last click: on the map, the canvas has it; on a window
     // or a panel, that keeps it (keys typed there never edit the map).

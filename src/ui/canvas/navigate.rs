@@ -36,6 +36,15 @@ pub enum ZoomRequest {
     Actual,
 }
 
+/// The view a fit made, and for what canvas size.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Fitted {
+    max_zoom: f32,
+    pan: Vec2,
+    zoom: f32,
+    canvas: Vec2,
+}
+
 impl CanvasView {
     /// Zooms so that the whole map fits `rect` (at most `max_zoom`), centred across.
     pub(super) fn fit(&mut self, rect: Rect, map: &MapLayout, max_zoom: f32) {
@@ -45,6 +54,27 @@ impl CanvasView {
             .clamp(*ZOOM_RANGE.start(), max_zoom);
         self.zoom = zoom;
         self.pan = vec2(((rect.width() - size.x * zoom) / 2.0).max(0.0), 0.0);
+        self.fitted = Some(Fitted {
+            max_zoom,
+            pan: self.pan,
+            zoom,
+            canvas: rect.size(),
+        });
+    }
+
+    /// Fits the map again when the canvas changed size (a side panel shown, hidden or
+    /// resized; the window resized) while the view is as the last fit left it. Once the
+    /// user has panned or zoomed, the view is theirs and stays.
+    pub(super) fn refit_if_resized(&mut self, rect: Rect, map: &MapLayout) {
+        let Some(f) = self.fitted else {
+            return;
+        };
+        let moved = (f.pan - self.pan).length() > 1e-3 || (f.zoom - self.zoom).abs() > 1e-6;
+        if moved {
+            self.fitted = None;
+        } else if (f.canvas - rect.size()).length() > 0.5 {
+            self.fit(rect, map, f.max_zoom);
+        }
     }
 
     /// Carries out the zoom request and the card to reveal left by the last frame.
