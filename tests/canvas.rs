@@ -658,3 +658,79 @@ fn a_new_stage_name_is_replaced_by_typing_and_f2_types_at_the_end() {
         "F2 then Z did not append at the end"
     );
 }
+
+#[test]
+fn stage_headers_and_lane_titles_stay_in_view_while_a_zoomed_map_scrolls() {
+    let mut h = app();
+    let canvas = h.get_by_label("Journey map").rect();
+    let centre = canvas.center();
+    h.hover_at(centre);
+    h.step();
+    h.event(egui::Event::Zoom(3.0));
+    h.run();
+    // Scroll far down and right: the header row and the lane titles would be off screen.
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(-900.0, -900.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(60);
+    h.run();
+    let view = &h.state().view;
+    assert!(
+        view.pan.x < -600.0 && view.pan.y < -600.0,
+        "pan {:?}",
+        view.pan
+    );
+    let journey = project(&h).journeys[0].clone();
+    // Every stage header still on screen sits at the canvas's top edge...
+    let headers: Vec<_> = journey
+        .stages
+        .iter()
+        .filter_map(|s| h.query_by_label(&s.name).map(|n| (s.id, n.rect())))
+        .filter(|(_, r)| r.intersects(canvas))
+        .collect();
+    assert!(!headers.is_empty(), "no stage header is in view");
+    for (_, r) in &headers {
+        assert!((r.top() - canvas.top()).abs() < 2.0, "{r:?} in {canvas:?}");
+    }
+    // ...and every lane title still on screen at its left edge.
+    let titles: Vec<_> = journey
+        .lanes
+        .iter()
+        .filter_map(|l| h.query_by_label(&l.title).map(|n| (l.id, n.rect())))
+        .filter(|(_, r)| r.intersects(canvas))
+        .collect();
+    assert!(!titles.is_empty(), "no lane title is in view");
+    for (_, r) in &titles {
+        assert!(
+            (r.left() - canvas.left()).abs() < 2.0,
+            "{r:?} in {canvas:?}"
+        );
+    }
+    // Clicking a pinned header selects its stage; a pinned title, its lane.
+    let (stage, r) = headers[headers.len() / 2];
+    click_at(&mut h, r.center());
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    let (lane, r) = titles[titles.len() / 2];
+    click_at(&mut h, r.center());
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Lane(lane)));
+}
+
+/// A primary click at a point of the window.
+fn click_at(h: &mut Harness<'_, WaymarkApp>, pos: Pos2) {
+    h.hover_at(pos);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}

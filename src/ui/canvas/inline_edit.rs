@@ -84,7 +84,13 @@ impl Ctx<'_> {
             view.editing = None;
             return;
         };
-        let screen = self.xf.mul_rect(doc_rect);
+        // A pinned header is edited where it is shown.
+        let xf = match edit.target {
+            EditTarget::Stage(_) => self.panes.stage_xf,
+            EditTarget::Lane(_) => self.panes.lane_xf,
+            EditTarget::Card(_) => self.xf,
+        };
+        let screen = xf.mul_rect(doc_rect);
         // Shift+Enter is left to the text field: a new line in a card.
         let (enter, escape) = self.ui.input(|i| {
             (

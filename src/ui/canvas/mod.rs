@@ -9,6 +9,7 @@
 //!
 //! The module is split by concern; each part adds methods to the frame's `Ctx`:
 //! - `navigate`: pan, zoom, fit and zoom requests;
+//! - `frozen`: stage headers and lane titles kept in view while the map scrolls;
 //! - `items`: the interactive areas over stages, lanes, cards, emotion points and
 //!   annotations, their accessible names, clicks and the selection outline;
 //! - `drag`: drags of those items, the pure edit a drag would make, and its feedback;
@@ -17,6 +18,7 @@
 //! - `menus`: the context menus.
 
 mod drag;
+mod frozen;
 mod inline_edit;
 mod items;
 mod keyboard;
@@ -284,6 +286,8 @@ pub fn canvas_ui(
         ..PaintOptions::default()
     };
     render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
+    let panes = frozen::Panes::new(rect, xf, &shown);
+    panes.paint(&painter, project, shown_journey, &shown);
 
     let ctx = Ctx {
         ui,
@@ -293,7 +297,8 @@ pub fn canvas_ui(
         shown: &shown,
         shown_journey,
         xf,
-        clip: rect,
+        clip: panes.body,
+        panes,
         id: ui.scope_id().with("canvas").with(journey.id),
     };
     ctx.selection_overlay(&painter);
@@ -317,7 +322,10 @@ struct Ctx<'a> {
     /// The journey as shown; the indices in `shown` point into it.
     shown_journey: &'a Journey,
     xf: TSTransform,
+    /// Where the map's body (everything but the pinned headers) is seen and clicked.
     clip: Rect,
+    /// The header row and title column, pinned or not.
+    panes: frozen::Panes,
     id: Id,
 }
 
