@@ -240,3 +240,55 @@ fn export_png_from_the_window_writes_the_image_and_reports_failures() {
     assert_eq!(*h.state().state.project(), before);
     assert!(!h.state().state.is_dirty());
 }
+
+#[test]
+fn side_panels_collapse_to_make_room_for_the_map_in_a_small_window() {
+    let app = WaymarkApp::new(
+        waymark::app::AppState::new(io::sample::sample_project(), None),
+        waymark::ui::FileDialogs::InApp,
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    let canvas = |h: &Harness<'_, WaymarkApp>| h.get_by_label("Journey map").rect();
+    let zoom = |h: &Harness<'_, WaymarkApp>| h.state().view.zoom;
+    let (narrow, small) = (canvas(&h), zoom(&h));
+    // Both panels are there: the journey list's buttons and the inspector's title field.
+    assert!(h.query_by_label("Duplicate").is_some());
+    assert!(h.query_by_label("Title").is_some());
+
+    // Hide the journey list from the View menu and the inspector by its shortcut.
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Journeys panel").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::I);
+    h.run();
+    assert!(h.query_by_label("Duplicate").is_none());
+    assert!(h.query_by_label("Title").is_none());
+    let wide = canvas(&h);
+    assert!(
+        wide.width() > narrow.width() + 400.0,
+        "{narrow:?} -> {wide:?}"
+    );
+    // The map was fitted to the window: it is fitted again to the room it now has.
+    assert!(zoom(&h) > small * 1.3, "zoom {small} -> {}", zoom(&h));
+    // Zoom to fit uses the room the panels left.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    let fitted = zoom(&h);
+    assert!(fitted > small * 1.3, "zoom to fit {small} -> {fitted}");
+
+    // Ctrl+B brings the journey list back, and the View menu the inspector.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::B);
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Inspector panel").click();
+    h.run();
+    assert!(h.query_by_label("Duplicate").is_some());
+    assert!(h.query_by_label("Title").is_some());
+    assert!((canvas(&h).width() - narrow.width()).abs() < 1.0);
+    assert!(zoom(&h) < fitted, "refitted to the narrower canvas");
+}

@@ -460,3 +460,277 @@ fn ctrl_wheel_zooms_around_the_pointer() {
     }
     assert!((zoom(&h) - 4.0).abs() < 1e-3);
 }
+
+/// One notch of a mouse wheel with Ctrl held, as winit reports it on Linux and Windows.
+fn ctrl_wheel_notch(h: &mut Harness<'_, WaymarkApp>, up: bool) {
+    h.event(egui::Event::ModifiersChanged(Modifiers::COMMAND));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: vec2(0.0, if up { 1.0 } else { -1.0 }),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::COMMAND,
+    });
+    // The wheel's step is spread over a few frames; let it finish.
+    h.run_steps(60);
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+#[test]
+fn ctrl_wheel_zooms_in_small_steps_of_ten_percent_a_notch() {
+    let mut h = app();
+    let anchor = h.get_by_label("Installation day").rect().center();
+    h.hover_at(anchor);
+    h.run();
+    let before = zoom(&h);
+    ctrl_wheel_notch(&mut h, true);
+    let one = zoom(&h);
+    assert!(
+        (one / before - 1.1).abs() < 0.01,
+        "one notch zoomed {before} -> {one} ({:.3}x)",
+        one / before
+    );
+    // A notch the other way zooms back out.
+    ctrl_wheel_notch(&mut h, false);
+    assert!(
+        (zoom(&h) - before).abs() < 0.01 * before,
+        "{before} -> {}",
+        zoom(&h)
+    );
+}
+
+#[test]
+fn right_clicking_an_empty_cell_offers_add_card_here() {
+    let mut h = app();
+    // The quotes lane has no card under "Wait for install".
+    let column = h.get_by_label("Wait for install").rect();
+    let row = h.get_by_label("Customer quotes").rect();
+    let cell = Pos2::new(column.center().x, row.center().y);
+    h.hover_at(cell);
+    h.event(egui::Event::PointerButton {
+        pos: cell,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: cell,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.get_by_label("Add card here").click();
+    h.run();
+    // The new card is open for typing.
+    h.get_by_label("Edit text in place")
+        .type_text("Silence for a week");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let journey = &project(&h).journeys[0];
+    let wait = journey
+        .stages
+        .iter()
+        .find(|s| s.name == "Wait for install")
+        .unwrap();
+    let quotes = journey
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Quotes)
+        .unwrap();
+    let added: Vec<_> = quotes.cards.iter().filter(|c| c.stage == wait.id).collect();
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].text, "Silence for a week");
+    // Undo takes back the text, then the card.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        project(&h).journeys[0]
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .all(|c| c.text != "Silence for a week")
+    );
+}
+
+#[test]
+fn arrow_keys_move_between_stage_headers_and_f2_renames_the_header() {
+    let mut h = app();
+    let stage = |h: &Harness<'_, WaymarkApp>, name: &str| {
+        project(h).journeys[0]
+            .stages
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap()
+            .id
+    };
+    let selected = |h: &Harness<'_, WaymarkApp>| h.state().state.selection;
+    h.get_by_label("Order online").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Wait for install")))
+    );
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Discover & compare")))
+    );
+    // The first header stays selected: Left does not leave the header row.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Discover & compare")))
+    );
+    // F2 renames the selected header.
+    h.key_press(Key::F2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Edit text in place")
+        .type_text("Look around");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(project(&h).journeys[0].stages[0].name, "Look around");
+    assert_eq!(
+        selected(&h),
+        Some(Selection::Stage(stage(&h, "Look around")))
+    );
+    // Down goes into the top lane under that stage, and Up comes back to the header.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let journey = project(&h).journeys[0].clone();
+    let top = &journey.lanes[0];
+    let first = journey.stages[0].id;
+    let expected = journey.cell_cards(top, first).next().map_or(
+        Selection::Cell {
+            lane: top.id,
+            stage: first,
+        },
+        |c| Selection::Card(c.id),
+    );
+    assert_eq!(selected(&h), Some(expected));
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&h), Some(Selection::Stage(first)));
+}
+
+#[test]
+fn a_new_stage_name_is_replaced_by_typing_and_f2_types_at_the_end() {
+    let mut h = app();
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Add stage at end").click();
+    h.run();
+    // The placeholder name is selected: typing replaces it.
+    h.get_by_label("Edit text in place")
+        .type_text("Fund account");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let journey = &project(&h).journeys[0];
+    assert_eq!(journey.stages.last().unwrap().name, "Fund account");
+    // Another edit in place starts with the caret at the end of its own text (not
+    // where the last edit left it).
+    h.get_by_label("Web shop, live chat agent").click();
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("Edit text in place").type_text("Z");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        project(&h).journeys[0]
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .any(|c| c.text == "Web shop, live chat agentZ"),
+        "F2 then Z did not append at the end"
+    );
+}
+
+#[test]
+fn stage_headers_and_lane_titles_stay_in_view_while_a_zoomed_map_scrolls() {
+    let mut h = app();
+    let canvas = h.get_by_label("Journey map").rect();
+    let centre = canvas.center();
+    h.hover_at(centre);
+    h.step();
+    h.event(egui::Event::Zoom(3.0));
+    h.run();
+    // Scroll far down and right: the header row and the lane titles would be off screen.
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(-900.0, -900.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(60);
+    h.run();
+    let view = &h.state().view;
+    assert!(
+        view.pan.x < -600.0 && view.pan.y < -600.0,
+        "pan {:?}",
+        view.pan
+    );
+    let journey = project(&h).journeys[0].clone();
+    // Every stage header still on screen sits at the canvas's top edge...
+    let headers: Vec<_> = journey
+        .stages
+        .iter()
+        .filter_map(|s| h.query_by_label(&s.name).map(|n| (s.id, n.rect())))
+        .filter(|(_, r)| r.intersects(canvas))
+        .collect();
+    assert!(!headers.is_empty(), "no stage header is in view");
+    for (_, r) in &headers {
+        assert!((r.top() - canvas.top()).abs() < 2.0, "{r:?} in {canvas:?}");
+    }
+    // ...and every lane title still on screen at its left edge.
+    let titles: Vec<_> = journey
+        .lanes
+        .iter()
+        .filter_map(|l| h.query_by_label(&l.title).map(|n| (l.id, n.rect())))
+        .filter(|(_, r)| r.intersects(canvas))
+        .collect();
+    assert!(!titles.is_empty(), "no lane title is in view");
+    for (_, r) in &titles {
+        assert!(
+            (r.left() - canvas.left()).abs() < 2.0,
+            "{r:?} in {canvas:?}"
+        );
+    }
+    // Clicking a pinned header selects its stage; a pinned title, its lane.
+    let (stage, r) = headers[headers.len() / 2];
+    click_at(&mut h, r.center());
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    let (lane, r) = titles[titles.len() / 2];
+    click_at(&mut h, r.center());
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Lane(lane)));
+}
+
+/// A primary click at a point of the window.
+fn click_at(h: &mut Harness<'_, WaymarkApp>, pos: Pos2) {
+    h.hover_at(pos);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}

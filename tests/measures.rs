@@ -379,3 +379,42 @@ fn the_priorities_panel_follows_every_class_change_at_once() {
     h.get_by_label("2. Instant virtual card");
     h.get_by_label_contains("Delightful innovation: wait until the 1 touchpoint above");
 }
+
+#[test]
+fn switching_a_measure_on_never_moves_the_next_control() {
+    let mut h = app();
+    h.get_by_label("Order tracker").click_secondary();
+    h.run();
+    h.get_by_label("Add accelerator").click();
+    h.run();
+    let rects = |h: &Harness<'_, WaymarkApp>| {
+        [
+            "NEV after measured",
+            "CES before measured",
+            "CES after measured",
+        ]
+        .map(|label| h.get_by_label(label).rect())
+    };
+    let before = rects(&h);
+    // A value box appears beside the checkbox: what follows stays where it was, so a
+    // second click lands where the pointer aims.
+    h.get_by_label("NEV before measured").click();
+    h.run();
+    assert_eq!(rects(&h), before);
+    // A wide value, too.
+    h.get_by_label("NEV before").set_value_accesskit(-100.0);
+    h.run();
+    assert_eq!(
+        project(&h).journeys[0]
+            .annotations
+            .last()
+            .unwrap()
+            .before
+            .nev,
+        Some(-100.0)
+    );
+    assert_eq!(rects(&h), before);
+    h.get_by_label("NEV after measured").click();
+    h.run();
+    assert_eq!(rects(&h)[1..], before[1..]);
+}

@@ -92,6 +92,59 @@ pub fn paint_map(
     p.legend(journey, layout);
 }
 
+/// A row or column of a map's headers, for [`paint_headers`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Headers {
+    /// The stage headers, in a row above the grid.
+    Stages,
+    /// The lane titles, in a column left of the grid.
+    Lanes,
+}
+
+/// Paints one row (or column) of headers again over a map already painted: the canvas
+/// keeps them in view, like frozen panes, while a zoomed map scrolls under them. The
+/// painter's clip rectangle is the band they occupy on screen: it is filled with the
+/// map's background first and edged with a grid line on the side facing the map; the
+/// headers are painted by the same code as in [`paint_map`], with `to_screen` placing
+/// them in the band.
+pub fn paint_headers(
+    painter: &Painter,
+    project: &Project,
+    journey: &Journey,
+    layout: &MapLayout,
+    to_screen: TSTransform,
+    which: Headers,
+) {
+    let p = MapPainter {
+        painter,
+        xf: to_screen,
+        zoom: to_screen.scaling,
+        clip: painter.clip_rect(),
+        lang: Language::of_map(project),
+    };
+    let band = p.clip;
+    painter.rect_filled(band, 0.0, color::BACKGROUND);
+    let edge = Stroke::new(1.0, color::GRID);
+    match which {
+        Headers::Stages => {
+            for (stage, geom) in journey.stages.iter().zip(&layout.stages) {
+                if p.visible(geom.header) {
+                    p.stage_header(stage, geom.header);
+                }
+            }
+            painter.line_segment([band.left_bottom(), band.right_bottom()], edge);
+        }
+        Headers::Lanes => {
+            for geom in &layout.lanes {
+                if p.visible(geom.header) {
+                    p.lane_title(&journey.lanes[geom.index], geom.header);
+                }
+            }
+            painter.line_segment([band.right_top(), band.right_bottom()], edge);
+        }
+    }
+}
+
 struct MapPainter<'a> {
     painter: &'a Painter,
     xf: TSTransform,
@@ -339,31 +392,7 @@ impl MapPainter<'_> {
             if i % 2 == 1 {
                 self.rect(lane_geom.row, 0.0, color::ROW_TINT);
             }
-            let lane = &journey.lanes[lane_geom.index];
-            self.rect(lane_geom.header.shrink(1.0), 4.0, color::LANE_HEADER);
-            let inner = lane_geom.header.shrink2(vec2(10.0, 6.0));
-            let mark = if lane.collapsed { "▸ " } else { "" };
-            self.text(
-                Rect::from_min_size(inner.min, vec2(inner.width(), 20.0)),
-                &format!("{mark}{}", lane.title),
-                font::LANE,
-                color::TEXT,
-                if lane.collapsed { 1 } else { 2 },
-                Align2::LEFT_TOP,
-                FontFamily::Proportional,
-            );
-            let kind_label = labels::lane_kind(self.lang, &lane.kind);
-            if !lane.collapsed && inner.height() > 40.0 && kind_label != lane.title {
-                self.text(
-                    Rect::from_min_max(inner.min + vec2(0.0, 22.0), inner.max),
-                    &kind_label,
-                    font::SMALL,
-                    color::TEXT_MUTED,
-                    2,
-                    Align2::LEFT_TOP,
-                    FontFamily::Proportional,
-                );
-            }
+            self.lane_title(&journey.lanes[lane_geom.index], lane_geom.header);
             self.line(
                 lane_geom.row.left_bottom(),
                 lane_geom.row.right_bottom(),
@@ -376,20 +405,7 @@ impl MapPainter<'_> {
             if !self.visible(geom.header.union(geom.column)) {
                 continue;
             }
-            let header = Rect::from_min_size(
-                geom.header.min + vec2(2.0, 0.0),
-                vec2(geom.header.width() - 4.0, size::STAGE_HEADER - 6.0),
-            );
-            self.rect(header, 6.0, color::STAGE_HEADER);
-            self.text(
-                header.shrink2(vec2(8.0, 4.0)),
-                &stage.name,
-                font::STAGE,
-                color::STAGE_TEXT,
-                2,
-                Align2::CENTER_CENTER,
-                FontFamily::Proportional,
-            );
+            self.stage_header(stage, geom.header);
             self.line(
                 geom.column.right_top(),
                 geom.column.right_bottom(),
@@ -421,6 +437,53 @@ impl MapPainter<'_> {
                 );
             }
         }
+    }
+
+    /// A lane's title box: its title (with a mark when collapsed) and, when there is
+    /// room, what kind of lane it is.
+    fn lane_title(&self, lane: &crate::model::Lane, header: Rect) {
+        self.rect(header.shrink(1.0), 4.0, color::LANE_HEADER);
+        let inner = header.shrink2(vec2(10.0, 6.0));
+        let mark = if lane.collapsed { "▸ " } else { "" };
+        self.text(
+            Rect::from_min_size(inner.min, vec2(inner.width(), 20.0)),
+            &format!("{mark}{}", lane.title),
+            font::LANE,
+            color::TEXT,
+            if lane.collapsed { 1 } else { 2 },
+            Align2::LEFT_TOP,
+            FontFamily::Proportional,
+        );
+        let kind_label = labels::lane_kind(self.lang, &lane.kind);
+        if !lane.collapsed && inner.height() > 40.0 && kind_label != lane.title {
+            self.text(
+                Rect::from_min_max(inner.min + vec2(0.0, 22.0), inner.max),
+                &kind_label,
+                font::SMALL,
+                color::TEXT_MUTED,
+                2,
+                Align2::LEFT_TOP,
+                FontFamily::Proportional,
+            );
+        }
+    }
+
+    /// A stage's header box with its name (`header` is the stage's whole header area).
+    fn stage_header(&self, stage: &crate::model::Stage, header: Rect) {
+        let header = Rect::from_min_size(
+            header.min + vec2(2.0, 0.0),
+            vec2(header.width() - 4.0, size::STAGE_HEADER - 6.0),
+        );
+        self.rect(header, 6.0, color::STAGE_HEADER);
+        self.text(
+            header.shrink2(vec2(8.0, 4.0)),
+            &stage.name,
+            font::STAGE,
+            color::STAGE_TEXT,
+            2,
+            Align2::CENTER_CENTER,
+            FontFamily::Proportional,
+        );
     }
 
     fn cards(&self, project: &Project, journey: &Journey, layout: &MapLayout) {

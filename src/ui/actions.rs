@@ -91,6 +91,10 @@ pub enum Action {
     ToggleAnnotations,
     /// Show or hide the notes of accelerators and blockers on the map.
     ToggleNotes,
+    /// Show or hide the journey list on the left (room for the map in a small window).
+    ToggleJourneysPanel,
+    /// Show or hide the inspector on the right.
+    ToggleInspector,
     /// Open the project settings (emotion scale, NEV and RAG thresholds).
     Settings,
     /// Import survey responses from a CSV file.
@@ -114,7 +118,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 37] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -142,6 +146,8 @@ impl Action {
         Self::AddBlocker,
         Self::ToggleAnnotations,
         Self::ToggleNotes,
+        Self::ToggleJourneysPanel,
+        Self::ToggleInspector,
         Self::Settings,
         Self::ImportCsv,
         Self::SaveAsTemplate,
@@ -201,6 +207,8 @@ impl Action {
             Self::AddBlocker => t!("action-add-blocker"),
             Self::ToggleAnnotations => t!("action-toggle-annotations"),
             Self::ToggleNotes => t!("action-toggle-notes"),
+            Self::ToggleJourneysPanel => t!("action-toggle-journeys-panel"),
+            Self::ToggleInspector => t!("action-toggle-inspector"),
             Self::Settings => t!("action-settings"),
             Self::ImportCsv => t!("action-import-csv"),
             Self::NewFromTemplate => t!("action-new-from-template"),
@@ -245,9 +253,12 @@ impl Action {
             | Self::AddBlocker
             | Self::Settings
             | Self::Personas => Menu::Map,
-            Self::ZoomToFit | Self::Zoom100 | Self::ToggleAnnotations | Self::ToggleNotes => {
-                Menu::View
-            }
+            Self::ZoomToFit
+            | Self::Zoom100
+            | Self::ToggleAnnotations
+            | Self::ToggleNotes
+            | Self::ToggleJourneysPanel
+            | Self::ToggleInspector => Menu::View,
             Self::CommandPalette | Self::ShortcutsSheet => Menu::Help,
         }
     }
@@ -297,6 +308,9 @@ impl Action {
         const FIND: &[KeyboardShortcut] = &[sc(CMD, Key::F)];
         const PALETTE: &[KeyboardShortcut] = &[sc(CMD, Key::K)];
         const SHEET: &[KeyboardShortcut] = &[sc(Modifiers::NONE, Key::F1)];
+        // Ctrl+B shows or hides the side bar in most editors; I for the inspector.
+        const JOURNEYS_PANEL: &[KeyboardShortcut] = &[sc(CMD, Key::B)];
+        const INSPECTOR: &[KeyboardShortcut] = &[sc(CMD, Key::I)];
         match self {
             Self::New => NEW,
             Self::Open => OPEN,
@@ -333,6 +347,8 @@ impl Action {
             Self::Find => FIND,
             Self::CommandPalette => PALETTE,
             Self::ShortcutsSheet => SHEET,
+            Self::ToggleJourneysPanel => JOURNEYS_PANEL,
+            Self::ToggleInspector => INSPECTOR,
         }
     }
 }

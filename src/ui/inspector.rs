@@ -401,6 +401,9 @@ fn effect_row(
     ];
     for ((label, value_name), value) in names.into_iter().zip([&mut *before, &mut *after]) {
         ui.horizontal(|ui| {
+            // A fixed width, with the value box always there (greyed while the measure
+            // is off): switching a measure on never moves the next control.
+            ui.set_min_width(effect_cell_width(ui));
             let mut on = value.is_some();
             let check = ui.checkbox(&mut on, "").on_hover_text(&label);
             check
@@ -408,11 +411,17 @@ fn effect_row(
             if check.changed() {
                 *value = on.then_some(range.start().max(0.0));
             }
+            // Greyed while off, showing no number that could be read as a measurement.
+            let mut shown = value.unwrap_or_default();
+            let mut drag = DragValue::new(&mut shown).range(range.clone()).speed(0.5);
+            if value.is_none() {
+                drag = drag.custom_formatter(|_, _| "—".to_owned());
+            }
+            ui.add_enabled(value.is_some(), drag).widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &value_name)
+            });
             if let Some(v) = value {
-                ui.add(DragValue::new(v).range(range.clone()).speed(0.5))
-                    .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &value_name)
-                    });
+                *v = shown;
             }
         });
     }
@@ -434,6 +443,13 @@ fn effect_row(
         }
     }
     ui.end_row();
+}
+
+/// The width of a before or after cell: the checkbox and room for the widest value
+/// (such as -99.5), so that the grid's columns never change width.
+fn effect_cell_width(ui: &Ui) -> f32 {
+    let s = ui.spacing();
+    s.icon_width + s.icon_spacing + s.item_spacing.x + 1.5 * s.interact_size.x
 }
 
 /// An emotion lane's persona, and the other emotion lanes compared in it.

@@ -6,12 +6,25 @@ use super::Action;
 use crate::app::AppState;
 use crate::t;
 
-/// Shows the menu bar (with the View menu's toggles: accelerators and blockers, and
-/// their notes); returns the action chosen this frame, if any.
+/// What the View menu's toggles show as on.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown {
+    /// Accelerators and blockers on the map.
+    pub annotations: bool,
+    /// Their notes.
+    pub notes: bool,
+    /// The journey list on the left.
+    pub journeys_panel: bool,
+    /// The inspector on the right.
+    pub inspector: bool,
+}
+
+/// Shows the menu bar (with the View menu's toggles: accelerators and blockers, their
+/// notes, the side panels); returns the action chosen this frame, if any.
 pub fn menu_bar_ui(
     ui: &mut Ui,
     state: &AppState,
-    (show_annotations, show_notes): (bool, bool),
+    shown: Shown,
     out: &mut Vec<crate::app::Command>,
     open_recent: &mut Option<std::path::PathBuf>,
 ) -> Option<Action> {
@@ -142,18 +155,26 @@ pub fn menu_bar_ui(
             action_item(ui, Action::ZoomToFit, true, &mut chosen);
             action_item(ui, Action::Zoom100, true, &mut chosen);
             ui.separator();
-            let mut shown = show_annotations;
+            toggle_item(
+                ui,
+                Action::ToggleJourneysPanel,
+                shown.journeys_panel,
+                &mut chosen,
+            );
+            toggle_item(ui, Action::ToggleInspector, shown.inspector, &mut chosen);
+            ui.separator();
+            let mut on = shown.annotations;
             if ui
-                .checkbox(&mut shown, Action::ToggleAnnotations.label())
+                .checkbox(&mut on, Action::ToggleAnnotations.label())
                 .clicked()
             {
                 chosen = Some(Action::ToggleAnnotations);
                 ui.close();
             }
-            let mut notes = show_notes;
+            let mut notes = shown.notes;
             if ui
                 .add_enabled(
-                    show_annotations,
+                    shown.annotations,
                     egui::Checkbox::new(&mut notes, Action::ToggleNotes.label()),
                 )
                 .clicked()
@@ -222,6 +243,23 @@ fn recent_menu_ui(
             }
         });
     });
+}
+
+/// A menu entry that shows or hides something, marked while it is shown, with its
+/// shortcut; sets `chosen` when clicked.
+fn toggle_item(ui: &mut Ui, action: Action, on: bool, chosen: &mut Option<Action>) {
+    let mut button = egui::Button::selectable(on, action.label());
+    if let Some(shortcut) = action.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    let response = ui.add(button);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::MenuItemCheckBox, true, on, action.label())
+    });
+    if response.clicked() {
+        *chosen = Some(action);
+        ui.close();
+    }
 }
 
 /// One menu entry for an action, with its shortcut; sets `chosen` when clicked.

@@ -27,6 +27,24 @@ use canvas::{CanvasView, EditTarget, ZoomRequest};
 pub use dialogs::FileDialogs;
 use dialogs::{Dialogs, Pending};
 
+/// Which side panels are shown: view state, never saved in the project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SidePanels {
+    /// The journey list, accelerators and blockers, and priorities on the left.
+    pub journeys: bool,
+    /// The inspector on the right.
+    pub inspector: bool,
+}
+
+impl Default for SidePanels {
+    fn default() -> Self {
+        Self {
+            journeys: true,
+            inspector: true,
+        }
+    }
+}
+
 /// The Waymark application, as run by eframe (or by a test harness).
 pub struct WaymarkApp {
     /// The document and everything about it.
@@ -46,6 +64,8 @@ pub struct WaymarkApp {
     save_template: Option<gallery::SaveTemplateDialog>,
     palette: Option<palette::Palette>,
     shortcuts_sheet: bool,
+    /// Which side panels are shown (a small window hides them to make room for the map).
+    pub panels: SidePanels,
     /// What the font check last looked at (document revision, journey, interface
     /// language) and the scripts it found missing, so each gap is reported once.
     font_check: Option<(u64, Option<crate::model::JourneyId>, crate::i18n::Language)>,
@@ -75,6 +95,7 @@ impl WaymarkApp {
             save_template: None,
             palette: None,
             shortcuts_sheet: false,
+            panels: SidePanels::default(),
             font_check: None,
             missing_scripts: Vec::new(),
             find: None,
@@ -187,6 +208,8 @@ impl WaymarkApp {
             Action::ToggleNotes => {
                 self.view.show_notes = !self.view.show_notes;
             }
+            Action::ToggleJourneysPanel => self.panels.journeys = !self.panels.journeys,
+            Action::ToggleInspector => self.panels.inspector = !self.panels.inspector,
             Action::Personas => self.personas.open = !self.personas.open,
             Action::Settings => {
                 let p = self.state.project();
@@ -308,8 +331,10 @@ impl WaymarkApp {
                 gesture: None,
             },
         );
+        // The new stage's placeholder name is selected: typing replaces it.
         if let Some(Selection::Stage(id)) = self.state.selection {
-            self.view.start_editing(&self.state, EditTarget::Stage(id));
+            self.view
+                .start_replacing(&self.state, EditTarget::Stage(id));
         }
     }
 
@@ -586,7 +611,12 @@ impl WaymarkApp {
             actions.extend(menu::menu_bar_ui(
                 ui,
                 &self.state,
-                (self.view.show_annotations, self.view.show_notes),
+                menu::Shown {
+                    annotations: self.view.show_annotations,
+                    notes: self.view.show_notes,
+                    journeys_panel: self.panels.journeys,
+                    inspector: self.panels.inspector,
+                },
                 &mut commands,
                 &mut open_recent,
             ));
@@ -635,10 +665,13 @@ impl WaymarkApp {
                 });
             });
         });
+        // The side panels are resized by their inner edge and collapsed from the View
+        // menu, by shortcut, or by dragging the edge all the way; a collapsed panel
+        // keeps a handle to drag it open again.
         egui::Panel::left("journeys")
             .resizable(true)
             .default_size(190.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut self.panels.journeys, |ui| {
                 let mut reveal = None;
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     journeys::journey_list_ui(ui, &self.state, &mut commands, &mut actions);
@@ -671,7 +704,7 @@ impl WaymarkApp {
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(280.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut self.panels.inspector, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     inspector::inspector_ui(ui, &self.state, &mut commands);
                 });

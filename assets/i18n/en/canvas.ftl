@@ -1,1 +1,8 @@
 # Canvas editing: views, panels, headers, zoom, cells.
+
+## The background's context menu
+canvas-add-card-here = Add card here
+
+## View menu: the side panels
+action-toggle-journeys-panel = Journeys panel
+action-toggle-inspector = Inspector panel

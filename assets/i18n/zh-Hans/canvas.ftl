@@ -1,1 +1,8 @@
 # Canvas editing: views, panels, headers, zoom, cells.
+
+## The background's context menu
+canvas-add-card-here = 在此添加卡片
+
+## View menu: the side panels
+action-toggle-journeys-panel = 旅程列表面板
+action-toggle-inspector = 检查器面板

@@ -1,1 +1,8 @@
 # Canvas editing: views, panels, headers, zoom, cells.
+
+## The background's context menu
+canvas-add-card-here = 在此新增卡片
+
+## View menu: the side panels
+action-toggle-journeys-panel = 旅程清單面板
+action-toggle-inspector = 檢閱器面板

@@ -1,7 +1,10 @@
 //! Editing a stage name, a lane title or a card's text in place: a text field over the
-//! item. Enter commits (Shift+Enter starts a new line in a card), Escape cancels.
+//! item. It opens with the caret at the end of the text (a new stage's placeholder name
+//! selected, so typing replaces it). Enter commits (Shift+Enter starts a new line in a
+//! card), Escape cancels.
 
 use crate::t;
+use egui::text::{CCursor, CCursorRange};
 use egui::{Key, Modifiers, Rect, Role, WidgetInfo, vec2};
 
 use super::items::stage_header_rect;
@@ -28,6 +31,9 @@ pub(super) struct InlineEdit {
     pub(super) text: String,
     /// Focus is given to the field once, on the first frame.
     pub(super) focus_requested: bool,
+    /// Select the whole text when the field opens (a placeholder name, which typing
+    /// replaces); otherwise the caret starts at the end of the text.
+    pub(super) select_all: bool,
 }
 
 impl Ctx<'_> {
@@ -78,7 +84,13 @@ impl Ctx<'_> {
             view.editing = None;
             return;
         };
-        let screen = self.xf.mul_rect(doc_rect);
+        // A pinned header is edited where it is shown.
+        let xf = match edit.target {
+            EditTarget::Stage(_) => self.panes.stage_xf,
+            EditTarget::Lane(_) => self.panes.lane_xf,
+            EditTarget::Card(_) => self.xf,
+        };
+        let screen = xf.mul_rect(doc_rect);
         // Shift+Enter is left to the text field: a new line in a card.
         let (enter, escape) = self.ui.input(|i| {
             (
@@ -93,18 +105,33 @@ impl Ctx<'_> {
             .order(egui::Order::Foreground)
             .show(self.ui.ctx(), |ui| {
                 ui.set_width(screen.width().max(120.0));
+                // The field's own id, so that its caret is placed on opening instead of
+                // being left where the last edit in place had it.
+                let field = self.id.with("inline_edit_field");
                 let te = if multiline {
                     egui::TextEdit::multiline(&mut edit.text).desired_rows(2)
                 } else {
                     egui::TextEdit::singleline(&mut edit.text)
                 };
-                let response = ui.add(te.desired_width(screen.width().max(120.0)));
+                let response = ui.add(te.id(field).desired_width(screen.width().max(120.0)));
                 response.widget_info(|| {
                     WidgetInfo::labeled(Role::TextInput, true, t!("canvas-inline-edit"))
                 });
                 if !edit.focus_requested {
                     response.request_focus();
                     edit.focus_requested = true;
+                    // Placed after the field is shown: a field without focus keeps only
+                    // the caret of a selection, and it has focus from the next frame.
+                    let mut te_state =
+                        egui::text_edit::TextEditState::load(ui.ctx(), field).unwrap_or_default();
+                    let end = CCursor::new(edit.text.chars().count());
+                    let range = if edit.select_all {
+                        CCursorRange::two(CCursor::new(0), end)
+                    } else {
+                        CCursorRange::one(end)
+                    };
+                    te_state.cursor.set_char_range(Some(range));
+                    te_state.store(ui.ctx(), field);
                 }
                 if response.has_focus() || response.lost_focus() {
                     if escape {

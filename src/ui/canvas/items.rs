@@ -3,6 +3,7 @@
 //! clicks; the background's clicks; and the outline of the selection.
 
 use crate::t;
+use egui::emath::TSTransform;
 use egui::{CursorIcon, Rect, Response, Role, Sense, Stroke, StrokeKind, WidgetInfo, pos2, vec2};
 
 use super::drag::DragKind;
@@ -20,15 +21,29 @@ use crate::theme::{color, size};
 const EDGE_GRAB: f32 = 6.0;
 
 impl Ctx<'_> {
-    /// Registers an interactive area over `doc_rect`, announced to AccessKit as `label`.
+    /// Registers an interactive area over `doc_rect` in the map's body, announced to
+    /// AccessKit as `label`.
     fn item(&self, doc_rect: Rect, key: (u8, u64), label: &str, sense: Sense) -> Option<Response> {
-        let screen = self.xf.mul_rect(doc_rect);
-        if !self.clip.intersects(screen) {
+        self.item_in((self.xf, self.clip), doc_rect, key, label, sense)
+    }
+
+    /// Registers an interactive area over `doc_rect` shown with `xf` within `clip`
+    /// (the map's body, or the pinned header row or title column).
+    fn item_in(
+        &self,
+        (xf, clip): (TSTransform, Rect),
+        doc_rect: Rect,
+        key: (u8, u64),
+        label: &str,
+        sense: Sense,
+    ) -> Option<Response> {
+        let screen = xf.mul_rect(doc_rect);
+        if !clip.intersects(screen) {
             return None;
         }
         let response = self
             .ui
-            .interact(screen.intersect(self.clip), self.id.with(key), sense);
+            .interact(screen.intersect(clip), self.id.with(key), sense);
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
         Some(response)
     }
@@ -36,18 +51,25 @@ impl Ctx<'_> {
     /// Outlines the selected stage, lane, cell, annotation and cards.
     pub(super) fn selection_overlay(&self, painter: &egui::Painter) {
         let stroke = Stroke::new(2.5, color::SELECTION);
-        let outline = |r: Rect| {
-            painter.rect_stroke(self.xf.mul_rect(r), 4.0, stroke, StrokeKind::Outside);
+        let in_pane = |(xf, clip): (TSTransform, Rect), r: Rect| {
+            painter.with_clip_rect(clip).rect_stroke(
+                xf.mul_rect(r),
+                4.0,
+                stroke,
+                StrokeKind::Outside,
+            );
         };
+        let outline = |r: Rect| in_pane((self.xf, self.clip), r);
+        let painter = painter.with_clip_rect(self.clip);
         match self.state.selection {
             Some(Selection::Stage(id)) => {
                 if let Some(g) = self.shown.stages.iter().find(|g| g.id == id) {
-                    outline(stage_header_rect(g.header));
+                    in_pane(self.stage_pane(), stage_header_rect(g.header));
                 }
             }
             Some(Selection::Lane(id)) => {
                 if let Some(g) = self.shown.lanes.iter().find(|g| g.id == id) {
-                    outline(g.header);
+                    in_pane(self.lane_pane(), g.header);
                 }
             }
             Some(Selection::Cell { lane, stage }) => {
@@ -89,7 +111,8 @@ impl Ctx<'_> {
         // Stages and their right edges.
         for (stage, geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
             let header = stage_header_rect(geom.header);
-            if let Some(r) = self.item(
+            if let Some(r) = self.item_in(
+                self.stage_pane(),
                 header,
                 (0, stage.id.0),
                 &stage.name,
@@ -109,7 +132,8 @@ impl Ctx<'_> {
         // Lanes and their bottom edges.
         for geom in &self.shown.lanes {
             let lane = &self.shown_journey.lanes[geom.index];
-            if let Some(r) = self.item(
+            if let Some(r) = self.item_in(
+                self.lane_pane(),
                 geom.header,
                 (1, lane.id.0),
                 &lane.title,
@@ -186,7 +210,13 @@ impl Ctx<'_> {
                 pos2(geom.header.right() + EDGE_GRAB / 2.0, geom.header.bottom()),
             );
             let label = t!("canvas-resize-stage", name = &stage.name);
-            if let Some(r) = self.item(edge, (4, stage.id.0), &label, Sense::drag()) {
+            if let Some(r) = self.item_in(
+                self.stage_pane(),
+                edge,
+                (4, stage.id.0),
+                &label,
+                Sense::drag(),
+            ) {
                 let r = r.on_hover_cursor(CursorIcon::ResizeHorizontal);
                 self.drag_item(&r, DragKind::StageEdge(stage.id), view, out);
             }
@@ -205,6 +235,16 @@ impl Ctx<'_> {
                 self.drag_item(&r, DragKind::LaneEdge(lane.id), view, out);
             }
         }
+    }
+
+    /// The transform and clip of the stage headers (pinned to the top or not).
+    pub(super) fn stage_pane(&self) -> (TSTransform, Rect) {
+        (self.panes.stage_xf, self.panes.stages)
+    }
+
+    /// The transform and clip of the lane titles (pinned to the left or not).
+    pub(super) fn lane_pane(&self) -> (TSTransform, Rect) {
+        (self.panes.lane_xf, self.panes.lanes)
     }
 
     /// Everything a card (or an emotion point, which is a card) answers to: click or
@@ -259,7 +299,8 @@ impl Ctx<'_> {
     }
 
     /// Background: click clears the selection (or selects the empty cell), double-click
-    /// in a cell adds a card, Shift+drag draws a rubber band, right-click opens the menu.
+    /// in a cell adds a card, Shift+drag draws a rubber band, right-click opens the menu
+    /// (on an empty cell, with "Add card here").
     pub(super) fn background_gestures(
         &self,
         background: &Response,
@@ -270,6 +311,8 @@ impl Ctx<'_> {
         let hit = background
             .interact_pointer_pos()
             .or_else(|| background.hover_pos())
+            // Under a pinned header band, the map's cells are hidden: none is hit.
+            .filter(|p| self.clip.contains(*p))
             .and_then(|p| self.base.hit(self.to_doc(p)));
         if background.clicked() || background.secondary_clicked() {
             view.editing = None;
@@ -289,7 +332,9 @@ impl Ctx<'_> {
             });
             view.edit_next_card = true;
         }
-        background_context_menu(background, self.state, out, actions);
+        if background_context_menu(background, self.state, out, actions) {
+            view.edit_next_card = true;
+        }
         self.rubber_band(background, view, out);
     }
 }

@@ -1,11 +1,12 @@
-//! Keyboard on the canvas: arrow keys move the selection between cells, number keys set
-//! the selected emotion point's score, Escape cancels a drag or clears the selection.
+//! Keyboard on the canvas: arrow keys move the selection between cells and along the
+//! stage headers and lane titles, number keys set the selected emotion point's score,
+//! Escape cancels a drag or clears the selection.
 
 use egui::{Key, Modifiers};
 
 use super::{CanvasView, Ctx};
 use crate::app::{Command, Edit, Selection};
-use crate::model::{Journey, LaneKind};
+use crate::model::{Journey, LaneId, LaneKind, StageId};
 
 impl Ctx<'_> {
     /// Arrow keys move between cells, number keys set the selected emotion score,
@@ -88,13 +89,21 @@ const DIGITS: [Key; 10] = [
     Key::Num9,
 ];
 
-/// The cell (or the first card in it) next to the current selection.
+/// What the arrow keys select next. The stage headers form a row above the grid and
+/// the lane titles a column left of it: Left/Right move along the headers, Up/Down
+/// along the lane titles; Down from a header (Right from a lane title) enters the grid,
+/// and Up from the top lane (Left from the first stage) comes back out to the header.
+/// In the grid, the next cell, or the first card in it.
 fn neighbour_cell(
     journey: &Journey,
     selection: Option<Selection>,
     dx: i32,
     dy: i32,
 ) -> Option<Selection> {
+    let step =
+        |i: usize, d: i32, len: usize| usize::try_from(i as i32 + d).ok().filter(|&j| j < len);
+    let stage_index = |s| journey.stages.iter().position(|x| x.id == s);
+    let lane_index = |l| journey.lanes.iter().position(|x| x.id == l);
     let (lane, stage) = match selection? {
         Selection::Cell { lane, stage } => (lane, stage),
         Selection::Card(c) => {
@@ -108,20 +117,46 @@ fn neighbour_cell(
             }
             (l.id, card.stage)
         }
-        Selection::Stage(s) => (journey.lanes.first()?.id, s),
-        Selection::Lane(l) => (l, journey.stages.first()?.id),
+        Selection::Stage(s) => {
+            let si = stage_index(s)?;
+            if dy > 0 {
+                return cell_selection(journey, journey.lanes.first()?.id, s);
+            }
+            let next = step(si, dx, journey.stages.len())?;
+            return Some(Selection::Stage(journey.stages[next].id));
+        }
+        Selection::Lane(l) => {
+            let li = lane_index(l)?;
+            if dx > 0 {
+                return cell_selection(journey, l, journey.stages.first()?.id);
+            }
+            let next = step(li, dy, journey.lanes.len())?;
+            return Some(Selection::Lane(journey.lanes[next].id));
+        }
         Selection::Annotation(_) => return None,
     };
-    let li = journey.lanes.iter().position(|l| l.id == lane)? as i32 + dy;
-    let si = journey.stages.iter().position(|s| s.id == stage)? as i32 + dx;
-    let lane = journey.lanes.get(usize::try_from(li).ok()?)?;
-    let stage = journey.stages.get(usize::try_from(si).ok()?)?;
-    // Land on the first card of the cell if it has one.
-    Some(journey.cell_cards(lane, stage.id).next().map_or(
-        Selection::Cell {
-            lane: lane.id,
-            stage: stage.id,
-        },
-        |c| Selection::Card(c.id),
-    ))
+    let li = lane_index(lane)?;
+    let si = stage_index(stage)?;
+    // Out of the grid: up from the top lane to the stage header, left from the first
+    // stage to the lane title.
+    if dy < 0 && dx == 0 && li == 0 {
+        return Some(Selection::Stage(stage));
+    }
+    if dx < 0 && dy == 0 && si == 0 {
+        return Some(Selection::Lane(lane));
+    }
+    let lane = &journey.lanes[step(li, dy, journey.lanes.len())?];
+    let stage = &journey.stages[step(si, dx, journey.stages.len())?];
+    cell_selection(journey, lane.id, stage.id)
+}
+
+/// A cell as a selection: its first card if it has one, else the empty cell.
+fn cell_selection(journey: &Journey, lane: LaneId, stage: StageId) -> Option<Selection> {
+    let l = journey.lanes.iter().find(|l| l.id == lane)?;
+    Some(
+        journey
+            .cell_cards(l, stage)
+            .next()
+            .map_or(Selection::Cell { lane, stage }, |c| Selection::Card(c.id)),
+    )
 }

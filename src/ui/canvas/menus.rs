@@ -5,7 +5,7 @@ use crate::t;
 use egui::{Response, Ui};
 
 use super::Action;
-use crate::app::{AppState, Command, Edit};
+use crate::app::{AppState, Command, Edit, Selection};
 use crate::model::{
     Card, CardId, Channel, JourneyId, LaneId, LaneKind, Touchpoint, TouchpointClass,
 };
@@ -160,15 +160,31 @@ fn touchpoint_menus(ui: &mut Ui, journey: JourneyId, card: &Card, out: &mut Vec<
     }
 }
 
-/// The empty map's menu: add a stage or lane, paste, zoom.
+/// The empty map's menu: add a card in the empty cell that was right-clicked (it is
+/// the selection), add a stage or lane, paste, zoom. Returns true when "Add card here"
+/// was chosen, so that the new card opens for typing.
 pub(super) fn background_context_menu(
     r: &Response,
     state: &AppState,
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
-) {
+) -> bool {
+    let mut added = false;
     r.context_menu(|ui| {
         let mut chosen = None;
+        if let (Some(Selection::Cell { lane, stage }), Some(journey)) =
+            (state.selection, state.current_journey())
+        {
+            if ui.button(t!("canvas-add-card-here")).clicked() {
+                out.push(Command::Edit {
+                    edit: Edit::add_empty_card(journey.id, lane, stage),
+                    gesture: None,
+                });
+                added = true;
+                ui.close();
+            }
+            ui.separator();
+        }
         action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
         add_lane_menu(ui, state, None, out);
         action_item(ui, Action::Paste, !state.clipboard.is_empty(), &mut chosen);
@@ -179,6 +195,7 @@ pub(super) fn background_context_menu(
             actions.push(a);
         }
     });
+    added
 }
 
 /// "Add lane" with a submenu of lane kinds; the new lane goes below `below` (or last).

@@ -9,6 +9,7 @@
 //!
 //! The module is split by concern; each part adds methods to the frame's `Ctx`:
 //! - `navigate`: pan, zoom, fit and zoom requests;
+//! - `frozen`: stage headers and lane titles kept in view while the map scrolls;
 //! - `items`: the interactive areas over stages, lanes, cards, emotion points and
 //!   annotations, their accessible names, clicks and the selection outline;
 //! - `drag`: drags of those items, the pure edit a drag would make, and its feedback;
@@ -17,6 +18,7 @@
 //! - `menus`: the context menus.
 
 mod drag;
+mod frozen;
 mod inline_edit;
 mod items;
 mod keyboard;
@@ -40,7 +42,7 @@ use drag::Drag;
 pub use inline_edit::EditTarget;
 use inline_edit::InlineEdit;
 pub use menus::{add_lane_menu, lane_kinds};
-pub use navigate::{ZOOM_RANGE, ZoomRequest};
+pub use navigate::{WHEEL_NOTCH_ZOOM, ZOOM_RANGE, ZoomRequest};
 
 /// Pan and zoom of the canvas and the gesture in progress: view state, never saved.
 #[derive(Default)]
@@ -51,6 +53,10 @@ pub struct CanvasView {
     pub zoom: f32,
     /// The journey the view was last fitted to; a new journey is fitted on first show.
     fitted_for: Option<JourneyId>,
+    /// The view as the last fit left it, while the user has not moved it since: the
+    /// map is fitted again when the canvas changes size (a side panel shown or hidden,
+    /// the window resized).
+    fitted: Option<navigate::Fitted>,
     /// A zoom request from a menu, handled on the next frame.
     pending: Option<ZoomRequest>,
     /// The drag in progress and the edit it would make.
@@ -118,8 +124,19 @@ impl CanvasView {
         self.pending = Some(request);
     }
 
-    /// Starts editing the text of a stage, lane or card in place.
+    /// Starts editing the text of a stage, lane or card in place, with the caret at the
+    /// end of the text.
     pub fn start_editing(&mut self, state: &AppState, target: EditTarget) {
+        self.open_editor(state, target, false);
+    }
+
+    /// Starts editing a placeholder text in place (a new stage's name) with the whole
+    /// text selected, so that typing replaces it.
+    pub fn start_replacing(&mut self, state: &AppState, target: EditTarget) {
+        self.open_editor(state, target, true);
+    }
+
+    fn open_editor(&mut self, state: &AppState, target: EditTarget, select_all: bool) {
         let Some(journey) = state.current_journey() else {
             return;
         };
@@ -137,6 +154,7 @@ impl CanvasView {
                 target,
                 text,
                 focus_requested: false,
+                select_all,
             });
         }
     }
@@ -208,6 +226,7 @@ pub fn canvas_ui(
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
 ) {
+    navigate::set_wheel_zoom_speed(ui.ctx());
     let rect = ui.available_rect_before_wrap();
     let background = ui.allocate_rect(rect, Sense::click_and_drag());
     background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, t!("canvas-name")));
@@ -230,6 +249,7 @@ pub fn canvas_ui(
         view.editing = None;
         view.fit(rect, &base, 1.0);
     }
+    view.refit_if_resized(rect, &base);
     view.handle_requests(rect, &base);
     // The keyboard follows the last click: on the map, the canvas has it; on a window
     // or a panel, that keeps it (keys typed there never edit the map).
@@ -271,6 +291,8 @@ pub fn canvas_ui(
         ..PaintOptions::default()
     };
     render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
+    let panes = frozen::Panes::new(rect, xf, &shown);
+    panes.paint(&painter, project, shown_journey, &shown);
 
     let ctx = Ctx {
         ui,
@@ -280,7 +302,8 @@ pub fn canvas_ui(
         shown: &shown,
         shown_journey,
         xf,
-        clip: rect,
+        clip: panes.body,
+        panes,
         id: ui.scope_id().with("canvas").with(journey.id),
     };
     ctx.selection_overlay(&painter);
@@ -304,7 +327,10 @@ struct Ctx<'a> {
     /// The journey as shown; the indices in `shown` point into it.
     shown_journey: &'a Journey,
     xf: TSTransform,
+    /// Where the map's body (everything but the pinned headers) is seen and clicked.
     clip: Rect,
+    /// The header row and title column, pinned or not.
+    panes: frozen::Panes,
     id: Id,
 }
 

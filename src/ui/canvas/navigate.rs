@@ -9,6 +9,24 @@ use crate::layout::MapLayout;
 /// Zoom limits of the canvas.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.1..=4.0;
 
+/// How much one notch of the mouse wheel zooms with Ctrl held: 10%, so that zooming
+/// is gradual (egui's default is about 22% a notch). Pinch zoom on a trackpad follows
+/// the fingers and is not affected.
+pub const WHEEL_NOTCH_ZOOM: f32 = 1.1;
+
+/// Sets egui's Ctrl+wheel zoom speed so that one wheel notch (one line of scrolling)
+/// zooms by [`WHEEL_NOTCH_ZOOM`]. egui spreads a notch over a few frames, so the zoom
+/// still moves smoothly; a trackpad's Ctrl+scroll, in points, scales the same way.
+pub(super) fn set_wheel_zoom_speed(ctx: &egui::Context) {
+    ctx.options_mut(|o| {
+        let input = &mut o.input_options;
+        let speed = WHEEL_NOTCH_ZOOM.ln() / input.line_scroll_speed.max(1.0);
+        if (input.scroll_zoom_speed - speed).abs() > f32::EPSILON {
+            input.scroll_zoom_speed = speed;
+        }
+    });
+}
+
 /// A zoom requested by an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ZoomRequest {
@@ -16,6 +34,15 @@ pub enum ZoomRequest {
     Fit,
     /// 100%, map at the top left.
     Actual,
+}
+
+/// The view a fit made, and for what canvas size.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Fitted {
+    max_zoom: f32,
+    pan: Vec2,
+    zoom: f32,
+    canvas: Vec2,
 }
 
 impl CanvasView {
@@ -27,6 +54,27 @@ impl CanvasView {
             .clamp(*ZOOM_RANGE.start(), max_zoom);
         self.zoom = zoom;
         self.pan = vec2(((rect.width() - size.x * zoom) / 2.0).max(0.0), 0.0);
+        self.fitted = Some(Fitted {
+            max_zoom,
+            pan: self.pan,
+            zoom,
+            canvas: rect.size(),
+        });
+    }
+
+    /// Fits the map again when the canvas changed size (a side panel shown, hidden or
+    /// resized; the window resized) while the view is as the last fit left it. Once the
+    /// user has panned or zoomed, the view is theirs and stays.
+    pub(super) fn refit_if_resized(&mut self, rect: Rect, map: &MapLayout) {
+        let Some(f) = self.fitted else {
+            return;
+        };
+        let moved = (f.pan - self.pan).length() > 1e-3 || (f.zoom - self.zoom).abs() > 1e-6;
+        if moved {
+            self.fitted = None;
+        } else if (f.canvas - rect.size()).length() > 0.5 {
+            self.fit(rect, map, f.max_zoom);
+        }
     }
 
     /// Carries out the zoom request and the card to reveal left by the last frame.
@@ -82,7 +130,8 @@ fn item_rect(map: &MapLayout, item: Selection) -> Option<Rect> {
 }
 
 /// Pan with a background drag (primary or middle button), Space+drag or the scroll
-/// wheel; zoom with Ctrl+wheel or a pinch, around the pointer.
+/// wheel; zoom with Ctrl+wheel (in steps of [`WHEEL_NOTCH_ZOOM`]) or a pinch, around
+/// the pointer.
 pub(super) fn navigate(ui: &Ui, background: &Response, rect: Rect, view: &mut CanvasView) {
     let (space, middle, delta, shift) = ui.input(|i| {
         (
