@@ -115,7 +115,7 @@ macro_rules! resources {
     };
 }
 
-resources!("app", "ui", "dialogs", "panels", "map", "canvas");
+resources!("app", "ui", "dialogs", "panels", "map", "canvas", "errors");
 
 /// The Fluent source of every message file of `language`, for the consistency tests.
 pub fn sources(language: Language) -> &'static [&'static str] {
