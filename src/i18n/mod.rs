@@ -18,6 +18,9 @@ use fluent_bundle::{FluentArgs, FluentResource};
 pub use fluent_bundle::FluentValue;
 
 pub mod labels;
+pub mod problems;
+
+pub use problems::problem_text;
 
 /// A language of the interface and of maps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
