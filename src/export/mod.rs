@@ -76,10 +76,10 @@ impl ExportOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The project has no journey to export.
-    #[error("the project has no journey to export")]
+    #[error("{}", crate::t!("err-export-no-journey"))]
     NoJourney,
     /// No journey matches the name or id given.
-    #[error("no journey is called or numbered \"{query}\"; the journeys are: {}", available.join(", "))]
+    #[error("{}", crate::t!("err-export-unknown-journey", query = query, available = available.join(", ")))]
     UnknownJourney {
         /// What was asked for.
         query: String,
@@ -87,13 +87,10 @@ pub enum ExportError {
         available: Vec<String>,
     },
     /// The scale is not between 1 and 4.
-    #[error("scale {0} is out of range: use a scale from 1 to 4")]
+    #[error("{}", crate::t!("err-export-bad-scale", scale = .0.to_string()))]
     BadScale(f32),
     /// The image would be larger than the largest side allowed.
-    #[error(
-        "the image would be {width} x {height} px, over the {max_side} px limit per side; \
-         the largest scale that fits is {max_scale:.2}"
-    )]
+    #[error("{}", crate::t!("err-export-too-large", width = *width, height = *height, max_side = *max_side, max_scale = format!("{max_scale:.2}")))]
     TooLarge {
         /// Width in pixels.
         width: u64,

@@ -72,10 +72,10 @@ pub struct RenderOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum RasterError {
     /// `pixels_per_point` was not a finite, positive number.
-    #[error("invalid pixels_per_point {0}: it must be finite and greater than zero")]
+    #[error("{}", crate::t!("err-raster-pixels-per-point", value = .0.to_string()))]
     InvalidScale(f32),
     /// `size_points` was not finite or was negative.
-    #[error("invalid canvas size {width} x {height} points: it must be finite and non-negative")]
+    #[error("{}", crate::t!("err-raster-canvas", width = width.to_string(), height = height.to_string()))]
     InvalidSize {
         /// Requested width in points.
         width: f32,
@@ -83,7 +83,7 @@ pub enum RasterError {
         height: f32,
     },
     /// The image would be empty (a side rounds to 0 pixels).
-    #[error("the image would be {width} x {height} px; both sides must be at least 1 px")]
+    #[error("{}", crate::t!("err-raster-too-small", width = width.to_string(), height = height.to_string()))]
     ZeroSize {
         /// Width in pixels after rounding.
         width: u32,
@@ -91,7 +91,7 @@ pub enum RasterError {
         height: u32,
     },
     /// The image would exceed [`MAX_SIDE`] pixels on a side.
-    #[error("the image would be {width} x {height} px; the maximum side is {max_side} px")]
+    #[error("{}", crate::t!("err-raster-too-large", width = width.to_string(), height = height.to_string(), max_side = max_side.to_string()))]
     TooLarge {
         /// Width in pixels after rounding.
         width: u64,
@@ -101,7 +101,7 @@ pub enum RasterError {
         max_side: u32,
     },
     /// Internal error: the pixel buffer did not match the image size.
-    #[error("internal error: pixel buffer does not match a {width} x {height} image")]
+    #[error("{}", crate::t!("err-raster-buffer", width = width.to_string(), height = height.to_string()))]
     Buffer {
         /// Width in pixels.
         width: u32,
@@ -109,7 +109,7 @@ pub enum RasterError {
         height: u32,
     },
     /// PNG encoding failed.
-    #[error("PNG encoding failed: {0}")]
+    #[error("{}", crate::t!("err-raster-png", error = .0.to_string()))]
     Png(#[from] image::ImageError),
 }
 

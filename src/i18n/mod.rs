@@ -18,6 +18,9 @@ use fluent_bundle::{FluentArgs, FluentResource};
 pub use fluent_bundle::FluentValue;
 
 pub mod labels;
+pub mod problems;
+
+pub use problems::problem_text;
 
 /// A language of the interface and of maps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -115,7 +118,7 @@ macro_rules! resources {
     };
 }
 
-resources!("app", "ui", "dialogs", "panels", "map", "canvas");
+resources!("app", "ui", "dialogs", "panels", "map", "canvas", "errors");
 
 /// The Fluent source of every message file of `language`, for the consistency tests.
 pub fn sources(language: Language) -> &'static [&'static str] {

@@ -316,3 +316,51 @@ fn messages_are_translated_and_fall_back_to_english_then_the_id() {
     args.set("count", arg(1_usize));
     assert_eq!(message(Language::En, "find-count", Some(&args)), "1 match");
 }
+
+#[test]
+fn errors_read_in_chinese_without_switching_the_interface_and_keep_file_and_line() {
+    use crate::io::LoadError;
+    use crate::model::{Place, Problem, ProblemKind};
+
+    let problem = Problem {
+        location: vec![
+            Place::Journey("宽带开通".to_owned()),
+            Place::Lane("触点".to_owned()),
+            Place::Card(17),
+        ],
+        kind: ProblemKind::NoStage(9),
+    };
+    let text = crate::i18n::problem_text(Language::ZhHans, &problem);
+    assert_eq!(text, "旅程“宽带开通” › 泳道“触点” › 卡片 17：阶段 9 不存在");
+    assert_eq!(
+        crate::i18n::problem_text(Language::En, &problem),
+        "journey \"宽带开通\" › lane \"触点\" › card 17: stage 9 does not exist"
+    );
+
+    let error = LoadError::NotUtf8 {
+        path: "maps/broken.ron".into(),
+        line: 3,
+        column: 14,
+    };
+    let args = {
+        let mut args = crate::i18n::Args::new();
+        args.set("path", crate::i18n::arg(error.path().display()));
+        args.set("line", crate::i18n::arg(3_usize));
+        args.set("column", crate::i18n::arg(14_usize));
+        args
+    };
+    let zh = crate::i18n::message(Language::ZhHans, "err-load-not-utf8", Some(&args));
+    assert_eq!(zh, "maps/broken.ron:3:14：文件不是 UTF-8 文本");
+    let hant = crate::i18n::message(Language::ZhHant, "err-load-not-utf8", Some(&args));
+    assert!(
+        hant.contains("檔案") && hant.starts_with("maps/broken.ron:3:14"),
+        "{hant}"
+    );
+    // The interface was not switched: Display is still English.
+    if crate::i18n::interface() == Language::En {
+        assert_eq!(
+            error.to_string(),
+            "maps/broken.ron:3:14: the file is not UTF-8 text"
+        );
+    }
+}

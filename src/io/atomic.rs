@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// temporary file is left behind (unless removing it failed too, which is reported on
 /// stderr).
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: cannot write the file ({step}): {source}")]
+#[error("{}", crate::t!("err-write", path = path.display(), step = super::error::step_text(step), error = source.to_string()))]
 pub struct AtomicWriteError {
     /// The target file.
     pub path: PathBuf,

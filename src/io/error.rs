@@ -1,4 +1,6 @@
-//! Errors of loading and saving, each naming the file and saying what is wrong.
+//! Errors of loading and saving, each naming the file and saying what is wrong, in the
+//! interface language ([`crate::i18n::interface`]); the words of another library (the RON
+//! parser, the operating system) stay as they are inside the localised sentence.
 
 use std::path::PathBuf;
 
@@ -9,7 +11,7 @@ use crate::model::Problem;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all.
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{}", crate::t!("err-load-io", path = path.display(), error = source.to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -17,10 +19,7 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is larger than any real project.
-    #[error(
-        "{path}: the file is {size} bytes, larger than the {limit}-byte limit for a project; \
-         it is probably not a Waymark project"
-    )]
+    #[error("{}", crate::t!("err-load-too-large", path = path.display(), size = *size, limit = *limit))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -30,7 +29,7 @@ pub enum LoadError {
         limit: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("{path}:{line}:{column}: the file is not UTF-8 text")]
+    #[error("{}", crate::t!("err-load-not-utf8", path = path.display(), line = *line, column = *column))]
     NotUtf8 {
         /// The file.
         path: PathBuf,
@@ -40,7 +39,7 @@ pub enum LoadError {
         column: usize,
     },
     /// The RON text is malformed or does not match the project format.
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{}", crate::t!("err-load-syntax", path = path.display(), line = *line, column = *column, message = message))]
     Syntax {
         /// The file.
         path: PathBuf,
@@ -52,10 +51,7 @@ pub enum LoadError {
         message: String,
     },
     /// The file was made by a newer Waymark.
-    #[error(
-        "{path}: made by a newer Waymark (format version {found}; this Waymark reads up to \
-         version {supported}); update Waymark to open it"
-    )]
+    #[error("{}", crate::t!("err-load-newer", path = path.display(), found = *found, supported = *supported))]
     NewerVersion {
         /// The file.
         path: PathBuf,
@@ -65,7 +61,7 @@ pub enum LoadError {
         supported: u32,
     },
     /// The file parsed but is inconsistent (dangling references, duplicate ids...).
-    #[error("{path}: {first}{}", more_suffix(problems.len()))]
+    #[error("{}", invalid_text(path, first, problems.len()))]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -90,11 +86,36 @@ impl LoadError {
     }
 }
 
-fn more_suffix(count: usize) -> String {
+fn invalid_text(path: &std::path::Path, first: &Problem, count: usize) -> String {
+    let problem = first.to_string();
     match count {
-        0 | 1 => String::new(),
-        2 => " (and 1 more problem)".to_owned(),
-        n => format!(" (and {} more problems)", n - 1),
+        0 | 1 => crate::t!("err-load-invalid", path = path.display(), problem = problem),
+        n => crate::t!(
+            "err-load-invalid-more",
+            path = path.display(),
+            problem = problem,
+            count = n - 1
+        ),
+    }
+}
+
+/// A step of writing a file (the `step` of [`SaveError::Io`] and
+/// [`AtomicWriteError`](super::AtomicWriteError), kept in English for matching) in the
+/// interface language; an unknown step as it is.
+pub fn step_text(step: &str) -> String {
+    match step {
+        "naming the file" => crate::t!("err-step-naming"),
+        "creating a temporary file" => crate::t!("err-step-create-temp"),
+        "flushing the folder to disk (the file was replaced)" => crate::t!("err-step-sync-folder"),
+        "writing the temporary file" => crate::t!("err-step-write-temp"),
+        "keeping the existing file's permissions" => crate::t!("err-step-keep-permissions"),
+        "reading the existing file's permissions" => crate::t!("err-step-read-permissions"),
+        "flushing the temporary file to disk" => crate::t!("err-step-sync-temp"),
+        "replacing the file" => crate::t!("err-step-replace"),
+        "creating the templates folder" => crate::t!("err-step-templates-folder"),
+        "reading the existing file" => crate::t!("err-step-read-existing"),
+        "writing the backup of the previous version" => crate::t!("err-step-backup"),
+        other => other.to_owned(),
     }
 }
 
@@ -102,7 +123,7 @@ fn more_suffix(count: usize) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// Serialisation failed (should not happen for a valid project).
-    #[error("{path}: cannot encode the project: {message}")]
+    #[error("{}", crate::t!("err-save-encode", path = path.display(), message = message))]
     Encode {
         /// The target file.
         path: PathBuf,
@@ -110,7 +131,7 @@ pub enum SaveError {
         message: String,
     },
     /// Writing, flushing or renaming failed.
-    #[error("{path}: cannot save ({step}): {source}")]
+    #[error("{}", crate::t!("err-save-io", path = path.display(), step = step_text(step), error = source.to_string()))]
     Io {
         /// The target file.
         path: PathBuf,

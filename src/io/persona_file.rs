@@ -79,7 +79,7 @@ pub fn load_persona(path: &Path) -> Result<Persona, LoadError> {
 #[derive(Debug, thiserror::Error)]
 pub enum AvatarError {
     /// The file could not be read.
-    #[error("{path}: cannot read the image: {source}")]
+    #[error("{}", crate::t!("err-avatar-io", path = path.display(), error = source.to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -87,7 +87,7 @@ pub enum AvatarError {
         source: std::io::Error,
     },
     /// The file is too big to be a portrait.
-    #[error("{path}: the image file is {size} bytes; avatars are limited to {limit} bytes")]
+    #[error("{}", crate::t!("err-avatar-too-large", path = path.display(), size = *size, limit = *limit))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -97,7 +97,7 @@ pub enum AvatarError {
         limit: u64,
     },
     /// Not a PNG or JPEG, damaged, or larger than the pixel limits.
-    #[error("{path}: not a usable PNG or JPEG image: {message}")]
+    #[error("{}", crate::t!("err-avatar-decode", path = path.display(), message = message))]
     Decode {
         /// The file.
         path: PathBuf,

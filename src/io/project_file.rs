@@ -63,7 +63,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, LoadError> {
             path: path.to_owned(),
             line: 1,
             column: 1,
-            message: "format_version 0 is not a Waymark format version".to_owned(),
+            message: crate::t!("err-load-format-zero"),
         });
     }
     let project = super::migrate::migrate(project);

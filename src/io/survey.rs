@@ -26,7 +26,8 @@ pub struct Answer {
 pub struct BadRow {
     /// The line in the file (1-based).
     pub line: usize,
-    /// What is wrong.
+    /// What is wrong, in the interface language at the time of parsing (the csv
+    /// reader's own words stay as they are).
     pub message: String,
 }
 
@@ -166,7 +167,7 @@ fn records(text: &str, delimiter: u8) -> Vec<Record> {
         }
         out.push(Record {
             line,
-            fields: Err("a quoted field is not closed".to_owned()),
+            fields: Err(crate::t!("err-survey-unclosed")),
         });
         let Some(next) = rest[byte..].find('\n') else {
             return out;
@@ -202,11 +203,11 @@ pub fn parse(text: &str) -> (Vec<Answer>, Vec<BadRow>) {
         ]) => {}
         Some(Record { line, .. }) => bad.push(BadRow {
             line,
-            message: "the first line must be the header: touchpoint,measure,score".to_owned(),
+            message: crate::t!("err-survey-header"),
         }),
         None => bad.push(BadRow {
             line: 1,
-            message: "the file is empty".to_owned(),
+            message: crate::t!("err-survey-empty"),
         }),
     }
     for Record { line, fields } in rows {
@@ -222,16 +223,16 @@ pub fn parse(text: &str) -> (Vec<Answer>, Vec<BadRow>) {
 fn answer(line: usize, fields: Result<Vec<String>, String>) -> Result<Answer, String> {
     let fields = fields?;
     let [target, measure, score] = fields.as_slice() else {
-        return Err(format!("expected 3 fields, found {}", fields.len()));
+        return Err(crate::t!("err-survey-fields", count = fields.len()));
     };
     let target = target.trim().to_owned();
     if target.is_empty() {
-        return Err("no touchpoint or stage named".to_owned());
+        return Err(crate::t!("err-survey-no-target"));
     }
     let Some((measure, lo, hi)) = measure_of(measure) else {
-        return Err(format!(
-            "unknown measure \"{}\" (use nps, nev, ces or csat)",
-            measure.trim()
+        return Err(crate::t!(
+            "err-survey-unknown-measure",
+            measure = measure.trim()
         ));
     };
     // Spreadsheets that separate with `;` write decimals with a comma: "8,5".
@@ -241,12 +242,15 @@ fn answer(line: usize, fields: Result<Vec<String>, String>) -> Result<Answer, St
     };
     let score = match number(score.trim()) {
         Ok(s) if s.is_finite() => s,
-        _ => return Err(format!("score \"{}\" is not a number", score.trim())),
+        _ => return Err(crate::t!("err-survey-not-number", score = score.trim())),
     };
     if score < lo || score > hi {
-        return Err(format!(
-            "{} score {score} is outside {lo}-{hi}",
-            measure.label()
+        return Err(crate::t!(
+            "err-survey-out-of-range",
+            measure = measure.label(),
+            score = score.to_string(),
+            low = lo.to_string(),
+            high = hi.to_string()
         ));
     }
     Ok(Answer {

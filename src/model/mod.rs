@@ -8,7 +8,7 @@ pub mod ids;
 mod validate;
 
 pub use ids::{AnnotationId, CardId, JourneyId, LaneId, PersonaId, StageId};
-pub use validate::Problem;
+pub use validate::{Place, Problem, ProblemKind};
 
 use serde::{Deserialize, Serialize};
 

@@ -5,56 +5,141 @@ use std::collections::HashSet;
 
 use super::{Anchor, LaneKind, MAP_LANGUAGES, MeasureValue, Project};
 
-/// One thing wrong with a project, described for a person.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One thing wrong with a project: where it is and what is wrong, as data.
+///
+/// The model does not depend on the interface, so a problem carries no text: its words
+/// are chosen in one place, `src/i18n/problems.rs`, which implements `Display` in the
+/// interface language (and `i18n::problem_text` for any language). This keeps
+/// validation testable on values, and lets the same problem read in English in a log and
+/// in Chinese in the window.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
-    /// Where the problem is, e.g. `journey "Broadband" › lane "Touchpoints" › card 17`.
-    pub location: String,
+    /// Where the problem is, outermost first, e.g. journey "Broadband", lane
+    /// "Touchpoints", card 17.
+    pub location: Vec<Place>,
     /// What is wrong.
-    pub message: String,
+    pub kind: ProblemKind,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
-    }
+/// One step of the location of a [`Problem`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The project settings.
+    Settings,
+    /// A persona, by name.
+    Persona(String),
+    /// A journey, by title.
+    Journey(String),
+    /// A stage, by name.
+    Stage(String),
+    /// A lane, by title.
+    Lane(String),
+    /// A card, by id.
+    Card(u64),
+    /// An annotation, by title.
+    Annotation(String),
+}
+
+/// What is wrong, with the values involved (numbers as the model holds them).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// Two things share an id.
+    DuplicateId(u64),
+    /// The map language is not one Waymark has labels for.
+    UnknownMapLanguage(String),
+    /// The emotion scale's minimum is not below its maximum.
+    EmotionScale {
+        /// The minimum.
+        min: i32,
+        /// The maximum.
+        max: i32,
+    },
+    /// The NEV thresholds are in the wrong order.
+    NevThresholds {
+        /// The negative threshold.
+        negative: f32,
+        /// The positive threshold.
+        positive: f32,
+    },
+    /// A persona's age is not plausible.
+    Age(u32),
+    /// A referenced persona does not exist.
+    NoPersona(u64),
+    /// A parent journey does not exist.
+    NoParentJourney(u64),
+    /// A parent stage does not exist in its journey.
+    NoParentStage {
+        /// The stage id.
+        stage: u64,
+        /// The parent journey's title.
+        journey: String,
+    },
+    /// A journey is its own parent.
+    OwnParent,
+    /// A stage width is not a positive number.
+    Width(f32),
+    /// A lane height is not a positive number.
+    Height(f32),
+    /// A compared lane is not another emotion lane.
+    ComparedLane(u64),
+    /// A card's stage does not exist.
+    NoStage(u64),
+    /// An emotion score is off the scale.
+    EmotionOffScale {
+        /// The score.
+        score: f32,
+        /// The scale's minimum.
+        min: i32,
+        /// The scale's maximum.
+        max: i32,
+    },
+    /// A measure value is out of its range.
+    MeasureRange {
+        /// The measure's label (NPS, CES...).
+        measure: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// An annotation's stage does not exist.
+    NoAnchorStage(u64),
+    /// An annotation's card does not exist.
+    NoAnchorCard(u64),
 }
 
 impl Project {
     /// Lists every consistency problem; an empty list means the project is valid.
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut push = |location: String, message: String| {
-            problems.push(Problem { location, message });
+        let mut push = |location: Vec<Place>, kind: ProblemKind| {
+            problems.push(Problem { location, kind });
         };
         let mut seen = HashSet::new();
         // Locations are only formatted when there is a problem: validation runs on every
         // load and every edit, over thousands of cards.
         let mut check_id =
-            |id: u64, location: &dyn Fn() -> String, push: &mut dyn FnMut(String, String)| {
+            |id: u64,
+             location: &dyn Fn() -> Vec<Place>,
+             push: &mut dyn FnMut(Vec<Place>, ProblemKind)| {
                 if !seen.insert(id) {
-                    push(location(), format!("duplicate id {id}"));
+                    push(location(), ProblemKind::DuplicateId(id));
                 }
             };
 
         let language = &self.settings.language;
         if !MAP_LANGUAGES.contains(&language.as_str()) {
             push(
-                "settings".into(),
-                format!(
-                    "map language \"{language}\" is not one Waymark has labels for; use one of {}",
-                    MAP_LANGUAGES.map(|t| format!("\"{t}\"")).join(", ")
-                ),
+                vec![Place::Settings],
+                ProblemKind::UnknownMapLanguage(language.clone()),
             );
         }
         let scale = self.settings.emotion_scale;
         if scale.min >= scale.max {
             push(
-                "settings".into(),
-                format!(
-                    "emotion scale minimum {} must be below its maximum {}",
-                    scale.min, scale.max
-                ),
+                vec![Place::Settings],
+                ProblemKind::EmotionScale {
+                    min: scale.min,
+                    max: scale.max,
+                },
             );
         }
         let nev = self.settings.nev;
@@ -62,78 +147,69 @@ impl Project {
             != Some(std::cmp::Ordering::Less)
         {
             push(
-                "settings".into(),
-                format!(
-                    "NEV negative threshold {} must be below the positive threshold {}",
-                    nev.negative_at_most, nev.positive_at_least
-                ),
+                vec![Place::Settings],
+                ProblemKind::NevThresholds {
+                    negative: nev.negative_at_most,
+                    positive: nev.positive_at_least,
+                },
             );
         }
 
         let persona_ids: HashSet<_> = self.personas.iter().map(|p| p.id).collect();
         for p in &self.personas {
-            let loc = || format!("persona \"{}\"", p.name);
+            let loc = || vec![Place::Persona(p.name.clone())];
             check_id(p.id.0, &loc, &mut push);
             if let Some(age) = p.age
                 && age > 150
             {
-                push(loc(), format!("age {age} is not a plausible age"));
+                push(loc(), ProblemKind::Age(age));
             }
         }
 
         for j in &self.journeys {
-            let jloc = || format!("journey \"{}\"", j.title);
+            let jloc = || vec![Place::Journey(j.title.clone())];
             check_id(j.id.0, &jloc, &mut push);
             if let Some(p) = j.persona
                 && !persona_ids.contains(&p)
             {
-                push(jloc(), format!("persona {p} does not exist"));
+                push(jloc(), ProblemKind::NoPersona(p.0));
             }
             if let Some(link) = j.parent {
                 match self.journey(link.journey) {
-                    None => push(
-                        jloc(),
-                        format!("parent journey {} does not exist", link.journey),
-                    ),
+                    None => push(jloc(), ProblemKind::NoParentJourney(link.journey.0)),
                     Some(parent) if parent.stage(link.stage).is_none() => push(
                         jloc(),
-                        format!(
-                            "parent stage {} does not exist in journey \"{}\"",
-                            link.stage, parent.title
-                        ),
+                        ProblemKind::NoParentStage {
+                            stage: link.stage.0,
+                            journey: parent.title.clone(),
+                        },
                     ),
                     Some(_) => {}
                 }
                 if link.journey == j.id {
-                    push(jloc(), "a journey cannot be its own parent".into());
+                    push(jloc(), ProblemKind::OwnParent);
                 }
             }
             let stage_ids: HashSet<_> = j.stages.iter().map(|s| s.id).collect();
             for s in &j.stages {
-                let loc = || format!("{} › stage \"{}\"", jloc(), s.name);
+                let loc = || [jloc(), vec![Place::Stage(s.name.clone())]].concat();
                 check_id(s.id.0, &loc, &mut push);
                 if !(s.width.is_finite() && s.width > 0.0) {
-                    push(
-                        loc(),
-                        format!("width {} must be a positive number", s.width),
-                    );
+                    push(loc(), ProblemKind::Width(s.width));
                 }
             }
             let mut card_ids = HashSet::new();
             for l in &j.lanes {
-                let lloc = || format!("{} › lane \"{}\"", jloc(), l.title);
+                let lloc = || [jloc(), vec![Place::Lane(l.title.clone())]].concat();
                 check_id(l.id.0, &lloc, &mut push);
                 if !(l.height.is_finite() && l.height > 0.0) {
-                    push(
-                        lloc(),
-                        format!("height {} must be a positive number", l.height),
-                    );
+                    push(lloc(), ProblemKind::Height(l.height));
                 }
                 if let LaneKind::Emotion { persona, compare } = &l.kind {
                     if let Some(p) = persona
                         && !persona_ids.contains(p)
                     {
-                        push(lloc(), format!("persona {p} does not exist"));
+                        push(lloc(), ProblemKind::NoPersona(p.0));
                     }
                     for other in compare {
                         let ok = j.lanes.iter().any(|x| {
@@ -142,29 +218,27 @@ impl Project {
                                 && matches!(x.kind, LaneKind::Emotion { .. })
                         });
                         if !ok {
-                            push(
-                                lloc(),
-                                format!("compared lane {other} is not another emotion lane"),
-                            );
+                            push(lloc(), ProblemKind::ComparedLane(other.0));
                         }
                     }
                 }
                 for c in &l.cards {
-                    let loc = || format!("{} › card {}", lloc(), c.id);
+                    let loc = || [lloc(), vec![Place::Card(c.id.0)]].concat();
                     check_id(c.id.0, &loc, &mut push);
                     card_ids.insert(c.id);
                     if !stage_ids.contains(&c.stage) {
-                        push(loc(), format!("stage {} does not exist", c.stage));
+                        push(loc(), ProblemKind::NoStage(c.stage.0));
                     }
                     if let Some(score) = c.emotion
                         && !scale.contains(score)
                     {
                         push(
                             loc(),
-                            format!(
-                                "emotion score {score} is off the scale {}..{}",
-                                scale.min, scale.max
-                            ),
+                            ProblemKind::EmotionOffScale {
+                                score,
+                                min: scale.min,
+                                max: scale.max,
+                            },
                         );
                     }
                     if let (LaneKind::Measures(kind), Some(MeasureValue::Number(v))) =
@@ -173,20 +247,26 @@ impl Project {
                         let ok =
                             v.is_finite() && kind.range().is_none_or(|(lo, hi)| v >= lo && v <= hi);
                         if !ok {
-                            push(loc(), format!("{} value {v} is out of range", kind.label()));
+                            push(
+                                loc(),
+                                ProblemKind::MeasureRange {
+                                    measure: kind.label(),
+                                    value: v,
+                                },
+                            );
                         }
                     }
                 }
             }
             for a in &j.annotations {
-                let loc = || format!("{} › annotation \"{}\"", jloc(), a.title);
+                let loc = || [jloc(), vec![Place::Annotation(a.title.clone())]].concat();
                 check_id(a.id.0, &loc, &mut push);
                 match a.anchor {
                     Anchor::Stage(s) if !stage_ids.contains(&s) => {
-                        push(loc(), format!("anchor stage {s} does not exist"));
+                        push(loc(), ProblemKind::NoAnchorStage(s.0));
                     }
                     Anchor::Card(c) if !card_ids.contains(&c) => {
-                        push(loc(), format!("anchor card {c} does not exist"));
+                        push(loc(), ProblemKind::NoAnchorCard(c.0));
                     }
                     _ => {}
                 }
