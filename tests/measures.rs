@@ -8,7 +8,7 @@
 )]
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 mod common;
 use common::{project, sample_app as app};
@@ -204,6 +204,57 @@ fn rag_thresholds_are_set_in_the_settings_dialog() {
     // Applying unchanged settings changes nothing.
     assert!(!h.state().state.is_dirty());
     assert_eq!(project(&h).settings, io::sample::sample_project().settings);
+}
+
+#[test]
+fn thresholds_that_contradict_each_other_are_refused_inline_and_never_applied() {
+    let mut h = app();
+    let original = project(&h);
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    let set = |h: &mut Harness<'_, WaymarkApp>, label: &str, value: f64| {
+        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, label)
+            .set_value_accesskit(value);
+        h.run();
+    };
+    let refused = |h: &mut Harness<'_, WaymarkApp>, reason: &str| {
+        h.get_by_label(reason);
+        assert!(h.get_by_label("Apply").accesskit_node().is_disabled());
+        h.get_by_label("Apply").click();
+        h.run();
+        // Still open, nothing saved.
+        h.get_by_label("Project settings");
+        assert_eq!(project(h), original);
+        assert!(!h.state().state.is_dirty());
+    };
+    // Higher is better: green must be above amber.
+    set(&mut h, "NPS: Green at", -10.0);
+    refused(
+        &mut h,
+        "NPS: green (-10) must be above amber (0) when higher is better.",
+    );
+    set(&mut h, "NPS: Green at", 30.0);
+    // Lower is better: green must be below amber (CES 2.5 / 3.5 by default).
+    set(&mut h, "CES: Green at", 4.5);
+    refused(
+        &mut h,
+        "CES: green (4.5) must be below amber (3.5) when lower is better.",
+    );
+    set(&mut h, "CES: Green at", 2.5);
+    // NEV: the negative threshold must stay below the positive one.
+    set(&mut h, "Negative up to", 9.0);
+    refused(
+        &mut h,
+        "The negative NEV threshold must be below the positive one.",
+    );
+    set(&mut h, "Negative up to", 4.0);
+    // Put right, the settings apply again.
+    assert!(!h.get_by_label("Apply").accesskit_node().is_disabled());
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(project(&h).settings, original.settings);
 }
 
 #[test]

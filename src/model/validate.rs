@@ -69,6 +69,27 @@ impl Project {
                 ),
             );
         }
+        for rule in &self.settings.rag {
+            if !rule.is_valid() {
+                let (green, amber) = (rule.green, rule.amber);
+                push(
+                    "settings".into(),
+                    if !green.is_finite() || !amber.is_finite() {
+                        format!("{} thresholds must be numbers", rule.measure.label())
+                    } else if rule.higher_is_better {
+                        format!(
+                            "{} green threshold {green} must be above amber {amber} when higher is better",
+                            rule.measure.label()
+                        )
+                    } else {
+                        format!(
+                            "{} green threshold {green} must be below amber {amber} when lower is better",
+                            rule.measure.label()
+                        )
+                    },
+                );
+            }
+        }
 
         let persona_ids: HashSet<_> = self.personas.iter().map(|p| p.id).collect();
         for p in &self.personas {
@@ -193,5 +214,41 @@ impl Project {
             }
         }
         problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rag_thresholds_must_be_numbers_with_green_better_than_amber() {
+        let mut p = crate::io::sample::sample_project();
+        assert_eq!(p.validate(), vec![]);
+        let nps = p
+            .settings
+            .rag
+            .iter()
+            .position(|r| r.measure == crate::model::MeasureKind::Nps)
+            .unwrap_or(0);
+        p.settings.rag[nps].green = -10.0;
+        let problems = p.validate();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("NPS green threshold -10 must be above amber 0"),
+            "{problems:?}"
+        );
+        p.settings.rag[nps].green = f64::NAN;
+        assert!(p.validate()[0].message.contains("must be numbers"));
+        p.settings.rag[nps].green = 30.0;
+        p.settings.rag[nps].higher_is_better = false;
+        assert!(
+            p.validate()[0]
+                .message
+                .contains("must be below amber 0 when lower is better")
+        );
+        p.settings.rag[nps].higher_is_better = true;
+        p.settings.nev.positive_at_least = f32::NAN;
+        assert!(p.validate()[0].message.contains("NEV"));
     }
 }

@@ -64,3 +64,8 @@ export-size = { $width } × { $height } px
 export-save-to = Save to
 export-include-notes = Notes of accelerators and blockers
 settings-project-title = Project title
+
+# Measures
+measures-threshold-not-a-number = Every threshold must be a number.
+measures-threshold-green-above-amber = { $measure }: green ({ $green }) must be above amber ({ $amber }) when higher is better.
+measures-threshold-green-below-amber = { $measure }: green ({ $green }) must be below amber ({ $amber }) when lower is better.

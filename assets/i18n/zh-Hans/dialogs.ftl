@@ -64,3 +64,8 @@ export-size = { $width } × { $height } 像素
 export-save-to = 保存到
 export-include-notes = 加速器和阻碍器的备注
 settings-project-title = 项目标题
+
+# Measures
+measures-threshold-not-a-number = 每个阈值都必须是数字。
+measures-threshold-green-above-amber = { $measure }：“越高越好”时，绿灯阈值（{ $green }）必须高于黄灯阈值（{ $amber }）。
+measures-threshold-green-below-amber = { $measure }：“越低越好”时，绿灯阈值（{ $green }）必须低于黄灯阈值（{ $amber }）。

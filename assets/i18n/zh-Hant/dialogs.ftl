@@ -64,3 +64,8 @@ export-size = { $width } × { $height } 像素
 export-save-to = 儲存到
 export-include-notes = 加速器和阻礙器的備註
 settings-project-title = 專案標題
+
+# Measures
+measures-threshold-not-a-number = 每個門檻都必須是數字。
+measures-threshold-green-above-amber = { $measure }：「越高越好」時，綠燈門檻（{ $green }）必須高於黃燈門檻（{ $amber }）。
+measures-threshold-green-below-amber = { $measure }：「越低越好」時，綠燈門檻（{ $green }）必須低於黃燈門檻（{ $amber }）。
