@@ -430,3 +430,34 @@ fn the_priorities_panel_follows_every_class_change_at_once() {
     h.get_by_label("2. Instant virtual card");
     h.get_by_label_contains("Delightful innovation: wait until the 1 touchpoint above");
 }
+
+#[test]
+fn file_export_measures_writes_a_csv_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("review.csv");
+    let mut h = app();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export measures…").click();
+    h.run();
+    h.get_by_label("Export measures");
+    set_text(&mut h, "Save to", csv.to_str().unwrap());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    h.run();
+    // The dialog closed and the app wrote the file.
+    assert!(h.query_by_label("Export measures").is_none());
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a BOM");
+    assert_eq!(
+        bytes,
+        waymark::export::measures::measures_csv(&project(&h), None).unwrap()
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("Journey,Stage,Touchpoint,Measure,Value,n,RAG,"));
+    assert!(text.contains(",NPS,32,"), "{text}");
+    let status = format!("Exported the measures to {}", csv.display());
+    h.get_by_label_contains(&status);
+    // Nothing in the document changed.
+    assert!(!h.state().state.is_dirty());
+}

@@ -49,6 +49,8 @@ pub enum Action {
     SaveAs,
     /// Export the current journey as a PNG image.
     ExportPng,
+    /// Export every computed measure of the project as a CSV table.
+    ExportMeasures,
     /// Close Waymark.
     Quit,
     /// Undo the last edit.
@@ -114,7 +116,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -144,6 +146,7 @@ impl Action {
         Self::ToggleNotes,
         Self::Settings,
         Self::ImportCsv,
+        Self::ExportMeasures,
         Self::SaveAsTemplate,
         Self::Personas,
         Self::Cut,
@@ -180,6 +183,7 @@ impl Action {
             Self::Save => t!("action-save"),
             Self::SaveAs => t!("action-save-as"),
             Self::ExportPng => t!("action-export-png"),
+            Self::ExportMeasures => t!("measures-action-export"),
             Self::Quit => t!("action-quit"),
             Self::Undo => t!("action-undo"),
             Self::Redo => t!("action-redo"),
@@ -221,6 +225,7 @@ impl Action {
             | Self::Save
             | Self::SaveAs
             | Self::ExportPng
+            | Self::ExportMeasures
             | Self::Quit
             | Self::ImportCsv
             | Self::NewFromTemplate
@@ -326,6 +331,7 @@ impl Action {
             | Self::ToggleNotes
             | Self::Settings
             | Self::ImportCsv
+            | Self::ExportMeasures
             | Self::SaveAsTemplate => NONE,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
