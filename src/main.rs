@@ -38,11 +38,13 @@ enum Cmd {
         /// The project file.
         file: PathBuf,
     },
-    /// Exports a journey of a project to a PNG image (no display or GPU needed).
+    /// Exports a journey of a project to a PNG image (no display or GPU needed), or,
+    /// when the output ends in `.csv`, every computed measure (of every journey, or of
+    /// `--journey`) as a CSV table for a spreadsheet (UTF-8 with a byte-order mark).
     Export {
         /// The project file.
         file: PathBuf,
-        /// The PNG file to write.
+        /// The file to write: `.png` for the map, `.csv` for the measures.
         #[arg(short, long)]
         output: PathBuf,
         /// Pixels per point, 1 to 4 (1 = the canvas at 100%).
@@ -177,6 +179,19 @@ fn cmd_export(
     options: export::ExportOptions,
 ) -> anyhow::Result<()> {
     let project = io::load_file(file)?;
+    if export::measures::is_csv(output) {
+        let chosen = journey
+            .map(|q| export::find_journey(&project, Some(q)))
+            .transpose()?;
+        let only: Vec<&waymark::model::Journey> = chosen.into_iter().collect();
+        export::measures::write_measures_csv(
+            &project,
+            (!only.is_empty()).then_some(only.as_slice()),
+            output,
+        )?;
+        println!("wrote {}", output.display());
+        return Ok(());
+    }
     let journey = export::find_journey(&project, journey)?;
     let exporter = export::Exporter::new();
     for script in exporter.missing_scripts(&project, journey) {

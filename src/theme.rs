@@ -10,7 +10,7 @@
 use egui::Color32;
 
 use crate::model::{
-    AnnotationKind, ColorToken, LaneKind, MeasureKind, Rag, Sentiment, TextRole, TouchpointClass,
+    AnnotationKind, ColorToken, LaneKind, Rag, Sentiment, TextRole, TouchpointClass,
 };
 
 /// Sizes of the map, in document units (points at 100% zoom).
@@ -201,15 +201,6 @@ pub fn emotion_color(t: f32) -> Color32 {
 fn lerp_color(a: Color32, b: Color32, t: f32) -> Color32 {
     let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
     Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
-}
-
-/// A short label of a measure value's unit for display after a number.
-pub fn measure_suffix(kind: MeasureKind) -> &'static str {
-    match kind {
-        MeasureKind::Csat | MeasureKind::UnmetNeedPercent => "%",
-        MeasureKind::ScoreOutOf10 => "/10",
-        _ => "",
-    }
 }
 
 /// The colour of a compared persona's emotion curve (series 1, 2, ...).

@@ -78,3 +78,51 @@ fn new_into_an_unwritable_place_fails_cleanly() {
     assert!(err.contains(target), "{err}");
     assert!(!dir.path().join("nonexistent-dir").exists());
 }
+
+#[test]
+fn export_to_a_csv_file_writes_every_measure_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sample.ron");
+    let mut project = waymark::io::sample::sample_project();
+    project.journeys[0].title = "宽带安装".to_owned();
+    waymark::io::save_file(&project, &file).unwrap();
+    let csv = dir.path().join("measures.CSV");
+    let (code, out, err) = waymark(&[
+        "export",
+        file.to_str().unwrap(),
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("measures.CSV"), "{out}");
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Journey,Stage,Touchpoint,Measure,Value,n,RAG,Class,Priority rank,Reason")
+    );
+    // The sample's stage-level NPS 32 "Post-order survey", in the renamed journey.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("宽带安装,") && l.contains(",NPS,32,")),
+        "{text}"
+    );
+    // The same as the library writes.
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        waymark::export::measures::measures_csv(&project, None).unwrap()
+    );
+    // An unknown journey is an error naming the journeys.
+    let (code, _, err) = waymark(&[
+        "export",
+        file.to_str().unwrap(),
+        "-o",
+        csv.to_str().unwrap(),
+        "--journey",
+        "nope",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nope"), "{err}");
+}

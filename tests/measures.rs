@@ -8,7 +8,7 @@
 )]
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 mod common;
 use common::{project, sample_app as app};
@@ -204,6 +204,57 @@ fn rag_thresholds_are_set_in_the_settings_dialog() {
     // Applying unchanged settings changes nothing.
     assert!(!h.state().state.is_dirty());
     assert_eq!(project(&h).settings, io::sample::sample_project().settings);
+}
+
+#[test]
+fn thresholds_that_contradict_each_other_are_refused_inline_and_never_applied() {
+    let mut h = app();
+    let original = project(&h);
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    let set = |h: &mut Harness<'_, WaymarkApp>, label: &str, value: f64| {
+        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, label)
+            .set_value_accesskit(value);
+        h.run();
+    };
+    let refused = |h: &mut Harness<'_, WaymarkApp>, reason: &str| {
+        h.get_by_label(reason);
+        assert!(h.get_by_label("Apply").accesskit_node().is_disabled());
+        h.get_by_label("Apply").click();
+        h.run();
+        // Still open, nothing saved.
+        h.get_by_label("Project settings");
+        assert_eq!(project(h), original);
+        assert!(!h.state().state.is_dirty());
+    };
+    // Higher is better: green must be above amber.
+    set(&mut h, "NPS: Green at", -10.0);
+    refused(
+        &mut h,
+        "NPS: green (-10) must be above amber (0) when higher is better.",
+    );
+    set(&mut h, "NPS: Green at", 30.0);
+    // Lower is better: green must be below amber (CES 2.5 / 3.5 by default).
+    set(&mut h, "CES: Green at", 4.5);
+    refused(
+        &mut h,
+        "CES: green (4.5) must be below amber (3.5) when lower is better.",
+    );
+    set(&mut h, "CES: Green at", 2.5);
+    // NEV: the negative threshold must stay below the positive one.
+    set(&mut h, "Negative up to", 9.0);
+    refused(
+        &mut h,
+        "The negative NEV threshold must be below the positive one.",
+    );
+    set(&mut h, "Negative up to", 4.0);
+    // Put right, the settings apply again.
+    assert!(!h.get_by_label("Apply").accesskit_node().is_disabled());
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(project(&h).settings, original.settings);
 }
 
 #[test]
@@ -417,4 +468,35 @@ fn switching_a_measure_on_never_moves_the_next_control() {
     h.get_by_label("NEV after measured").click();
     h.run();
     assert_eq!(rects(&h)[1..], before[1..]);
+}
+
+#[test]
+fn file_export_measures_writes_a_csv_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("review.csv");
+    let mut h = app();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export measures…").click();
+    h.run();
+    h.get_by_label("Export measures");
+    set_text(&mut h, "Save to", csv.to_str().unwrap());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    h.run();
+    // The dialog closed and the app wrote the file.
+    assert!(h.query_by_label("Export measures").is_none());
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a BOM");
+    assert_eq!(
+        bytes,
+        waymark::export::measures::measures_csv(&project(&h), None).unwrap()
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("Journey,Stage,Touchpoint,Measure,Value,n,RAG,"));
+    assert!(text.contains(",NPS,32,"), "{text}");
+    let status = format!("Exported the measures to {}", csv.display());
+    h.get_by_label_contains(&status);
+    // Nothing in the document changed.
+    assert!(!h.state().state.is_dirty());
 }

@@ -9,6 +9,47 @@ pub use priority::{Priority, Tier, rank_touchpoints, touchpoint_status};
 
 use crate::model::{MeasureKind, MeasureValue, Rag, RagThreshold, Settings};
 
+/// The one way a measure value is written for people: map cards, priority reasons, the
+/// survey import preview and exports all call this, so a figure reads the same everywhere.
+///
+/// The rule: every measure keeps at most **one decimal** (NPS, NEV, CSAT and unmet-need
+/// percentages, CES means, scores out of 10, complaints per 1,000), rounded half away from
+/// zero; a value that rounds to a whole number is written without ".0". So CES 4.666… is
+/// "4.7" (not "5"), NEV 16.666… is "16.7" (not "17"), NPS 40 is "40", and a value that
+/// rounds to zero is "0" (never "-0"). Negative values use an ASCII minus so that exported
+/// figures stay numbers in a spreadsheet. No unit: see [`format_measure_with_unit`].
+/// A non-finite value (never valid in a document) is written as Rust writes it.
+pub fn format_measure(kind: MeasureKind, value: f64) -> String {
+    let _ = kind; // Every kind follows the same rule today; the kind is there to vary it.
+    if !value.is_finite() {
+        return format!("{value}");
+    }
+    let tenths = (value * 10.0).round();
+    if tenths == 0.0 {
+        return "0".to_owned();
+    }
+    if tenths % 10.0 == 0.0 {
+        format!("{:.0}", tenths / 10.0)
+    } else {
+        format!("{:.1}", tenths / 10.0)
+    }
+}
+
+/// The unit written after a measure value ("%" for percentages, "/10" for scores out of
+/// 10, nothing for NPS, NEV, CES and counts).
+pub fn measure_unit(kind: MeasureKind) -> &'static str {
+    match kind {
+        MeasureKind::Csat | MeasureKind::UnmetNeedPercent => "%",
+        MeasureKind::ScoreOutOf10 => "/10",
+        _ => "",
+    }
+}
+
+/// [`format_measure`] followed by the measure's unit: "75%", "4.7", "8.5/10".
+pub fn format_measure_with_unit(kind: MeasureKind, value: f64) -> String {
+    format!("{}{}", format_measure(kind, value), measure_unit(kind))
+}
+
 /// The traffic-light status of a numeric value under a threshold rule.
 pub fn rag_for_value(value: f64, rule: &RagThreshold) -> Rag {
     if rule.higher_is_better {
@@ -62,6 +103,30 @@ pub fn lowest_points(scores: &[f32], neutral: f32) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_measure_keeps_one_decimal_and_drops_a_whole_number_s_zero() {
+        use MeasureKind as M;
+        // CES mean of 4, 5, 5 = 14 / 3 = 4.666... -> 4.7, not 5.
+        assert_eq!(format_measure(M::Ces, 14.0 / 3.0), "4.7");
+        // NEV of 6 ratings, 2 positive and 1 negative: 100 * 1 / 6 = 16.666... -> 16.7.
+        assert_eq!(format_measure(M::Nev, 100.0 / 6.0), "16.7");
+        // NPS of 10 answers, 4 promoters and 3 detractors: +10, whole -> "10".
+        assert_eq!(format_measure(M::Nps, 10.0), "10");
+        assert_eq!(format_measure(M::Nps, -60.0), "-60");
+        // NPS of 7 answers, 1 promoter, 4 detractors: -300 / 7 = -42.857... -> -42.9.
+        assert_eq!(format_measure(M::Nps, -300.0 / 7.0), "-42.9");
+        // CSAT 2 of 3 satisfied: 66.666... -> 66.7%.
+        assert_eq!(format_measure_with_unit(M::Csat, 200.0 / 3.0), "66.7%");
+        assert_eq!(format_measure_with_unit(M::Csat, 75.0), "75%");
+        assert_eq!(format_measure_with_unit(M::ScoreOutOf10, 8.5), "8.5/10");
+        // 2.96 rounds up to a whole number: no ".0".
+        assert_eq!(format_measure(M::Ces, 2.96), "3");
+        assert_eq!(format_measure(M::Ces, 2.25), "2.3");
+        // A tiny negative never reads "-0".
+        assert_eq!(format_measure(M::Nps, -0.04), "0");
+        assert_eq!(format_measure(M::ComplaintsPer1000, 11.8), "11.8");
+    }
 
     #[test]
     fn rag_higher_is_better() {

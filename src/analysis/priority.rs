@@ -83,7 +83,7 @@ impl Evidence {
                 lang,
                 "priority-evidence-measure",
                 measure = labels::measure_kind(lang, kind),
-                value = format!("{v:.0}")
+                value = super::format_measure_with_unit(kind, v)
             ),
             Self::Measure(kind, MeasureValue::Status(r)) => tm!(
                 lang,
@@ -631,5 +631,20 @@ mod tests {
             "{}",
             ranked[0].reason.text(Language::En)
         );
+    }
+
+    #[test]
+    fn evidence_shows_measures_with_their_real_precision() {
+        // CES mean of 4, 5, 5 = 4.666...: "4.7", not "5".
+        let ces = Evidence::Measure(MeasureKind::Ces, MeasureValue::Number(14.0 / 3.0));
+        assert_eq!(ces.text(Language::En), "CES 4.7");
+        // NEV 16.666...: "16.7", not "17".
+        let nev = Evidence::Measure(MeasureKind::Nev, MeasureValue::Number(100.0 / 6.0));
+        assert_eq!(nev.text(Language::En), "NEV 16.7");
+        // Whole numbers keep no ".0"; percentages keep their unit.
+        let nps = Evidence::Measure(MeasureKind::Nps, MeasureValue::Number(-60.0));
+        assert_eq!(nps.text(Language::En), "NPS -60");
+        let csat = Evidence::Measure(MeasureKind::Csat, MeasureValue::Number(200.0 / 3.0));
+        assert_eq!(csat.text(Language::En), "CSAT 66.7%");
     }
 }

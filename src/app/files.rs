@@ -51,6 +51,8 @@ pub enum FileCommand {
     ImportSurvey,
     /// Closes the survey preview without importing.
     CloseSurvey,
+    /// Writes every computed measure of the project (all journeys) to a CSV file.
+    ExportMeasures(PathBuf),
 }
 
 /// What was being done with a file when it failed.
@@ -350,6 +352,18 @@ impl super::AppState {
                 }
                 Err(e) => self.messages.push(Message::Error(e.to_string())),
             },
+            Command::ExportMeasures(path) => {
+                match crate::export::measures::write_measures_csv(&self.project, None, &path) {
+                    Ok(()) => self.messages.push(Message::Info(t!(
+                        "measures-exported",
+                        path = path.display()
+                    ))),
+                    Err(e) => self.messages.push(Message::Error(t!(
+                        "measures-export-failed",
+                        error = e.to_string()
+                    ))),
+                }
+            }
             Command::ExportPersona { persona, path } => {
                 let Some(p) = self.project.persona(persona) else {
                     return;

@@ -128,7 +128,7 @@ pub fn plan_import(
             .find(|c| c.stage == stage && c.text.to_lowercase().starts_with(&lower))
         {
             let old = match card.measure {
-                Some(MeasureValue::Number(v)) => format!("{v}"),
+                Some(MeasureValue::Number(v)) => analysis::format_measure_with_unit(measure, v),
                 Some(MeasureValue::Status(r)) => {
                     crate::i18n::labels::rag(crate::i18n::interface(), r)
                 }
@@ -139,7 +139,7 @@ pub fn plan_import(
                 measure = crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
                 label = &label,
                 old = old,
-                new = format!("{value}"),
+                new = analysis::format_measure_with_unit(measure, value),
                 count = scores.len()
             ));
             card.measure = Some(MeasureValue::Number(value));
@@ -149,7 +149,7 @@ pub fn plan_import(
                 "import-new-value",
                 measure = crate::i18n::labels::measure_kind(crate::i18n::interface(), measure),
                 label = &label,
-                new = format!("{value}"),
+                new = analysis::format_measure_with_unit(measure, value),
                 count = scores.len()
             ));
             lane.cards.push(Card {
@@ -249,6 +249,32 @@ mod tests {
             plan2.changes[0].contains("100 → -100 (n=2)"),
             "{:?}",
             plan2.changes
+        );
+    }
+
+    #[test]
+    fn the_preview_shows_values_with_the_one_measure_format() {
+        let project = sample_project();
+        let journey = &project.journeys[0];
+        // CSAT: 2 of 3 satisfied = 66.666...% -> "66.7%"; CES 4, 5, 5 -> "4.7".
+        let csv = "touchpoint,measure,score\n\
+                   Online checkout,csat,5\n\
+                   Online checkout,csat,4\n\
+                   Online checkout,csat,1\n\
+                   Fault reported,ces,4\n\
+                   Fault reported,ces,5\n\
+                   Fault reported,ces,5\n";
+        let (answers, bad) = parse(csv);
+        let plan = plan_import(&project, journey, &answers, bad);
+        assert!(
+            plan.changes.iter().any(|c| c.contains("new 66.7% (n=3)")),
+            "{:?}",
+            plan.changes
+        );
+        assert!(
+            plan.changes.iter().any(|c| c.contains("new 4.7 (n=3)")),
+            "{:?}",
+            plan.changes
         );
     }
 }

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::io;
-use crate::model::{AnnotationId, Card, CardId, JourneyId, LaneId, Project, StageId};
+use crate::model::{AnnotationId, Card, CardId, JourneyId, LaneId, LaneKind, Project, StageId};
 pub use files::FileCommand;
 use files::{Avatars, RecentFiles, SurveyPreview, TemplateList};
 
@@ -339,14 +339,15 @@ impl AppState {
             Command::SelectPersona(p) => self.selected_persona = Some(p),
             Command::Copy => {
                 if let Some(j) = self.current_journey() {
-                    let cards: Vec<Card> = self
+                    let found: Vec<(LaneKind, Card)> = self
                         .selected_cards
                         .iter()
-                        .filter_map(|id| j.card(*id).map(|(_, c)| c.clone()))
+                        .filter_map(|id| j.card(*id).map(|(l, c)| (l.kind.clone(), c.clone())))
                         .collect();
-                    if !cards.is_empty() {
-                        let n = cards.len();
-                        let text = clipboard_text(&cards);
+                    if !found.is_empty() {
+                        let n = found.len();
+                        let text = clipboard_text(&found);
+                        let cards: Vec<Card> = found.into_iter().map(|(_, c)| c).collect();
                         self.clipboard_text.clone_from(&text);
                         self.system_copy = Some(text);
                         self.clipboard = cards;
@@ -774,10 +775,10 @@ fn new_project(language: crate::i18n::Language) -> Project {
 /// The text of copied cards for other programs: one line per card (line breaks inside a
 /// card become spaces); a card without text gives its score or value, so the text is
 /// never empty (the platform offers no paste of empty text).
-fn clipboard_text(cards: &[Card]) -> String {
+fn clipboard_text(cards: &[(LaneKind, Card)]) -> String {
     cards
         .iter()
-        .map(|c| {
+        .map(|(kind, c)| {
             let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
             if !text.is_empty() {
                 text
@@ -785,7 +786,10 @@ fn clipboard_text(cards: &[Card]) -> String {
                 format!("{e:+}")
             } else if let Some(m) = &c.measure {
                 match m {
-                    crate::model::MeasureValue::Number(n) => format!("{n}"),
+                    crate::model::MeasureValue::Number(n) => match kind {
+                        LaneKind::Measures(k) => crate::analysis::format_measure(*k, *n),
+                        _ => format!("{n}"),
+                    },
                     crate::model::MeasureValue::Status(r) => {
                         crate::i18n::labels::rag(crate::i18n::interface(), *r)
                     }

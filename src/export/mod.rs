@@ -1,6 +1,7 @@
 //! PNG export: the same paint code as the canvas ([`crate::render::paint_map`]), run in
 //! a headless egui context and rasterised on the CPU by [`raster`]. No GPU, no display.
 
+pub mod measures;
 pub mod raster;
 
 use std::path::Path;
@@ -104,6 +105,9 @@ pub enum ExportError {
     /// Rasterising or encoding failed.
     #[error("{0}")]
     Raster(#[from] RasterError),
+    /// The measures table could not be written as CSV.
+    #[error("could not write the measures as CSV: {0}")]
+    Csv(String),
     /// The file could not be written (the message names it).
     #[error(transparent)]
     Write(#[from] AtomicWriteError),

@@ -62,6 +62,37 @@ pub fn kind_text(language: Language, kind: &ProblemKind) -> String {
             negative = negative.to_string(),
             positive = positive.to_string()
         ),
+        ProblemKind::RagNotNumbers(measure) => tm!(
+            l,
+            "err-problem-rag-numbers",
+            measure = crate::i18n::labels::measure_kind(l, *measure)
+        ),
+        ProblemKind::RagOrder {
+            measure,
+            green,
+            amber,
+            higher_is_better,
+        } => {
+            let measure = crate::i18n::labels::measure_kind(l, *measure);
+            let (green, amber) = (green.to_string(), amber.to_string());
+            if *higher_is_better {
+                tm!(
+                    l,
+                    "err-problem-rag-higher",
+                    measure = measure,
+                    green = green,
+                    amber = amber
+                )
+            } else {
+                tm!(
+                    l,
+                    "err-problem-rag-lower",
+                    measure = measure,
+                    green = green,
+                    amber = amber
+                )
+            }
+        }
         ProblemKind::Age(age) => tm!(l, "err-problem-age", age = age.to_string()),
         ProblemKind::NoPersona(id) => tm!(l, "err-problem-no-persona", id = id.to_string()),
         ProblemKind::NoParentJourney(id) => {

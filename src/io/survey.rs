@@ -253,6 +253,15 @@ fn answer(line: usize, fields: Result<Vec<String>, String>) -> Result<Answer, St
             high = hi.to_string()
         ));
     }
+    if score.fract() != 0.0 {
+        return Err(crate::t!(
+            "err-survey-not-whole",
+            measure = measure.label(),
+            score = score.to_string(),
+            low = lo.to_string(),
+            high = hi.to_string()
+        ));
+    }
     Ok(Answer {
         line,
         target,
@@ -341,13 +350,13 @@ mod tests {
     fn semicolon_separated_exports_are_read() {
         let text = "touchpoint;measure;score\n\
                     Help pages, fault;ces;6\n\
-                    \"Checkout; step 2\";csat;4,5\n\
+                    \"Checkout; step 2\";csat;4,0\n\
                     Checkout;nps;9;extra\n";
         let (answers, bad) = parse(text);
         assert_eq!(answers.len(), 2, "{bad:?}");
         assert_eq!(answers[0].target, "Help pages, fault");
         assert_eq!(answers[1].target, "Checkout; step 2");
-        assert!((answers[1].score - 4.5).abs() < 1e-9);
+        assert!((answers[1].score - 4.0).abs() < 1e-9);
         assert_eq!(bad.len(), 1);
         assert_eq!(bad[0].line, 4);
         assert!(bad[0].message.contains("expected 3 fields, found 4"));
@@ -375,5 +384,64 @@ mod tests {
         assert_eq!(detect_delimiter("\"a,b,c\";measure;score\n"), b';');
         assert_eq!(detect_delimiter("touchpoint\tmeasure\tscore"), b'\t');
         assert_eq!(detect_delimiter("touchpoint"), b',');
+    }
+
+    #[test]
+    fn scores_must_be_whole_numbers_on_the_measure_s_scale() {
+        let text = "touchpoint,measure,score\n\
+                    Checkout,nps,9.5\n\
+                    Checkout,nps,10\n\
+                    Checkout,nps,0\n\
+                    Checkout,nps,-1\n\
+                    Checkout,ces,7\n\
+                    Checkout,ces,8\n\
+                    Checkout,ces,0\n\
+                    Checkout,ces,2.5\n\
+                    Checkout,csat,5\n\
+                    Checkout,csat,6\n\
+                    Checkout,csat,0\n\
+                    Checkout,nev,1\n\
+                    Checkout,nev,0\n\
+                    Checkout,nev,11\n\
+                    Checkout,nev,7.25\n\
+                    Checkout,nev,\"8,0\"\n\
+                    Checkout,nps,9.0\n";
+        let (answers, bad) = parse(text);
+        let used: Vec<(usize, f64)> = answers.iter().map(|a| (a.line, a.score)).collect();
+        assert_eq!(
+            used,
+            vec![
+                (3, 10.0),
+                (4, 0.0),
+                (6, 7.0),
+                (10, 5.0),
+                (13, 1.0),
+                (17, 8.0),
+                (18, 9.0)
+            ]
+        );
+        let lines: Vec<usize> = bad.iter().map(|b| b.line).collect();
+        assert_eq!(lines, vec![2, 5, 7, 8, 9, 11, 12, 14, 15, 16]);
+        assert_eq!(
+            bad[0].message,
+            "NPS score 9.5 is not a whole number (answers are whole numbers 0-10)"
+        );
+        assert!(bad[1].message.contains("outside 0-10"), "{bad:?}");
+        assert!(
+            bad[2].message.contains("CES score 8 is outside 1-7"),
+            "{bad:?}"
+        );
+        assert!(
+            bad[4]
+                .message
+                .contains("CES score 2.5 is not a whole number")
+        );
+        assert!(bad[5].message.contains("CSAT score 6 is outside 1-5"));
+        assert!(bad[7].message.contains("NEV score 0 is outside 1-10"));
+        assert!(
+            bad[9]
+                .message
+                .contains("NEV score 7.25 is not a whole number")
+        );
     }
 }

@@ -149,6 +149,18 @@ pub struct RagThreshold {
 }
 
 impl RagThreshold {
+    /// True when the rule can be read: both thresholds are numbers and green is strictly
+    /// better than amber (above it when higher is better, below it when lower is better).
+    pub fn is_valid(&self) -> bool {
+        self.green.is_finite()
+            && self.amber.is_finite()
+            && if self.higher_is_better {
+                self.green > self.amber
+            } else {
+                self.green < self.amber
+            }
+    }
+
     /// Sensible default rules for every numeric measure kind.
     pub fn defaults() -> Vec<Self> {
         use MeasureKind as M;

@@ -61,6 +61,19 @@ pub enum ProblemKind {
         /// The positive threshold.
         positive: f32,
     },
+    /// A RAG threshold is not a number.
+    RagNotNumbers(crate::model::MeasureKind),
+    /// A RAG rule's green is not better than its amber.
+    RagOrder {
+        /// The measure.
+        measure: crate::model::MeasureKind,
+        /// The green threshold.
+        green: f64,
+        /// The amber threshold.
+        amber: f64,
+        /// True if higher values are better.
+        higher_is_better: bool,
+    },
     /// A persona's age is not plausible.
     Age(u32),
     /// A referenced persona does not exist.
@@ -153,6 +166,24 @@ impl Project {
                     positive: nev.positive_at_least,
                 },
             );
+        }
+        for rule in &self.settings.rag {
+            if !rule.is_valid() {
+                let (green, amber) = (rule.green, rule.amber);
+                push(
+                    vec![Place::Settings],
+                    if !green.is_finite() || !amber.is_finite() {
+                        ProblemKind::RagNotNumbers(rule.measure)
+                    } else {
+                        ProblemKind::RagOrder {
+                            measure: rule.measure,
+                            green,
+                            amber,
+                            higher_is_better: rule.higher_is_better,
+                        }
+                    },
+                );
+            }
         }
 
         let persona_ids: HashSet<_> = self.personas.iter().map(|p| p.id).collect();
@@ -273,5 +304,41 @@ impl Project {
             }
         }
         problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rag_thresholds_must_be_numbers_with_green_better_than_amber() {
+        let mut p = crate::io::sample::sample_project();
+        assert_eq!(p.validate(), vec![]);
+        let nps = p
+            .settings
+            .rag
+            .iter()
+            .position(|r| r.measure == crate::model::MeasureKind::Nps)
+            .unwrap_or(0);
+        p.settings.rag[nps].green = -10.0;
+        let problems = p.validate();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("NPS green threshold -10 must be above amber 0"),
+            "{problems:?}"
+        );
+        p.settings.rag[nps].green = f64::NAN;
+        assert!(p.validate()[0].to_string().contains("must be numbers"));
+        p.settings.rag[nps].green = 30.0;
+        p.settings.rag[nps].higher_is_better = false;
+        assert!(
+            p.validate()[0]
+                .to_string()
+                .contains("must be below amber 0 when lower is better")
+        );
+        p.settings.rag[nps].higher_is_better = true;
+        p.settings.nev.positive_at_least = f32::NAN;
+        assert!(p.validate()[0].to_string().contains("NEV"));
     }
 }

@@ -612,14 +612,7 @@ impl MapPainter<'_> {
                 .circle_filled(self.pos(dot), 6.0 * self.zoom, c);
         }
         let label = match value {
-            MeasureValue::Number(v) => {
-                let v = if v.fract().abs() < 1e-9 {
-                    format!("{v:.0}")
-                } else {
-                    format!("{v:.1}")
-                };
-                format!("{v}{}", theme::measure_suffix(kind))
-            }
+            MeasureValue::Number(v) => analysis::format_measure_with_unit(kind, v),
             MeasureValue::Status(r) => labels::rag(self.lang, r),
         };
         self.text(

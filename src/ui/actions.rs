@@ -49,6 +49,8 @@ pub enum Action {
     SaveAs,
     /// Export the current journey as a PNG image.
     ExportPng,
+    /// Export every computed measure of the project as a CSV table.
+    ExportMeasures,
     /// Close Waymark.
     Quit,
     /// Undo the last edit.
@@ -118,7 +120,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -150,6 +152,7 @@ impl Action {
         Self::ToggleInspector,
         Self::Settings,
         Self::ImportCsv,
+        Self::ExportMeasures,
         Self::SaveAsTemplate,
         Self::Personas,
         Self::Cut,
@@ -186,6 +189,7 @@ impl Action {
             Self::Save => t!("action-save"),
             Self::SaveAs => t!("action-save-as"),
             Self::ExportPng => t!("action-export-png"),
+            Self::ExportMeasures => t!("measures-action-export"),
             Self::Quit => t!("action-quit"),
             Self::Undo => t!("action-undo"),
             Self::Redo => t!("action-redo"),
@@ -229,6 +233,7 @@ impl Action {
             | Self::Save
             | Self::SaveAs
             | Self::ExportPng
+            | Self::ExportMeasures
             | Self::Quit
             | Self::ImportCsv
             | Self::NewFromTemplate
@@ -340,6 +345,7 @@ impl Action {
             | Self::ToggleNotes
             | Self::Settings
             | Self::ImportCsv
+            | Self::ExportMeasures
             | Self::SaveAsTemplate => NONE,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,

@@ -57,6 +57,12 @@ pub fn menu_bar_ui(
                 state.current_journey().is_some(),
                 &mut chosen,
             );
+            action_item(
+                ui,
+                Action::ExportMeasures,
+                !state.project().journeys.is_empty(),
+                &mut chosen,
+            );
             ui.separator();
             action_item(ui, Action::Quit, true, &mut chosen);
         });

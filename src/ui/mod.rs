@@ -10,6 +10,7 @@ mod gallery;
 mod import;
 pub mod inspector;
 mod journeys;
+mod measures_export;
 mod menu;
 mod palette;
 pub mod personas;
@@ -56,6 +57,7 @@ pub struct WaymarkApp {
     /// The project settings dialog's working copy: the project's title and settings.
     settings_dialog: Option<(String, crate::model::Settings)>,
     import: import::ImportUi,
+    measures_export: measures_export::MeasuresExportUi,
     gallery: Option<gallery::Gallery>,
     /// The persona library window.
     pub personas: personas::PersonaEditor,
@@ -88,6 +90,7 @@ impl WaymarkApp {
             export_dialog: None,
             settings_dialog: None,
             import: import::ImportUi::default(),
+            measures_export: measures_export::MeasuresExportUi::default(),
             gallery: None,
             personas: personas::PersonaEditor::default(),
             avatars: HashMap::new(),
@@ -216,6 +219,7 @@ impl WaymarkApp {
                 self.settings_dialog = Some((p.title.clone(), p.settings.clone()));
             }
             Action::ImportCsv => self.import.open(&self.state),
+            Action::ExportMeasures => self.measures_export.open(&self.state),
             Action::NewJourney => {
                 let template = crate::io::sample::blank_project().journeys.remove(0);
                 let edit = Edit::AddJourney {
@@ -467,6 +471,9 @@ impl WaymarkApp {
             || self.gallery.take().is_some()
         {
             true
+        } else if self.measures_export.is_open() {
+            self.measures_export.close();
+            true
         } else if self.import.is_open() || self.state.survey.is_some() {
             self.import.close();
             self.apply(ctx, Command::File(FileCommand::CloseSurvey));
@@ -556,6 +563,7 @@ impl WaymarkApp {
             || self.export_dialog.is_some()
             || self.settings_dialog.is_some()
             || self.import.is_open()
+            || self.measures_export.is_open()
             || self.state.survey.is_some()
             || self.gallery.is_some()
             || self.save_template.is_some()
@@ -800,6 +808,12 @@ impl WaymarkApp {
             }
         }
         if let Some(command) = self.import.ui(&ctx, &self.state, &mut self.dialogs) {
+            self.apply(&ctx, command);
+        }
+        if let Some(command) = self
+            .measures_export
+            .ui(&ctx, &self.state, &mut self.dialogs)
+        {
             self.apply(&ctx, command);
         }
         if let Some(p) = &mut self.palette {

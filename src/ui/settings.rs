@@ -90,13 +90,7 @@ pub fn settings_ui(
                 ui.end_row();
             }
         });
-        let problem = if settings.emotion_scale.min >= settings.emotion_scale.max {
-            Some(t!("settings-bad-scale"))
-        } else if settings.nev.negative_at_most >= settings.nev.positive_at_least {
-            Some(t!("settings-bad-nev"))
-        } else {
-            None
-        };
+        let problem = settings_problem(settings);
         if let Some(p) = &problem {
             ui.colored_label(ui.visuals().error_fg_color, p);
         }
@@ -121,6 +115,49 @@ pub fn settings_ui(
         });
     });
     command
+}
+
+/// Why these settings cannot be applied, in the interface language; `None` when they
+/// can. The same rules as the document's validation: a NaN, an NEV positive threshold
+/// not above the negative one, or a RAG rule whose green is not better than its amber.
+fn settings_problem(settings: &Settings) -> Option<String> {
+    let nev = settings.nev;
+    let numbers_ok = nev.positive_at_least.is_finite()
+        && nev.negative_at_most.is_finite()
+        && settings
+            .rag
+            .iter()
+            .all(|r| r.green.is_finite() && r.amber.is_finite());
+    if !numbers_ok {
+        return Some(t!("measures-threshold-not-a-number"));
+    }
+    if settings.emotion_scale.min >= settings.emotion_scale.max {
+        return Some(t!("settings-bad-scale"));
+    }
+    if nev.negative_at_most >= nev.positive_at_least {
+        return Some(t!("settings-bad-nev"));
+    }
+    let rule = settings.rag.iter().find(|r| !r.is_valid())?;
+    let measure = labels::measure_kind(interface(), rule.measure);
+    let (green, amber) = (
+        crate::analysis::format_measure(rule.measure, rule.green),
+        crate::analysis::format_measure(rule.measure, rule.amber),
+    );
+    Some(if rule.higher_is_better {
+        t!(
+            "measures-threshold-green-above-amber",
+            measure = measure,
+            green = green,
+            amber = amber
+        )
+    } else {
+        t!(
+            "measures-threshold-green-below-amber",
+            measure = measure,
+            green = green,
+            amber = amber
+        )
+    })
 }
 
 /// The map's own language: the three languages by their native names. Part of the

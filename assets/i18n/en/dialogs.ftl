@@ -64,3 +64,25 @@ export-size = { $width } × { $height } px
 export-save-to = Save to
 export-include-notes = Notes of accelerators and blockers
 settings-project-title = Project title
+
+# Measures
+measures-threshold-not-a-number = Every threshold must be a number.
+measures-threshold-green-above-amber = { $measure }: green ({ $green }) must be above amber ({ $amber }) when higher is better.
+measures-threshold-green-below-amber = { $measure }: green ({ $green }) must be below amber ({ $amber }) when lower is better.
+measures-csv-journey = Journey
+measures-csv-stage = Stage
+measures-csv-touchpoint = Touchpoint
+measures-csv-measure = Measure
+measures-csv-value = Value
+measures-csv-n = n
+measures-csv-rag = RAG
+measures-csv-class = Class
+measures-csv-rank = Priority rank
+measures-csv-reason = Reason
+measures-action-export = Export measures…
+measures-export-title = Export measures
+measures-export-what = Every computed measure of every journey, with its n, RAG status, touchpoint class, priority rank and reason, as a CSV table that Excel opens with Chinese text intact.
+measures-export-file = Save to
+measures-export-button = Export
+measures-exported = Exported the measures to { $path }
+measures-export-failed = The measures were not exported: { $error }

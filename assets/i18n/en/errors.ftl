@@ -89,3 +89,7 @@ err-problem-emotion-off-scale = emotion score { $score } is off the scale { $min
 err-problem-measure-range = { $measure } value { $value } is out of range
 err-problem-no-anchor-stage = anchor stage { $id } does not exist
 err-problem-no-anchor-card = anchor card { $id } does not exist
+err-problem-rag-numbers = { $measure } thresholds must be numbers
+err-problem-rag-higher = { $measure } green threshold { $green } must be above amber { $amber } when higher is better
+err-problem-rag-lower = { $measure } green threshold { $green } must be below amber { $amber } when lower is better
+err-survey-not-whole = { $measure } score { $score } is not a whole number (answers are whole numbers { $low }-{ $high })

@@ -64,3 +64,25 @@ export-size = { $width } × { $height } 像素
 export-save-to = 保存到
 export-include-notes = 加速器和阻碍器的备注
 settings-project-title = 项目标题
+
+# Measures
+measures-threshold-not-a-number = 每个阈值都必须是数字。
+measures-threshold-green-above-amber = { $measure }：“越高越好”时，绿灯阈值（{ $green }）必须高于黄灯阈值（{ $amber }）。
+measures-threshold-green-below-amber = { $measure }：“越低越好”时，绿灯阈值（{ $green }）必须低于黄灯阈值（{ $amber }）。
+measures-csv-journey = 旅程
+measures-csv-stage = 阶段
+measures-csv-touchpoint = 触点
+measures-csv-measure = 指标
+measures-csv-value = 数值
+measures-csv-n = 样本数
+measures-csv-rag = 红黄绿状态
+measures-csv-class = 类别
+measures-csv-rank = 优先级排名
+measures-csv-reason = 原因
+measures-action-export = 导出指标…
+measures-export-title = 导出指标
+measures-export-what = 所有旅程中计算出的每项指标，连同样本数、红黄绿状态、触点类别、优先级排名和原因，导出为 CSV 表格；用 Excel 打开时中文不会乱码。
+measures-export-file = 保存到
+measures-export-button = 导出
+measures-exported = 已将指标导出到 { $path }
+measures-export-failed = 指标未能导出：{ $error }

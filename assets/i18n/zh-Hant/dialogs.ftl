@@ -64,3 +64,25 @@ export-size = { $width } × { $height } 像素
 export-save-to = 儲存到
 export-include-notes = 加速器和阻礙器的備註
 settings-project-title = 專案標題
+
+# Measures
+measures-threshold-not-a-number = 每個門檻都必須是數字。
+measures-threshold-green-above-amber = { $measure }：「越高越好」時，綠燈門檻（{ $green }）必須高於黃燈門檻（{ $amber }）。
+measures-threshold-green-below-amber = { $measure }：「越低越好」時，綠燈門檻（{ $green }）必須低於黃燈門檻（{ $amber }）。
+measures-csv-journey = 旅程
+measures-csv-stage = 階段
+measures-csv-touchpoint = 接觸點
+measures-csv-measure = 指標
+measures-csv-value = 數值
+measures-csv-n = 樣本數
+measures-csv-rag = 紅黃綠狀態
+measures-csv-class = 類別
+measures-csv-rank = 優先順序排名
+measures-csv-reason = 原因
+measures-action-export = 匯出指標…
+measures-export-title = 匯出指標
+measures-export-what = 所有旅程中計算出的每項指標，連同樣本數、紅黃綠狀態、接觸點類別、優先順序排名和原因，匯出為 CSV 表格；用 Excel 開啟時中文不會亂碼。
+measures-export-file = 儲存到
+measures-export-button = 匯出
+measures-exported = 已將指標匯出到 { $path }
+measures-export-failed = 指標未能匯出：{ $error }
