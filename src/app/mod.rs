@@ -226,6 +226,17 @@ impl AppState {
         self.revision != self.saved_revision
     }
 
+    /// The folder new files are suggested in: the project file's folder, or the working
+    /// folder for a project never saved.
+    pub fn folder(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
     /// The file name shown in the title bar.
     pub fn display_name(&self) -> String {
         self.path

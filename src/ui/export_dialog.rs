@@ -27,13 +27,7 @@ impl ExportDialog {
                 || "journey".to_owned(),
                 |s| s.to_string_lossy().into_owned(),
             );
-        let dir = state
-            .path
-            .as_deref()
-            .and_then(|p| p.parent())
-            .map(std::path::Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let dir = state.folder();
         Self {
             options: ExportOptions::default(),
             path: dir.join(format!("{stem}.png")).display().to_string(),

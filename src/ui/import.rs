@@ -21,13 +21,7 @@ pub struct ImportUi {
 impl ImportUi {
     /// Opens the dialog at the file step.
     pub fn open(&mut self, state: &AppState) {
-        let dir = state
-            .path
-            .as_deref()
-            .and_then(std::path::Path::parent)
-            .map(std::path::Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let dir = state.folder();
         self.path = Some(dir.join("survey.csv").display().to_string());
     }
 

@@ -2,7 +2,7 @@
 //! (`FileCommand::ExportMeasures`, through `io::atomic_write`); this panel only asks for
 //! the path.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{Id, Modal};
 
@@ -22,13 +22,7 @@ impl MeasuresExportUi {
     /// Opens the dialog with a file name made from the project's title, beside the
     /// project file (or in the working folder).
     pub fn open(&mut self, state: &AppState) {
-        let dir = state
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let dir = state.folder();
         self.path = Some(dir.join(file_name(state)).display().to_string());
     }
 
