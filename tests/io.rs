@@ -218,6 +218,24 @@ fn bad_files_give_clear_errors_and_leave_the_document_unchanged() {
 }
 
 #[test]
+fn a_project_saved_with_a_byte_order_mark_opens() {
+    // Windows Notepad writes UTF-8 with a byte-order mark.
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.ron");
+    io::save_file(&sample(), &plain).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&plain).unwrap());
+    let bom = write(dir.path(), "notepad.ron", &bytes);
+    assert_eq!(io::load_file(&bom).unwrap(), sample());
+    // A syntax error still names the file's own line and column.
+    let mut broken = b"\xEF\xBB\xBF".to_vec();
+    broken.extend(b"(\n  format_version: 2,\n  title: 7,\n)");
+    let broken = write(dir.path(), "broken.ron", &broken);
+    let e = io::load_file(&broken).unwrap_err().to_string();
+    assert!(e.contains("broken.ron:3:"), "{e}");
+}
+
+#[test]
 fn oversize_files_are_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");

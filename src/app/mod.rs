@@ -687,7 +687,7 @@ impl AppState {
     /// What a deletion takes with it, said before it happens: "Deleted stage Fund
     /// account with 3 cards and 1 accelerator — Ctrl+Z to undo". `None` for other edits.
     fn what_goes_with(&self, edit: &Edit) -> Option<String> {
-        let (journey, what, name, cards, annotations) = match edit {
+        let (what, name, cards, annotations) = match edit {
             Edit::DeleteStage { journey, stage } => {
                 let j = self.project.journey(*journey)?;
                 let s = j.stage(*stage)?;
@@ -706,7 +706,7 @@ impl AppState {
                         crate::model::Anchor::Card(c) => cards.contains(&c),
                     })
                     .collect::<Vec<_>>();
-                (j, "stage", s.name.clone(), cards.len(), annotations)
+                ("stage", s.name.clone(), cards.len(), annotations)
             }
             Edit::DeleteLane { journey, lane } => {
                 let j = self.project.journey(*journey)?;
@@ -719,11 +719,10 @@ impl AppState {
                         |a| matches!(a.anchor, crate::model::Anchor::Card(c) if ids.contains(&c)),
                     )
                     .collect::<Vec<_>>();
-                (j, "lane", l.title.clone(), ids.len(), annotations)
+                ("lane", l.title.clone(), ids.len(), annotations)
             }
             _ => return None,
         };
-        let _ = journey;
         let accelerators = annotations
             .iter()
             .filter(|a| a.kind == crate::model::AnnotationKind::Accelerator)

@@ -121,7 +121,9 @@ pub fn load_file(path: &Path) -> Result<Project, LoadError> {
             });
         }
     };
-    from_ron_str(text, path)
+    // Windows Notepad starts UTF-8 files with a byte-order mark: it is not part of the
+    // project (line and column numbers stay those of the file without it).
+    from_ron_str(text.strip_prefix('\u{feff}').unwrap_or(text), path)
 }
 
 /// 1-based line and column just after `prefix`.
