@@ -131,23 +131,9 @@ pub fn find(project: &Project, query: &str) -> Vec<Match> {
         }
     }
     for p in &project.personas {
-        let at = Place::Persona(p.id);
-        let lists = [
-            &p.favourite_brands,
-            &p.brand_turn_ons,
-            &p.brand_turn_offs,
-            &p.behaviours,
-            &p.goals,
-            &p.needs,
-            &p.desired_feelings,
-        ];
-        let fields = [&p.name, &p.location, &p.segment, &p.quote];
-        let found = fields.iter().any(|f| hit(f))
-            || lists.iter().any(|l| l.iter().any(|t| hit(t)))
-            || p.devices.iter().any(|d| hit(&d.device) || hit(&d.usage));
-        if found {
+        if p.texts().any(hit) {
             out.push(Match {
-                place: at,
+                place: Place::Persona(p.id),
                 what: What::Persona,
                 text: one_line(&p.name),
             });

@@ -135,23 +135,7 @@ fn is_han(c: char) -> bool {
 fn project_texts(project: &Project) -> Vec<&str> {
     let mut texts = vec![project.title.as_str()];
     for p in &project.personas {
-        texts.extend([
-            p.name.as_str(),
-            p.location.as_str(),
-            p.segment.as_str(),
-            p.quote.as_str(),
-        ]);
-        for list in [
-            &p.favourite_brands,
-            &p.brand_turn_ons,
-            &p.brand_turn_offs,
-            &p.behaviours,
-            &p.goals,
-            &p.needs,
-            &p.desired_feelings,
-        ] {
-            texts.extend(list.iter().map(String::as_str));
-        }
+        texts.extend(p.texts());
     }
     for j in &project.journeys {
         texts.extend([j.title.as_str(), j.description.as_str()]);

@@ -672,6 +672,32 @@ pub struct Persona {
     pub avatar: Option<String>,
 }
 
+impl Persona {
+    /// Every piece of text a person typed into the persona: name, location, segment,
+    /// quote, every list item and every device with its usage.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let fields = [&self.name, &self.location, &self.segment, &self.quote];
+        let lists = [
+            &self.favourite_brands,
+            &self.brand_turn_ons,
+            &self.brand_turn_offs,
+            &self.behaviours,
+            &self.goals,
+            &self.needs,
+            &self.desired_feelings,
+        ];
+        fields
+            .into_iter()
+            .map(String::as_str)
+            .chain(lists.into_iter().flatten().map(String::as_str))
+            .chain(
+                self.devices
+                    .iter()
+                    .flat_map(|d| [d.device.as_str(), d.usage.as_str()]),
+            )
+    }
+}
+
 /// A device and how the persona uses it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
