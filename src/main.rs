@@ -200,6 +200,9 @@ fn cmd_export(
              as boxes (install a CJK font such as Noto Sans CJK)"
         );
     }
+    if let Some(Err(e)) = export::journey_avatar(&project, journey, &options, Some(file)) {
+        eprintln!("waymark: warning: the persona's avatar is left out: {e}");
+    }
     let image = exporter.render_in(&project, journey, &options, Some(file))?;
     export::write_png(&image, output)?;
     println!(

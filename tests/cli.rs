@@ -126,3 +126,40 @@ fn export_to_a_csv_file_writes_every_measure_with_a_byte_order_mark() {
     assert_eq!(code, 1);
     assert!(err.contains("nope"), "{err}");
 }
+
+#[test]
+fn export_names_an_avatar_from_outside_the_project_folder_and_never_reads_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mine = home.path().join("me.png");
+    image::RgbaImage::from_pixel(64, 64, image::Rgba([200, 40, 160, 255]))
+        .save(&mine)
+        .unwrap();
+    let folder = home.path().join("downloads");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("stranger.ron");
+    let png = folder.join("stranger.png");
+    for stored in [mine.to_str().unwrap(), "../me.png"] {
+        let mut p = waymark::io::sample::sample_project();
+        p.personas[0].avatar = Some(stored.to_owned());
+        waymark::io::save_file(&p, &file).unwrap();
+        let (code, _, err) = waymark(&[
+            "export",
+            file.to_str().unwrap(),
+            "-o",
+            png.to_str().unwrap(),
+        ]);
+        // The map is still exported, with initials instead of the picture, and the
+        // refusal is named on stderr.
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains(stored) && err.contains("outside the project's folder"),
+            "{err}"
+        );
+        let image = image::open(&png).unwrap().to_rgba8();
+        let pink = image
+            .pixels()
+            .filter(|p| p.0[0] == 200 && p.0[1] == 40 && p.0[2] == 160)
+            .count();
+        assert_eq!(pink, 0, "the picture outside the folder was drawn");
+    }
+}

@@ -173,9 +173,15 @@ fn a_persona_is_exported_and_imported_with_a_fresh_id() {
 #[test]
 fn a_hostile_avatar_is_refused_with_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("map.ron");
+    io::save_file(&io::sample::sample_project(), &file).unwrap();
+    let state = AppState::new(io::sample::sample_project(), Some(file));
+    let mut app = WaymarkApp::new(state, FileDialogs::InApp);
+    app.personas.open = true;
+    let mut h = common::harness(app);
+
     let fake = dir.path().join("portrait.png");
     std::fs::write(&fake, b"\x89PNG\r\n\x1a\nnot really").unwrap();
-    let mut h = app();
     let before = persona(&h);
     set(&mut h, "Avatar image (PNG or JPEG)", fake.to_str().unwrap());
     h.get_by_label("Set avatar").click();
@@ -186,15 +192,68 @@ fn a_hostile_avatar_is_refused_with_a_clear_error() {
     h.get_by_label("OK").click();
     h.run();
 
-    // A real portrait is accepted and stored.
-    let ok = dir.path().join("ok.png");
+    // A real portrait from another folder is copied beside the project and stored
+    // relative to it, so the map and its pictures travel together.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let ok = elsewhere.path().join("ok.png");
     image::RgbaImage::from_pixel(64, 64, image::Rgba([40, 90, 160, 255]))
         .save(&ok)
         .unwrap();
     set(&mut h, "Avatar image (PNG or JPEG)", ok.to_str().unwrap());
     h.get_by_label("Set avatar").click();
     h.run();
-    assert_eq!(persona(&h).avatar.as_deref(), ok.to_str());
+    assert_eq!(persona(&h).avatar.as_deref(), Some("avatars/ok.png"));
+    assert_eq!(
+        std::fs::read(dir.path().join("avatars/ok.png")).unwrap(),
+        std::fs::read(&ok).unwrap()
+    );
+    // Undo takes the avatar off again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(persona(&h).avatar, before.avatar);
+}
+
+#[test]
+fn an_unsaved_project_asks_to_be_saved_before_it_takes_an_avatar() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = dir.path().join("ok.png");
+    image::RgbaImage::from_pixel(64, 64, image::Rgba([40, 90, 160, 255]))
+        .save(&ok)
+        .unwrap();
+    let mut h = app();
+    let before = persona(&h);
+    set(&mut h, "Avatar image (PNG or JPEG)", ok.to_str().unwrap());
+    h.get_by_label("Set avatar").click();
+    h.run();
+    h.get_by_label_contains("Save the project first");
+    assert_eq!(persona(&h), before);
+}
+
+#[test]
+fn a_strangers_project_cannot_show_a_picture_from_outside_its_folder() {
+    // A picture of yours, outside the folder the stranger's project sits in.
+    let home = tempfile::tempdir().unwrap();
+    let mine = home.path().join("me.png");
+    image::RgbaImage::from_pixel(64, 64, image::Rgba([200, 40, 160, 255]))
+        .save(&mine)
+        .unwrap();
+    let folder = home.path().join("downloads");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("stranger.ron");
+    for stored in [mine.to_str().unwrap().to_owned(), "../me.png".to_owned()] {
+        let mut p = io::sample::sample_project();
+        p.personas[0].avatar = Some(stored.clone());
+        io::save_file(&p, &file).unwrap();
+        let state = AppState::new(io::load_file(&file).unwrap(), Some(file.clone()));
+        let mut h = common::harness(WaymarkApp::new(state, FileDialogs::InApp));
+        h.run();
+        h.get_by_label_contains("is outside the project's folder");
+        // Reported once: the refusal is remembered, not retried every frame.
+        assert!(h.state().state.avatars.was_refused(&stored, Some(&file)));
+        h.run();
+        assert!(h.state().state.messages.is_empty());
+        assert!(h.state().state.avatars.get(&mine).is_none());
+    }
 }
 
 #[test]

@@ -29,16 +29,18 @@ pub enum FileCommand {
         /// The file to write.
         path: PathBuf,
     },
-    /// Checks an avatar image and makes it the persona's avatar (stored relative to the
-    /// project file when it sits beside it).
+    /// Checks an avatar image and makes it the persona's avatar: a picture from outside
+    /// the project's folder is copied into `avatars/` beside the project file, and the
+    /// path is stored relative to the project's folder.
     SetAvatar {
         /// The persona.
         persona: crate::model::PersonaId,
         /// The image file, as typed (relative to the project's folder, or absolute).
         path: String,
     },
-    /// Loads an avatar image for display (once per file; a failure is reported once).
-    LoadAvatar(PathBuf),
+    /// Loads an avatar image for display, given the path stored in the persona (once
+    /// per file; a failure, or a path outside the project's folder, is reported once).
+    LoadAvatar(String),
     /// Lists the templates (built-in and the user's) for the gallery.
     LoadTemplates,
     /// Saves the current journey as a user template with this name.
@@ -235,6 +237,8 @@ pub fn list_templates(config_dir: Option<&Path>) -> TemplateList {
 #[derive(Default)]
 pub struct Avatars {
     images: HashMap<PathBuf, Option<Arc<image::RgbaImage>>>,
+    /// Stored avatar paths that were refused or failed, each reported once.
+    refused: std::collections::HashSet<(String, Option<PathBuf>)>,
 }
 
 impl Avatars {
@@ -265,9 +269,21 @@ impl Avatars {
         }
     }
 
-    /// Remembers an image loaded elsewhere (when an avatar is set).
-    pub fn insert(&mut self, path: PathBuf, image: image::RgbaImage) {
-        self.images.insert(path, Some(Arc::new(image)));
+    /// True if the avatar stored as `stored` in the project saved at `project_file`
+    /// was refused or failed to load.
+    pub fn was_refused(&self, stored: &str, project_file: Option<&Path>) -> bool {
+        self.refused
+            .contains(&(stored.to_owned(), project_file.map(Path::to_path_buf)))
+    }
+
+    fn refuse(&mut self, stored: String, project_file: Option<&Path>) {
+        self.refused
+            .insert((stored, project_file.map(Path::to_path_buf)));
+    }
+
+    /// Forgets `path`, so it is read again (a new picture copied over an old one).
+    pub fn forget(&mut self, path: &Path) {
+        self.images.remove(path);
     }
 }
 
@@ -381,20 +397,33 @@ impl super::AppState {
                 let Some(p) = self.project.persona(persona) else {
                     return;
                 };
-                let raw = path.trim().to_owned();
-                let full = crate::io::persona_file::avatar_path(&raw, self.path.as_deref());
-                match crate::io::persona_file::load_avatar(&full) {
-                    Ok(image) => {
-                        // Stored relative to the project file when it sits beside it.
-                        let stored = self
-                            .path
-                            .as_deref()
-                            .and_then(Path::parent)
-                            .and_then(|dir| full.strip_prefix(dir).ok())
-                            .map_or(raw, |rel| rel.display().to_string());
+                // Avatars live in the project's folder: a picture from elsewhere is
+                // copied into `avatars/` beside the project, so they travel together.
+                let Some(file) = self.path.clone() else {
+                    self.messages.push(Message::Error(
+                        crate::io::persona_file::AvatarError::Unsaved.to_string(),
+                    ));
+                    return;
+                };
+                let raw = Path::new(path.trim());
+                let source = if raw.is_absolute() {
+                    raw.to_owned()
+                } else {
+                    file.parent().unwrap_or(Path::new(".")).join(raw)
+                };
+                let stored = crate::io::persona_file::adopt_avatar(&source, &file);
+                let full = stored.as_ref().map_err(ToString::to_string).and_then(|s| {
+                    crate::io::persona_file::avatar_path(s, Some(&file)).map_err(|e| e.to_string())
+                });
+                match (stored, full) {
+                    (Ok(stored), Ok(full)) => {
                         let mut p = p.clone();
                         p.avatar = Some(stored);
-                        self.avatars.insert(full, image);
+                        self.avatars.forget(&full);
+                        if let Err(e) = self.avatars.load(&full) {
+                            self.messages.push(Message::Error(e.to_string()));
+                            return;
+                        }
                         self.edit(
                             &Edit::SetPersona {
                                 persona: Box::new(p),
@@ -403,11 +432,15 @@ impl super::AppState {
                             now,
                         );
                     }
-                    Err(e) => self.messages.push(Message::Error(e.to_string())),
+                    (Err(e), _) => self.messages.push(Message::Error(e.to_string())),
+                    (_, Err(e)) => self.messages.push(Message::Error(e)),
                 }
             }
-            Command::LoadAvatar(path) => {
-                if let Err(e) = self.avatars.load(&path) {
+            Command::LoadAvatar(stored) => {
+                let loaded = crate::io::persona_file::avatar_path(&stored, self.path.as_deref())
+                    .and_then(|path| self.avatars.load(&path));
+                if let Err(e) = loaded {
+                    self.avatars.refuse(stored, self.path.as_deref());
                     self.messages.push(Message::Warning(t!(
                         "warning-avatar-not-shown",
                         error = e.to_string()

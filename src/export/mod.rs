@@ -203,13 +203,8 @@ impl Exporter {
             });
         }
         // The persona's avatar, as a texture of this headless context while we paint.
-        let avatar = journey
-            .persona
-            .and_then(|id| project.persona(id))
-            .filter(|_| options.persona)
-            .and_then(|p| p.avatar.as_deref())
-            .map(|a| crate::io::persona_file::avatar_path(a, project_file))
-            .and_then(|path| crate::io::persona_file::load_avatar(&path).ok())
+        let avatar = journey_avatar(project, journey, options, project_file)
+            .and_then(Result::ok)
             .map(|img| {
                 let size = [img.width() as usize, img.height() as usize];
                 let color = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
@@ -252,6 +247,27 @@ impl Exporter {
         texts.push(&map_label);
         missing_scripts_in(&self.ctx, texts)
     }
+}
+
+/// The avatar of `journey`'s persona for an export of the project saved at
+/// `project_file`: `None` when there is none to show (no persona, no avatar, or the
+/// persona card is left out), otherwise the image or why it was refused (a path out of
+/// the project's folder, not an image), for the caller to report.
+pub fn journey_avatar(
+    project: &Project,
+    journey: &Journey,
+    options: &ExportOptions,
+    project_file: Option<&Path>,
+) -> Option<Result<image::RgbaImage, crate::io::persona_file::AvatarError>> {
+    let stored = journey
+        .persona
+        .and_then(|id| project.persona(id))
+        .filter(|_| options.persona)
+        .and_then(|p| p.avatar.as_deref())?;
+    Some(
+        crate::io::persona_file::avatar_path(stored, project_file)
+            .and_then(|path| crate::io::persona_file::load_avatar(&path)),
+    )
 }
 
 /// The East Asian scripts used in `texts` that no font of `ctx` can show (the window

@@ -287,15 +287,24 @@ impl WaymarkApp {
     fn current_avatar(&mut self, ctx: &egui::Context) -> Option<egui::TextureId> {
         let journey = self.state.current_journey()?;
         let persona = self.state.project().persona(journey.persona?)?;
-        let path = crate::io::persona_file::avatar_path(
-            persona.avatar.as_deref()?,
-            self.state.path.as_deref(),
-        );
+        let stored = persona.avatar.clone()?;
+        if self
+            .state
+            .avatars
+            .was_refused(&stored, self.state.path.as_deref())
+        {
+            return None;
+        }
+        let Ok(path) = crate::io::persona_file::avatar_path(&stored, self.state.path.as_deref())
+        else {
+            self.apply(ctx, Command::File(FileCommand::LoadAvatar(stored)));
+            return None;
+        };
         if let Some(texture) = self.avatars.get(&path) {
             return Some(texture.id());
         }
         if !self.state.avatars.tried(&path) {
-            self.apply(ctx, Command::File(FileCommand::LoadAvatar(path.clone())));
+            self.apply(ctx, Command::File(FileCommand::LoadAvatar(stored)));
         }
         let image = self.state.avatars.get(&path)?;
         let size = [image.width() as usize, image.height() as usize];

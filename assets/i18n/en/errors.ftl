@@ -37,6 +37,9 @@ err-step-backup = writing the backup of the previous version
 err-avatar-io = { $path }: cannot read the image: { $error }
 err-avatar-too-large = { $path }: the image file is { $size } bytes; avatars are limited to { $limit } bytes
 err-avatar-decode = { $path }: not a usable PNG or JPEG image: { $message }
+err-avatar-not-a-file = { $path }: not a file (a folder or a device cannot be an avatar)
+err-avatar-outside = The avatar “{ $avatar }” is outside the project's folder and was not read: a project only shows pictures kept in its own folder. Set the avatar again to copy the picture beside the project.
+err-avatar-unsaved = Save the project first: its avatar pictures are kept in the project's folder, so the map and its pictures travel together.
 
 ## Exports.
 

@@ -35,6 +35,9 @@ err-step-backup = 写入上一版本的备份
 err-avatar-io = { $path }：无法读取图片：{ $error }
 err-avatar-too-large = { $path }：图片文件大小为 { $size } 字节；头像最大为 { $limit } 字节
 err-avatar-decode = { $path }：不是可用的 PNG 或 JPEG 图片：{ $message }
+err-avatar-not-a-file = { $path }：不是文件（文件夹或设备不能作为头像）
+err-avatar-outside = 头像“{ $avatar }”位于项目文件夹之外，未被读取：项目只显示保存在其自身文件夹中的图片。请重新设置头像，将图片复制到项目旁边。
+err-avatar-unsaved = 请先保存项目：头像图片保存在项目文件夹中，地图与图片一起移动。
 
 ## 导出。
 

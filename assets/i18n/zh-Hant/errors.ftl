@@ -35,6 +35,9 @@ err-step-backup = 寫入上一版本的備份
 err-avatar-io = { $path }：無法讀取圖片：{ $error }
 err-avatar-too-large = { $path }：圖片檔案大小為 { $size } 位元組；頭像最大為 { $limit } 位元組
 err-avatar-decode = { $path }：不是可用的 PNG 或 JPEG 圖片：{ $message }
+err-avatar-not-a-file = { $path }：不是檔案（資料夾或裝置不能作為頭像）
+err-avatar-outside = 頭像「{ $avatar }」位於專案資料夾之外，未被讀取：專案只顯示保存在其自身資料夾中的圖片。請重新設定頭像，將圖片複製到專案旁邊。
+err-avatar-unsaved = 請先儲存專案：頭像圖片保存在專案資料夾中，地圖與圖片一起移動。
 
 ## 匯出。
 
