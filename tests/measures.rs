@@ -500,3 +500,59 @@ fn file_export_measures_writes_a_csv_with_a_byte_order_mark() {
     // Nothing in the document changed.
     assert!(!h.state().state.is_dirty());
 }
+
+#[test]
+fn the_inspector_binds_a_measure_to_a_touchpoint_of_its_stage_undoably() {
+    let mut h = app();
+    let p = project(&h);
+    let j = &p.journeys[0];
+    let measure = j
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Measures(MeasureKind::Nps))
+        .flat_map(|l| &l.cards)
+        .next()
+        .unwrap()
+        .clone();
+    let touchpoint = j
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Touchpoints)
+        .flat_map(|l| &l.cards)
+        .find(|c| c.stage == measure.stage)
+        .unwrap()
+        .clone();
+    assert_eq!(measure.about, None);
+    h.state_mut().state.apply(
+        waymark::app::Command::Select(Some(Selection::Card(measure.id))),
+        0.0,
+    );
+    h.run();
+    h.get_by_label("Measures").click();
+    h.run();
+    // The card on the canvas has the same name: the choice is the one in the list.
+    let choices: Vec<_> = h.get_all_by_label(touchpoint.text.as_str()).collect();
+    assert_eq!(choices.len(), 2);
+    choices[0].click();
+    h.run();
+    let about = |h: &Harness<'_, WaymarkApp>| {
+        project(h).journeys[0]
+            .card(measure.id)
+            .and_then(|(_, c)| c.about)
+    };
+    assert_eq!(about(&h), Some(touchpoint.id));
+    // The priorities panel now judges that touchpoint by this measure.
+    let ranked = waymark::analysis::rank_touchpoints(&project(&h), &project(&h).journeys[0]);
+    let reason = ranked
+        .iter()
+        .find(|r| r.card == touchpoint.id)
+        .map(|r| r.reason.text(waymark::i18n::Language::En))
+        .unwrap();
+    assert!(
+        reason.contains("NPS") && !reason.contains("stage's"),
+        "{reason}"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(about(&h), None);
+}

@@ -69,8 +69,10 @@ pub struct Priority {
 /// Where a touchpoint's status comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Evidence {
-    /// A measure card of its stage.
+    /// A measure card bound to the touchpoint itself.
     Measure(MeasureKind, MeasureValue),
+    /// A measure card of its stage as a whole (no measure of its own).
+    StageMeasure(MeasureKind, MeasureValue),
     /// The mean emotion score of its stage.
     Emotion(f32),
 }
@@ -78,24 +80,36 @@ pub enum Evidence {
 impl Evidence {
     /// The evidence for a person, e.g. "NPS -40" or "emotion -2".
     pub fn text(&self, lang: Language) -> String {
-        match *self {
-            Self::Measure(kind, MeasureValue::Number(v)) => tm!(
+        let (stage, kind, value) = match *self {
+            Self::Measure(kind, value) => (false, kind, value),
+            Self::StageMeasure(kind, value) => (true, kind, value),
+            Self::Emotion(mean) => {
+                return tm!(
+                    lang,
+                    "priority-evidence-emotion",
+                    score = format!("{mean:+.0}")
+                );
+            }
+        };
+        let value = match value {
+            MeasureValue::Number(v) => super::format_measure_with_unit(kind, v),
+            MeasureValue::Status(r) => labels::rag(lang, r),
+        };
+        let measure = labels::measure_kind(lang, kind);
+        if stage {
+            tm!(
+                lang,
+                "priority-evidence-stage-measure",
+                measure = measure,
+                value = value
+            )
+        } else {
+            tm!(
                 lang,
                 "priority-evidence-measure",
-                measure = labels::measure_kind(lang, kind),
-                value = super::format_measure_with_unit(kind, v)
-            ),
-            Self::Measure(kind, MeasureValue::Status(r)) => tm!(
-                lang,
-                "priority-evidence-measure",
-                measure = labels::measure_kind(lang, kind),
-                value = labels::rag(lang, r)
-            ),
-            Self::Emotion(mean) => tm!(
-                lang,
-                "priority-evidence-emotion",
-                score = format!("{mean:+.0}")
-            ),
+                measure = measure,
+                value = value
+            )
         }
     }
 }
@@ -217,18 +231,20 @@ impl Reason {
     }
 }
 
-/// How a touchpoint performs: from the measures of its stage (those whose text names the
-/// touchpoint, if any do), else from the emotion scores of its stage. Returns the worst
-/// status and where it came from.
+/// How a touchpoint performs: from the measures bound to it (see [`Card::about`]), else
+/// from the measures of its stage as a whole, else from the emotion scores of its stage.
+/// Measures bound to another touchpoint never count. Returns the worst status and where
+/// it came from.
+///
+/// [`Card::about`]: crate::model::Card::about
 pub fn touchpoint_status(
     project: &Project,
     journey: &Journey,
     card: CardId,
 ) -> Option<(Rag, Evidence)> {
     let (_, tp) = journey.card(card)?;
-    let name = tp.text.to_lowercase();
-    let mut all = Vec::new();
-    let mut named = Vec::new();
+    let mut own = Vec::new();
+    let mut stage = Vec::new();
     for lane in &journey.lanes {
         let LaneKind::Measures(kind) = lane.kind else {
             continue;
@@ -240,14 +256,14 @@ pub fn touchpoint_status(
             let Some(rag) = rag_for_measure(&project.settings, kind, value) else {
                 continue;
             };
-            let entry = (rag, Evidence::Measure(kind, value));
-            if !name.is_empty() && m.text.to_lowercase().starts_with(&name) {
-                named.push(entry);
+            match m.about {
+                Some(id) if id == card => own.push((rag, Evidence::Measure(kind, value))),
+                Some(_) => {}
+                None => stage.push((rag, Evidence::StageMeasure(kind, value))),
             }
-            all.push(entry);
         }
     }
-    let pool = if named.is_empty() { all } else { named };
+    let pool = if own.is_empty() { stage } else { own };
     if let Some(worst) = pool.into_iter().max_by_key(|(r, _)| severity(*r)) {
         return Some(worst);
     }
@@ -646,5 +662,56 @@ mod tests {
         assert_eq!(nps.text(Language::En), "NPS -60");
         let csat = Evidence::Measure(MeasureKind::Csat, MeasureValue::Number(200.0 / 3.0));
         assert_eq!(csat.text(Language::En), "CSAT 66.7%");
+    }
+
+    #[test]
+    fn a_touchpoint_is_judged_by_its_own_measures_never_by_another_ones() {
+        use TouchpointClass as C;
+        let mut p = journey_with(&[("Call centre", Some(C::MomentOfTruth), Some(50.0))]);
+        let j = &mut p.journeys[0];
+        let stage = j.stages[0].id;
+        let tp_lane = j
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::Touchpoints)
+            .unwrap();
+        let nps_lane = j.lanes.len() - 1;
+        let call = j.lanes[tp_lane].cards[0].id;
+        j.lanes[tp_lane].cards.push(Card {
+            touchpoint: Some(Touchpoint {
+                channel: None,
+                class: Some(C::MomentOfTruth),
+                owner: String::new(),
+            }),
+            ..Card::new(CardId(9001), stage, "Web chat")
+        });
+        // A measure bound to the call centre by id: its text says nothing of it.
+        j.lanes[nps_lane].cards.push(Card {
+            measure: Some(MeasureValue::Number(-60.0)),
+            about: Some(call),
+            ..Card::new(CardId(9002), stage, "Post-call survey")
+        });
+        assert_eq!(p.validate(), vec![]);
+        let reason = |p: &Project, text: &str| {
+            rank_touchpoints(p, &p.journeys[0])
+                .into_iter()
+                .find(|x| x.text == text)
+                .map(|x| (x.tier, x.reason.text(Language::En)))
+                .unwrap()
+        };
+        let (tier, why) = reason(&p, "Call centre");
+        assert_eq!(tier, Tier::FixFirst);
+        assert!(why.contains("NPS -60") && !why.contains("stage"), "{why}");
+        // The chat has no measure of its own: the stage's survey (NPS 50) judges it,
+        // said as such; the call centre's -60 never does.
+        let (tier, why) = reason(&p, "Web chat");
+        assert_eq!(tier, Tier::Fine);
+        assert!(why.contains("the stage's NPS 50"), "{why}");
+        // Renaming the touchpoint keeps its measure.
+        let j = &mut p.journeys[0];
+        j.lanes[tp_lane].cards[0].text = "Contact centre".into();
+        let (tier, why) = reason(&p, "Contact centre");
+        assert_eq!(tier, Tier::FixFirst);
+        assert!(why.contains("NPS -60"), "{why}");
     }
 }

@@ -508,7 +508,35 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
     }
     let neutral = project.settings.emotion_scale.neutral().round();
     let journey = project.journeys.iter_mut().find(|j| j.id == journey_id)?;
-    apply_journey_edit(journey, edit, &mut ids, neutral)
+    let outcome = apply_journey_edit(journey, edit, &mut ids, neutral);
+    if matches!(
+        edit,
+        Edit::DeleteStage { .. }
+            | Edit::DeleteLane { .. }
+            | Edit::DeleteCards { .. }
+            | Edit::SetLane { .. }
+            | Edit::AddCards { .. }
+    ) {
+        unbind_lost_touchpoints(journey);
+    }
+    outcome
+}
+
+/// Measures bound to a touchpoint that is gone (deleted, its lane no longer a
+/// touchpoints lane, or pasted from another journey) measure their stage as a whole
+/// from then on, so a journey never holds a link to nothing.
+fn unbind_lost_touchpoints(journey: &mut Journey) {
+    let touchpoints: std::collections::HashSet<CardId> = journey
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Touchpoints)
+        .flat_map(|l| l.cards.iter().map(|c| c.id))
+        .collect();
+    for card in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
+        if card.about.is_some_and(|id| !touchpoints.contains(&id)) {
+            card.about = None;
+        }
+    }
 }
 
 fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
@@ -786,6 +814,10 @@ fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
             }
         }
     }
+    // Measures follow the touchpoints they are about to their new ids.
+    for c in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
+        c.about = c.about.and_then(|id| cards.get(&id).copied());
+    }
     // Compared emotion lanes are lanes of this journey: they follow their new ids.
     for lane in &mut journey.lanes {
         if let LaneKind::Emotion { compare, .. } = &mut lane.kind {
@@ -1052,5 +1084,55 @@ mod tests {
         )
         .unwrap();
         assert_eq!(lane_personas(&p), vec![("Emotions".to_owned(), None)]);
+    }
+
+    #[test]
+    fn measures_never_point_at_a_touchpoint_that_is_gone_and_follow_a_duplicate() {
+        let mut p = crate::io::sample::sample_project();
+        let j = &mut p.journeys[0];
+        let tp = j
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Touchpoints)
+            .and_then(|l| l.cards.first())
+            .map_or_else(|| panic!("a touchpoint"), |c| (c.id, c.stage));
+        let measure = j
+            .lanes
+            .iter_mut()
+            .filter(|l| matches!(l.kind, LaneKind::Measures(_)))
+            .flat_map(|l| &mut l.cards)
+            .find(|c| c.stage == tp.1)
+            .unwrap_or_else(|| panic!("a measure in the touchpoint's stage"));
+        measure.about = Some(tp.0);
+        let measure = measure.id;
+        let journey = j.id;
+        assert_eq!(p.validate(), vec![]);
+
+        // Duplicating the journey binds the copy's measure to the copy's touchpoint.
+        let mut copy = p.clone();
+        apply_edit(&mut copy, &Edit::DuplicateJourney { journey })
+            .unwrap_or_else(|| panic!("duplicated"));
+        assert_eq!(copy.validate(), vec![]);
+        let dup = &copy.journeys[1];
+        let about = dup
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .find_map(|c| c.about)
+            .unwrap_or_else(|| panic!("the copy keeps the binding"));
+        assert!(dup.card(about).is_some() && p.journeys[0].card(about).is_none());
+
+        // Deleting the touchpoint leaves the measure measuring its stage.
+        apply_edit(
+            &mut p,
+            &Edit::DeleteCards {
+                journey,
+                cards: vec![tp.0],
+            },
+        )
+        .unwrap_or_else(|| panic!("deleted"));
+        assert_eq!(p.validate(), vec![]);
+        let about = p.journeys[0].card(measure).and_then(|(_, c)| c.about);
+        assert_eq!(about, None);
     }
 }

@@ -24,6 +24,10 @@ pub struct ImportPlan {
     pub used: usize,
 }
 
+/// The answers for one measure of one touchpoint (or stage): the measure, the
+/// touchpoint it is bound to (none: the whole stage), the scores.
+type Group = (MeasureKind, Option<CardId>, Vec<f64>);
+
 /// Plans importing `answers` into `journey`. Rows naming no touchpoint or stage of the
 /// journey join `bad`.
 pub fn plan_import(
@@ -33,7 +37,7 @@ pub fn plan_import(
     mut bad: Vec<BadRow>,
 ) -> ImportPlan {
     // Resolve each answer to (stage index, label).
-    let mut groups: BTreeMap<(usize, String, u8), (MeasureKind, Vec<f64>)> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, String, u8), Group> = BTreeMap::new();
     let mut used = 0;
     for a in answers {
         let wanted = a.target.to_lowercase();
@@ -44,15 +48,15 @@ pub fn plan_import(
             .flat_map(|l| &l.cards)
             .find(|c| c.text.trim().to_lowercase() == wanted);
         let target = touchpoint
-            .map(|c| (c.stage, c.text.trim().to_owned()))
+            .map(|c| (c.stage, c.text.trim().to_owned(), Some(c.id)))
             .or_else(|| {
                 journey
                     .stages
                     .iter()
                     .find(|s| s.name.trim().to_lowercase() == wanted)
-                    .map(|s| (s.id, s.name.trim().to_owned()))
+                    .map(|s| (s.id, s.name.trim().to_owned(), None))
             });
-        let Some((stage, label)) = target else {
+        let Some((stage, label, about)) = target else {
             bad.push(BadRow {
                 line: a.line,
                 message: format!(
@@ -70,8 +74,8 @@ pub fn plan_import(
         let key = (stage_index, label, measure_order(a.measure));
         groups
             .entry(key)
-            .or_insert((a.measure, Vec::new()))
-            .1
+            .or_insert((a.measure, about, Vec::new()))
+            .2
             .push(a.score);
         used += 1;
     }
@@ -84,7 +88,7 @@ pub fn plan_import(
     };
     let mut out = journey.clone();
     let mut changes = Vec::new();
-    for ((stage_index, label, _), (measure, scores)) in groups {
+    for ((stage_index, label, _), (measure, about, scores)) in groups {
         let value = match measure {
             MeasureKind::Nps => analysis::nps(&scores),
             MeasureKind::Nev => analysis::nev(&scores, &project.settings.nev),
@@ -122,11 +126,15 @@ pub fn plan_import(
         let lane = &mut out.lanes[lane_index];
         let text = format!("{label} (n={})", scores.len());
         let lower = label.to_lowercase();
-        if let Some(card) = lane
-            .cards
-            .iter_mut()
-            .find(|c| c.stage == stage && c.text.to_lowercase().starts_with(&lower))
-        {
+        // The measure already there for the same touchpoint (bound by id), or for the
+        // stage as a whole (a stage-wide measure of the same name).
+        if let Some(card) = lane.cards.iter_mut().find(|c| {
+            c.stage == stage
+                && match about {
+                    Some(_) => c.about == about,
+                    None => c.about.is_none() && c.text.to_lowercase().starts_with(&lower),
+                }
+        }) {
             let old = match card.measure {
                 Some(MeasureValue::Number(v)) => analysis::format_measure_with_unit(measure, v),
                 Some(MeasureValue::Status(r)) => {
@@ -154,6 +162,7 @@ pub fn plan_import(
             ));
             lane.cards.push(Card {
                 measure: Some(MeasureValue::Number(value)),
+                about,
                 ..Card::new(CardId(fresh()), stage, text)
             });
         }
@@ -226,10 +235,47 @@ mod tests {
         assert!(plan.changes.iter().any(|c| c == "New lane \"NEV\""));
         assert!(plan.changes.iter().any(|c| c == "New lane \"CES\""));
         assert!(!plan.changes.iter().any(|c| c == "New lane \"NPS\""));
+        // Each value is bound to its touchpoint by id, not by its text.
+        let checkout = j
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Touchpoints)
+            .flat_map(|l| &l.cards)
+            .find(|c| c.text == "Online checkout")
+            .map(|c| c.id);
+        let bound = j
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Measures(MeasureKind::Nps))
+            .flat_map(|l| &l.cards)
+            .find(|c| c.text.starts_with("Online checkout"))
+            .and_then(|c| c.about);
+        assert!(checkout.is_some());
+        assert_eq!(bound, checkout);
         // The result is a valid document.
         let mut p = project.clone();
         p.journeys[0] = plan.journey.clone();
         assert_eq!(p.validate(), vec![]);
+        // Importing again updates that card in place, also after the touchpoint was
+        // renamed (bound by id, not by name).
+        let mut renamed = plan.journey.clone();
+        for c in renamed.lanes.iter_mut().flat_map(|l| &mut l.cards) {
+            if Some(c.id) == checkout {
+                c.text = "Checkout".into();
+            }
+        }
+        let (again, bad) = parse("touchpoint,measure,score\nCheckout,nps,10\n");
+        let plan = plan_import(&project, &renamed, &again, bad);
+        let bound: Vec<_> = plan
+            .journey
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Measures(MeasureKind::Nps))
+            .flat_map(|l| &l.cards)
+            .filter(|c| c.about == checkout)
+            .filter_map(|c| c.measure)
+            .collect();
+        assert_eq!(bound, vec![MeasureValue::Number(100.0)]);
     }
 
     #[test]

@@ -32,21 +32,11 @@ pub fn sample_size(text: &str) -> Option<usize> {
     rest[..end].trim().parse().ok()
 }
 
-/// The touchpoint a measure card measures: a touchpoint of the same stage whose name the
-/// card's text starts with (the longest such name), else none: the whole stage.
+/// The touchpoint a measure card measures (bound by id, see [`Card::about`]); none: the
+/// whole stage.
 fn measured_touchpoint<'a>(journey: &'a Journey, measure: &Card) -> Option<&'a Card> {
-    let text = measure.text.to_lowercase();
-    journey
-        .lanes
-        .iter()
-        .filter(|l| l.kind == LaneKind::Touchpoints)
-        .flat_map(|l| &l.cards)
-        .filter(|t| t.stage == measure.stage)
-        .filter(|t| {
-            let name = t.text.trim().to_lowercase();
-            !name.is_empty() && text.starts_with(&name)
-        })
-        .max_by_key(|t| t.text.trim().len())
+    let id = measure.about?;
+    journey.card(id).map(|(_, c)| c)
 }
 
 /// The measures CSV of `journeys` of `project` (all of them when `None`), with its BOM.
@@ -241,7 +231,8 @@ mod tests {
             collapsed: false,
             cards: vec![Card {
                 measure: Some(MeasureValue::Number(14.0 / 3.0)),
-                ..Card::new(CardId(900_001), tp.stage, format!("{} (n=3)", tp.text))
+                about: Some(tp.id),
+                ..Card::new(CardId(900_001), tp.stage, "Post-visit survey (n=3)")
             }],
         });
         let bytes = measures_csv(&project, None).unwrap_or_default();

@@ -132,6 +132,9 @@ pub fn kind_text(language: Language, kind: &ProblemKind) -> String {
         ProblemKind::NoAnchorCard(id) => {
             tm!(l, "err-problem-no-anchor-card", id = id.to_string())
         }
+        ProblemKind::NoMeasuredTouchpoint(id) => {
+            tm!(l, "err-problem-no-measured-touchpoint", id = id.to_string())
+        }
     }
 }
 

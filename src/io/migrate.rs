@@ -5,19 +5,16 @@
 //! defaults), so the steps work on the typed document; a future change that renames or
 //! removes a field would migrate the RON value before parsing instead.
 
-use crate::model::{FORMAT_VERSION, Project};
+use crate::model::{CardId, FORMAT_VERSION, LaneKind, Project};
 
 /// Runs every step from the project's version up to [`FORMAT_VERSION`]. The caller has
 /// already refused version 0 and versions newer than this build's.
 pub fn migrate(mut project: Project) -> Project {
     while project.format_version < FORMAT_VERSION {
         // One step per version; a version with nothing to change has no step.
-        #[allow(
-            clippy::single_match,
-            reason = "each new format version adds an arm here"
-        )]
         match project.format_version {
             1 => v1_to_v2(&mut project),
+            2 => v2_to_v3(&mut project),
             _ => {}
         }
         project.format_version += 1;
@@ -29,6 +26,36 @@ pub fn migrate(mut project: Project) -> Project {
 /// text is written in: guess it, so that its legend and captions match its cards.
 fn v1_to_v2(project: &mut Project) {
     project.settings.language = guess_language(project).to_owned();
+}
+
+/// Version 3 binds each measure card to the touchpoint it measures by id. Before, a
+/// measure belonged to a touchpoint of its stage when its text began with the
+/// touchpoint's name: that rule is applied once here (the longest matching name wins),
+/// and a measure that names no touchpoint measures its whole stage.
+fn v2_to_v3(project: &mut Project) {
+    for journey in &mut project.journeys {
+        let touchpoints: Vec<(crate::model::StageId, CardId, String)> = journey
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Touchpoints)
+            .flat_map(|l| &l.cards)
+            .map(|c| (c.stage, c.id, c.text.trim().to_lowercase()))
+            .filter(|(_, _, name)| !name.is_empty())
+            .collect();
+        for lane in &mut journey.lanes {
+            if !matches!(lane.kind, LaneKind::Measures(_)) {
+                continue;
+            }
+            for card in &mut lane.cards {
+                let text = card.text.to_lowercase();
+                card.about = touchpoints
+                    .iter()
+                    .filter(|(stage, _, name)| *stage == card.stage && text.starts_with(name))
+                    .max_by_key(|(_, _, name)| name.len())
+                    .map(|(_, id, _)| *id);
+            }
+        }
+    }
 }
 
 /// Common characters that differ between Traditional and Simplified Chinese, as
@@ -188,5 +215,55 @@ mod tests {
             assert!(is_han(t) && is_han(s));
             assert!(t != s && seen.insert(t) && seen.insert(s), "{t}{s}");
         }
+    }
+
+    #[test]
+    fn version_2_measures_are_bound_to_the_touchpoint_their_text_names_once() {
+        use crate::model::{Card, CardId, LaneKind, MeasureKind, MeasureValue};
+        let mut p = crate::io::sample::sample_project();
+        p.format_version = 2;
+        let j = &mut p.journeys[0];
+        let stage = j.stages[1].id;
+        let tp_lane = j
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::Touchpoints)
+            .unwrap_or_else(|| panic!("touchpoints lane"));
+        j.lanes[tp_lane].cards.retain(|c| c.stage != stage);
+        for (id, text) in [(7001, "Order"), (7002, "Order online")] {
+            j.lanes[tp_lane]
+                .cards
+                .push(Card::new(CardId(id), stage, text));
+        }
+        let nps = j
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::Measures(MeasureKind::Nps))
+            .unwrap_or_else(|| panic!("NPS lane"));
+        j.lanes[nps].cards.retain(|c| c.stage != stage);
+        for (id, text) in [
+            (7101, "Order online NPS (n=15)"),
+            (7102, "order: phone"),
+            (7103, "Post-visit survey"),
+        ] {
+            j.lanes[nps].cards.push(Card {
+                measure: Some(MeasureValue::Number(10.0)),
+                ..Card::new(CardId(id), stage, text)
+            });
+        }
+        let p = migrate(p);
+        let about = |id: u64| {
+            p.journeys[0]
+                .lanes
+                .iter()
+                .flat_map(|l| &l.cards)
+                .find(|c| c.id == CardId(id))
+                .and_then(|c| c.about)
+        };
+        // The longest name that the text starts with wins; no name, the whole stage.
+        assert_eq!(about(7101), Some(CardId(7002)));
+        assert_eq!(about(7102), Some(CardId(7001)));
+        assert_eq!(about(7103), None);
+        assert_eq!(p.validate(), vec![]);
     }
 }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first format.
 /// - 2: `Settings::language`, the map's own language (version 1 files get one guessed
 ///   from their text when they are loaded).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The languages a map can be in, by BCP 47 tag: the labels Waymark draws on a map
 /// (legend, lane captions, badges, channel names...) have messages in each of them.
@@ -432,6 +432,11 @@ pub struct Card {
     /// The measured value, for cards in measures lanes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<MeasureValue>,
+    /// For a measure card: the touchpoint card (of the same stage) it measures; `None`
+    /// when it measures the whole stage. Bound by id, so renaming the touchpoint keeps
+    /// its measures (format version 3; older files are bound once by name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<CardId>,
 }
 
 impl Card {
@@ -446,6 +451,7 @@ impl Card {
             emotion: None,
             sentiment: None,
             measure: None,
+            about: None,
         }
     }
 }

@@ -117,6 +117,8 @@ pub enum ProblemKind {
     NoAnchorStage(u64),
     /// An annotation's card does not exist.
     NoAnchorCard(u64),
+    /// A measure card is bound to a touchpoint that does not exist in its journey.
+    NoMeasuredTouchpoint(u64),
 }
 
 impl Project {
@@ -286,6 +288,26 @@ impl Project {
                                 },
                             );
                         }
+                    }
+                }
+            }
+            let touchpoints: HashSet<_> = j
+                .lanes
+                .iter()
+                .filter(|l| l.kind == LaneKind::Touchpoints)
+                .flat_map(|l| l.cards.iter().map(|c| c.id))
+                .collect();
+            for l in &j.lanes {
+                for c in &l.cards {
+                    if let Some(tp) = c.about
+                        && !touchpoints.contains(&tp)
+                    {
+                        let loc = [
+                            jloc(),
+                            vec![Place::Lane(l.title.clone()), Place::Card(c.id.0)],
+                        ]
+                        .concat();
+                        push(loc, ProblemKind::NoMeasuredTouchpoint(tp.0));
                     }
                 }
             }

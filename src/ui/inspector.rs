@@ -287,9 +287,38 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                     c.measure = Some(MeasureValue::Number(v));
                 }
             }
+            measured_touchpoint(ui, state, c);
         }
         _ => {}
     }
+}
+
+/// Which touchpoint of its stage a measure card measures, or the stage as a whole.
+fn measured_touchpoint(ui: &mut Ui, state: &AppState, c: &mut crate::model::Card) {
+    let Some(journey) = state.current_journey() else {
+        return;
+    };
+    let touchpoints: Vec<(crate::model::CardId, String)> = journey
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Touchpoints)
+        .flat_map(|l| &l.cards)
+        .filter(|t| t.stage == c.stage || c.about == Some(t.id))
+        .map(|t| (t.id, t.text.lines().next().unwrap_or_default().to_owned()))
+        .collect();
+    let whole = t!("inspector-measures-whole-stage");
+    let selected = c
+        .about
+        .and_then(|id| touchpoints.iter().find(|(t, _)| *t == id))
+        .map_or_else(|| whole.clone(), |(_, name)| name.clone());
+    egui::ComboBox::from_label(t!("inspector-measures-touchpoint"))
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut c.about, None, whole);
+            for (id, name) in touchpoints {
+                ui.selectable_value(&mut c.about, Some(id), name);
+            }
+        });
 }
 
 /// A labelled text field; the label names the field for screen readers and tests. The

@@ -66,6 +66,7 @@ export-after-close = The export of { $path } finished after the window closed
 
 # Priorities: why a touchpoint ranks where it does.
 priority-evidence-measure = { $measure } { $value }
+priority-evidence-stage-measure = the stage's { $measure } { $value }
 priority-evidence-emotion = emotion { $score }
 priority-classify = Not classified yet: classify it to rank it
 priority-fix-first-red = { $class } performing poorly ({ $evidence }, { $rag }): fix first

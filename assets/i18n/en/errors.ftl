@@ -92,6 +92,7 @@ err-problem-emotion-off-scale = emotion score { $score } is off the scale { $min
 err-problem-measure-range = { $measure } value { $value } is out of range
 err-problem-no-anchor-stage = anchor stage { $id } does not exist
 err-problem-no-anchor-card = anchor card { $id } does not exist
+err-problem-no-measured-touchpoint = the touchpoint { $id } this measure is about does not exist
 err-problem-rag-numbers = { $measure } thresholds must be numbers
 err-problem-rag-higher = { $measure } green threshold { $green } must be above amber { $amber } when higher is better
 err-problem-rag-lower = { $measure } green threshold { $green } must be below amber { $amber } when lower is better

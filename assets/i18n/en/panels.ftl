@@ -30,6 +30,8 @@ inspector-colour = Colour
 inspector-channel = Channel
 inspector-class = Class
 inspector-owner = Owner
+inspector-measures-touchpoint = Measures
+inspector-measures-whole-stage = The whole stage
 inspector-emotion = Emotion
 # An emotion lane: whose feelings its curve shows.
 inspector-feelings-of = Feelings of

@@ -48,6 +48,7 @@ export-after-close = { $path } 的导出在窗口关闭后才完成
 
 # 优先事项：接触点排在这里的原因。
 priority-evidence-measure = { $measure } { $value }
+priority-evidence-stage-measure = 阶段整体 { $measure } { $value }
 priority-evidence-emotion = 情绪 { $score }
 priority-classify = 尚未分类：分类后才能排序
 priority-fix-first-red = { $class }表现很差（{ $evidence }，{ $rag }）：优先解决

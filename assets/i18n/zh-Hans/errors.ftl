@@ -90,6 +90,7 @@ err-problem-emotion-off-scale = 情绪分数 { $score } 超出量表 { $min }..{
 err-problem-measure-range = { $measure } 数值 { $value } 超出范围
 err-problem-no-anchor-stage = 锚定的阶段 { $id } 不存在
 err-problem-no-anchor-card = 锚定的卡片 { $id } 不存在
+err-problem-no-measured-touchpoint = 该指标所衡量的触点 { $id } 不存在
 err-problem-rag-numbers = { $measure } 的阈值必须是数字
 err-problem-rag-higher = { $measure } 越高越好时，绿灯阈值 { $green } 必须高于黄灯阈值 { $amber }
 err-problem-rag-lower = { $measure } 越低越好时，绿灯阈值 { $green } 必须低于黄灯阈值 { $amber }

@@ -48,6 +48,7 @@ export-after-close = { $path } 的匯出在視窗關閉後才完成
 
 # 優先事項：接觸點排在這裡的原因。
 priority-evidence-measure = { $measure } { $value }
+priority-evidence-stage-measure = 階段整體 { $measure } { $value }
 priority-evidence-emotion = 情緒 { $score }
 priority-classify = 尚未分類：分類後才能排序
 priority-fix-first-red = { $class }表現很差（{ $evidence }，{ $rag }）：優先處理

@@ -90,6 +90,7 @@ err-problem-emotion-off-scale = 情緒分數 { $score } 超出量表 { $min }..{
 err-problem-measure-range = { $measure } 數值 { $value } 超出範圍
 err-problem-no-anchor-stage = 錨定的階段 { $id } 不存在
 err-problem-no-anchor-card = 錨定的卡片 { $id } 不存在
+err-problem-no-measured-touchpoint = 該指標所衡量的接觸點 { $id } 不存在
 err-problem-rag-numbers = { $measure } 的門檻必須是數字
 err-problem-rag-higher = { $measure } 越高越好時，綠燈門檻 { $green } 必須高於黃燈門檻 { $amber }
 err-problem-rag-lower = { $measure } 越低越好時，綠燈門檻 { $green } 必須低於黃燈門檻 { $amber }
