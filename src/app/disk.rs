@@ -73,9 +73,8 @@ pub enum DiskState {
 pub fn compare(path: &Path, known: &Fingerprint) -> DiskState {
     let meta = match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => meta,
-        Ok(_) => return DiskState::Unreadable,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return DiskState::Missing,
-        Err(_) => return DiskState::Unreadable,
+        Ok(_) | Err(_) => return DiskState::Unreadable,
     };
     if meta.len() == known.len && modified(&meta) == known.modified && known.modified.is_some() {
         return DiskState::Same(*known);
@@ -92,7 +91,7 @@ pub fn compare(path: &Path, known: &Fingerprint) -> DiskState {
 /// file (written, replaced by a rename, deleted, moved away). The folder is watched, not
 /// the file, because editors and `git` replace a file by renaming another over it.
 pub struct Watcher {
-    _watcher: notify::RecommendedWatcher,
+    _notify: notify::RecommendedWatcher,
     /// The file watched.
     pub path: PathBuf,
     flag: Arc<AtomicBool>,
@@ -130,7 +129,7 @@ impl Watcher {
         };
         watcher.watch(&folder, notify::RecursiveMode::NonRecursive)?;
         Ok(Self {
-            _watcher: watcher,
+            _notify: watcher,
             path: path.to_owned(),
             flag,
         })

@@ -246,10 +246,9 @@ fn owner(lock_path: &Path) -> Owner {
         Err(_) => return Owner::Running,
     };
     match file.try_lock() {
-        Ok(()) => Owner::Gone(file),
         Err(std::fs::TryLockError::WouldBlock) => Owner::Running,
-        // Without locks, work is better offered twice than lost.
-        Err(std::fs::TryLockError::Error(_)) => Owner::Gone(file),
+        // Without locks (an error here), work is better offered twice than lost.
+        Ok(()) | Err(std::fs::TryLockError::Error(_)) => Owner::Gone(file),
     }
 }
 

@@ -93,10 +93,7 @@ impl<T: Send + 'static> Job<T> {
 
     /// The outcome, once the job has finished.
     pub fn poll(&self) -> Option<T> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        self.receiver.try_recv().ok()
     }
 
     /// Waits for the job to finish and returns its outcome (`None` if its thread died).

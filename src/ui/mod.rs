@@ -729,7 +729,8 @@ impl WaymarkApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if let Some((path, started)) = self.state.saving() {
-                    ui.spinner();
+                    // No spinner: it would repaint the window every frame while the
+                    // save runs; the seconds count is refreshed as the save is polled.
                     ui.label(t!(
                         "status-saving",
                         path = path.display(),
