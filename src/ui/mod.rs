@@ -921,6 +921,11 @@ impl WaymarkApp {
 
         self.safety_ui(&ctx);
         self.check_fonts(&ctx);
+        // A message from a background job (a save failed) may open a window: draw it
+        // now, not at the next mouse move.
+        if !self.state.messages.is_empty() {
+            ctx.request_repaint();
+        }
         self.take_messages();
         self.update_title(&ctx);
     }
