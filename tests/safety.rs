@@ -44,7 +44,7 @@ fn saved_sample(dir: &Path) -> PathBuf {
 fn edit(h: &mut Harness<'_, WaymarkApp>, name: &str) {
     let journey = h.state().state.project().journeys[0].clone();
     let mut stage = journey.stages[0].clone();
-    stage.name = name.to_owned();
+    name.clone_into(&mut stage.name);
     for edit in [
         Edit::SetStage {
             journey: journey.id,

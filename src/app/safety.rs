@@ -642,7 +642,7 @@ mod tests {
     fn rename(state: &mut AppState, name: &str) {
         let journey = &state.project().journeys[0];
         let mut stage = journey.stages[0].clone();
-        stage.name = name.to_owned();
+        name.clone_into(&mut stage.name);
         let edit = Edit::SetStage {
             journey: journey.id,
             stage,
@@ -777,6 +777,47 @@ mod tests {
             "Still here"
         );
         assert!(!state.is_dirty());
+    }
+
+    #[test]
+    fn closing_waits_for_the_save_in_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, path) = saved_state(dir.path());
+        rename(&mut state, "Written before closing");
+        state.apply(Command::Save, 0.0);
+        state.close();
+        assert!(!state.is_saving() && !state.is_dirty());
+        assert_eq!(
+            crate::io::load_file(&path).unwrap().journeys[0].stages[0].name,
+            "Written before closing"
+        );
+    }
+
+    #[test]
+    fn a_change_is_copied_within_the_autosave_delay_not_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, _) = saved_state(dir.path());
+        assert_eq!(state.tick(false, false), None, "nothing to do when clean");
+        rename(&mut state, "Changed");
+        let wake = state.tick(false, false).unwrap();
+        assert!(wake <= AUTOSAVE_AFTER && wake > Duration::ZERO, "{wake:?}");
+        assert!(state.safety.autosave.is_none(), "copied too early");
+        // Due: the copy starts (here by setting the clock back).
+        state.safety.uncopied_since = Some(Instant::now().checked_sub(AUTOSAVE_AFTER).unwrap());
+        state.tick(false, false);
+        state.finish_background_work();
+        assert!(state.recovery_file().is_some_and(|p| p.is_file()));
+        // Undoing back to the saved state removes the copy.
+        state.apply(Command::Undo, 0.0);
+        state.tick(false, false);
+        assert!(state.recovery_file().is_none());
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("config/recovery"))
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "ron")
+                .count(),
+            0
+        );
     }
 
     #[test]
