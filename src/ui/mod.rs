@@ -448,6 +448,8 @@ impl WaymarkApp {
             return;
         }
         if let Some(choice) = safety::recovery_ui(ctx, &self.state) {
+            // The next question (or the recovered map) is drawn at once.
+            ctx.request_repaint();
             match choice {
                 safety::RecoveryChoice::Recover(id) => self.guard(ctx, Pending::Recover(id)),
                 safety::RecoveryChoice::Discard(id) => {
@@ -463,6 +465,7 @@ impl WaymarkApp {
             return;
         };
         if let Some(choice) = safety::conflict_ui(ctx, conflict, self.state.is_dirty()) {
+            ctx.request_repaint();
             let command = match choice {
                 safety::ConflictChoice::Reload => {
                     self.view = CanvasView::new();
