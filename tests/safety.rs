@@ -306,3 +306,29 @@ fn a_failed_background_save_says_so_keeps_the_old_file_and_the_changes() {
     assert!(!h.state().state.is_dirty());
     assert_eq!(io::load_file(&path).unwrap(), common::project(&h));
 }
+
+#[test]
+fn a_save_in_progress_shows_in_the_status_line_and_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let project = io::sample::generated_project(100, 12, 5_000);
+    io::save_file(&project, &path).unwrap();
+    let mut h = app_on_file(&path, &dir.path().join("config"));
+    edit(&mut h, "Changed");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    // The frame that starts the save draws the status line with the save in it; the
+    // save itself runs on its own thread.
+    h.step();
+    assert!(h.state().state.is_saving());
+    let status = common::painted_texts(&h)
+        .into_iter()
+        .find(|t| t.starts_with("Saving "));
+    assert!(
+        status.as_deref().is_some_and(|s| s.contains("big.ron")),
+        "{status:?}"
+    );
+    h.state_mut().state.finish_background_work();
+    h.run();
+    assert!(!h.state().state.is_dirty());
+    h.get_by_label_contains("Saved");
+}
