@@ -34,6 +34,7 @@ fn io_benches(c: &mut Criterion) {
             io::save_file(black_box(&changed), &path).expect("save");
         });
     });
+    background_save_benches(c, &project, &path);
     let text = io::to_ron_string(&project).expect("encode");
     c.bench_function("parse 5000 cards from memory", |b| {
         b.iter(|| io::from_ron_str(black_box(&text), Path::new("big.ron")).expect("parse"));
@@ -44,6 +45,50 @@ fn io_benches(c: &mut Criterion) {
     if let Err(e) = dir.close() {
         eprintln!("could not remove the benchmark's temporary folder: {e}");
     }
+}
+
+/// What a save and an autosave cost the window's own thread (a snapshot of the document
+/// and starting the job), against the whole save they start; and the file comparison
+/// done when the window gets the focus back.
+fn background_save_benches(c: &mut Criterion, project: &waymark::model::Project, path: &Path) {
+    use waymark::app::{AppState, Command, Edit};
+    let mut state = AppState::new(project.clone(), Some(path.to_owned()));
+    let journey = state.project().journeys[0].clone();
+    let mut n = 0_u64;
+    c.bench_function("save 5000 cards: time on the UI thread", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                // A real change each time, so each save writes.
+                n += 1;
+                let mut stage = journey.stages[0].clone();
+                stage.name = format!("Stage {n}");
+                let edit = Edit::SetStage {
+                    journey: journey.id,
+                    stage,
+                };
+                state.apply(
+                    Command::Edit {
+                        edit,
+                        gesture: None,
+                    },
+                    0.0,
+                );
+                let start = std::time::Instant::now();
+                state.apply(Command::Save, 0.0);
+                spent += start.elapsed();
+                state.finish_background_work();
+            }
+            assert!(!state.is_dirty(), "{:?}", state.messages);
+            spent
+        });
+    });
+    c.bench_function(
+        "compare 5000 cards on disk after a touch (read + hash)",
+        |b| {
+            b.iter(|| waymark::app::disk::Fingerprint::read(black_box(path)).expect("read"));
+        },
+    );
 }
 
 criterion_group!(benches, io_benches);

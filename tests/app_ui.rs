@@ -121,6 +121,9 @@ fn save_as_and_open_through_the_in_app_path_entry() {
     h.run();
     h.get_by_label("Save").click();
     h.run();
+    // The save runs in the background.
+    h.state_mut().state.finish_background_work();
+    h.run();
     assert_eq!(io::load_file(&path).unwrap(), io::sample::sample_project());
     assert_eq!(h.state().state.path.as_deref(), Some(path.as_path()));
     assert!(h.state().state.window_title().starts_with("saved.ron"));

@@ -77,7 +77,7 @@ impl Drop for Killed {
 /// An Xvfb server on a free display and the app running in it.
 struct Session {
     // Fields drop in order: the app first, then its display, then the folder.
-    _app: Killed,
+    app: Killed,
     _xvfb: Killed,
     display: String,
     dir: tempfile::TempDir,
@@ -114,24 +114,9 @@ impl Session {
         std::fs::create_dir_all(&config).unwrap();
         // Not a first launch: no template gallery over the map.
         std::fs::write(config.join("launched"), "1\n").unwrap();
-        let home = dir.path().join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        let app = Command::new(env!("CARGO_BIN_EXE_waymark"))
-            .current_dir(dir.path())
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("WAYMARK_INAPP_DIALOGS", "1")
-            .env("WAYMARK_CONFIG_DIR", &config)
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("waymark starts");
+        let app = Self::spawn_app(&display, dir.path());
         let mut session = Self {
-            _app: Killed(app),
+            app: Killed(app),
             _xvfb: xvfb,
             display,
             dir,
@@ -141,6 +126,41 @@ impl Session {
         session.focus();
         Self::settle();
         session
+    }
+
+    /// Starts `waymark` on `display` with the configuration folder and home in `dir`.
+    fn spawn_app(display: &str, dir: &Path) -> Child {
+        let home = dir.join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .current_dir(dir)
+            .env("DISPLAY", display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("WAYMARK_INAPP_DIALOGS", "1")
+            .env("WAYMARK_CONFIG_DIR", dir.join("config"))
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("waymark starts")
+    }
+
+    /// Kills the app with SIGKILL, as a crash or a power cut would end it (no chance to
+    /// clean up), and starts it again with the same configuration folder.
+    fn kill_and_relaunch(&mut self) {
+        let status = Command::new("kill")
+            .args(["-KILL", &self.app.0.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        self.app.0.wait().expect("the killed app is reaped");
+        self.app = Killed(Self::spawn_app(&self.display, self.dir.path()));
+        self.window = self.wait_for_window();
+        self.focus();
+        Self::settle();
     }
 
     fn wait_for_window(&self) -> String {
@@ -359,4 +379,71 @@ fn add_copy_paste_undo_and_save_in_the_real_window() {
         .map(|(_, l)| l.cards.len())
         .sum();
     assert_eq!(others, 0, "nothing landed in another lane");
+}
+
+/// Waits until a recovery file in `config/recovery` holds `text`.
+fn wait_for_recovery_copy(config: &Path, text: &str) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        let found = std::fs::read_dir(config.join("recovery"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(text)));
+        if found {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    false
+}
+
+#[test]
+fn work_survives_a_kill_and_is_recovered_at_the_next_launch() {
+    if !tools_available() {
+        return;
+    }
+    let mut session = Session::start();
+    session.key("ctrl+n");
+    let project = io::sample::blank_project();
+    let map = layout_of(&project);
+    let lane = project.journeys[0]
+        .lanes
+        .iter()
+        .position(|l| lane_family(&l.kind) == LaneFamily::Notes)
+        .expect("a notes lane");
+    let at = Placement::find(&session.screenshot(), &map);
+    let cell = at.to_screen(egui::pos2(
+        map.stages[0].column.center().x,
+        map.lanes[lane].row.center().y,
+    ));
+    session.click(cell, 2);
+    session.type_text("Written before the crash");
+    session.key("Return");
+    // Autosave copies it within seconds, without being asked.
+    let config = session.dir.path().join("config");
+    assert!(
+        wait_for_recovery_copy(&config, "Written before the crash"),
+        "no recovery copy was written"
+    );
+
+    session.kill_and_relaunch();
+    // The recovery question has the focus: Tab reaches Recover, Enter chooses it.
+    session.key("Tab");
+    session.key("Return");
+    // The recovered map, never saved before, is saved through the in-app path entry.
+    session.key("ctrl+s");
+    let path: PathBuf = session.dir.path().join("recovered.ron");
+    session.key("ctrl+a");
+    session.type_text(&path.display().to_string());
+    session.key("Return");
+    assert!(wait_for_file(&path), "the recovered map was not saved");
+    let saved = io::load_file(&path).expect("the saved file loads");
+    let texts: Vec<&str> = saved.journeys[0].lanes[lane]
+        .cards
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Written before the crash"]);
 }

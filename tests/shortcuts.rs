@@ -383,7 +383,9 @@ fn open_recent_lists_saved_files_and_forgets_missing_ones() {
     let a = dir.path().join("a.ron");
     let b = dir.path().join("b.ron");
     h.state_mut().state.apply(Command::SaveAs(a.clone()), 0.0);
+    h.state_mut().state.finish_background_work();
     h.state_mut().state.apply(Command::SaveAs(b.clone()), 0.0);
+    h.state_mut().state.finish_background_work();
     h.run();
     assert_eq!(h.state().state.recent.files, vec![b.clone(), a.clone()]);
     // Kept in the config folder for the next launch.

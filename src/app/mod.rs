@@ -2,6 +2,7 @@
 //! messages. Panels emit [`Command`]s; [`AppState::apply`] is the one place that
 //! changes the document.
 
+pub mod disk;
 mod edit;
 mod export_job;
 pub mod file_dialog;
@@ -9,10 +10,15 @@ pub mod files;
 pub mod find;
 mod history;
 pub mod import;
+pub mod recovery;
+pub mod safety;
+mod save_job;
 
 pub use edit::{Edit, LaneFamily, Outcome, Placement, apply_edit, lane_family};
 pub use export_job::{ExportDone, ExportJob, SharedExporter};
 pub use history::{History, MAX_STEPS};
+pub use safety::{DiskChange, DiskConflict, SafetyCommand};
+pub use save_job::{Expect, SaveOutcome};
 
 use crate::t;
 use std::path::{Path, PathBuf};
@@ -94,6 +100,9 @@ pub enum Command {
     ToggleCardSelection(CardId),
     /// Selects exactly these cards (rubber band).
     SelectCards(Vec<CardId>),
+    /// Decides about unsaved work left by a crash, or about the open file changed
+    /// elsewhere.
+    Safety(SafetyCommand),
     /// Exports a journey to a PNG file in the background; the result arrives as a
     /// message.
     ExportPng {
@@ -164,6 +173,8 @@ pub struct AppState {
     /// A survey import waiting for confirmation.
     pub survey: Option<SurveyPreview>,
     exporter: SharedExporter,
+    /// Background saves, autosave and recovery, and the watch on the file.
+    safety: safety::Safety,
     revision: u64,
     saved_revision: u64,
     next_revision: u64,
@@ -173,6 +184,7 @@ impl AppState {
     /// State for a document; `path` is where it lives, if anywhere.
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
         let journey = project.journeys.first().map(|j| j.id);
+        let safety = safety::Safety::for_document(path.as_deref());
         Self {
             project,
             path,
@@ -192,6 +204,7 @@ impl AppState {
             templates: None,
             survey: None,
             exporter: SharedExporter::default(),
+            safety,
             revision: 0,
             saved_revision: 0,
             next_revision: 1,
@@ -207,6 +220,7 @@ impl AppState {
     /// the recent files kept there.
     pub fn set_config_dir(&mut self, dir: Option<PathBuf>) {
         self.recent = dir.as_deref().map(RecentFiles::load).unwrap_or_default();
+        self.set_recovery_dir(dir.as_deref().map(recovery::folder));
         self.config_dir = dir;
     }
 
@@ -260,6 +274,7 @@ impl AppState {
 
     /// Replaces the document (after New or Open): history and selection start afresh.
     fn replace_document(&mut self, project: Project, path: Option<PathBuf>) {
+        let carried = self.end_document();
         *self = Self {
             messages: std::mem::take(&mut self.messages),
             export_job: self.export_job.take(),
@@ -271,6 +286,7 @@ impl AppState {
             templates: self.templates.take(),
             ..Self::new(project, path)
         };
+        self.safety.carry(carried);
     }
 
     /// Applies one command. `now` is the time in seconds, used to merge gestures.
@@ -309,10 +325,11 @@ impl AppState {
                 }
             },
             Command::Save => match self.path.clone() {
-                Some(path) => self.save_to(&path),
+                Some(path) => self.start_save(path),
                 None => self.messages.push(Message::Error(t!("error-no-file-yet"))),
             },
-            Command::SaveAs(path) => self.save_to(&path),
+            Command::SaveAs(path) => self.start_save(path),
+            Command::Safety(command) => self.apply_safety(command),
             Command::Undo => {
                 let what = self.history.undo_label().map(str::to_owned);
                 if self.history.undo(&mut self.project, &mut self.revision) {
@@ -616,20 +633,6 @@ impl AppState {
                 "warning-recent-not-kept",
                 error = e.to_string()
             )));
-        }
-    }
-
-    fn save_to(&mut self, path: &Path) {
-        self.carry_avatars(path);
-        match io::save_file(&self.project, path) {
-            Ok(()) => {
-                self.path = Some(path.to_owned());
-                self.saved_revision = self.revision;
-                self.remember_recent(path);
-                self.messages
-                    .push(Message::Info(t!("status-saved", path = path.display())));
-            }
-            Err(e) => self.messages.push(Message::Error(e.to_string())),
         }
     }
 
@@ -970,6 +973,10 @@ mod tests {
             "Save without a file must not pretend to save"
         );
         state.apply(Command::SaveAs(path.clone()), 0.0);
+        // The save runs in the background: unsaved until it has finished.
+        assert!(state.is_saving());
+        state.finish_background_work();
+        assert!(!state.is_saving());
         assert!(!state.is_dirty());
         assert_eq!(state.window_title(), "x.ron — Waymark");
     }

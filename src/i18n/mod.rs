@@ -118,7 +118,9 @@ macro_rules! resources {
     };
 }
 
-resources!("app", "ui", "dialogs", "panels", "map", "canvas", "errors");
+resources!(
+    "app", "ui", "dialogs", "panels", "map", "canvas", "errors", "safety"
+);
 
 /// The Fluent source of every message file of `language`, for the consistency tests.
 pub fn sources(language: Language) -> &'static [&'static str] {

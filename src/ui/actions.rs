@@ -47,6 +47,9 @@ pub enum Action {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// List the documents left behind by a crash (or kept when reloading a file changed
+    /// elsewhere), to recover or discard them.
+    RecoverUnsaved,
     /// Export the current journey as a PNG image.
     ExportPng,
     /// Export every computed measure of the project as a CSV table.
@@ -120,7 +123,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 39] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -159,6 +162,7 @@ impl Action {
         Self::Find,
         Self::CommandPalette,
         Self::ShortcutsSheet,
+        Self::RecoverUnsaved,
     ];
 
     /// Actions whose keys belong to a text field while one has the keyboard (Ctrl+Z
@@ -188,6 +192,7 @@ impl Action {
             Self::Open => t!("action-open"),
             Self::Save => t!("action-save"),
             Self::SaveAs => t!("action-save-as"),
+            Self::RecoverUnsaved => t!("action-recover-unsaved"),
             Self::ExportPng => t!("action-export-png"),
             Self::ExportMeasures => t!("measures-action-export"),
             Self::Quit => t!("action-quit"),
@@ -232,6 +237,7 @@ impl Action {
             | Self::Open
             | Self::Save
             | Self::SaveAs
+            | Self::RecoverUnsaved
             | Self::ExportPng
             | Self::ExportMeasures
             | Self::Quit
@@ -346,7 +352,8 @@ impl Action {
             | Self::Settings
             | Self::ImportCsv
             | Self::ExportMeasures
-            | Self::SaveAsTemplate => NONE,
+            | Self::SaveAsTemplate
+            | Self::RecoverUnsaved => NONE,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
             Self::Cut => CUT,

@@ -23,6 +23,8 @@ pub enum Pending {
     Gallery,
     /// Open a file from File > Open Recent.
     OpenRecent(PathBuf),
+    /// Recover a document left behind by a crash (by its recovery id).
+    Recover(String),
 }
 
 impl Pending {
@@ -32,6 +34,7 @@ impl Pending {
             Self::Open | Self::OpenRecent(_) => t!("pending-open"),
             Self::Quit => t!("pending-quit"),
             Self::Gallery => t!("pending-gallery"),
+            Self::Recover(_) => t!("pending-recover"),
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn menu_bar_ui(
                 action_item(ui, action, true, &mut chosen);
             }
             recent_menu_ui(ui, state, out, open_recent);
-            for action in [Action::Save, Action::SaveAs] {
+            for action in [Action::Save, Action::SaveAs, Action::RecoverUnsaved] {
                 action_item(ui, action, true, &mut chosen);
             }
             action_item(

@@ -14,6 +14,7 @@ mod measures_export;
 mod menu;
 mod palette;
 pub mod personas;
+mod safety;
 mod settings;
 
 use crate::t;
@@ -21,7 +22,7 @@ use std::path::PathBuf;
 
 use std::collections::HashMap;
 
-use crate::app::{AppState, Command, Edit, FileCommand, Message, Selection};
+use crate::app::{AppState, Command, Edit, FileCommand, Message, SafetyCommand, Selection};
 use crate::model::{Anchor, AnnotationKind};
 pub use actions::Action;
 use canvas::{CanvasView, EditTarget, ZoomRequest};
@@ -75,6 +76,11 @@ pub struct WaymarkApp {
     find: Option<find::FindBar>,
     /// Set once the user has agreed to close (or nothing was unsaved).
     allow_close: bool,
+    /// What to do once the save in progress has succeeded (New, Open, Quit... after
+    /// "Save" in the unsaved-changes question).
+    after_save: Option<Pending>,
+    /// True once the state can wake the window (when the file changes on disk).
+    waker_set: bool,
     last_title: String,
     status: String,
     status_warning: bool,
@@ -103,6 +109,8 @@ impl WaymarkApp {
             missing_scripts: Vec::new(),
             find: None,
             allow_close: false,
+            after_save: None,
+            waker_set: false,
             last_title: String::new(),
             status: String::new(),
             status_warning: false,
@@ -134,6 +142,9 @@ impl WaymarkApp {
                 None => self.dialogs.ask_save_path(&self.state, None),
             },
             Action::SaveAs => self.dialogs.ask_save_path(&self.state, None),
+            Action::RecoverUnsaved => {
+                self.apply(ctx, Command::Safety(SafetyCommand::ShowRecoverable));
+            }
             Action::ExportPng => {
                 if self.state.current_journey().is_some() {
                     self.export_dialog = Some(export_dialog::ExportDialog::new(&self.state));
@@ -379,6 +390,10 @@ impl WaymarkApp {
                 }
             }
             Pending::OpenRecent(path) => self.apply(ctx, Command::Open(path)),
+            Pending::Recover(id) => {
+                self.apply(ctx, Command::Safety(SafetyCommand::Recover(id)));
+                self.view = CanvasView::new();
+            }
             Pending::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -407,10 +422,72 @@ impl WaymarkApp {
 
     fn save_as(&mut self, ctx: &egui::Context, path: PathBuf, then: Option<Pending>) {
         self.apply(ctx, Command::SaveAs(path));
-        if !self.state.is_dirty()
-            && let Some(then) = then
-        {
-            self.proceed(ctx, then);
+        self.after_save = then;
+    }
+
+    /// Background saving, autosave and the watch on the file, once per frame; then what
+    /// waited for a save, and the questions about unsaved work and the file on disk.
+    fn safety_ui(&mut self, ctx: &egui::Context) {
+        if !self.waker_set {
+            let waker = ctx.clone();
+            self.state
+                .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
+            self.waker_set = true;
+        }
+        let (lost, gained) = ctx.input(|i| {
+            let focus = |f| {
+                i.events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::WindowFocused(x) if *x == f))
+            };
+            (focus(false), focus(true))
+        });
+        if let Some(wake) = self.state.tick(lost, gained) {
+            ctx.request_repaint_after(wake);
+        }
+        if self.after_save.is_some() && !self.state.is_saving() {
+            let then = self.after_save.take();
+            if let Some(then) = then
+                && !self.state.is_dirty()
+            {
+                self.proceed(ctx, then);
+            }
+        }
+        if self.dialogs.is_modal_open() {
+            return;
+        }
+        if let Some(choice) = safety::recovery_ui(ctx, &self.state) {
+            // The next question (or the recovered map) is drawn at once.
+            ctx.request_repaint();
+            match choice {
+                safety::RecoveryChoice::Recover(id) => self.guard(ctx, Pending::Recover(id)),
+                safety::RecoveryChoice::Discard(id) => {
+                    self.apply(ctx, Command::Safety(SafetyCommand::DiscardRecovery(id)));
+                }
+                safety::RecoveryChoice::Later => {
+                    self.apply(ctx, Command::Safety(SafetyCommand::RecoverLater));
+                }
+            }
+            return;
+        }
+        let Some(conflict) = self.state.disk_conflict() else {
+            return;
+        };
+        if let Some(choice) = safety::conflict_ui(ctx, conflict, self.state.is_dirty()) {
+            ctx.request_repaint();
+            let command = match choice {
+                safety::ConflictChoice::Reload => {
+                    self.view = CanvasView::new();
+                    SafetyCommand::Reload
+                }
+                safety::ConflictChoice::KeepMine => SafetyCommand::KeepMine,
+                safety::ConflictChoice::SaveToOldPath => SafetyCommand::SaveToOldPath,
+                safety::ConflictChoice::SaveMineAs => {
+                    self.dialogs.ask_save_path(&self.state, None);
+                    return;
+                }
+            };
+            self.apply(ctx, Command::Safety(command));
         }
     }
 
@@ -578,6 +655,8 @@ impl WaymarkApp {
             || self.save_template.is_some()
             || self.palette.is_some()
             || self.shortcuts_sheet
+            || self.state.recovery_question_open()
+            || self.state.disk_conflict().is_some()
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -661,7 +740,15 @@ impl WaymarkApp {
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                if let Some(job) = &self.state.export_job {
+                if let Some((path, started)) = self.state.saving() {
+                    // No spinner: it would repaint the window every frame while the
+                    // save runs; the seconds count is refreshed as the save is polled.
+                    ui.label(t!(
+                        "status-saving",
+                        path = path.display(),
+                        seconds = format!("{:.1}", started.elapsed().as_secs_f32())
+                    ));
+                } else if let Some(job) = &self.state.export_job {
                     ui.spinner();
                     ui.label(t!(
                         "status-exporting",
@@ -747,9 +834,7 @@ impl WaymarkApp {
             dialogs::Outcome::SaveThen(pending) => match self.state.path.clone() {
                 Some(_) => {
                     self.apply(&ctx, Command::Save);
-                    if !self.state.is_dirty() {
-                        self.proceed(&ctx, pending);
-                    }
+                    self.after_save = Some(pending);
                 }
                 None => self.dialogs.ask_save_path(&self.state, Some(pending)),
             },
@@ -846,7 +931,13 @@ impl WaymarkApp {
             self.save_as(&ctx, path, then);
         }
 
+        self.safety_ui(&ctx);
         self.check_fonts(&ctx);
+        // A message from a background job (a save failed) may open a window: draw it
+        // now, not at the next mouse move.
+        if !self.state.messages.is_empty() {
+            ctx.request_repaint();
+        }
         self.take_messages();
         self.update_title(&ctx);
     }
@@ -875,5 +966,10 @@ impl WaymarkApp {
 impl eframe::App for WaymarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    /// Quitting waits for a save in progress, then removes this window's recovery file.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.close();
     }
 }
