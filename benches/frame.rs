@@ -45,6 +45,60 @@ fn frame_benches(c: &mut Criterion) {
         group.bench_function(format!("{stages} stages x 12 lanes, {cards} cards"), |b| {
             b.iter(|| frame(&ctx, &mut app));
         });
+        // One frame of a card drag: the pointer held down on a card and moving.
+        let journey = &app.state.project().journeys[0];
+        let card = journey
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .map(|c| c.id)
+            .find(|id| app.view.card_screen_rect(*id).is_some())
+            .expect("a card on screen");
+        let start = app.view.card_screen_rect(card).expect("on screen").center();
+        let pointer = |ctx: &egui::Context, app: &mut WaymarkApp, events: Vec<egui::Event>| {
+            let input = egui::RawInput { events, ..input() };
+            let mut output = ctx.run_ui(input, |ui| app.frame_ui(ui));
+            output.textures_delta.clear();
+            ctx.tessellate(output.shapes, output.pixels_per_point).len()
+        };
+        pointer(&ctx, &mut app, vec![egui::Event::PointerMoved(start)]);
+        pointer(
+            &ctx,
+            &mut app,
+            vec![egui::Event::PointerButton {
+                pos: start,
+                button: egui::PointerButton::Primary,
+                pressed: true,
+                modifiers: egui::Modifiers::NONE,
+            }],
+        );
+        pointer(
+            &ctx,
+            &mut app,
+            vec![egui::Event::PointerMoved(start + egui::vec2(30.0, 10.0))],
+        );
+        assert!(app.view.is_dragging(), "the bench measures a drag");
+        let mut step = 0.0f32;
+        group.bench_function(
+            format!("card drag, {stages} stages x 12 lanes, {cards} cards"),
+            |b| {
+                b.iter(|| {
+                    step = (step + 7.0) % 300.0;
+                    let to = start + egui::vec2(20.0 + step, 10.0);
+                    pointer(&ctx, &mut app, vec![egui::Event::PointerMoved(to)])
+                });
+            },
+        );
+        pointer(
+            &ctx,
+            &mut app,
+            vec![egui::Event::PointerButton {
+                pos: start,
+                button: egui::PointerButton::Primary,
+                pressed: false,
+                modifiers: egui::Modifiers::NONE,
+            }],
+        );
     }
     group.finish();
 }

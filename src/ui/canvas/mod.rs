@@ -33,7 +33,7 @@ use egui::{Align2, FontId, Id, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use crate::app::{AppState, Command, Selection, apply_edit};
 use crate::layout::{self, MapLayout};
-use crate::model::{Journey, JourneyId, Project};
+use crate::model::{CardId, Journey, JourneyId, Project};
 use crate::render::{self, EguiText, PaintOptions};
 use crate::theme::color;
 
@@ -80,6 +80,8 @@ pub struct CanvasView {
     /// False once the user clicked outside the canvas (a window, a panel): the canvas's
     /// keys then stay with what was clicked, until the canvas is clicked again.
     has_keyboard: bool,
+    /// Where the canvas was drawn last, and the map's transform there.
+    last_drawn: Option<(Rect, TSTransform)>,
 }
 
 /// The last layout of the canvas and what it was computed from.
@@ -175,6 +177,20 @@ impl CanvasView {
     /// True while text is edited in place.
     pub fn is_editing(&self) -> bool {
         self.editing.is_some()
+    }
+
+    /// True while a drag (of a card, a stage, a lane, an edge or a rubber band) runs.
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Where `card` was drawn on screen in the last frame, if it was.
+    pub fn card_screen_rect(&self, card: CardId) -> Option<Rect> {
+        let (canvas, xf) = self.last_drawn?;
+        let layout = &self.cache.as_ref()?.layout;
+        let geom = layout.cards.iter().find(|c| c.id == card)?;
+        let rect = xf * geom.rect;
+        canvas.intersects(rect).then_some(rect)
     }
 
     /// Document units to screen points for a canvas at `rect`. The origin is snapped to
@@ -286,6 +302,7 @@ pub fn canvas_ui(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
     let xf = view.transform(rect, ui.ctx().pixels_per_point());
+    view.last_drawn = Some((rect, xf));
     let paint = PaintOptions {
         avatar: view.avatar,
         ..PaintOptions::default()
