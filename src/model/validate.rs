@@ -1,7 +1,59 @@
 //! Checks that a project is internally consistent: every reference resolves, every id is
 //! unique, every size is positive and every score is on its scale.
 
-use std::collections::HashSet;
+use std::collections::HashSet as StdHashSet;
+use std::hash::Hasher;
+
+/// Hashes the u64 ids validation looks up: multiply-shift with a per-process random key,
+/// much faster than SipHash on integers (validation runs on every edit over every card)
+/// while a hostile file still cannot choose ids that all fall into one bucket.
+#[derive(Clone, Copy)]
+struct IdHashes(u64);
+
+impl IdHashes {
+    fn new() -> Self {
+        use std::hash::BuildHasher as _;
+        static KEY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        Self(*KEY.get_or_init(|| std::collections::hash_map::RandomState::new().hash_one(0u64)))
+    }
+}
+
+impl Default for IdHashes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::hash::BuildHasher for IdHashes {
+    type Hasher = IdHasher;
+
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(self.0)
+    }
+}
+
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, id: u64) {
+        // The high half of the product depends on every bit of the key and the id.
+        self.0 = (self.0 ^ id)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(32);
+    }
+}
+
+type HashSet<T> = StdHashSet<T, IdHashes>;
 
 use super::{Anchor, LaneKind, MAP_LANGUAGES, MeasureValue, Project};
 
@@ -128,7 +180,16 @@ impl Project {
         let mut push = |location: Vec<Place>, kind: ProblemKind| {
             problems.push(Problem { location, kind });
         };
-        let mut seen = HashSet::new();
+        let counts = self.counts();
+        let mut seen = HashSet::with_capacity_and_hasher(
+            counts.journeys
+                + counts.stages
+                + counts.lanes
+                + counts.cards
+                + counts.personas
+                + counts.annotations,
+            IdHashes::new(),
+        );
         // Locations are only formatted when there is a problem: validation runs on every
         // load and every edit, over thousands of cards.
         let mut check_id =
@@ -231,7 +292,10 @@ impl Project {
                     push(loc(), ProblemKind::Width(s.width));
                 }
             }
-            let mut card_ids = HashSet::new();
+            let mut card_ids = HashSet::with_capacity_and_hasher(
+                j.lanes.iter().map(|l| l.cards.len()).sum(),
+                IdHashes::new(),
+            );
             for l in &j.lanes {
                 let lloc = || [jloc(), vec![Place::Lane(l.title.clone())]].concat();
                 check_id(l.id.0, &lloc, &mut push);
