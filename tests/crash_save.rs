@@ -140,7 +140,7 @@ fn check_after_kill(dir: &Path, path: &Path, texts: &Texts, last: u64) -> Found 
     for entry in std::fs::read_dir(dir).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".tmp") {
+        if Path::new(&name).extension().is_some_and(|e| e == "tmp") {
             temporary_files += 1;
             std::fs::remove_file(entry.path()).unwrap();
         } else {

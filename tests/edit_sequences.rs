@@ -150,7 +150,7 @@ fn fit_card(card: &mut Card, kind: &LaneKind, scale: EmotionScale, s: &Step) {
         }
         LaneKind::Measures(m) => {
             card.measure = Some(match m.range() {
-                Some((lo, hi)) if s.c % 4 != 0 => {
+                Some((lo, hi)) if !s.c.is_multiple_of(4) => {
                     MeasureValue::Number(((lo + x * (hi - lo)) * 10.0).round() / 10.0)
                 }
                 _ => MeasureValue::Status([Rag::Green, Rag::Amber, Rag::Red][s.c as usize % 3]),
@@ -165,7 +165,7 @@ fn fit_card(card: &mut Card, kind: &LaneKind, scale: EmotionScale, s: &Step) {
                 },
                 class: pick(&TouchpointClass::ALL, s.a)
                     .copied()
-                    .filter(|_| s.c % 5 != 0),
+                    .filter(|_| !s.c.is_multiple_of(5)),
                 owner: s.text.chars().rev().collect(),
             });
         }
@@ -185,7 +185,7 @@ fn persona(s: &Step) -> Persona {
     Persona {
         id: PersonaId(0),
         name: s.text.clone(),
-        age: (s.c % 3 != 0).then_some(s.c % 151),
+        age: (!s.c.is_multiple_of(3)).then_some(s.c % 151),
         location: format!("{} street", s.a % 100),
         segment: s.text.to_uppercase(),
         quote: format!("\"{}\"", s.text),
@@ -280,7 +280,7 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             lane: pick(&j.lanes, s.b)?.id,
             title: text,
             height: 10.0 + s.x * 300.0,
-            collapsed: s.c % 3 == 0,
+            collapsed: s.c.is_multiple_of(3),
         },
         6 => {
             let lanes = emotion_lanes(j);
@@ -290,7 +290,7 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
                 lane,
                 persona: pick(&p.personas, s.c)
                     .map(|p| p.id)
-                    .filter(|_| s.a % 3 != 0),
+                    .filter(|_| !s.a.is_multiple_of(3)),
                 compare: lanes
                     .iter()
                     .enumerate()
@@ -375,14 +375,14 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
         }
         14 => {
             let all = cards(j);
-            let anchor = if s.c % 2 == 0 {
+            let anchor = if s.c.is_multiple_of(2) {
                 Anchor::Card(pick(&all, s.b)?.1.id)
             } else {
                 Anchor::Stage(pick(&j.stages, s.b)?.id)
             };
             Edit::AddAnnotation {
                 journey,
-                kind: if s.a % 2 == 0 {
+                kind: if s.a.is_multiple_of(2) {
                     AnnotationKind::Accelerator
                 } else {
                     AnnotationKind::Blocker
@@ -393,12 +393,12 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
         }
         15 => {
             let mut annotation = pick(&j.annotations, s.b)?.clone();
-            annotation.title = text.clone();
+            annotation.title.clone_from(&text);
             annotation.note = format!("{text}\n\n{text}");
             let value = (f64::from(s.x) * 200.0 - 100.0).round();
-            annotation.before.nev = (s.c % 2 == 0).then_some(value);
-            annotation.after.nps = (s.c % 3 == 0).then_some(-value);
-            annotation.after.ces = (s.c % 5 == 0).then_some(f64::from(s.x) * 6.0 + 1.0);
+            annotation.before.nev = s.c.is_multiple_of(2).then_some(value);
+            annotation.after.nps = s.c.is_multiple_of(3).then_some(-value);
+            annotation.after.ces = s.c.is_multiple_of(5).then_some(f64::from(s.x) * 6.0 + 1.0);
             Edit::SetAnnotation {
                 journey,
                 annotation,
@@ -423,7 +423,7 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
         }
         18 => {
             let mut settings = p.settings.clone();
-            settings.language = MAP_LANGUAGES[s.a as usize % MAP_LANGUAGES.len()].to_owned();
+            MAP_LANGUAGES[s.a as usize % MAP_LANGUAGES.len()].clone_into(&mut settings.language);
             // The scale only widens: the settings dialog keeps every score on it.
             settings.emotion_scale.min -= (s.b % 3) as i32;
             settings.emotion_scale.max += (s.c % 3) as i32;
@@ -463,7 +463,7 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             journey,
             persona: pick(&p.personas, s.b)
                 .map(|p| p.id)
-                .filter(|_| s.c % 4 != 0),
+                .filter(|_| !s.c.is_multiple_of(4)),
         },
         24 => {
             // A journey from a template, with the personas it refers to (as the gallery

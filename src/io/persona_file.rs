@@ -218,6 +218,24 @@ mod tests {
     }
 
     #[test]
+    fn a_persona_file_with_a_byte_order_mark_loads() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("bom.persona.ron");
+        let persona = crate::io::sample::sample_project().personas[0].clone();
+        save_persona(&persona, &path).unwrap_or_else(|e| panic!("{e}"));
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(std::fs::read(&path).unwrap_or_else(|e| panic!("{e}")));
+        assert_eq!(
+            persona_from_bytes(&bytes, &path).unwrap_or_else(|e| panic!("{e}")),
+            persona
+        );
+        assert!(matches!(
+            persona_from_bytes(b"\xFF(", &path),
+            Err(LoadError::NotUtf8 { .. })
+        ));
+    }
+
+    #[test]
     fn hostile_avatars_are_refused_with_a_clear_error() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         // A PNG header claiming 100,000 x 100,000 pixels.
