@@ -424,9 +424,22 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
         18 => {
             let mut settings = p.settings.clone();
             MAP_LANGUAGES[s.a as usize % MAP_LANGUAGES.len()].clone_into(&mut settings.language);
-            // The scale only widens: the settings dialog keeps every score on it.
-            settings.emotion_scale.min -= (s.b % 3) as i32;
-            settings.emotion_scale.max += (s.c % 3) as i32;
+            // Any scale the settings dialog accepts: one that keeps every score on the
+            // maps on it (the dialog says which scores are off a narrower one).
+            let min = (s.b % 12) as i32 - 10;
+            let scale = EmotionScale {
+                min,
+                max: min + 1 + (s.c % 15) as i32,
+            };
+            let fits = p
+                .journeys
+                .iter()
+                .flat_map(|j| &j.lanes)
+                .flat_map(|l| &l.cards)
+                .all(|c| c.emotion.is_none_or(|e| scale.contains(e)));
+            if fits {
+                settings.emotion_scale = scale;
+            }
             let negative = (1.0 + s.x * 5.0).round();
             settings.nev.negative_at_most = negative;
             settings.nev.positive_at_least = negative + 1.0 + (s.b % 3) as f32;
