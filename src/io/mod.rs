@@ -13,7 +13,7 @@ pub mod templates;
 pub use atomic::{AtomicWriteError, atomic_write};
 pub use error::{LoadError, SaveError};
 pub use project_file::{
-    MAX_FILE_SIZE, backup_path, from_ron_str, load_file, save_file, to_ron_string,
+    MAX_FILE_SIZE, backup_path, from_bytes, from_ron_str, load_file, save_file, to_ron_string,
 };
 
 /// A file-name-safe form of a name: lower-case letters and digits (any script) joined by

@@ -54,12 +54,20 @@ pub fn load_persona(path: &Path) -> Result<Persona, LoadError> {
         path: path.to_owned(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
+    persona_from_bytes(&bytes, path)
+}
+
+/// Parses a persona file's bytes, exactly as [`load_persona`] does once it has read
+/// them (a UTF-8 byte-order mark is accepted, as in a project file). `path` is only
+/// used in messages. The fuzz target `load_persona` feeds arbitrary bytes in here.
+pub fn persona_from_bytes(bytes: &[u8], path: &Path) -> Result<Persona, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
         path: path.to_owned(),
         line: 1,
         column: 1,
     })?;
-    let file: PersonaFile = ron::from_str(&text).map_err(|e| LoadError::Syntax {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file: PersonaFile = ron::from_str(text).map_err(|e| LoadError::Syntax {
         path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
@@ -347,6 +355,24 @@ mod tests {
         assert!(matches!(
             load_persona(&path),
             Err(LoadError::NewerVersion { .. })
+        ));
+    }
+
+    #[test]
+    fn a_persona_file_with_a_byte_order_mark_loads() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("bom.persona.ron");
+        let persona = crate::io::sample::sample_project().personas[0].clone();
+        save_persona(&persona, &path).unwrap_or_else(|e| panic!("{e}"));
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(std::fs::read(&path).unwrap_or_else(|e| panic!("{e}")));
+        assert_eq!(
+            persona_from_bytes(&bytes, &path).unwrap_or_else(|e| panic!("{e}")),
+            persona
+        );
+        assert!(matches!(
+            persona_from_bytes(b"\xFF(", &path),
+            Err(LoadError::NotUtf8 { .. })
         ));
     }
 

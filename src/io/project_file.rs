@@ -102,7 +102,14 @@ pub fn load_file(path: &Path) -> Result<Project, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    // The file may have grown between the two calls.
+    from_bytes(&bytes, path)
+}
+
+/// Parses, migrates and validates a project file's bytes, exactly as [`load_file`]
+/// does once it has read them: size limit, UTF-8 check, byte-order mark. `path` is only
+/// used in messages. The fuzz target `load_project` feeds arbitrary bytes in here.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, LoadError> {
+    // The file may have grown between the metadata and the read.
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
@@ -110,7 +117,7 @@ pub fn load_file(path: &Path) -> Result<Project, LoadError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    let text = match std::str::from_utf8(&bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let (line, column) = line_column(&bytes[..e.valid_up_to()]);

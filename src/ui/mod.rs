@@ -853,7 +853,8 @@ impl WaymarkApp {
         }
         if let Some((title, settings)) = &mut self.settings_dialog {
             let mut close = false;
-            let command = settings::settings_ui(&ctx, title, settings, &mut close);
+            let command =
+                settings::settings_ui(&ctx, self.state.project(), title, settings, &mut close);
             if close {
                 self.settings_dialog = None;
             }

@@ -5,13 +5,14 @@ use egui::{DragValue, Id, Modal};
 
 use crate::app::{Command, Edit};
 use crate::i18n::{Language, interface, labels};
-use crate::model::Settings;
+use crate::model::{Project, Settings};
 use crate::t;
 
 /// Shows the settings dialog over a working copy. Returns the edit when applied; sets
 /// `close` when the dialog should close.
 pub fn settings_ui(
     ctx: &egui::Context,
+    project: &Project,
     title: &mut String,
     settings: &mut Settings,
     close: &mut bool,
@@ -90,7 +91,7 @@ pub fn settings_ui(
                 ui.end_row();
             }
         });
-        let problem = settings_problem(settings);
+        let problem = settings_problem(settings, project);
         if let Some(p) = &problem {
             ui.colored_label(ui.visuals().error_fg_color, p);
         }
@@ -117,10 +118,12 @@ pub fn settings_ui(
     command
 }
 
-/// Why these settings cannot be applied, in the interface language; `None` when they
-/// can. The same rules as the document's validation: a NaN, an NEV positive threshold
-/// not above the negative one, or a RAG rule whose green is not better than its amber.
-fn settings_problem(settings: &Settings) -> Option<String> {
+/// Why these settings cannot be applied to `project`, in the interface language; `None`
+/// when they can. The same rules as the document's validation: a NaN, an NEV positive
+/// threshold not above the negative one, a RAG rule whose green is not better than its
+/// amber, or an emotion scale that leaves scores already on the maps off it (applying
+/// would be refused, and the dialog's other changes lost with it).
+fn settings_problem(settings: &Settings, project: &Project) -> Option<String> {
     let nev = settings.nev;
     let numbers_ok = nev.positive_at_least.is_finite()
         && nev.negative_at_most.is_finite()
@@ -131,8 +134,24 @@ fn settings_problem(settings: &Settings) -> Option<String> {
     if !numbers_ok {
         return Some(t!("measures-threshold-not-a-number"));
     }
-    if settings.emotion_scale.min >= settings.emotion_scale.max {
+    let scale = settings.emotion_scale;
+    if scale.min >= scale.max {
         return Some(t!("settings-bad-scale"));
+    }
+    let off_scale = project
+        .journeys
+        .iter()
+        .flat_map(|j| &j.lanes)
+        .flat_map(|l| &l.cards)
+        .filter(|c| c.emotion.is_some_and(|e| !scale.contains(e)))
+        .count();
+    if off_scale > 0 {
+        return Some(t!(
+            "settings-scores-off-scale",
+            count = off_scale,
+            min = scale.min,
+            max = scale.max
+        ));
     }
     if nev.negative_at_most >= nev.positive_at_least {
         return Some(t!("settings-bad-nev"));
@@ -184,4 +203,30 @@ fn map_language_ui(ui: &mut egui::Ui, settings: &mut Settings) {
             .labelled_by(label.id);
     });
     ui.weak(t!("settings-map-language-hint"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_that_leaves_scores_off_it_cannot_be_applied() {
+        // The sample's scores run from -5 to 5; 1 to 10 would leave the negative ones
+        // off the scale, and the edit would be refused after the dialog closed.
+        let project = crate::io::sample::sample_project();
+        let mut settings = project.settings.clone();
+        assert_eq!(settings_problem(&settings, &project), None);
+        settings.emotion_scale.min = 1;
+        settings.emotion_scale.max = 10;
+        let problem = settings_problem(&settings, &project).unwrap_or_default();
+        assert!(problem.contains("outside 1 to 10"), "{problem}");
+        let mut narrowed = project.clone();
+        narrowed.settings = settings;
+        assert!(!narrowed.validate().is_empty());
+        // A wider scale keeps every score on it.
+        let mut wider = project.settings.clone();
+        wider.emotion_scale.min = -10;
+        wider.emotion_scale.max = 10;
+        assert_eq!(settings_problem(&wider, &project), None);
+    }
 }

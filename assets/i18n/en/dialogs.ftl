@@ -37,6 +37,10 @@ settings-amber-at = Amber at
 settings-higher-better = Higher is better
 settings-named = { $name }: { $what }
 settings-bad-scale = The emotion scale must go from a lower to a higher number.
+settings-scores-off-scale = { $count ->
+    [one] 1 emotion score on the maps lies outside { $min } to { $max }: change it first, or choose a wider scale.
+   *[other] { $count } emotion scores on the maps lie outside { $min } to { $max }: change them first, or choose a wider scale.
+}
 settings-bad-nev = The negative NEV threshold must be below the positive one.
 
 import-title = Import survey CSV

@@ -37,6 +37,7 @@ settings-amber-at = 黄灯阈值
 settings-higher-better = 越高越好
 settings-named = { $name }：{ $what }
 settings-bad-scale = 情绪量表必须从较小的数值到较大的数值。
+settings-scores-off-scale = 地图上有 { $count } 个情绪分数不在 { $min } 到 { $max } 之间：请先修改这些分数，或选择更宽的量表。
 settings-bad-nev = NEV 的负面阈值必须低于正面阈值。
 
 import-title = 导入调查 CSV

@@ -37,6 +37,7 @@ settings-amber-at = 黃燈門檻
 settings-higher-better = 越高越好
 settings-named = { $name }：{ $what }
 settings-bad-scale = 情緒量表必須從較小的數值到較大的數值。
+settings-scores-off-scale = 地圖上有 { $count } 個情緒分數不在 { $min } 到 { $max } 之間：請先修改這些分數，或選擇更寬的量表。
 settings-bad-nev = NEV 的負面門檻必須低於正面門檻。
 
 import-title = 匯入問卷 CSV
