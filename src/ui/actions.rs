@@ -49,6 +49,10 @@ pub enum Action {
     SaveAs,
     /// Export the current journey as a PNG image.
     ExportPng,
+    /// Export the current journey (or every journey, as a report) as a PDF document.
+    ExportPdf,
+    /// Export the current journey as an SVG drawing.
+    ExportSvg,
     /// Export every computed measure of the project as a CSV table.
     ExportMeasures,
     /// Close Waymark.
@@ -120,10 +124,12 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 40] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
+        Self::ExportPdf,
+        Self::ExportSvg,
         Self::Redo,
         Self::New,
         Self::Open,
@@ -189,6 +195,8 @@ impl Action {
             Self::Save => t!("action-save"),
             Self::SaveAs => t!("action-save-as"),
             Self::ExportPng => t!("action-export-png"),
+            Self::ExportPdf => t!("action-export-pdf"),
+            Self::ExportSvg => t!("action-export-svg"),
             Self::ExportMeasures => t!("measures-action-export"),
             Self::Quit => t!("action-quit"),
             Self::Undo => t!("action-undo"),
@@ -233,6 +241,8 @@ impl Action {
             | Self::Save
             | Self::SaveAs
             | Self::ExportPng
+            | Self::ExportPdf
+            | Self::ExportSvg
             | Self::ExportMeasures
             | Self::Quit
             | Self::ImportCsv
@@ -346,6 +356,8 @@ impl Action {
             | Self::Settings
             | Self::ImportCsv
             | Self::ExportMeasures
+            | Self::ExportPdf
+            | Self::ExportSvg
             | Self::SaveAsTemplate => NONE,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
