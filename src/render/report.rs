@@ -152,12 +152,12 @@ fn persona_lines(persona: &Persona, lang: Language) -> Vec<Line> {
         fields.push((tm!(lang, "map-persona-age"), age.to_string()));
     }
     let text_fields = [
-        ("map-persona-location", &persona.location),
-        ("map-persona-segment", &persona.segment),
+        (tm!(lang, "map-persona-location"), &persona.location),
+        (tm!(lang, "map-persona-segment"), &persona.segment),
     ];
-    for (id, value) in text_fields {
+    for (label, value) in text_fields {
         if !value.is_empty() {
-            fields.push((crate::i18n::message(lang, id, None), value.clone()));
+            fields.push((label, value.clone()));
         }
     }
     if !persona.quote.is_empty() {
@@ -167,17 +167,17 @@ fn persona_lines(persona: &Persona, lang: Language) -> Vec<Line> {
         ));
     }
     let lists = [
-        ("map-persona-favourite-brands", &persona.favourite_brands),
-        ("map-persona-brand-turn-ons", &persona.brand_turn_ons),
-        ("map-persona-brand-turn-offs", &persona.brand_turn_offs),
-        ("map-persona-behaviours", &persona.behaviours),
-        ("map-persona-goals", &persona.goals),
-        ("map-persona-needs", &persona.needs),
-        ("map-persona-desired-feelings", &persona.desired_feelings),
+        (tm!(lang, "map-persona-favourite-brands"), &persona.favourite_brands),
+        (tm!(lang, "map-persona-brand-turn-ons"), &persona.brand_turn_ons),
+        (tm!(lang, "map-persona-brand-turn-offs"), &persona.brand_turn_offs),
+        (tm!(lang, "map-persona-behaviours"), &persona.behaviours),
+        (tm!(lang, "map-persona-goals"), &persona.goals),
+        (tm!(lang, "map-persona-needs"), &persona.needs),
+        (tm!(lang, "map-persona-desired-feelings"), &persona.desired_feelings),
     ];
-    for (id, items) in lists {
+    for (label, items) in lists {
         if !items.is_empty() {
-            fields.push((crate::i18n::message(lang, id, None), join(items)));
+            fields.push((label, join(items)));
         }
     }
     if !persona.channel_preferences.is_empty() {

@@ -198,8 +198,7 @@ impl ExportDialog {
             PageSize::Paper { paper, landscape } => (Some(paper), landscape),
         };
         ui.horizontal(|ui| {
-            ui.label(t!("export-page"));
-            egui::ComboBox::from_id_salt("export-page-size")
+            egui::ComboBox::from_label(t!("export-page"))
                 .selected_text(paper.map_or_else(|| t!("export-page-fit"), |p| p.name().to_owned()))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut paper, None, t!("export-page-fit"));
