@@ -399,9 +399,7 @@ fn file_menu_exports_pdf_and_svg_through_the_export_dialog() {
 #[test]
 fn the_export_dialog_switches_format_and_offers_pdf_pages_and_the_report() {
     let mut h = common::sample_app();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Export PNG…").click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     h.get_by_label("Export PNG");
     assert!(h.query_by_label_contains("All journeys").is_none());
