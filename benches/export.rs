@@ -77,11 +77,7 @@ fn vector_benches(c: &mut Criterion) {
         let (pdf, _) =
             export::pdf_bytes(&exporter, &project, journey, &options, None).expect("pdf");
         let svg = export::svg_string(&exporter, &project, journey, &options, None).expect("svg");
-        eprintln!(
-            "{name}: PDF {} bytes, SVG {} bytes",
-            pdf.len(),
-            svg.len()
-        );
+        eprintln!("{name}: PDF {} bytes, SVG {} bytes", pdf.len(), svg.len());
         group.bench_function(format!("{name}: PDF"), |b| {
             b.iter(|| {
                 export::pdf_bytes(&exporter, black_box(&project), journey, &options, None)

@@ -139,7 +139,13 @@ fn main() -> ExitCode {
                     all_journeys: all,
                 },
             };
-            cmd_export(&file, &output, format.as_deref(), journey.as_deref(), options)
+            cmd_export(
+                &file,
+                &output,
+                format.as_deref(),
+                journey.as_deref(),
+                options,
+            )
         }
         None => run_window(cli.file.as_ref()),
     };

@@ -36,7 +36,11 @@ fn pdftotext(pdf: &Path) -> String {
         .arg("-")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -51,8 +55,14 @@ fn pdftoppm(pdf: &Path, page: usize, dpi: u32) -> image::RgbaImage {
         .arg(&prefix)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    image::open(prefix.with_extension("png")).unwrap().to_rgba8()
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    image::open(prefix.with_extension("png"))
+        .unwrap()
+        .to_rgba8()
 }
 
 /// The fonts embedded in an SVG's `@font-face` rules.
@@ -129,6 +139,14 @@ fn mismatch(a: &image::RgbaImage, b: &image::RgbaImage, tolerance: u8) -> f64 {
     bad as f64 / f64::from(w * h)
 }
 
+/// Saves `image` as `name` in the folder named by `WAYMARK_SAVE_RENDERS`, if set, so a
+/// person can look at what the renderers made of our files.
+fn save_render(image: &image::RgbaImage, name: &str) {
+    if let Some(dir) = std::env::var_os("WAYMARK_SAVE_RENDERS") {
+        image.save(Path::new(&dir).join(name)).unwrap();
+    }
+}
+
 /// Every card's text of the first journey, one line each.
 fn card_texts(project: &Project) -> Vec<String> {
     project.journeys[0]
@@ -150,9 +168,14 @@ fn the_sample_pdf_has_every_card_as_real_text_and_is_small() {
     let project = io::sample::sample_project();
     let exporter = Exporter::new();
     let journey = &project.journeys[0];
-    let (bytes, pages) =
-        export::pdf_bytes(&exporter, &project, journey, &ExportOptions::default(), None)
-            .unwrap();
+    let (bytes, pages) = export::pdf_bytes(
+        &exporter,
+        &project,
+        journey,
+        &ExportOptions::default(),
+        None,
+    )
+    .unwrap();
     assert_eq!(pages, 1);
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(
@@ -188,18 +211,41 @@ fn a_chinese_template_pdf_and_svg_carry_the_chinese_text() {
     let project = template.project.clone();
     let journey = &project.journeys[0];
     let exporter = Exporter::new();
-    let (bytes, _) =
-        export::pdf_bytes(&exporter, &project, journey, &ExportOptions::default(), None)
-            .unwrap();
+    let (bytes, _) = export::pdf_bytes(
+        &exporter,
+        &project,
+        journey,
+        &ExportOptions::default(),
+        None,
+    )
+    .unwrap();
     assert!(
         bytes.len() < 1_000_000,
         "with subset CJK fonts the PDF is {} bytes",
         bytes.len()
     );
-    let svg = export::svg_string(&exporter, &project, journey, &ExportOptions::default(), None)
-        .unwrap();
-    assert!(svg.contains(&journey.title), "the SVG has the title as text");
+    let svg = export::svg_string(
+        &exporter,
+        &project,
+        journey,
+        &ExportOptions::default(),
+        None,
+    )
+    .unwrap();
+    assert!(
+        svg.contains(&journey.title),
+        "the SVG has the title as text"
+    );
     assert!(svg.len() < 2_000_000, "SVG of {} bytes", svg.len());
+    // resvg draws the Chinese text with the embedded subset font alone.
+    let rendered = render_svg(&svg, 1.0);
+    save_render(&rendered, "zh-svg-resvg.png");
+    let png = exporter
+        .render(&project, journey, &ExportOptions::default())
+        .unwrap();
+    let share = mismatch(&png, &rendered, 80);
+    eprintln!("Chinese SVG vs PNG: {:.3}% of pixels differ", share * 100.0);
+    assert!(share < MAX_MISMATCH, "{:.3}% differ", share * 100.0);
     if !have("pdftotext") {
         return;
     }
@@ -209,7 +255,11 @@ fn a_chinese_template_pdf_and_svg_carry_the_chinese_text() {
     let text = squash(&pdftotext(&pdf));
     assert!(text.contains(&squash(&journey.title)), "{text}");
     for stage in &journey.stages {
-        assert!(text.contains(&squash(&stage.name)), "{} in {text}", stage.name);
+        assert!(
+            text.contains(&squash(&stage.name)),
+            "{} in {text}",
+            stage.name
+        );
     }
     let cards = card_texts(&project);
     assert!(!cards.is_empty());
@@ -266,6 +316,7 @@ fn the_svg_looks_like_the_png_with_only_its_embedded_fonts() {
     assert!(svg.contains("<text"));
     assert!(svg.contains("@font-face"));
     let rendered = render_svg(&svg, 1.0);
+    save_render(&rendered, "sample-svg-resvg.png");
     assert_eq!(
         (rendered.width(), rendered.height()),
         (png.width(), png.height())
@@ -297,8 +348,14 @@ fn the_report_has_a_cover_every_journey_and_every_persona() {
         "cover, journeys, personas"
     );
     // Bookmarks: one outline entry per page.
-    let outline_entries = bytes.windows(b"/Dest".len()).filter(|w| w == b"/Dest").count();
-    assert!(outline_entries >= pages, "{outline_entries} outline entries");
+    let outline_entries = bytes
+        .windows(b"/Dest".len())
+        .filter(|w| w == b"/Dest")
+        .count();
+    assert!(
+        outline_entries >= pages,
+        "{outline_entries} outline entries"
+    );
     if !have("pdftotext") {
         return;
     }
@@ -392,7 +449,10 @@ fn file_menu_exports_pdf_and_svg_through_the_export_dialog() {
         h.get_by_label_contains("Exported");
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(magic), "{file} is a {title}");
-        assert!(!h.state().state.is_dirty(), "an export leaves the document alone");
+        assert!(
+            !h.state().state.is_dirty(),
+            "an export leaves the document alone"
+        );
     }
 }
 
@@ -436,7 +496,10 @@ fn cli_chooses_the_format_by_extension_or_by_name() {
     let odd = dir.path().join("map.docx");
     let (code, _, err) = common::waymark(&["export", &s(&project), "-o", &s(&odd)], &[]);
     assert_eq!(code, 1);
-    assert!(err.contains("map.docx") && err.contains("--format"), "{err}");
+    assert!(
+        err.contains("map.docx") && err.contains("--format"),
+        "{err}"
+    );
     assert!(!odd.exists());
 
     // --format wins over the extension.
@@ -457,13 +520,28 @@ fn cli_chooses_the_format_by_extension_or_by_name() {
     // The report on A4 landscape, and a bad page size.
     let report = dir.path().join("report.pdf");
     let (code, out, err) = common::waymark(
-        &["export", &s(&project), "-o", &s(&report), "--all", "--page", "a4-landscape"],
+        &[
+            "export",
+            &s(&project),
+            "-o",
+            &s(&report),
+            "--all",
+            "--page",
+            "a4-landscape",
+        ],
         &[],
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("pages"), "{out}");
     let (code, _, err) = common::waymark(
-        &["export", &s(&project), "-o", &s(&report), "--page", "letter"],
+        &[
+            "export",
+            &s(&project),
+            "-o",
+            &s(&report),
+            "--page",
+            "letter",
+        ],
         &[],
     );
     assert_eq!(code, 1);

@@ -12,7 +12,9 @@ use krilla::image::Image;
 use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule, LineCap, LineJoin, LinearGradient, SpreadMethod, Stop, Stroke};
+use krilla::paint::{
+    Fill, FillRule, LineCap, LineJoin, LinearGradient, SpreadMethod, Stop, Stroke,
+};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
@@ -92,7 +94,9 @@ impl PageSize {
         let (name, orientation) = s
             .split_once(['-', ' ', '_'])
             .map_or((s.as_str(), "portrait"), |(a, b)| (a, b));
-        let paper = Paper::ALL.into_iter().find(|p| p.name().eq_ignore_ascii_case(name))?;
+        let paper = Paper::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name))?;
         let landscape = match orientation {
             "landscape" => true,
             "portrait" => false,
@@ -114,10 +118,8 @@ impl PageSize {
                 let scale = ((w - 2.0 * margin) / content.x)
                     .min((h - 2.0 * margin) / content.y)
                     .max(1e-3);
-                let offset = egui::vec2(
-                    (w - content.x * scale) / 2.0,
-                    (h - content.y * scale) / 2.0,
-                );
+                let offset =
+                    egui::vec2((w - content.x * scale) / 2.0, (h - content.y * scale) / 2.0);
                 (w, h, scale, offset)
             }
         }
@@ -165,9 +167,7 @@ pub fn write_pdf(pages: &[PdfPage], page_size: PageSize, title: &str) -> Result<
             .map(|f| {
                 fonts
                     .entry((f.name.clone(), f.index))
-                    .or_insert_with(|| {
-                        Font::new(krilla::Data::from(f.data.clone()), f.index)
-                    })
+                    .or_insert_with(|| Font::new(krilla::Data::from(f.data.clone()), f.index))
                     .clone()
             })
             .collect();
@@ -201,7 +201,9 @@ pub fn write_pdf(pages: &[PdfPage], page_size: PageSize, title: &str) -> Result<
             .title(title.to_owned())
             .creator(format!("Waymark {}", env!("CARGO_PKG_VERSION"))),
     );
-    document.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
+    document
+        .finish()
+        .map_err(|e| PdfError::Krilla(format!("{e:?}")))
 }
 
 fn build_path(path: &[PathEl]) -> Option<krilla::geom::Path> {
@@ -263,7 +265,8 @@ fn push_clip(surface: &mut Surface<'_>, clip: Option<Rect>) -> bool {
     let Some(clip) = clip else {
         return false;
     };
-    let Some(rect) = krilla::geom::Rect::from_ltrb(clip.left(), clip.top(), clip.right(), clip.bottom())
+    let Some(rect) =
+        krilla::geom::Rect::from_ltrb(clip.left(), clip.top(), clip.right(), clip.bottom())
     else {
         return false;
     };

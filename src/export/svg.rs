@@ -86,7 +86,10 @@ pub fn write_svg(scene: &Scene) -> Result<String, SvgError> {
     }
     out.push_str("<defs>\n");
     if !style.is_empty() {
-        let _ = writeln!(out, "<style type=\"text/css\"><![CDATA[\n{style}]]></style>");
+        let _ = writeln!(
+            out,
+            "<style type=\"text/css\"><![CDATA[\n{style}]]></style>"
+        );
     }
     out.push_str(&w.defs);
     out.push_str("</defs>\n");
@@ -178,9 +181,10 @@ impl Writer {
                 clip,
             } => {
                 let clip = self.clip_attr(*clip);
-                let fill = fill
-                    .as_ref()
-                    .map_or_else(|| " fill=\"none\"".to_owned(), |f| self.paint_attr("fill", f));
+                let fill = fill.as_ref().map_or_else(
+                    || " fill=\"none\"".to_owned(),
+                    |f| self.paint_attr("fill", f),
+                );
                 let stroke = stroke.as_ref().map_or_else(String::new, |s| {
                     format!(
                         "{} stroke-width=\"{}\"",
@@ -291,7 +295,11 @@ fn num(v: f32) -> String {
     let v = if v.is_finite() { v } else { 0.0 };
     let s = format!("{v:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 fn path_data(path: &[PathEl]) -> String {
@@ -422,7 +430,12 @@ fn cmap_table(map: &BTreeMap<u32, u16>) -> Vec<u8> {
     // Format 4: one segment per character (the subsets are small), then the final one.
     let bmp: Vec<(u16, u16)> = map
         .iter()
-        .filter_map(|(c, g)| u16::try_from(*c).ok().filter(|c| *c != 0xFFFF).map(|c| (c, *g)))
+        .filter_map(|(c, g)| {
+            u16::try_from(*c)
+                .ok()
+                .filter(|c| *c != 0xFFFF)
+                .map(|c| (c, *g))
+        })
         .collect();
     let seg_count = bmp.len() + 1;
     let mut f4 = Vec::new();

@@ -13,8 +13,7 @@ use std::sync::Arc;
 
 use egui::emath::TSTransform;
 use egui::epaint::{
-    CircleShape, ClippedShape, ColorMode, CornerRadius, PathShape, PathStroke, RectShape,
-    TextShape,
+    CircleShape, ClippedShape, ColorMode, CornerRadius, PathShape, PathStroke, RectShape, TextShape,
 };
 use egui::{Color32, Pos2, Rect, Shape, StrokeKind, TextureId, Vec2, pos2, vec2};
 use skrifa::MetadataProvider;
@@ -187,19 +186,25 @@ impl Exporter {
             .map(|a| crate::io::persona_file::avatar_path(a, project_file))
             .and_then(|path| crate::io::persona_file::load_avatar(&path).ok());
         let paint_background = options.background == Background::White;
-        self.scene_of(map.size, options.scale, avatar, options.background, |painter, avatar| {
-            render::paint_map(
-                painter,
-                project,
-                journey,
-                &map,
-                TSTransform::IDENTITY,
-                PaintOptions {
-                    background: paint_background,
-                    avatar,
-                },
-            );
-        })
+        self.scene_of(
+            map.size,
+            options.scale,
+            avatar,
+            options.background,
+            |painter, avatar| {
+                render::paint_map(
+                    painter,
+                    project,
+                    journey,
+                    &map,
+                    TSTransform::IDENTITY,
+                    PaintOptions {
+                        background: paint_background,
+                        avatar,
+                    },
+                );
+            },
+        )
     }
 
     /// Runs `paint` (given the painter and the avatar's texture, if any) in the headless
@@ -221,9 +226,13 @@ impl Exporter {
         let texture_id = texture.as_ref().map(egui::TextureHandle::id);
         let input = || super::raster::pass_input(&self.ctx, size, pixels_per_point);
         // Two passes, like the PNG exporter: the first lets fonts and layout settle.
-        let mut first = self.ctx.run_ui(input(), |ui| paint(ui.painter(), texture_id));
+        let mut first = self
+            .ctx
+            .run_ui(input(), |ui| paint(ui.painter(), texture_id));
         first.textures_delta.clear();
-        let mut second = self.ctx.run_ui(input(), |ui| paint(ui.painter(), texture_id));
+        let mut second = self
+            .ctx
+            .run_ui(input(), |ui| paint(ui.painter(), texture_id));
         second.textures_delta.clear();
         let images: HashMap<TextureId, Arc<image::RgbaImage>> = texture_id
             .zip(avatar)
@@ -514,8 +523,8 @@ impl SceneBuilder<'_> {
                         .map(|s| s.chars().collect::<String>())
                 })
         };
-        let family = name_of(skrifa::string::StringId::FAMILY_NAME)
-            .unwrap_or_else(|| name.to_owned());
+        let family =
+            name_of(skrifa::string::StringId::FAMILY_NAME).unwrap_or_else(|| name.to_owned());
         let typographic = name_of(skrifa::string::StringId::TYPOGRAPHIC_FAMILY_NAME);
         let i = self.fonts.len();
         self.fonts.push(FontEntry {
@@ -623,7 +632,10 @@ impl SceneBuilder<'_> {
                         },
                     )
                 });
-                let Item::Text { text, glyphs: gs, .. } = item else {
+                let Item::Text {
+                    text, glyphs: gs, ..
+                } = item
+                else {
                     break;
                 };
                 let mut x = baseline.x;
@@ -741,7 +753,15 @@ fn ellipse_path(c: Pos2, r: Vec2) -> Vec<PathEl> {
 /// A rectangle with egui's per-corner radii (grown by `grow`, as its stroke is).
 fn rounded_rect_path(r: Rect, radius: CornerRadius, grow: f32) -> Vec<PathEl> {
     let rad = |v: u8| f32::from(v) + grow;
-    corners_path(r, [rad(radius.nw), rad(radius.ne), rad(radius.sw), rad(radius.se)])
+    corners_path(
+        r,
+        [
+            rad(radius.nw),
+            rad(radius.ne),
+            rad(radius.sw),
+            rad(radius.se),
+        ],
+    )
 }
 
 /// A rectangle with the same radius at every corner.

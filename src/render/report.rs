@@ -167,13 +167,25 @@ fn persona_lines(persona: &Persona, lang: Language) -> Vec<Line> {
         ));
     }
     let lists = [
-        (tm!(lang, "map-persona-favourite-brands"), &persona.favourite_brands),
-        (tm!(lang, "map-persona-brand-turn-ons"), &persona.brand_turn_ons),
-        (tm!(lang, "map-persona-brand-turn-offs"), &persona.brand_turn_offs),
+        (
+            tm!(lang, "map-persona-favourite-brands"),
+            &persona.favourite_brands,
+        ),
+        (
+            tm!(lang, "map-persona-brand-turn-ons"),
+            &persona.brand_turn_ons,
+        ),
+        (
+            tm!(lang, "map-persona-brand-turn-offs"),
+            &persona.brand_turn_offs,
+        ),
         (tm!(lang, "map-persona-behaviours"), &persona.behaviours),
         (tm!(lang, "map-persona-goals"), &persona.goals),
         (tm!(lang, "map-persona-needs"), &persona.needs),
-        (tm!(lang, "map-persona-desired-feelings"), &persona.desired_feelings),
+        (
+            tm!(lang, "map-persona-desired-feelings"),
+            &persona.desired_feelings,
+        ),
     ];
     for (label, items) in lists {
         if !items.is_empty() {
@@ -233,7 +245,12 @@ pub fn paint_persona(
     painter.rect_filled(page, 0.0, color::BACKGROUND);
     let card = page.shrink(MARGIN / 2.0);
     painter.rect_filled(card, 8.0, color::PERSONA_CARD);
-    painter.rect_stroke(card, 8.0, Stroke::new(1.0, color::GRID), egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        card,
+        8.0,
+        Stroke::new(1.0, color::GRID),
+        egui::StrokeKind::Inside,
+    );
     let avatar_c = pos2(MARGIN + 26.0, MARGIN + 26.0);
     if let Some(texture) = avatar {
         painter.add(
@@ -261,11 +278,7 @@ pub fn paint_persona(
         );
     }
     let name = line(persona.name.clone(), font::TITLE, color::TEXT, 0.0, 0.0);
-    let g = galley(
-        painter.ctx(),
-        &name,
-        PAGE_WIDTH - 2.0 * MARGIN - 70.0,
-    );
+    let g = galley(painter.ctx(), &name, PAGE_WIDTH - 2.0 * MARGIN - 70.0);
     let h = g.size().y;
     painter.galley(pos2(MARGIN + 66.0, avatar_c.y - h / 2.0), g, color::TEXT);
     paint_lines(painter, &persona_lines(persona, lang), PERSONA_TOP);

@@ -147,15 +147,14 @@ impl ExportDialog {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             if ui.button(t!("button-browse")).clicked()
-                && let Some(path) =
-                    dialogs.pick_save_file(
-                        match self.format {
-                            ExportFormat::Png => crate::app::file_dialog::FileKind::Png,
-                            ExportFormat::Pdf => crate::app::file_dialog::FileKind::Pdf,
-                            ExportFormat::Svg => crate::app::file_dialog::FileKind::Svg,
-                        },
-                        &name,
-                    )
+                && let Some(path) = dialogs.pick_save_file(
+                    match self.format {
+                        ExportFormat::Png => crate::app::file_dialog::FileKind::Png,
+                        ExportFormat::Pdf => crate::app::file_dialog::FileKind::Pdf,
+                        ExportFormat::Svg => crate::app::file_dialog::FileKind::Svg,
+                    },
+                    &name,
+                )
             {
                 self.path = path.display().to_string();
             }
