@@ -231,11 +231,8 @@ fn cmd_export(
         println!("wrote {}", output.display());
         return Ok(());
     }
-    let format = match format.or_else(|| export::ExportFormat::from_path(output)) {
-        Some(format) => format,
-        None => {
-            return Err(export::ExportError::UnknownFormat(output.display().to_string()).into());
-        }
+    let Some(format) = format.or_else(|| export::ExportFormat::from_path(output)) else {
+        return Err(export::ExportError::UnknownFormat(output.display().to_string()).into());
     };
     let journey = export::find_journey(&project, journey)?;
     let exporter = export::Exporter::new();

@@ -64,7 +64,7 @@ pub fn report_pages(
     let size = report::cover_size(&exporter.ctx, project);
     let scene = exporter.scene_of(size, options.scale, None, options.background, |p, _| {
         report::paint_cover(p, project, &title, Rect::from_min_size(Pos2::ZERO, size));
-    })?;
+    });
     pages.push(PdfPage {
         scene,
         bookmark: title.clone(),
@@ -85,10 +85,9 @@ pub fn report_pages(
             .and_then(|path| crate::io::persona_file::load_avatar(&path).ok());
         exporter.warm_up(1.0);
         let size = report::persona_size(&exporter.ctx, persona, lang);
-        let scene =
-            exporter.scene_of(size, options.scale, avatar, options.background, |p, a| {
-                report::paint_persona(p, persona, lang, a, Rect::from_min_size(Pos2::ZERO, size));
-            })?;
+        let scene = exporter.scene_of(size, options.scale, avatar, options.background, |p, a| {
+            report::paint_persona(p, persona, lang, a, Rect::from_min_size(Pos2::ZERO, size));
+        });
         pages.push(PdfPage {
             scene,
             bookmark: persona.name.clone(),

@@ -186,7 +186,7 @@ impl Exporter {
             .map(|a| crate::io::persona_file::avatar_path(a, project_file))
             .and_then(|path| crate::io::persona_file::load_avatar(&path).ok());
         let paint_background = options.background == Background::White;
-        self.scene_of(
+        Ok(self.scene_of(
             map.size,
             options.scale,
             avatar,
@@ -204,7 +204,7 @@ impl Exporter {
                     },
                 );
             },
-        )
+        ))
     }
 
     /// Runs `paint` (given the painter and the avatar's texture, if any) in the headless
@@ -216,7 +216,7 @@ impl Exporter {
         avatar: Option<image::RgbaImage>,
         background: Background,
         mut paint: impl FnMut(&egui::Painter, Option<TextureId>),
-    ) -> Result<Scene, ExportError> {
+    ) -> Scene {
         let texture = avatar.as_ref().map(|img| {
             let px = [img.width() as usize, img.height() as usize];
             let color = egui::ColorImage::from_rgba_unmultiplied(px, img.as_raw());
@@ -253,12 +253,12 @@ impl Exporter {
             builder.shape(&shape, clip_rect);
         }
         drop(texture);
-        Ok(Scene {
+        Scene {
             size,
             items: builder.items,
             fonts: builder.fonts.into_iter().map(|f| f.font).collect(),
             transparent: background == Background::Transparent,
-        })
+        }
     }
 }
 
@@ -615,7 +615,10 @@ impl SceneBuilder<'_> {
                 };
                 let baseline = origin + g.pos.to_vec2();
                 if let Some((f, Item::Text { glyphs: gs, .. })) = &run
-                    && (*f != font || gs.first().is_some_and(|first| first.pos.y != baseline.y))
+                    && (*f != font
+                        || gs
+                            .first()
+                            .is_some_and(|first| (first.pos.y - baseline.y).abs() > 0.01))
                 {
                     self.flush_run(run.take());
                 }
@@ -669,6 +672,9 @@ impl SceneBuilder<'_> {
     }
 }
 
+/// Colour stops sampled along a gradient.
+const STOPS: usize = 24;
+
 /// The paint of a stroke's colour mode; a colour computed per point (the emotion
 /// curve) becomes a vertical gradient sampled from the same function.
 fn paint_of(color: &ColorMode, path: &[PathEl]) -> Option<Paint> {
@@ -689,7 +695,6 @@ fn paint_of(color: &ColorMode, path: &[PathEl]) -> Option<Paint> {
             if bbox.height() < 1e-3 {
                 return Some(Paint::Solid(f(bbox, bbox.center())));
             }
-            const STOPS: usize = 24;
             let stops = (0..=STOPS)
                 .map(|i| {
                     let t = i as f32 / STOPS as f32;
