@@ -256,7 +256,8 @@ fn cmd_export(
         export::ExportFormat::Pdf => {
             let pages =
                 export::write_pdf(&exporter, &project, journey, &options, Some(file), output)?;
-            println!("wrote {} ({pages} pages)", output.display());
+            let noun = if pages == 1 { "page" } else { "pages" };
+            println!("wrote {} ({pages} {noun})", output.display());
         }
         export::ExportFormat::Svg => {
             export::write_svg(&exporter, &project, journey, &options, Some(file), output)?;

@@ -144,5 +144,8 @@ import-new-value = { $measure } for { $label }: new { $new } (n={ $count })
 ## Vector export
 filter-pdf = PDF document
 filter-svg = SVG drawing
-status-exported-pdf = Exported { $path } ({ $pages } pages)
+status-exported-pdf = Exported { $path } ({ $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+})
 status-exported-svg = Exported { $path }
