@@ -38,15 +38,27 @@ enum Cmd {
         /// The project file.
         file: PathBuf,
     },
-    /// Exports a journey of a project to a PNG image (no display or GPU needed), or,
+    /// Exports a journey of a project as a PNG image, a PDF document or an SVG drawing
+    /// (no display or GPU needed), chosen by the output's extension or `--format`; or,
     /// when the output ends in `.csv`, every computed measure (of every journey, or of
     /// `--journey`) as a CSV table for a spreadsheet (UTF-8 with a byte-order mark).
     Export {
         /// The project file.
         file: PathBuf,
-        /// The file to write: `.png` for the map, `.csv` for the measures.
+        /// The file to write: `.png`, `.pdf` or `.svg` for the map, `.csv` for the
+        /// measures.
         #[arg(short, long)]
         output: PathBuf,
+        /// The format, whatever the output's extension: png, pdf or svg.
+        #[arg(long)]
+        format: Option<String>,
+        /// PDF: the whole project as a report (cover, every journey, every persona).
+        #[arg(long)]
+        all: bool,
+        /// PDF page: fit (the map's size), or a4, a3, a2, a1, a0 with -landscape or
+        /// -portrait (e.g. a3-landscape); the map is scaled to fit inside margins.
+        #[arg(long, default_value = "fit")]
+        page: String,
         /// Pixels per point, 1 to 4 (1 = the canvas at 100%).
         #[arg(long, default_value_t = 1.0)]
         scale: f32,
@@ -92,6 +104,9 @@ fn main() -> ExitCode {
         Some(Cmd::Export {
             file,
             output,
+            format,
+            all,
+            page,
             scale,
             journey,
             background,
@@ -101,6 +116,13 @@ fn main() -> ExitCode {
             no_annotations,
             notes,
         }) => {
+            let Some(page) = export::PageSize::parse(&page) else {
+                eprintln!(
+                    "waymark: unknown page size \"{page}\"; use fit, or a4, a3, a2, a1 or a0 \
+                     with -landscape or -portrait (e.g. a3-landscape)"
+                );
+                return ExitCode::FAILURE;
+            };
             let options = export::ExportOptions {
                 scale,
                 background: match background {
@@ -112,8 +134,18 @@ fn main() -> ExitCode {
                 legend: !no_legend,
                 annotations: !no_annotations,
                 notes,
+                pdf: export::PdfOptions {
+                    page,
+                    all_journeys: all,
+                },
             };
-            cmd_export(&file, &output, journey.as_deref(), options)
+            cmd_export(
+                &file,
+                &output,
+                format.as_deref(),
+                journey.as_deref(),
+                options,
+            )
         }
         None => run_window(cli.file.as_ref()),
     };
@@ -175,11 +207,18 @@ fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
 fn cmd_export(
     file: &std::path::Path,
     output: &std::path::Path,
+    format: Option<&str>,
     journey: Option<&str>,
     options: export::ExportOptions,
 ) -> anyhow::Result<()> {
+    let format = match format {
+        Some(name) => Some(export::ExportFormat::from_name(name).ok_or_else(|| {
+            anyhow::anyhow!("unknown format \"{name}\"; the formats are png, pdf and svg")
+        })?),
+        None => None,
+    };
     let project = io::load_file(file)?;
-    if export::measures::is_csv(output) {
+    if format.is_none() && export::measures::is_csv(output) {
         let chosen = journey
             .map(|q| export::find_journey(&project, Some(q)))
             .transpose()?;
@@ -192,6 +231,9 @@ fn cmd_export(
         println!("wrote {}", output.display());
         return Ok(());
     }
+    let Some(format) = format.or_else(|| export::ExportFormat::from_path(output)) else {
+        return Err(export::ExportError::UnknownFormat(output.display().to_string()).into());
+    };
     let journey = export::find_journey(&project, journey)?;
     let exporter = export::Exporter::new();
     for script in exporter.missing_scripts(&project, journey) {
@@ -203,14 +245,28 @@ fn cmd_export(
     if let Some(Err(e)) = export::journey_avatar(&project, journey, &options, Some(file)) {
         eprintln!("waymark: warning: the persona's avatar is left out: {e}");
     }
-    let image = exporter.render_in(&project, journey, &options, Some(file))?;
-    export::write_png(&image, output)?;
-    println!(
-        "wrote {} ({} x {} px)",
-        output.display(),
-        image.width(),
-        image.height()
-    );
+    match format {
+        export::ExportFormat::Png => {
+            let image = exporter.render_in(&project, journey, &options, Some(file))?;
+            export::write_png(&image, output)?;
+            println!(
+                "wrote {} ({} x {} px)",
+                output.display(),
+                image.width(),
+                image.height()
+            );
+        }
+        export::ExportFormat::Pdf => {
+            let pages =
+                export::write_pdf(&exporter, &project, journey, &options, Some(file), output)?;
+            let noun = if pages == 1 { "page" } else { "pages" };
+            println!("wrote {} ({pages} {noun})", output.display());
+        }
+        export::ExportFormat::Svg => {
+            export::write_svg(&exporter, &project, journey, &options, Some(file), output)?;
+            println!("wrote {}", output.display());
+        }
+    }
     Ok(())
 }
 

@@ -1,5 +1,5 @@
-//! PNG exports run on a background thread, so the window stays responsive while a
-//! poster-sized image is rasterised and encoded.
+//! Exports (PNG, PDF, SVG) run on a background thread, so the window stays responsive
+//! while a poster-sized image is rasterised and encoded or a report is written.
 
 use crate::t;
 use std::path::PathBuf;
@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-use crate::export::{self, ExportOptions, Exporter};
+use crate::export::{self, ExportFormat, ExportOptions, Exporter};
 use crate::model::{JourneyId, Project};
 
 /// A finished export.
@@ -15,10 +15,14 @@ use crate::model::{JourneyId, Project};
 pub struct ExportDone {
     /// The file written.
     pub path: PathBuf,
-    /// Image width in pixels.
+    /// The format written.
+    pub format: ExportFormat,
+    /// Image width in pixels (PNG).
     pub width: u32,
-    /// Image height in pixels.
+    /// Image height in pixels (PNG).
     pub height: u32,
+    /// Number of pages (PDF).
+    pub pages: usize,
     /// Scripts that no installed font could show.
     pub missing_scripts: Vec<&'static str>,
 }
@@ -37,12 +41,13 @@ pub struct ExportJob {
 pub type SharedExporter = Arc<Mutex<Option<Exporter>>>;
 
 impl ExportJob {
-    /// Starts exporting `journey` of a snapshot of the project to `path`.
+    /// Starts exporting `journey` of a snapshot of the project to `path` as `format`.
     pub fn start(
         exporter: &SharedExporter,
         project: Project,
         journey: JourneyId,
         options: ExportOptions,
+        format: ExportFormat,
         path: PathBuf,
         project_file: Option<PathBuf>,
     ) -> Self {
@@ -60,6 +65,7 @@ impl ExportJob {
                     &project,
                     journey,
                     options,
+                    format,
                     &target,
                     project_file.as_deref(),
                 );
@@ -107,6 +113,7 @@ fn run(
     project: &Project,
     journey: JourneyId,
     options: ExportOptions,
+    format: ExportFormat,
     path: &std::path::Path,
     project_file: Option<&std::path::Path>,
 ) -> Result<ExportDone, String> {
@@ -114,14 +121,32 @@ fn run(
         .journey(journey)
         .ok_or_else(|| t!("error-export-journey-gone"))?;
     let missing_scripts = exporter.missing_scripts(project, journey);
-    let image = exporter
-        .render_in(project, journey, &options, project_file)
-        .map_err(|e| e.to_string())?;
-    export::write_png(&image, path).map_err(|e| e.to_string())?;
-    Ok(ExportDone {
+    let mut done = ExportDone {
         path: path.to_owned(),
-        width: image.width(),
-        height: image.height(),
+        format,
+        width: 0,
+        height: 0,
+        pages: 1,
         missing_scripts,
-    })
+    };
+    match format {
+        ExportFormat::Png => {
+            let image = exporter
+                .render_in(project, journey, &options, project_file)
+                .map_err(|e| e.to_string())?;
+            export::write_png(&image, path).map_err(|e| e.to_string())?;
+            done.width = image.width();
+            done.height = image.height();
+        }
+        ExportFormat::Pdf => {
+            done.pages =
+                export::write_pdf(exporter, project, journey, &options, project_file, path)
+                    .map_err(|e| e.to_string())?;
+        }
+        ExportFormat::Svg => {
+            export::write_svg(exporter, project, journey, &options, project_file, path)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(done)
 }

@@ -33,6 +33,10 @@ pub enum FileKind {
     Project,
     /// A PNG image.
     Png,
+    /// A PDF document.
+    Pdf,
+    /// An SVG drawing.
+    Svg,
     /// A survey export (`.csv`).
     Csv,
 }
@@ -42,6 +46,8 @@ impl FileKind {
         match self {
             Self::Project => (t!("filter-project"), &["ron"]),
             Self::Png => (t!("filter-png"), &["png"]),
+            Self::Pdf => (t!("filter-pdf"), &["pdf"]),
+            Self::Svg => (t!("filter-svg"), &["svg"]),
             Self::Csv => (t!("filter-csv"), &["csv"]),
         }
     }

@@ -103,13 +103,15 @@ pub enum Command {
     /// Decides about unsaved work left by a crash, or about the open file changed
     /// elsewhere.
     Safety(SafetyCommand),
-    /// Exports a journey to a PNG file in the background; the result arrives as a
-    /// message.
-    ExportPng {
+    /// Exports a journey to a PNG, PDF or SVG file in the background; the result
+    /// arrives as a message.
+    Export {
         /// The journey.
         journey: JourneyId,
-        /// Scale, background and parts to include.
+        /// Scale, background, parts to include, PDF page size and report.
         options: crate::export::ExportOptions,
+        /// The file format.
+        format: crate::export::ExportFormat,
         /// The file to write.
         path: PathBuf,
     },
@@ -470,9 +472,10 @@ impl AppState {
                 self.selection = cards.last().copied().map(Selection::Card);
                 self.selected_cards = cards;
             }
-            Command::ExportPng {
+            Command::Export {
                 journey,
                 options,
+                format,
                 path,
             } => {
                 if self.export_job.is_some() {
@@ -484,6 +487,7 @@ impl AppState {
                         self.project.clone(),
                         journey,
                         options,
+                        format,
                         path,
                         self.path.clone(),
                     ));
@@ -505,12 +509,22 @@ impl AppState {
         self.export_job = None;
         match result {
             Ok(done) => {
-                let text = t!(
-                    "status-exported",
-                    path = done.path.display(),
-                    width = done.width,
-                    height = done.height
-                );
+                let text = match done.format {
+                    crate::export::ExportFormat::Png => t!(
+                        "status-exported",
+                        path = done.path.display(),
+                        width = done.width,
+                        height = done.height
+                    ),
+                    crate::export::ExportFormat::Pdf => t!(
+                        "status-exported-pdf",
+                        path = done.path.display(),
+                        pages = done.pages
+                    ),
+                    crate::export::ExportFormat::Svg => {
+                        t!("status-exported-svg", path = done.path.display())
+                    }
+                };
                 if done.missing_scripts.is_empty() {
                     self.messages.push(Message::Info(text));
                 } else {

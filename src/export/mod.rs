@@ -1,8 +1,14 @@
-//! PNG export: the same paint code as the canvas ([`crate::render::paint_map`]), run in
-//! a headless egui context and rasterised on the CPU by [`raster`]. No GPU, no display.
+//! Map export: the same paint code as the canvas ([`crate::render::paint_map`]), run in
+//! a headless egui context. PNG: its shapes tessellated and rasterised on the CPU by
+//! [`raster`]. PDF and SVG: the same shapes, before tessellation, written as vector
+//! primitives and real text by [`pdf`] and [`svg`] (via [`vector`]). No GPU, no display.
 
 pub mod measures;
+pub mod pdf;
 pub mod raster;
+pub mod report;
+pub mod svg;
+pub mod vector;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -15,7 +21,60 @@ use crate::layout::{self, LayoutOptions};
 use crate::model::{Journey, Project};
 use crate::render::{self, EguiText, PaintOptions};
 
+pub use pdf::{PageSize, Paper, PdfError};
 pub use raster::{MAX_SIDE, RasterError};
+pub use svg::SvgError;
+
+/// The file format of a map export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// A PNG image.
+    #[default]
+    Png,
+    /// A PDF document (vector shapes, real text).
+    Pdf,
+    /// An SVG drawing (vector shapes, real text).
+    Svg,
+}
+
+impl ExportFormat {
+    /// Every format, in menu order.
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Png, ExportFormat::Pdf, ExportFormat::Svg];
+
+    /// The format a file name's extension asks for (case-insensitive).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::from_name(&ext)
+    }
+
+    /// The format called `name` ("png", "pdf", "svg").
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "png" => Some(Self::Png),
+            "pdf" => Some(Self::Pdf),
+            "svg" => Some(Self::Svg),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Pdf => "pdf",
+            Self::Svg => "svg",
+        }
+    }
+}
+
+/// What a PDF export writes besides the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Page size: the map's own size, or paper with the map scaled to fit.
+    pub page: PageSize,
+    /// A report of the whole project: cover, every journey, every persona.
+    pub all_journeys: bool,
+}
 
 /// The background of an exported image.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,6 +103,8 @@ pub struct ExportOptions {
     pub annotations: bool,
     /// Include the notes of accelerators and blockers under their titles.
     pub notes: bool,
+    /// PDF only: page size, and whether to write the whole project as a report.
+    pub pdf: PdfOptions,
 }
 
 impl Default for ExportOptions {
@@ -56,6 +117,7 @@ impl Default for ExportOptions {
             legend: true,
             annotations: true,
             notes: false,
+            pdf: PdfOptions::default(),
         }
     }
 }
@@ -105,6 +167,15 @@ pub enum ExportError {
     /// Rasterising or encoding failed.
     #[error("{0}")]
     Raster(#[from] RasterError),
+    /// The PDF could not be made.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    /// The SVG could not be made.
+    #[error(transparent)]
+    Svg(#[from] SvgError),
+    /// The output's extension names no format Waymark writes.
+    #[error("{}", crate::t!("err-export-unknown-format", path = .0.clone()))]
+    UnknownFormat(String),
     /// The measures table could not be written as CSV.
     #[error("could not write the measures as CSV: {0}")]
     Csv(String),
@@ -360,5 +431,75 @@ pub fn find_journey<'a>(
 pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportError> {
     let bytes = raster::encode_png(image)?;
     atomic_write(path, &bytes)?;
+    Ok(())
+}
+
+/// Writes `journey` as a one-page PDF (or, with `options.pdf.all_journeys`, the whole
+/// project as a report) to `path`, atomically. Returns the number of pages.
+pub fn write_pdf(
+    exporter: &Exporter,
+    project: &Project,
+    journey: &Journey,
+    options: &ExportOptions,
+    project_file: Option<&Path>,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let bytes = pdf_bytes(exporter, project, journey, options, project_file)?;
+    atomic_write(path, &bytes.0)?;
+    Ok(bytes.1)
+}
+
+/// The PDF document of [`write_pdf`] and its number of pages.
+pub fn pdf_bytes(
+    exporter: &Exporter,
+    project: &Project,
+    journey: &Journey,
+    options: &ExportOptions,
+    project_file: Option<&Path>,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    let pdf_options = options.pdf;
+    let (pages, title) = if pdf_options.all_journeys {
+        (
+            report::report_pages(exporter, project, options, project_file)?,
+            report::project_title(project),
+        )
+    } else {
+        let scene = exporter.scene(project, journey, options, project_file)?;
+        (
+            vec![pdf::PdfPage {
+                scene,
+                bookmark: journey.title.clone(),
+                level: 0,
+            }],
+            journey.title.clone(),
+        )
+    };
+    let bytes = pdf::write_pdf(&pages, pdf_options.page, &title)?;
+    Ok((bytes, pages.len()))
+}
+
+/// The SVG document of `journey`.
+pub fn svg_string(
+    exporter: &Exporter,
+    project: &Project,
+    journey: &Journey,
+    options: &ExportOptions,
+    project_file: Option<&Path>,
+) -> Result<String, ExportError> {
+    let scene = exporter.scene(project, journey, options, project_file)?;
+    Ok(svg::write_svg(&scene)?)
+}
+
+/// Writes `journey` as an SVG drawing to `path`, atomically.
+pub fn write_svg(
+    exporter: &Exporter,
+    project: &Project,
+    journey: &Journey,
+    options: &ExportOptions,
+    project_file: Option<&Path>,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let svg = svg_string(exporter, project, journey, options, project_file)?;
+    atomic_write(path, svg.as_bytes())?;
     Ok(())
 }

@@ -113,6 +113,35 @@ pub enum RasterError {
     Png(#[from] image::ImageError),
 }
 
+/// The input of one headless pass over a canvas of `size_points` at `ppp` pixels per
+/// point (the vector exporters run their passes with the same input).
+pub(crate) fn pass_input(ctx: &egui::Context, size_points: egui::Vec2, ppp: f32) -> egui::RawInput {
+    let screen_rect = Rect::from_min_size(Pos2::ZERO, size_points);
+    // egui's pixels_per_point is zoom_factor * native_pixels_per_point; honour a
+    // zoom factor the caller may have set so the output scale is exactly `ppp`.
+    let zoom = ctx.zoom_factor();
+    let native_ppp = if zoom.is_finite() && zoom > 0.0 {
+        ppp / zoom
+    } else {
+        ppp
+    };
+    egui::RawInput {
+        screen_rect: Some(screen_rect),
+        max_texture_side: Some(MAX_TEXTURE_SIDE),
+        viewports: std::iter::once((
+            ViewportId::ROOT,
+            ViewportInfo {
+                native_pixels_per_point: Some(native_ppp),
+                inner_rect: Some(screen_rect),
+                focused: Some(true),
+                ..Default::default()
+            },
+        ))
+        .collect(),
+        ..Default::default()
+    }
+}
+
 /// Runs `paint` in a fresh headless context (or a given one) and returns the rasterised image (straight, un-premultiplied RGBA8).
 ///
 /// `paint` is called (at least twice, so that fonts and layout settle) with the
@@ -136,31 +165,8 @@ pub fn render_to_image(
 ) -> Result<image::RgbaImage, RasterError> {
     let (width, height) = image_size(options)?;
     let ppp = options.pixels_per_point;
-    let screen_rect = Rect::from_min_size(Pos2::ZERO, options.size_points);
 
-    // egui's pixels_per_point is zoom_factor * native_pixels_per_point; honour a
-    // zoom factor the caller may have set so the output scale is exactly `ppp`.
-    let zoom = ctx.zoom_factor();
-    let native_ppp = if zoom.is_finite() && zoom > 0.0 {
-        ppp / zoom
-    } else {
-        ppp
-    };
-    let make_input = || egui::RawInput {
-        screen_rect: Some(screen_rect),
-        max_texture_side: Some(MAX_TEXTURE_SIDE),
-        viewports: std::iter::once((
-            ViewportId::ROOT,
-            ViewportInfo {
-                native_pixels_per_point: Some(native_ppp),
-                inner_rect: Some(screen_rect),
-                focused: Some(true),
-                ..Default::default()
-            },
-        ))
-        .collect(),
-        ..Default::default()
-    };
+    let make_input = || pass_input(ctx, options.size_points, ppp);
 
     let shared = ctx.data_mut(|data| {
         data.get_temp_mut_or_default::<SharedStore>(egui::Id::unique(STORE_ID))

@@ -5,6 +5,8 @@
 //! painter's coordinates. Text is laid out at the final size (not scaled afterwards),
 //! so it stays crisp at every zoom level.
 
+pub mod report;
+
 use egui::emath::TSTransform;
 use egui::epaint::PathStroke;
 use egui::text::LayoutJob;

@@ -52,6 +52,10 @@ pub enum Action {
     RecoverUnsaved,
     /// Export the current journey as a PNG image.
     ExportPng,
+    /// Export the current journey (or every journey, as a report) as a PDF document.
+    ExportPdf,
+    /// Export the current journey as an SVG drawing.
+    ExportSvg,
     /// Export every computed measure of the project as a CSV table.
     ExportMeasures,
     /// Close Waymark.
@@ -123,10 +127,12 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 41] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
+        Self::ExportPdf,
+        Self::ExportSvg,
         Self::Redo,
         Self::New,
         Self::Open,
@@ -194,6 +200,8 @@ impl Action {
             Self::SaveAs => t!("action-save-as"),
             Self::RecoverUnsaved => t!("action-recover-unsaved"),
             Self::ExportPng => t!("action-export-png"),
+            Self::ExportPdf => t!("action-export-pdf"),
+            Self::ExportSvg => t!("action-export-svg"),
             Self::ExportMeasures => t!("measures-action-export"),
             Self::Quit => t!("action-quit"),
             Self::Undo => t!("action-undo"),
@@ -239,6 +247,8 @@ impl Action {
             | Self::SaveAs
             | Self::RecoverUnsaved
             | Self::ExportPng
+            | Self::ExportPdf
+            | Self::ExportSvg
             | Self::ExportMeasures
             | Self::Quit
             | Self::ImportCsv
@@ -352,6 +362,8 @@ impl Action {
             | Self::Settings
             | Self::ImportCsv
             | Self::ExportMeasures
+            | Self::ExportPdf
+            | Self::ExportSvg
             | Self::SaveAsTemplate
             | Self::RecoverUnsaved => NONE,
             Self::Personas => PERSONAS,

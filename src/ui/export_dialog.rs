@@ -1,4 +1,5 @@
-//! File > Export PNG…: scale, background, optional parts, and where to write.
+//! File > Export PNG… / PDF… / SVG…: format, scale, background, optional parts, PDF
+//! page size and report, and where to write.
 
 use crate::t;
 use std::path::PathBuf;
@@ -6,19 +7,21 @@ use std::path::PathBuf;
 use egui::{Id, Key, Modal};
 
 use crate::app::{AppState, Command};
-use crate::export::{Background, ExportOptions};
+use crate::export::{Background, ExportFormat, ExportOptions, PageSize, Paper};
 use crate::layout;
 use crate::render::EguiText;
 
 /// State of the export dialog while it is open.
 pub struct ExportDialog {
     options: ExportOptions,
+    format: ExportFormat,
     path: String,
 }
 
 impl ExportDialog {
-    /// A dialog for the current journey, suggesting a file beside the project.
-    pub fn new(state: &AppState) -> Self {
+    /// A dialog for the current journey in `format`, suggesting a file beside the
+    /// project.
+    pub fn new(state: &AppState, format: ExportFormat) -> Self {
         let stem = state
             .path
             .as_deref()
@@ -30,8 +33,24 @@ impl ExportDialog {
         let dir = state.folder();
         Self {
             options: ExportOptions::default(),
-            path: dir.join(format!("{stem}.png")).display().to_string(),
+            format,
+            path: dir
+                .join(format!("{stem}.{}", format.extension()))
+                .display()
+                .to_string(),
         }
+    }
+
+    /// Switches the format, and the extension of the file name with it.
+    fn set_format(&mut self, format: ExportFormat) {
+        let path = std::path::Path::new(self.path.trim());
+        if ExportFormat::from_path(path).is_some() || path.extension().is_none() {
+            self.path = path
+                .with_extension(format.extension())
+                .display()
+                .to_string();
+        }
+        self.format = format;
     }
 
     /// Shows the dialog. Returns the export command when the user starts it; sets
@@ -47,15 +66,34 @@ impl ExportDialog {
         let mut command = None;
         Modal::new(Id::unique("export_dialog")).show(ctx, |ui| {
             ui.set_min_width(460.0);
-            ui.heading(t!("export-title"));
+            ui.heading(match self.format {
+                ExportFormat::Png => t!("export-title"),
+                ExportFormat::Pdf => t!("export-title-pdf"),
+                ExportFormat::Svg => t!("export-title-svg"),
+            });
             ui.label(t!("export-journey", journey = &journey.title));
             ui.add_space(4.0);
-            ui.add(
-                egui::Slider::new(&mut self.options.scale, 1.0..=4.0)
-                    .step_by(0.5)
-                    .suffix("×")
-                    .text(t!("export-scale")),
-            );
+            ui.horizontal(|ui| {
+                ui.label(t!("export-format"));
+                let mut format = self.format;
+                for f in ExportFormat::ALL {
+                    ui.radio_value(&mut format, f, f.extension().to_ascii_uppercase());
+                }
+                if format != self.format {
+                    self.set_format(format);
+                }
+            });
+            if self.format == ExportFormat::Png {
+                ui.add(
+                    egui::Slider::new(&mut self.options.scale, 1.0..=4.0)
+                        .step_by(0.5)
+                        .suffix("×")
+                        .text(t!("export-scale")),
+                );
+            }
+            if self.format == ExportFormat::Pdf {
+                self.pdf_options(ui);
+            }
             ui.horizontal(|ui| {
                 ui.label(t!("export-background"));
                 ui.radio_value(
@@ -86,12 +124,20 @@ impl ExportDialog {
                 &EguiText(ui.ctx()),
                 &self.options.layout_options(),
             );
-            let size = map.size * self.options.scale;
-            ui.weak(t!(
-                "export-size",
-                width = format!("{:.0}", size.x),
-                height = format!("{:.0}", size.y)
-            ));
+            if self.format == ExportFormat::Png {
+                let size = map.size * self.options.scale;
+                ui.weak(t!(
+                    "export-size",
+                    width = format!("{:.0}", size.x),
+                    height = format!("{:.0}", size.y)
+                ));
+            } else if self.options.pdf.page == PageSize::Fit || self.format == ExportFormat::Svg {
+                ui.weak(t!(
+                    "export-size-pt",
+                    width = format!("{:.0}", map.size.x),
+                    height = format!("{:.0}", map.size.y)
+                ));
+            }
             let label = ui.label(t!("export-save-to"));
             let field = ui
                 .add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
@@ -101,8 +147,14 @@ impl ExportDialog {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             if ui.button(t!("button-browse")).clicked()
-                && let Some(path) =
-                    dialogs.pick_save_file(crate::app::file_dialog::FileKind::Png, &name)
+                && let Some(path) = dialogs.pick_save_file(
+                    match self.format {
+                        ExportFormat::Png => crate::app::file_dialog::FileKind::Png,
+                        ExportFormat::Pdf => crate::app::file_dialog::FileKind::Pdf,
+                        ExportFormat::Svg => crate::app::file_dialog::FileKind::Svg,
+                    },
+                    &name,
+                )
             {
                 self.path = path.display().to_string();
             }
@@ -115,9 +167,14 @@ impl ExportDialog {
                     .clicked()
                     || (enter && ready)
                 {
-                    command = Some(Command::ExportPng {
+                    let mut options = self.options;
+                    if self.format != ExportFormat::Pdf {
+                        options.pdf = crate::export::PdfOptions::default();
+                    }
+                    command = Some(Command::Export {
                         journey: journey.id,
-                        options: self.options,
+                        options,
+                        format: self.format,
                         path: PathBuf::from(self.path.trim()),
                     });
                     *close = true;
@@ -130,5 +187,30 @@ impl ExportDialog {
             });
         });
         command
+    }
+
+    /// Page size and orientation, and the report switch.
+    fn pdf_options(&mut self, ui: &mut egui::Ui) {
+        let pdf = &mut self.options.pdf;
+        let (mut paper, mut landscape) = match pdf.page {
+            PageSize::Fit => (None, true),
+            PageSize::Paper { paper, landscape } => (Some(paper), landscape),
+        };
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_label(t!("export-page"))
+                .selected_text(paper.map_or_else(|| t!("export-page-fit"), |p| p.name().to_owned()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut paper, None, t!("export-page-fit"));
+                    for p in Paper::ALL {
+                        ui.selectable_value(&mut paper, Some(p), p.name());
+                    }
+                });
+            ui.add_enabled_ui(paper.is_some(), |ui| {
+                ui.radio_value(&mut landscape, true, t!("export-landscape"));
+                ui.radio_value(&mut landscape, false, t!("export-portrait"));
+            });
+        });
+        pdf.page = paper.map_or(PageSize::Fit, |paper| PageSize::Paper { paper, landscape });
+        ui.checkbox(&mut pdf.all_journeys, t!("export-all-journeys"));
     }
 }

@@ -51,12 +51,9 @@ pub fn menu_bar_ui(
                 state.current_journey().is_some(),
                 &mut chosen,
             );
-            action_item(
-                ui,
-                Action::ExportPng,
-                state.current_journey().is_some(),
-                &mut chosen,
-            );
+            for action in [Action::ExportPng, Action::ExportPdf, Action::ExportSvg] {
+                action_item(ui, action, state.current_journey().is_some(), &mut chosen);
+            }
             action_item(
                 ui,
                 Action::ExportMeasures,

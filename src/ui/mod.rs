@@ -145,9 +145,15 @@ impl WaymarkApp {
             Action::RecoverUnsaved => {
                 self.apply(ctx, Command::Safety(SafetyCommand::ShowRecoverable));
             }
-            Action::ExportPng => {
+            Action::ExportPng | Action::ExportPdf | Action::ExportSvg => {
+                let format = match action {
+                    Action::ExportPdf => crate::export::ExportFormat::Pdf,
+                    Action::ExportSvg => crate::export::ExportFormat::Svg,
+                    _ => crate::export::ExportFormat::Png,
+                };
                 if self.state.current_journey().is_some() {
-                    self.export_dialog = Some(export_dialog::ExportDialog::new(&self.state));
+                    self.export_dialog =
+                        Some(export_dialog::ExportDialog::new(&self.state, format));
                 }
             }
             Action::Undo => self.apply(ctx, Command::Undo),

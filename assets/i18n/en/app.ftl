@@ -141,3 +141,12 @@ import-new-lane = New lane "{ $lane }"
 import-none = none
 import-change = { $measure } for { $label }: { $old } → { $new } (n={ $count })
 import-new-value = { $measure } for { $label }: new { $new } (n={ $count })
+
+## Vector export
+filter-pdf = PDF document
+filter-svg = SVG drawing
+status-exported-pdf = Exported { $path } ({ $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+})
+status-exported-svg = Exported { $path }

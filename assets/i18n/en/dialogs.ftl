@@ -90,3 +90,14 @@ measures-export-file = Save to
 measures-export-button = Export
 measures-exported = Exported the measures to { $path }
 measures-export-failed = The measures were not exported: { $error }
+
+## Export dialog: PDF and SVG
+export-title-pdf = Export PDF
+export-title-svg = Export SVG
+export-format = Format
+export-page = Page
+export-page-fit = Fit to the map
+export-landscape = Landscape
+export-portrait = Portrait
+export-all-journeys = All journeys (a report: cover, every journey, every persona)
+export-size-pt = { $width } × { $height } pt

@@ -97,3 +97,8 @@ err-problem-rag-numbers = { $measure } thresholds must be numbers
 err-problem-rag-higher = { $measure } green threshold { $green } must be above amber { $amber } when higher is better
 err-problem-rag-lower = { $measure } green threshold { $green } must be below amber { $amber } when lower is better
 err-survey-not-whole = { $measure } score { $score } is not a whole number (answers are whole numbers { $low }-{ $high })
+
+## Vector export (PDF, SVG)
+err-pdf = the PDF could not be made: { $error }
+err-svg-font = the font { $font } could not be embedded in the SVG
+err-export-unknown-format = { $path }: Waymark cannot tell the format from this name; end it in .png, .pdf or .svg, or choose one with --format

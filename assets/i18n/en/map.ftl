@@ -107,3 +107,20 @@ settings-map-language = Map language
 settings-map-language-hint = The legend, lane captions, badges and channel names drawn on the map use this language, whatever the interface language is.
 map-channel-none = No channel
 map-copy-of = { $title } (copy)
+
+## Report PDF: cover and persona pages
+map-report-journeys = Journeys
+map-report-personas = Personas
+map-persona-age = Age
+map-persona-location = Location
+map-persona-segment = Segment
+map-persona-quote = Quote
+map-persona-favourite-brands = Favourite brands
+map-persona-brand-turn-ons = Brand turn-ons
+map-persona-brand-turn-offs = Brand turn-offs
+map-persona-behaviours = Behaviours
+map-persona-goals = Goals
+map-persona-needs = Needs
+map-persona-desired-feelings = Feelings wanted
+map-persona-channels = Preferred channels
+map-persona-devices = Devices

@@ -101,3 +101,9 @@ import-new-lane = 新泳道“{ $lane }”
 import-none = 无
 import-change = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }）
 import-new-value = { $label } 的 { $measure }：新值 { $new }（n={ $count }）
+
+## 矢量导出
+filter-pdf = PDF 文档
+filter-svg = SVG 图形
+status-exported-pdf = 已导出 { $path }（{ $pages } 页）
+status-exported-svg = 已导出 { $path }

@@ -87,3 +87,14 @@ measures-export-file = 保存到
 measures-export-button = 导出
 measures-exported = 已将指标导出到 { $path }
 measures-export-failed = 指标未能导出：{ $error }
+
+## 导出对话框：PDF 与 SVG
+export-title-pdf = 导出 PDF
+export-title-svg = 导出 SVG
+export-format = 格式
+export-page = 页面
+export-page-fit = 适应地图大小
+export-landscape = 横向
+export-portrait = 纵向
+export-all-journeys = 全部旅程（报告：封面、每个旅程、每个人物角色）
+export-size-pt = { $width } × { $height } 磅

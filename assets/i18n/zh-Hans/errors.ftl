@@ -95,3 +95,8 @@ err-problem-rag-numbers = { $measure } 的阈值必须是数字
 err-problem-rag-higher = { $measure } 越高越好时，绿灯阈值 { $green } 必须高于黄灯阈值 { $amber }
 err-problem-rag-lower = { $measure } 越低越好时，绿灯阈值 { $green } 必须低于黄灯阈值 { $amber }
 err-survey-not-whole = { $measure } 分数 { $score } 不是整数（回答必须是 { $low }-{ $high } 之间的整数）
+
+## 矢量导出（PDF、SVG）
+err-pdf = 无法生成 PDF：{ $error }
+err-svg-font = 无法把字体 { $font } 嵌入 SVG
+err-export-unknown-format = { $path }：无法从文件名判断格式；请以 .png、.pdf 或 .svg 结尾，或用 --format 指定

@@ -103,3 +103,20 @@ settings-map-language = 地图语言
 settings-map-language-hint = 地图上绘制的图例、泳道说明、分类标记和渠道名称使用此语言，与界面语言无关。
 map-channel-none = 无渠道
 map-copy-of = { $title }（副本）
+
+## 报告 PDF：封面与人物角色页
+map-report-journeys = 旅程
+map-report-personas = 人物角色
+map-persona-age = 年龄
+map-persona-location = 所在地
+map-persona-segment = 客群
+map-persona-quote = 原话
+map-persona-favourite-brands = 喜爱的品牌
+map-persona-brand-turn-ons = 品牌吸引点
+map-persona-brand-turn-offs = 品牌反感点
+map-persona-behaviours = 行为习惯
+map-persona-goals = 目标
+map-persona-needs = 需求
+map-persona-desired-feelings = 期望的感受
+map-persona-channels = 偏好渠道
+map-persona-devices = 设备

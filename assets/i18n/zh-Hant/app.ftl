@@ -101,3 +101,9 @@ import-new-lane = 新泳道「{ $lane }」
 import-none = 無
 import-change = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }）
 import-new-value = { $label } 的 { $measure }：新值 { $new }（n={ $count }）
+
+## 向量匯出
+filter-pdf = PDF 文件
+filter-svg = SVG 圖形
+status-exported-pdf = 已匯出 { $path }（{ $pages } 頁）
+status-exported-svg = 已匯出 { $path }

@@ -87,3 +87,14 @@ measures-export-file = 儲存到
 measures-export-button = 匯出
 measures-exported = 已將指標匯出到 { $path }
 measures-export-failed = 指標未能匯出：{ $error }
+
+## 匯出對話框：PDF 與 SVG
+export-title-pdf = 匯出 PDF
+export-title-svg = 匯出 SVG
+export-format = 格式
+export-page = 頁面
+export-page-fit = 符合地圖大小
+export-landscape = 橫向
+export-portrait = 直向
+export-all-journeys = 全部旅程（報告：封面、每個旅程、每個人物角色）
+export-size-pt = { $width } × { $height } 點

@@ -95,3 +95,8 @@ err-problem-rag-numbers = { $measure } 的門檻必須是數字
 err-problem-rag-higher = { $measure } 越高越好時，綠燈門檻 { $green } 必須高於黃燈門檻 { $amber }
 err-problem-rag-lower = { $measure } 越低越好時，綠燈門檻 { $green } 必須低於黃燈門檻 { $amber }
 err-survey-not-whole = { $measure } 分數 { $score } 不是整數（回答必須是 { $low }-{ $high } 之間的整數）
+
+## 向量匯出（PDF、SVG）
+err-pdf = 無法產生 PDF：{ $error }
+err-svg-font = 無法把字型 { $font } 嵌入 SVG
+err-export-unknown-format = { $path }：無法從檔名判斷格式；請以 .png、.pdf 或 .svg 結尾，或用 --format 指定

@@ -103,3 +103,20 @@ settings-map-language = 地圖語言
 settings-map-language-hint = 地圖上繪製的圖例、泳道說明、分類標記與通路名稱使用此語言，與介面語言無關。
 map-channel-none = 無管道
 map-copy-of = { $title }（副本）
+
+## 報告 PDF：封面與人物角色頁
+map-report-journeys = 旅程
+map-report-personas = 人物角色
+map-persona-age = 年齡
+map-persona-location = 所在地
+map-persona-segment = 客群
+map-persona-quote = 原話
+map-persona-favourite-brands = 喜愛的品牌
+map-persona-brand-turn-ons = 品牌吸引點
+map-persona-brand-turn-offs = 品牌反感點
+map-persona-behaviours = 行為習慣
+map-persona-goals = 目標
+map-persona-needs = 需求
+map-persona-desired-feelings = 期望的感受
+map-persona-channels = 偏好管道
+map-persona-devices = 裝置
