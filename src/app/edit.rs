@@ -462,6 +462,10 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         Edit::SetSettings { title, settings } => {
             project.title.clone_from(title);
             project.settings = settings.clone();
+            // Values computed from kept answers follow the new NEV thresholds and CSAT
+            // rule in this same edit: the document never holds a stale value, and one
+            // undo restores both the settings and the values.
+            crate::analysis::recompute_from_answers(project);
             return Some(Outcome::Changed);
         }
         Edit::SetJourney { journey } => {

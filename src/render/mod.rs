@@ -522,6 +522,19 @@ impl MapPainter<'_> {
                 LaneKind::Measures(kind) => {
                     if let Some(value) = card.measure {
                         self.measure_value(project, *kind, value, g.rect, top_row);
+                        // A value on fewer answers than the project's minimum says so,
+                        // with its n, beside the traffic-light dot.
+                        if analysis::is_low_base(&project.settings, card)
+                            && let Some(n) = analysis::base(card)
+                        {
+                            let label = tm!(self.lang, "measure-low-base-n", n = n);
+                            let w = self.badge_width(&label);
+                            let badge = Rect::from_min_size(
+                                pos2(top_row.right() - 18.0 - w, top_row.top()),
+                                vec2(w, size::CHIP_ROW - 3.0),
+                            );
+                            self.chip(badge, &label, color::TEXT_MUTED, false);
+                        }
                     }
                 }
                 LaneKind::Quotes => {

@@ -141,3 +141,12 @@ import-new-lane = New lane "{ $lane }"
 import-none = none
 import-change = { $measure } for { $label }: { $old } → { $new } (n={ $count })
 import-new-value = { $measure } for { $label }: new { $new } (n={ $count })
+
+# Kept survey answers and low bases.
+import-change-replace = { $measure } for { $label }: { $old } → { $new } (n={ $count }, replaced n={ $kept })
+import-change-append = { $measure } for { $label }: { $old } → { $new } (n={ $kept } kept + { $added } new)
+priority-evidence-n = n={ $n }
+priority-evidence-imported = from the survey imported on { $date }
+priority-evidence-more = { $evidence }, { $more }
+measure-low-base = low base
+measure-low-base-n = low base, n={ $n }

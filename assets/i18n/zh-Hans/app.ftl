@@ -101,3 +101,12 @@ import-new-lane = 新泳道“{ $lane }”
 import-none = 无
 import-change = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }）
 import-new-value = { $label } 的 { $measure }：新值 { $new }（n={ $count }）
+
+# Kept survey answers and low bases.
+import-change-replace = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }，替换原有 n={ $kept }）
+import-change-append = { $label } 的 { $measure }：{ $old } → { $new }（保留 n={ $kept } + 新增 { $added }）
+priority-evidence-n = n={ $n }
+priority-evidence-imported = 来自 { $date } 导入的调查
+priority-evidence-more = { $evidence }，{ $more }
+measure-low-base = 样本不足
+measure-low-base-n = 样本不足，n={ $n }

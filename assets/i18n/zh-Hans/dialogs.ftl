@@ -86,3 +86,13 @@ measures-export-file = 保存到
 measures-export-button = 导出
 measures-exported = 已将指标导出到 { $path }
 measures-export-failed = 指标未能导出：{ $error }
+
+import-kept-answers = { $count } 个指标保留着之前导入的答案：
+import-mode-replace = 替换原有答案
+import-mode-append = 将新答案追加到原有答案
+settings-csat-satisfied = CSAT：满意的最低分
+settings-min-base = 指标可靠所需的最少答案数
+settings-bad-min-base = 最少答案数至少为 1。
+settings-bad-csat = CSAT 答案为 1 到 5 分："满意的最低分"必须在此范围内。
+measures-csv-low-base = 样本不足
+measures-csv-yes = 是

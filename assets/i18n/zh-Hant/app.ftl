@@ -101,3 +101,12 @@ import-new-lane = 新泳道「{ $lane }」
 import-none = 無
 import-change = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }）
 import-new-value = { $label } 的 { $measure }：新值 { $new }（n={ $count }）
+
+# Kept survey answers and low bases.
+import-change-replace = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }，取代原有 n={ $kept }）
+import-change-append = { $label } 的 { $measure }：{ $old } → { $new }（保留 n={ $kept } + 新增 { $added }）
+priority-evidence-n = n={ $n }
+priority-evidence-imported = 來自 { $date } 匯入的調查
+priority-evidence-more = { $evidence }，{ $more }
+measure-low-base = 樣本不足
+measure-low-base-n = 樣本不足，n={ $n }

@@ -86,3 +86,13 @@ measures-export-file = 儲存到
 measures-export-button = 匯出
 measures-exported = 已將指標匯出到 { $path }
 measures-export-failed = 指標未能匯出：{ $error }
+
+import-kept-answers = { $count } 個指標保留著先前匯入的答案：
+import-mode-replace = 取代原有答案
+import-mode-append = 將新答案附加到原有答案
+settings-csat-satisfied = CSAT：滿意的最低分
+settings-min-base = 指標可靠所需的最少答案數
+settings-bad-min-base = 最少答案數至少為 1。
+settings-bad-csat = CSAT 答案為 1 到 5 分：「滿意的最低分」必須在此範圍內。
+measures-csv-low-base = 樣本不足
+measures-csv-yes = 是
