@@ -216,7 +216,7 @@ mod tests {
             Some(16.7)
         );
         assert_eq!(value_from_answers(&s, MeasureKind::Nps, &[]), None);
-        assert_eq!(value_from_answers(&s, MeasureKind::Complaints, &[1]), None);
+        assert_eq!(value_from_answers(&s, MeasureKind::ScoreOutOf10, &[1]), None);
     }
 
     #[test]

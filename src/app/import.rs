@@ -459,8 +459,8 @@ mod tests {
     fn dates_are_civil_days() {
         assert_eq!(date_of_day(0), "1970-01-01");
         assert_eq!(date_of_day(59), "1970-03-01");
-        // 2026-11-24 is day 20,416 since the epoch.
-        assert_eq!(date_of_day(20_416), "2026-11-24");
+        // 2026-11-24 is day 20,781 since the epoch (2025-11-24 + 365).
+        assert_eq!(date_of_day(20_781), "2026-11-24");
         assert_eq!(date_of_day(11_016), "2000-02-29");
         assert_eq!(today().len(), 10);
     }

@@ -259,7 +259,8 @@ mod tests {
                 "RAG",
                 "Class",
                 "Priority rank",
-                "Reason"
+                "Reason",
+                "Low base"
             ]
         );
         let ces: Vec<&Vec<String>> = rows
@@ -271,6 +272,10 @@ mod tests {
         assert_eq!(row[0], project.journeys[0].title);
         assert_eq!(row[4], "4.7");
         assert_eq!(row[5], "3");
+        // 3 answers are fewer than the default minimum of 30: a low base, said in its
+        // own column and in the reason.
+        assert_eq!(row[10], "yes");
+        assert!(row[9].contains("n=3, low base"), "{}", row[9]);
         assert_eq!(row[6], labels::rag(Language::En, Rag::Red));
         let ranked = analysis::rank_touchpoints(&project, &project.journeys[0]);
         let Some(p) = ranked.iter().find(|p| p.card == tp.id) else {
@@ -298,6 +303,12 @@ mod tests {
         assert!(
             rows.iter()
                 .any(|r| r[3] == "NPS" && r[4] == "32" && r[2].is_empty() && r[8].is_empty()),
+            "{rows:?}"
+        );
+        // Its base is unknown: not flagged.
+        assert!(
+            rows.iter()
+                .any(|r| r[3] == "NPS" && r[4] == "32" && r[10].is_empty()),
             "{rows:?}"
         );
     }
