@@ -216,7 +216,10 @@ mod tests {
             Some(16.7)
         );
         assert_eq!(value_from_answers(&s, MeasureKind::Nps, &[]), None);
-        assert_eq!(value_from_answers(&s, MeasureKind::ScoreOutOf10, &[1]), None);
+        assert_eq!(
+            value_from_answers(&s, MeasureKind::ScoreOutOf10, &[1]),
+            None
+        );
     }
 
     #[test]
@@ -302,5 +305,34 @@ mod tests {
         ));
         s.min_base = 10;
         assert!(!is_low_base(&s, &typed));
+    }
+
+    #[test]
+    fn kept_answers_are_written_one_character_each_and_read_back() {
+        use crate::model::{Answers, LaneKind};
+        let mut p = crate::io::sample::sample_project();
+        let scores = vec![0, 9, 10, 3, 10];
+        let card = p.journeys[0]
+            .lanes
+            .iter_mut()
+            .filter(|l| matches!(l.kind, LaneKind::Measures(_)))
+            .flat_map(|l| &mut l.cards)
+            .next()
+            .unwrap();
+        card.answers = Some(Answers {
+            scores: scores.clone(),
+            imported: "2026-11-24".into(),
+        });
+        let text = crate::io::to_ron_string(&p).unwrap();
+        assert!(text.contains("\"09A3A\""), "{text}");
+        assert!(text.contains("\"2026-11-24\""));
+        let back = crate::io::from_ron_str(&text, std::path::Path::new("p.waymark")).unwrap();
+        assert_eq!(back, p);
+        // Anything but 0-9 and A is refused with the reason.
+        let bad = text.replace("\"09A3A\"", "\"09B\"");
+        let e = crate::io::from_ron_str(&bad, std::path::Path::new("p.waymark"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is not a score"), "{e}");
     }
 }
