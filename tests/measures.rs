@@ -574,7 +574,18 @@ fn preview_survey(h: &mut Harness<'_, WaymarkApp>, dir: &std::path::Path, name: 
 #[test]
 fn re_importing_a_survey_replaces_its_answers_or_appends_to_them_as_chosen_in_the_preview() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = app();
+    // The preview's "old → new" arrow may be missing from the test fonts.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::new(
+                waymark::app::AppState::new(io::sample::sample_project(), None),
+                waymark::ui::FileDialogs::InApp,
+            ),
+        );
+    h.run();
     // First wave: NPS 10, 10, 0, 8 -> (2 - 1) / 4 = 25.
     preview_survey(
         &mut h,
@@ -603,6 +614,10 @@ fn re_importing_a_survey_replaces_its_answers_or_appends_to_them_as_chosen_in_th
     let card = nps(&h);
     assert_eq!(card.measure, Some(MeasureValue::Number(25.0)));
     assert_eq!(card.answers.as_ref().map(|a| a.scores.len()), Some(4));
+    // 4 answers are fewer than the default minimum of 30: the card says so on the map.
+    h.run();
+    let painted = common::painted_texts(&h);
+    assert!(painted.iter().any(|t| t == "low base, n=4"), "{painted:?}");
 
     // Second wave: 3 and 9.
     let wave2 = "touchpoint,measure,score\nOnline checkout,nps,3\nOnline checkout,nps,9\n";
