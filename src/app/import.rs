@@ -82,27 +82,39 @@ pub fn plan_import(
     mode: ImportMode,
     today: &str,
 ) -> ImportPlan {
+    // Every name an answer may give, lower-cased, to its (stage, label, touchpoint):
+    // touchpoints first (the first of equal names wins), then stages. Built once, so
+    // 100,000 answers cost 100,000 look-ups, not a scan of the map each.
+    let stage_index: std::collections::HashMap<StageId, usize> = journey
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let index = |id: StageId| stage_index.get(&id).copied().unwrap_or(0);
+    let mut names: std::collections::HashMap<String, (usize, String, Option<CardId>)> =
+        std::collections::HashMap::new();
+    for c in journey
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Touchpoints)
+        .flat_map(|l| &l.cards)
+    {
+        names
+            .entry(c.text.trim().to_lowercase())
+            .or_insert_with(|| (index(c.stage), c.text.trim().to_owned(), Some(c.id)));
+    }
+    for s in &journey.stages {
+        names
+            .entry(s.name.trim().to_lowercase())
+            .or_insert_with(|| (index(s.id), s.name.trim().to_owned(), None));
+    }
     // Resolve each answer to (stage index, label).
     let mut groups: BTreeMap<(usize, String, u8), Group> = BTreeMap::new();
     let mut used = 0;
     for a in answers {
-        let wanted = a.target.to_lowercase();
-        let touchpoint = journey
-            .lanes
-            .iter()
-            .filter(|l| l.kind == LaneKind::Touchpoints)
-            .flat_map(|l| &l.cards)
-            .find(|c| c.text.trim().to_lowercase() == wanted);
-        let target = touchpoint
-            .map(|c| (c.stage, c.text.trim().to_owned(), Some(c.id)))
-            .or_else(|| {
-                journey
-                    .stages
-                    .iter()
-                    .find(|s| s.name.trim().to_lowercase() == wanted)
-                    .map(|s| (s.id, s.name.trim().to_owned(), None))
-            });
-        let Some((stage, label, about)) = target else {
+        let target = names.get(&a.target.to_lowercase()).cloned();
+        let Some((stage_index, label, about)) = target else {
             bad.push(BadRow {
                 line: a.line,
                 message: format!(
@@ -112,11 +124,6 @@ pub fn plan_import(
             });
             continue;
         };
-        let stage_index = journey
-            .stages
-            .iter()
-            .position(|s| s.id == stage)
-            .unwrap_or(0);
         let key = (stage_index, label, measure_order(a.measure));
         groups
             .entry(key)
