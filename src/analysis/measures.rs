@@ -59,9 +59,10 @@ pub fn value_from_answers(settings: &Settings, kind: MeasureKind, scores: &[u8])
     if scores.is_empty() {
         return None;
     }
-    let mut counts = [0_u64; 256];
+    // Scores are 0..=10 (anything above counts as 10, never in a valid document).
+    let mut counts = [0_u64; 11];
     for &s in scores {
-        counts[usize::from(s)] += 1;
+        counts[usize::from(s.min(10))] += 1;
     }
     let n = scores.len() as f64;
     let share = |keep: &dyn Fn(f64) -> bool| {
