@@ -61,6 +61,13 @@ pub enum ProblemKind {
         /// The positive threshold.
         positive: f32,
     },
+    /// The minimum base is 0, or the CSAT "satisfied from" rule is outside 1..=5.
+    SurveyRules {
+        /// The fewest answers of a well-founded measure.
+        min_base: u32,
+        /// The lowest satisfied CSAT answer.
+        csat: u8,
+    },
     /// A RAG threshold is not a number.
     RagNotNumbers(crate::model::MeasureKind),
     /// A RAG rule's green is not better than its amber.
@@ -166,6 +173,16 @@ impl Project {
                 ProblemKind::NevThresholds {
                     negative: nev.negative_at_most,
                     positive: nev.positive_at_least,
+                },
+            );
+        }
+        if self.settings.min_base == 0 || !(1..=5).contains(&self.settings.csat_satisfied_at_least)
+        {
+            push(
+                vec![Place::Settings],
+                ProblemKind::SurveyRules {
+                    min_base: self.settings.min_base,
+                    csat: self.settings.csat_satisfied_at_least,
                 },
             );
         }
@@ -362,5 +379,19 @@ mod tests {
         p.settings.rag[nps].higher_is_better = true;
         p.settings.nev.positive_at_least = f32::NAN;
         assert!(p.validate()[0].to_string().contains("NEV"));
+        p.settings.nev.positive_at_least = 8.0;
+        p.settings.min_base = 0;
+        assert!(
+            p.validate()[0]
+                .to_string()
+                .contains("(0) must be at least 1"),
+            "{:?}",
+            p.validate()
+        );
+        p.settings.min_base = 30;
+        p.settings.csat_satisfied_at_least = 6;
+        assert!(p.validate()[0].to_string().contains("(6) must be 1 to 5"));
+        p.settings.csat_satisfied_at_least = 4;
+        assert_eq!(p.validate(), vec![]);
     }
 }

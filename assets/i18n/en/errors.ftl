@@ -97,3 +97,4 @@ err-problem-rag-numbers = { $measure } thresholds must be numbers
 err-problem-rag-higher = { $measure } green threshold { $green } must be above amber { $amber } when higher is better
 err-problem-rag-lower = { $measure } green threshold { $green } must be below amber { $amber } when lower is better
 err-survey-not-whole = { $measure } score { $score } is not a whole number (answers are whole numbers { $low }-{ $high })
+err-problem-survey-rules = The fewest answers of a well-founded measure ({ $min_base }) must be at least 1, and CSAT "satisfied from" ({ $csat }) must be 1 to 5

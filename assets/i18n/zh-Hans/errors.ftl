@@ -95,3 +95,4 @@ err-problem-rag-numbers = { $measure } 的阈值必须是数字
 err-problem-rag-higher = { $measure } 越高越好时，绿灯阈值 { $green } 必须高于黄灯阈值 { $amber }
 err-problem-rag-lower = { $measure } 越低越好时，绿灯阈值 { $green } 必须低于黄灯阈值 { $amber }
 err-survey-not-whole = { $measure } 分数 { $score } 不是整数（回答必须是 { $low }-{ $high } 之间的整数）
+err-problem-survey-rules = 指标可靠所需的最少答案数（{ $min_base }）至少为 1，CSAT "满意的最低分"（{ $csat }）必须在 1 到 5 之间
