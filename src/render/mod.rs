@@ -528,12 +528,7 @@ impl MapPainter<'_> {
                             && let Some(n) = analysis::base(card)
                         {
                             let label = tm!(self.lang, "measure-low-base-n", n = n);
-                            let w = self.badge_width(&label);
-                            let badge = Rect::from_min_size(
-                                pos2(top_row.right() - 18.0 - w, top_row.top()),
-                                vec2(w, size::CHIP_ROW - 3.0),
-                            );
-                            self.chip(badge, &label, color::TEXT_MUTED, false);
+                            self.low_base_mark(&label, top_row);
                         }
                     }
                 }
@@ -554,6 +549,32 @@ impl MapPainter<'_> {
                 FontFamily::Proportional,
             );
         }
+    }
+
+    /// The "low base, n=12" mark of a measure card: an outlined chip as wide as its
+    /// text, right-aligned left of the traffic-light dot.
+    fn low_base_mark(&self, label: &str, top_row: Rect) {
+        let c = color::TEXT_MUTED;
+        let text_w = self
+            .painter
+            .layout_no_wrap(label.to_owned(), FontId::proportional(font::SMALL), c)
+            .size()
+            .x;
+        let w = (text_w + 12.0).min(top_row.width() - 18.0).max(0.0);
+        let r = Rect::from_min_size(
+            pos2(top_row.right() - 18.0 - w, top_row.top()),
+            vec2(w, top_row.height()),
+        );
+        self.rect_stroke(r, 8.0, 1.0, c);
+        self.text(
+            r,
+            label,
+            font::SMALL,
+            c,
+            1,
+            Align2::CENTER_CENTER,
+            FontFamily::Proportional,
+        );
     }
 
     /// The width of a class badge: room for its label in any script, measured in
