@@ -690,6 +690,10 @@ fn apply_journey_edit(
                 let mut card = placement.card.clone();
                 card.id = CardId(ids.next());
                 card.stage = placement.stage;
+                // A pasted or duplicated card keeps its value but not the survey
+                // answers behind it: they belong to the import's own card (and would
+                // be read on another measure's scale if pasted into another lane).
+                card.answers = None;
                 if let LaneKind::Emotion { .. } = l.kind
                     && card.emotion.is_none()
                 {

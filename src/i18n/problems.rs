@@ -126,6 +126,9 @@ pub fn kind_text(language: Language, kind: &ProblemKind) -> String {
             min = min.to_string(),
             max = max.to_string()
         ),
+        ProblemKind::BadAnswers { measure } => {
+            tm!(l, "err-problem-bad-answers", measure = *measure)
+        }
         ProblemKind::MeasureRange { measure, value } => tm!(
             l,
             "err-problem-measure-range",

@@ -396,6 +396,18 @@ impl MeasureKind {
             Self::ComplaintsPer1000 => Some((0.0, 1000.0)),
         }
     }
+
+    /// The scale of one survey answer of this measure, for the measures computed from
+    /// answers (NPS 0-10, NEV 1-10, CES 1-7, CSAT 1-5); `None` for the others.
+    pub fn answer_scale(self) -> Option<(u8, u8)> {
+        match self {
+            Self::Nps => Some((0, 10)),
+            Self::Nev => Some((1, 10)),
+            Self::Ces => Some((1, 7)),
+            Self::Csat => Some((1, 5)),
+            _ => None,
+        }
+    }
 }
 
 /// A traffic-light status.

@@ -98,3 +98,4 @@ err-problem-rag-higher = { $measure } green threshold { $green } must be above a
 err-problem-rag-lower = { $measure } green threshold { $green } must be below amber { $amber } when lower is better
 err-survey-not-whole = { $measure } score { $score } is not a whole number (answers are whole numbers { $low }-{ $high })
 err-problem-survey-rules = The fewest answers of a well-founded measure ({ $min_base }) must be at least 1, and CSAT "satisfied from" ({ $csat }) must be 1 to 5
+err-problem-bad-answers = the kept survey answers do not fit the measure { $measure } (NPS answers are 0-10, NEV 1-10, CES 1-7, CSAT 1-5; other measures keep none)

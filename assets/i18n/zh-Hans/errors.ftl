@@ -96,3 +96,4 @@ err-problem-rag-higher = { $measure } 越高越好时，绿灯阈值 { $green } 
 err-problem-rag-lower = { $measure } 越低越好时，绿灯阈值 { $green } 必须低于黄灯阈值 { $amber }
 err-survey-not-whole = { $measure } 分数 { $score } 不是整数（回答必须是 { $low }-{ $high } 之间的整数）
 err-problem-survey-rules = 指标可靠所需的最少答案数（{ $min_base }）至少为 1，CSAT "满意的最低分"（{ $csat }）必须在 1 到 5 之间
+err-problem-bad-answers = 保留的调查答案与指标 { $measure } 不符（NPS 答案为 0-10，NEV 为 1-10，CES 为 1-7，CSAT 为 1-5；其他指标不保留答案）

@@ -96,3 +96,4 @@ err-problem-rag-higher = { $measure } 越高越好時，綠燈門檻 { $green } 
 err-problem-rag-lower = { $measure } 越低越好時，綠燈門檻 { $green } 必須低於黃燈門檻 { $amber }
 err-survey-not-whole = { $measure } 分數 { $score } 不是整數（回答必須是 { $low }-{ $high } 之間的整數）
 err-problem-survey-rules = 指標可靠所需的最少答案數（{ $min_base }）至少為 1，CSAT「滿意的最低分」（{ $csat }）必須在 1 到 5 之間
+err-problem-bad-answers = 保留的調查答案與指標 { $measure } 不符（NPS 答案為 0-10，NEV 為 1-10，CES 為 1-7，CSAT 為 1-5；其他指標不保留答案）
