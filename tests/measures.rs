@@ -703,3 +703,47 @@ fn a_stricter_nev_threshold_recomputes_imported_values_in_one_undoable_edit() {
     h.run();
     assert_eq!(project(&h), before);
 }
+
+#[test]
+fn a_low_base_is_named_in_the_priorities_panel_until_the_minimum_is_lowered_in_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app();
+    // 4 answers for Online checkout: NPS (2 - 1) / 4 = 25, on a base of 4 (< 30).
+    preview_survey(
+        &mut h,
+        dir.path(),
+        "few.csv",
+        "touchpoint,measure,score\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,0\n\
+         Online checkout,nps,8\n",
+    );
+    h.get_by_label("Import").click();
+    h.run();
+    let today = waymark::app::import::today();
+    let evidence = format!("NPS 25, n=4, low base, from the survey imported on {today}");
+    h.get_by_label_contains(&evidence);
+
+    // The minimum is the project's: at 3 answers the base is well founded.
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::SpinButton,
+        "Fewest answers for a well-founded measure",
+    )
+    .set_value_accesskit(3.0);
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(project(&h).settings.min_base, 3);
+    h.get_by_label_contains(&format!("NPS 25, n=4, from the survey imported on {today}"));
+    assert!(h.query_by_label_contains("low base").is_none());
+    // One undo brings the minimum, and the mark, back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(project(&h).settings.min_base, 30);
+    h.get_by_label_contains(&evidence);
+}
