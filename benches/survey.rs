@@ -13,7 +13,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use waymark::analysis;
-use waymark::app::import::{ImportMode, plan_import};
+use waymark::app::import::{ImportMode, plan_import_as};
 use waymark::app::{AppState, Command, Edit};
 use waymark::io::sample::generated_project;
 use waymark::io::survey::parse;
@@ -55,7 +55,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("import_100000_answers", |b| {
         b.iter(|| {
             let (answers, bad) = parse(black_box(&csv));
-            let plan = plan_import(
+            let plan = plan_import_as(
                 &project,
                 &project.journeys[0],
                 &answers,
@@ -70,7 +70,7 @@ fn bench(c: &mut Criterion) {
 
     // The map after the import: 4,000 measure cards keeping 25 answers each.
     let (answers, bad) = parse(&csv);
-    let plan = plan_import(
+    let plan = plan_import_as(
         &project,
         &project.journeys[0],
         &answers,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::import::{ImportMode, ImportPlan, plan_import, today};
+use super::import::{ImportMode, ImportPlan, plan_import_as, today};
 use crate::io::templates::{self, Template};
 use crate::t;
 
@@ -193,7 +193,7 @@ pub fn preview_survey(
     let mode = ImportMode::default();
     Ok(SurveyPreview {
         path: path.to_owned(),
-        plan: plan_import(project, journey, &answers, bad.clone(), mode, &today()),
+        plan: plan_import_as(project, journey, &answers, bad.clone(), mode, &today()),
         mode,
         answers,
         unreadable: bad,
@@ -520,7 +520,7 @@ impl super::AppState {
                     return;
                 };
                 if let Some(preview) = &self.survey {
-                    let plan = plan_import(
+                    let plan = plan_import_as(
                         &self.project,
                         journey,
                         &preview.answers,

@@ -71,10 +71,28 @@ pub struct ImportPlan {
 /// touchpoint it is bound to (none: the whole stage), the scores.
 type Group = (MeasureKind, Option<CardId>, Vec<u8>);
 
+/// Plans importing `answers` into `journey` today, replacing the answers measures
+/// already keep (the default). See [`plan_import_as`].
+pub fn plan_import(
+    project: &Project,
+    journey: &Journey,
+    answers: &[Answer],
+    bad: Vec<BadRow>,
+) -> ImportPlan {
+    plan_import_as(
+        project,
+        journey,
+        answers,
+        bad,
+        ImportMode::default(),
+        &today(),
+    )
+}
+
 /// Plans importing `answers` into `journey` on the day `today` (`YYYY-MM-DD`), replacing
 /// or appending to the answers measures already keep (`mode`). Rows naming no
 /// touchpoint or stage of the journey join `bad`.
-pub fn plan_import(
+pub fn plan_import_as(
     project: &Project,
     journey: &Journey,
     answers: &[Answer],
@@ -304,7 +322,7 @@ mod tests {
                    Nowhere,nps,5\n\
                    Online checkout,nps,12\n";
         let (answers, bad) = parse(csv);
-        let plan = plan_import(
+        let plan = plan_import_as(
             &project,
             journey,
             &answers,
@@ -375,7 +393,7 @@ mod tests {
             }
         }
         let (again, bad) = parse("touchpoint,measure,score\nCheckout,nps,10\n");
-        let plan = plan_import(
+        let plan = plan_import_as(
             &project,
             &renamed,
             &again,
@@ -402,7 +420,7 @@ mod tests {
         // The NPS lane has "Post-order survey" under "Order online"; a stage-level import
         // names the stage, so a new card is added beside it; then a second import updates it.
         let (answers, bad) = parse("touchpoint,measure,score\nOrder online,nps,10\n");
-        let plan = plan_import(
+        let plan = plan_import_as(
             &project,
             journey,
             &answers,
@@ -414,7 +432,7 @@ mod tests {
         p.journeys[0] = plan.journey;
         let (answers, bad) =
             parse("touchpoint,measure,score\nOrder online,nps,0\nOrder online,nps,0\n");
-        let plan2 = plan_import(
+        let plan2 = plan_import_as(
             &p,
             &p.journeys[0],
             &answers,
@@ -442,7 +460,7 @@ mod tests {
                    Fault reported,ces,5\n\
                    Fault reported,ces,5\n";
         let (answers, bad) = parse(csv);
-        let plan = plan_import(
+        let plan = plan_import_as(
             &project,
             journey,
             &answers,
@@ -482,7 +500,7 @@ mod tests {
              Online checkout,nps,0\n\
              Online checkout,nps,8\n",
         );
-        let plan = plan_import(
+        let plan = plan_import_as(
             &project,
             &project.journeys[0],
             &first,
@@ -512,7 +530,7 @@ mod tests {
         let (second, bad) =
             parse("touchpoint,measure,score\nOnline checkout,nps,3\nOnline checkout,nps,9\n");
         // Replace: only the 2 new answers: (1 - 1) / 2 = 0.
-        let replace = plan_import(
+        let replace = plan_import_as(
             &p,
             &p.journeys[0],
             &second,
@@ -535,7 +553,7 @@ mod tests {
         assert_eq!(card.text, "Online checkout (n=2)");
         assert_eq!(card.answers.as_ref().map(|a| a.scores.len()), Some(2));
         // Append: 6 answers 10, 10, 0, 8, 3, 9: promoters 3, detractors 2 -> 1/6 = 16.7.
-        let append = plan_import(
+        let append = plan_import_as(
             &p,
             &p.journeys[0],
             &second,
