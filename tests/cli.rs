@@ -101,7 +101,7 @@ fn export_to_a_csv_file_writes_every_measure_with_a_byte_order_mark() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("Journey,Stage,Touchpoint,Measure,Value,n,RAG,Class,Priority rank,Reason")
+        Some("Journey,Stage,Touchpoint,Measure,Value,n,RAG,Class,Priority rank,Reason,Low base")
     );
     // The sample's stage-level NPS 32 "Post-order survey", in the renamed journey.
     assert!(

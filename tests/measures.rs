@@ -556,3 +556,194 @@ fn the_inspector_binds_a_measure_to_a_touchpoint_of_its_stage_undoably() {
     h.run();
     assert_eq!(about(&h), None);
 }
+
+/// Imports `csv` (written to a file in `dir`) through File > Import survey CSV… up to
+/// the preview.
+fn preview_survey(h: &mut Harness<'_, WaymarkApp>, dir: &std::path::Path, name: &str, csv: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, csv).unwrap();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import survey CSV…").click();
+    h.run();
+    set_text(h, "CSV file", path.to_str().unwrap());
+    h.get_by_label("Preview").click();
+    h.run();
+}
+
+#[test]
+fn re_importing_a_survey_replaces_its_answers_or_appends_to_them_as_chosen_in_the_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    // The preview's "old → new" arrow may be missing from the test fonts.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::new(
+                waymark::app::AppState::new(io::sample::sample_project(), None),
+                waymark::ui::FileDialogs::InApp,
+            ),
+        );
+    h.run();
+    // First wave: NPS 10, 10, 0, 8 -> (2 - 1) / 4 = 25.
+    preview_survey(
+        &mut h,
+        dir.path(),
+        "wave1.csv",
+        "touchpoint,measure,score\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,0\n\
+         Online checkout,nps,8\n",
+    );
+    // Nothing kept yet: no choice to make.
+    assert!(h.query_by_label("Replace them").is_none());
+    h.get_by_label("Import").click();
+    h.run();
+    let nps = |h: &Harness<'_, WaymarkApp>| {
+        project(h).journeys[0]
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Measures(MeasureKind::Nps))
+            .flat_map(|l| &l.cards)
+            .find(|c| c.text.starts_with("Online checkout"))
+            .cloned()
+            .unwrap()
+    };
+    let card = nps(&h);
+    assert_eq!(card.measure, Some(MeasureValue::Number(25.0)));
+    assert_eq!(card.answers.as_ref().map(|a| a.scores.len()), Some(4));
+    // 4 answers are fewer than the default minimum of 30: the card says so on the map.
+    h.run();
+    let painted = common::painted_texts(&h);
+    assert!(painted.iter().any(|t| t == "low base, n=4"), "{painted:?}");
+
+    // Second wave: 3 and 9.
+    let wave2 = "touchpoint,measure,score\nOnline checkout,nps,3\nOnline checkout,nps,9\n";
+    preview_survey(&mut h, dir.path(), "wave2.csv", wave2);
+    h.get_by_label_contains("1 measure keeps answers from an earlier import");
+    // Replace is the default: only the new answers count, (1 - 1) / 2 = 0.
+    h.get_by_label("NPS for Online checkout: 25 → 0 (n=2, replaced n=4)");
+    // Appending: 10, 10, 0, 8, 3, 9 -> (3 - 2) / 6 = 16.7.
+    h.get_by_label("Add the new answers to them").click();
+    h.run();
+    h.get_by_label("NPS for Online checkout: 25 → 16.7 (n=4 kept + 2 new)");
+    assert!(
+        h.query_by_label("NPS for Online checkout: 25 → 0 (n=2, replaced n=4)")
+            .is_none()
+    );
+    h.get_by_label("Import").click();
+    h.run();
+    let card = nps(&h);
+    assert_eq!(card.measure, Some(MeasureValue::Number(16.7)));
+    assert_eq!(card.text, "Online checkout (n=6)");
+    assert_eq!(
+        card.answers.as_ref().map(|a| a.scores.clone()),
+        Some(vec![10, 10, 0, 8, 3, 9])
+    );
+
+    // And replacing, chosen back: the same file again gives n=2.
+    preview_survey(&mut h, dir.path(), "wave2.csv", wave2);
+    h.get_by_label("NPS for Online checkout: 16.7 → 0 (n=2, replaced n=6)");
+    h.get_by_label("Add the new answers to them").click();
+    h.run();
+    h.get_by_label("Replace them").click();
+    h.run();
+    h.get_by_label("NPS for Online checkout: 16.7 → 0 (n=2, replaced n=6)");
+    h.get_by_label("Import").click();
+    h.run();
+    assert_eq!(nps(&h).measure, Some(MeasureValue::Number(0.0)));
+}
+
+#[test]
+fn a_stricter_nev_threshold_recomputes_imported_values_in_one_undoable_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app();
+    // NEV 8, 9, 10, 1, 4, 5 with the default 8/4 thresholds: (3 - 2) / 6 = 16.7.
+    preview_survey(
+        &mut h,
+        dir.path(),
+        "nev.csv",
+        "touchpoint,measure,score\n\
+         Engineer visit,nev,8\n\
+         Engineer visit,nev,9\n\
+         Engineer visit,nev,10\n\
+         Engineer visit,nev,1\n\
+         Engineer visit,nev,4\n\
+         Engineer visit,nev,5\n",
+    );
+    h.get_by_label("Import").click();
+    h.run();
+    let nev = |h: &Harness<'_, WaymarkApp>| {
+        project(h).journeys[0]
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Measures(MeasureKind::Nev))
+            .flat_map(|l| &l.cards)
+            .find(|c| c.text.starts_with("Engineer visit"))
+            .and_then(|c| c.measure)
+    };
+    assert_eq!(nev(&h), Some(MeasureValue::Number(16.7)));
+    let before = project(&h);
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    for (label, value) in [("Positive from", 9.0), ("Negative up to", 5.0)] {
+        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, label)
+            .set_value_accesskit(value);
+        h.run();
+    }
+    h.get_by_label("Apply").click();
+    h.run();
+    // Positive 9, 10; negative 1, 4, 5: (2 - 3) / 6 = -16.7.
+    assert_eq!(nev(&h), Some(MeasureValue::Number(-16.7)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(project(&h), before);
+}
+
+#[test]
+fn a_low_base_is_named_in_the_priorities_panel_until_the_minimum_is_lowered_in_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app();
+    // 4 answers for Online checkout: NPS (2 - 1) / 4 = 25, on a base of 4 (< 30).
+    preview_survey(
+        &mut h,
+        dir.path(),
+        "few.csv",
+        "touchpoint,measure,score\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,0\n\
+         Online checkout,nps,8\n",
+    );
+    h.get_by_label("Import").click();
+    h.run();
+    let today = waymark::app::import::today();
+    let evidence = format!("NPS 25, n=4, low base, from the survey imported on {today}");
+    h.get_by_label_contains(&evidence);
+
+    // The minimum is the project's: at 3 answers the base is well founded.
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::SpinButton,
+        "Fewest answers for a well-founded measure",
+    )
+    .set_value_accesskit(3.0);
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(project(&h).settings.min_base, 3);
+    h.get_by_label_contains(&format!("NPS 25, n=4, from the survey imported on {today}"));
+    assert!(h.query_by_label_contains("low base").is_none());
+    // One undo brings the minimum, and the mark, back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(project(&h).settings.min_base, 30);
+    h.get_by_label_contains(&evidence);
+}

@@ -4,7 +4,9 @@
 pub mod measures;
 pub mod priority;
 
-pub use measures::{ces, csat, nev, nps};
+pub use measures::{
+    base, ces, csat, is_low_base, nev, nps, recompute_from_answers, sample_size, value_from_answers,
+};
 pub use priority::{Priority, Tier, rank_touchpoints, touchpoint_status};
 
 use crate::model::{MeasureKind, MeasureValue, Rag, RagThreshold, Settings};

@@ -66,23 +66,51 @@ pub struct Priority {
     pub reason: Reason,
 }
 
+/// How many answers a measure rests on, and where they came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Basis {
+    /// The number of answers, when known (kept answers, else "(n=..)" in the card text).
+    pub n: Option<usize>,
+    /// Fewer answers than the project's minimum base.
+    pub low: bool,
+    /// The day of the survey import the answers came from, `YYYY-MM-DD`.
+    pub imported: Option<String>,
+}
+
+impl Basis {
+    /// The basis of a measure card under the project's settings.
+    pub fn of(settings: &crate::model::Settings, card: &crate::model::Card) -> Self {
+        Self {
+            n: super::base(card),
+            low: super::is_low_base(settings, card),
+            imported: card.answers.as_ref().map(|a| a.imported.clone()),
+        }
+    }
+}
+
 /// Where a touchpoint's status comes from.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Evidence {
     /// A measure card bound to the touchpoint itself.
-    Measure(MeasureKind, MeasureValue),
+    Measure(MeasureKind, MeasureValue, Basis),
     /// A measure card of its stage as a whole (no measure of its own).
-    StageMeasure(MeasureKind, MeasureValue),
+    StageMeasure(MeasureKind, MeasureValue, Basis),
     /// The mean emotion score of its stage.
     Emotion(f32),
 }
 
 impl Evidence {
-    /// The evidence for a person, e.g. "NPS -40" or "emotion -2".
+    /// True when the evidence is a measure on a low base.
+    pub fn is_low_base(&self) -> bool {
+        matches!(self, Self::Measure(_, _, b) | Self::StageMeasure(_, _, b) if b.low)
+    }
+
+    /// The evidence for a person, e.g. "NPS -40", "emotion -2" or "NPS -60, n=15, low
+    /// base, from the survey imported on 2026-11-24".
     pub fn text(&self, lang: Language) -> String {
-        let (stage, kind, value) = match *self {
-            Self::Measure(kind, value) => (false, kind, value),
-            Self::StageMeasure(kind, value) => (true, kind, value),
+        let (stage, kind, value, basis) = match self {
+            Self::Measure(kind, value, basis) => (false, *kind, *value, basis),
+            Self::StageMeasure(kind, value, basis) => (true, *kind, *value, basis),
             Self::Emotion(mean) => {
                 return tm!(
                     lang,
@@ -96,7 +124,7 @@ impl Evidence {
             MeasureValue::Status(r) => labels::rag(lang, r),
         };
         let measure = labels::measure_kind(lang, kind);
-        if stage {
+        let mut text = if stage {
             tm!(
                 lang,
                 "priority-evidence-stage-measure",
@@ -110,7 +138,25 @@ impl Evidence {
                 measure = measure,
                 value = value
             )
+        };
+        let mut more = Vec::new();
+        if let Some(n) = basis.n {
+            more.push(tm!(lang, "priority-evidence-n", n = n));
         }
+        if basis.low {
+            more.push(tm!(lang, "measure-low-base"));
+        }
+        if let Some(date) = &basis.imported {
+            more.push(tm!(
+                lang,
+                "priority-evidence-imported",
+                date = date.as_str()
+            ));
+        }
+        for m in more {
+            text = tm!(lang, "priority-evidence-more", evidence = text, more = m);
+        }
+        text
     }
 }
 
@@ -257,14 +303,24 @@ pub fn touchpoint_status(
                 continue;
             };
             match m.about {
-                Some(id) if id == card => own.push((rag, Evidence::Measure(kind, value))),
+                Some(id) if id == card => own.push((
+                    rag,
+                    Evidence::Measure(kind, value, Basis::of(&project.settings, m)),
+                )),
                 Some(_) => {}
-                None => stage.push((rag, Evidence::StageMeasure(kind, value))),
+                None => stage.push((
+                    rag,
+                    Evidence::StageMeasure(kind, value, Basis::of(&project.settings, m)),
+                )),
             }
         }
     }
     let pool = if own.is_empty() { stage } else { own };
-    if let Some(worst) = pool.into_iter().max_by_key(|(r, _)| severity(*r)) {
+    // The worst status; of equally bad ones, a well-founded one (not a low base).
+    if let Some(worst) = pool
+        .into_iter()
+        .max_by_key(|(r, e)| (severity(*r), !e.is_low_base()))
+    {
         return Some(worst);
     }
     // No measure: the emotion of the stage tells how it feels.
@@ -301,8 +357,10 @@ fn severity(r: Rag) -> u8 {
 }
 
 /// Ranks every touchpoint of a journey by the rule in the module documentation. Ties
-/// keep a fixed order: red before amber, moments of truth before hygiene factors, then
-/// the journey's own order.
+/// keep a fixed order: red before amber, moments of truth before hygiene factors, a
+/// well-founded value before one on a low base (fewer answers than
+/// [`Settings::min_base`](crate::model::Settings::min_base)), then the journey's own
+/// order.
 pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
     let mut items = Vec::new();
     for lane in &journey.lanes {
@@ -312,7 +370,8 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
         for card in &lane.cards {
             let class = card.touchpoint.as_ref().and_then(|t| t.class);
             let status = touchpoint_status(project, journey, card.id);
-            let (tier, reason) = match (class, status) {
+            let low_base = status.as_ref().is_some_and(|(_, e)| e.is_low_base());
+            let (tier, reason) = match (class, status.clone()) {
                 (None, _) => (Tier::Classify, Reason::Classify),
                 (Some(TouchpointClass::Delight), _) => (Tier::Delight, Reason::DelightWorth),
                 (
@@ -360,6 +419,9 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
                         .position(|x| *x == c)
                         .unwrap_or(4)
                 }),
+                // A value on a low base ranks below well-founded ones of the same
+                // status and class: the evidence is weaker.
+                low_base,
                 stage_index,
                 Priority {
                     rank: 0,
@@ -374,7 +436,7 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
             ));
         }
     }
-    items.sort_by_key(|(tier, sev, class, stage, _)| (*tier, *sev, *class, *stage));
+    items.sort_by_key(|(tier, sev, class, low, stage, _)| (*tier, *sev, *class, *low, *stage));
     // Basics that stand in the way of delight: poor or unmeasured.
     let blocking = items.iter().filter(|i| i.0 < Tier::Delight).count();
     let unclassified = items.iter().filter(|i| i.0 == Tier::Classify).count();
@@ -385,7 +447,7 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
     items
         .into_iter()
         .enumerate()
-        .map(|(i, (_, _, _, _, mut p))| {
+        .map(|(i, (_, _, _, _, _, mut p))| {
             p.rank = i + 1;
             if p.tier == Tier::Delight {
                 p.reason = if blocking > 0 {
@@ -652,15 +714,31 @@ mod tests {
     #[test]
     fn evidence_shows_measures_with_their_real_precision() {
         // CES mean of 4, 5, 5 = 4.666...: "4.7", not "5".
-        let ces = Evidence::Measure(MeasureKind::Ces, MeasureValue::Number(14.0 / 3.0));
+        let ces = Evidence::Measure(
+            MeasureKind::Ces,
+            MeasureValue::Number(14.0 / 3.0),
+            Basis::default(),
+        );
         assert_eq!(ces.text(Language::En), "CES 4.7");
         // NEV 16.666...: "16.7", not "17".
-        let nev = Evidence::Measure(MeasureKind::Nev, MeasureValue::Number(100.0 / 6.0));
+        let nev = Evidence::Measure(
+            MeasureKind::Nev,
+            MeasureValue::Number(100.0 / 6.0),
+            Basis::default(),
+        );
         assert_eq!(nev.text(Language::En), "NEV 16.7");
         // Whole numbers keep no ".0"; percentages keep their unit.
-        let nps = Evidence::Measure(MeasureKind::Nps, MeasureValue::Number(-60.0));
+        let nps = Evidence::Measure(
+            MeasureKind::Nps,
+            MeasureValue::Number(-60.0),
+            Basis::default(),
+        );
         assert_eq!(nps.text(Language::En), "NPS -60");
-        let csat = Evidence::Measure(MeasureKind::Csat, MeasureValue::Number(200.0 / 3.0));
+        let csat = Evidence::Measure(
+            MeasureKind::Csat,
+            MeasureValue::Number(200.0 / 3.0),
+            Basis::default(),
+        );
         assert_eq!(csat.text(Language::En), "CSAT 66.7%");
     }
 
@@ -713,5 +791,62 @@ mod tests {
         let (tier, why) = reason(&p, "Contact centre");
         assert_eq!(tier, Tier::FixFirst);
         assert!(why.contains("NPS -60"), "{why}");
+    }
+
+    #[test]
+    fn the_reason_names_n_the_import_date_and_a_low_base() {
+        use crate::model::Answers;
+        let mut p = journey_with(&[
+            (
+                "Checkout",
+                Some(TouchpointClass::MomentOfTruth),
+                Some(-60.0),
+            ),
+            (
+                "Delivery",
+                Some(TouchpointClass::MomentOfTruth),
+                Some(-20.0),
+            ),
+            ("Returns", Some(TouchpointClass::MomentOfTruth), Some(-10.0)),
+        ]);
+        // Checkout's NPS -60 rests on 15 kept answers (6 detractors... hand-made: 2
+        // promoters, 11 detractors, 2 passives = (2 - 11) / 15 = -60): a low base below 30.
+        // Delivery's -20 rests on 40 answers: well founded. Returns has no n at all.
+        let mut checkout = vec![10, 10, 7, 8];
+        checkout.extend([3; 11]);
+        let delivery = vec![5_u8; 40];
+        let nps_lane = p.journeys[0].lanes.len() - 1;
+        for (card, scores) in p.journeys[0].lanes[nps_lane]
+            .cards
+            .iter_mut()
+            .zip([checkout, delivery])
+        {
+            card.answers = Some(Answers {
+                scores,
+                imported: "2026-11-24".into(),
+            });
+        }
+        let ranked = rank_touchpoints(&p, &p.journeys[0]);
+        let order: Vec<&str> = ranked.iter().map(|x| x.text.as_str()).collect();
+        // All three are red moments of truth: the low base ranks below both well-founded
+        // reds (with and without a stated n).
+        assert!(ranked.iter().all(|x| x.status == Some(Rag::Red)));
+        assert_eq!(order, vec!["Delivery", "Returns", "Checkout"]);
+        assert_eq!(
+            ranked[2].reason.text(Language::En),
+            "Moment of truth performing poorly (the stage's NPS -60, n=15, low base, \
+             from the survey imported on 2026-11-24, Red): fix first"
+        );
+        assert_eq!(
+            ranked[0].reason.text(Language::En),
+            "Moment of truth performing poorly (the stage's NPS -20, n=40, \
+             from the survey imported on 2026-11-24, Red): fix first"
+        );
+        // The minimum is the project's: at 10 answers, 15 is well founded and Checkout
+        // (the worst) ranks first again.
+        p.settings.min_base = 10;
+        let ranked = rank_touchpoints(&p, &p.journeys[0]);
+        assert_eq!(ranked[0].text, "Checkout");
+        assert!(!ranked[0].reason.text(Language::En).contains("low base"));
     }
 }

@@ -462,6 +462,10 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         Edit::SetSettings { title, settings } => {
             project.title.clone_from(title);
             project.settings = settings.clone();
+            // Values computed from kept answers follow the new NEV thresholds and CSAT
+            // rule in this same edit: the document never holds a stale value, and one
+            // undo restores both the settings and the values.
+            crate::analysis::recompute_from_answers(project);
             return Some(Outcome::Changed);
         }
         Edit::SetJourney { journey } => {
@@ -686,6 +690,10 @@ fn apply_journey_edit(
                 let mut card = placement.card.clone();
                 card.id = CardId(ids.next());
                 card.stage = placement.stage;
+                // A pasted or duplicated card keeps its value but not the survey
+                // answers behind it: they belong to the import's own card (and would
+                // be read on another measure's scale if pasted into another lane).
+                card.answers = None;
                 if let LaneKind::Emotion { .. } = l.kind
                     && card.emotion.is_none()
                 {

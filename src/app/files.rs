@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::import::{ImportPlan, plan_import};
+use super::import::{ImportMode, ImportPlan, plan_import_as, today};
 use crate::io::templates::{self, Template};
 use crate::t;
 
@@ -53,6 +53,8 @@ pub enum FileCommand {
     ImportSurvey,
     /// Closes the survey preview without importing.
     CloseSurvey,
+    /// Replaces or appends to the answers measures keep: plans the previewed import again.
+    SurveyMode(ImportMode),
     /// Writes every computed measure of the project (all journeys) to a CSV file.
     ExportMeasures(PathBuf),
 }
@@ -170,8 +172,14 @@ pub fn read_survey(path: &Path) -> Result<String, FileError> {
 pub struct SurveyPreview {
     /// The file it came from.
     pub path: PathBuf,
-    /// What importing it would change.
+    /// What importing it would change, in `mode`.
     pub plan: ImportPlan,
+    /// Replace or append to the answers measures already keep (the user's choice).
+    pub mode: ImportMode,
+    /// The answers read, kept to plan again when the mode changes.
+    pub answers: Vec<crate::io::survey::Answer>,
+    /// The rows of the file that could not be read.
+    pub unreadable: Vec<crate::io::survey::BadRow>,
 }
 
 /// Plans importing the survey at `path` into the journey `journey` of `project`.
@@ -182,9 +190,13 @@ pub fn preview_survey(
 ) -> Result<SurveyPreview, FileError> {
     let text = read_survey(path)?;
     let (answers, bad) = crate::io::survey::parse(&text);
+    let mode = ImportMode::default();
     Ok(SurveyPreview {
         path: path.to_owned(),
-        plan: plan_import(project, journey, &answers, bad),
+        plan: plan_import_as(project, journey, &answers, bad.clone(), mode, &today()),
+        mode,
+        answers,
+        unreadable: bad,
     })
 }
 
@@ -503,6 +515,25 @@ impl super::AppState {
                 }
             }
             Command::CloseSurvey => self.survey = None,
+            Command::SurveyMode(mode) => {
+                let Some(journey) = self.current_journey() else {
+                    return;
+                };
+                if let Some(preview) = &self.survey {
+                    let plan = plan_import_as(
+                        &self.project,
+                        journey,
+                        &preview.answers,
+                        preview.unreadable.clone(),
+                        mode,
+                        &today(),
+                    );
+                    if let Some(preview) = &mut self.survey {
+                        preview.plan = plan;
+                        preview.mode = mode;
+                    }
+                }
+            }
         }
     }
 

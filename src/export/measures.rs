@@ -1,8 +1,9 @@
 //! Numbers out: every computed measure of a project as CSV, for a spreadsheet.
 //!
 //! One row per measure card (journey, stage, the touchpoint it measures or none for the
-//! whole stage, the measure, its value, n when the card says "(n=..)", its RAG status),
-//! with the touchpoint's class, priority rank and reason; then one row per touchpoint
+//! whole stage, the measure, its value, n (the answers it keeps, else what the card says
+//! "(n=..)"), its RAG status), with the touchpoint's class, priority rank and reason and
+//! a "low base" flag (n below the project's minimum); then one row per touchpoint
 //! that has no measure of its own, so every rank is listed. Values use
 //! [`analysis::format_measure`], the one format of every figure, without a unit so a
 //! spreadsheet reads them as numbers. Words (header, measure names, RAG, classes,
@@ -23,14 +24,7 @@ use super::ExportError;
 /// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The sample size a measure card states in its text, "Checkout (n=15)": the last
-/// "(n=" followed by digits and ")".
-pub fn sample_size(text: &str) -> Option<usize> {
-    let start = text.rfind("(n=")? + 3;
-    let rest = &text[start..];
-    let end = rest.find(')')?;
-    rest[..end].trim().parse().ok()
-}
+pub use crate::analysis::sample_size;
 
 /// The touchpoint a measure card measures (bound by id, see [`Card::about`]); none: the
 /// whole stage.
@@ -61,6 +55,7 @@ pub fn measures_csv(
         tm!(lang, "measures-csv-class"),
         tm!(lang, "measures-csv-rank"),
         tm!(lang, "measures-csv-reason"),
+        tm!(lang, "measures-csv-low-base"),
     ];
     let csv_error = |e: csv::Error| ExportError::Csv(e.to_string());
     writer.write_record(&header).map_err(csv_error)?;
@@ -96,9 +91,15 @@ pub fn measures_csv(
                     let rag = analysis::rag_for_measure(&project.settings, kind, value)
                         .map(|r| labels::rag(lang, r))
                         .unwrap_or_default();
-                    let n = sample_size(&card.text)
+                    // n: the kept answers, else what the card text states.
+                    let n = analysis::base(card)
                         .map(|n| n.to_string())
                         .unwrap_or_default();
+                    let low_base = if analysis::is_low_base(&project.settings, card) {
+                        tm!(lang, "measures-csv-yes")
+                    } else {
+                        String::new()
+                    };
                     let row = [
                         journey.title.clone(),
                         stage.name.clone(),
@@ -116,7 +117,11 @@ pub fn measures_csv(
                         touchpoint.and_then(|t| priority(t.id)),
                     );
                     writer
-                        .write_record(row.iter().chain(rest.iter()))
+                        .write_record(
+                            row.iter()
+                                .chain(rest.iter())
+                                .chain(std::iter::once(&low_base)),
+                        )
                         .map_err(csv_error)?;
                 }
             }
@@ -140,7 +145,11 @@ pub fn measures_csv(
             ];
             let rest = touchpoint_columns(lang, Some(card), Some(p));
             writer
-                .write_record(row.iter().chain(rest.iter()))
+                .write_record(
+                    row.iter()
+                        .chain(rest.iter())
+                        .chain(std::iter::once(&String::new())),
+                )
                 .map_err(csv_error)?;
         }
     }
@@ -250,7 +259,8 @@ mod tests {
                 "RAG",
                 "Class",
                 "Priority rank",
-                "Reason"
+                "Reason",
+                "Low base"
             ]
         );
         let ces: Vec<&Vec<String>> = rows
@@ -262,6 +272,10 @@ mod tests {
         assert_eq!(row[0], project.journeys[0].title);
         assert_eq!(row[4], "4.7");
         assert_eq!(row[5], "3");
+        // 3 answers are fewer than the default minimum of 30: a low base, said in its
+        // own column and in the reason.
+        assert_eq!(row[10], "yes");
+        assert!(row[9].contains("n=3, low base"), "{}", row[9]);
         assert_eq!(row[6], labels::rag(Language::En, Rag::Red));
         let ranked = analysis::rank_touchpoints(&project, &project.journeys[0]);
         let Some(p) = ranked.iter().find(|p| p.card == tp.id) else {
@@ -289,6 +303,12 @@ mod tests {
         assert!(
             rows.iter()
                 .any(|r| r[3] == "NPS" && r[4] == "32" && r[2].is_empty() && r[8].is_empty()),
+            "{rows:?}"
+        );
+        // Its base is unknown: not flagged.
+        assert!(
+            rows.iter()
+                .any(|r| r[3] == "NPS" && r[4] == "32" && r[10].is_empty()),
             "{rows:?}"
         );
     }

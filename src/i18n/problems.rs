@@ -62,6 +62,12 @@ pub fn kind_text(language: Language, kind: &ProblemKind) -> String {
             negative = negative.to_string(),
             positive = positive.to_string()
         ),
+        ProblemKind::SurveyRules { min_base, csat } => tm!(
+            l,
+            "err-problem-survey-rules",
+            min_base = *min_base,
+            csat = u32::from(*csat)
+        ),
         ProblemKind::RagNotNumbers(measure) => tm!(
             l,
             "err-problem-rag-numbers",
@@ -120,6 +126,9 @@ pub fn kind_text(language: Language, kind: &ProblemKind) -> String {
             min = min.to_string(),
             max = max.to_string()
         ),
+        ProblemKind::BadAnswers { measure } => {
+            tm!(l, "err-problem-bad-answers", measure = *measure)
+        }
         ProblemKind::MeasureRange { measure, value } => tm!(
             l,
             "err-problem-measure-range",

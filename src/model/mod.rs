@@ -61,6 +61,27 @@ pub struct Settings {
     pub nev: NevThresholds,
     /// Traffic-light thresholds, one rule per measure kind.
     pub rag: Vec<RagThreshold>,
+    /// A CSAT answer (1..=5) at or above this counts as "satisfied" (format version 3;
+    /// defaults to 4: "4 or 5").
+    #[serde(default = "default_csat_satisfied")]
+    pub csat_satisfied_at_least: u8,
+    /// The fewest answers a measure needs to be well founded: a value computed from
+    /// fewer is shown with its n and a "low base" mark and ranks below well-founded
+    /// values (format version 3; defaults to [`DEFAULT_MIN_BASE`]).
+    #[serde(default = "default_min_base")]
+    pub min_base: u32,
+}
+
+/// The smallest well-founded base of a project that does not say: 30 answers, the
+/// usual rule of thumb of market research.
+pub const DEFAULT_MIN_BASE: u32 = 30;
+
+fn default_min_base() -> u32 {
+    DEFAULT_MIN_BASE
+}
+
+fn default_csat_satisfied() -> u8 {
+    4
 }
 
 impl Default for Settings {
@@ -70,6 +91,8 @@ impl Default for Settings {
             emotion_scale: EmotionScale::default(),
             nev: NevThresholds::default(),
             rag: RagThreshold::defaults(),
+            csat_satisfied_at_least: default_csat_satisfied(),
+            min_base: DEFAULT_MIN_BASE,
         }
     }
 }
@@ -373,6 +396,18 @@ impl MeasureKind {
             Self::ComplaintsPer1000 => Some((0.0, 1000.0)),
         }
     }
+
+    /// The scale of one survey answer of this measure, for the measures computed from
+    /// answers (NPS 0-10, NEV 1-10, CES 1-7, CSAT 1-5); `None` for the others.
+    pub fn answer_scale(self) -> Option<(u8, u8)> {
+        match self {
+            Self::Nps => Some((0, 10)),
+            Self::Nev => Some((1, 10)),
+            Self::Ces => Some((1, 7)),
+            Self::Csat => Some((1, 5)),
+            _ => None,
+        }
+    }
 }
 
 /// A traffic-light status.
@@ -437,6 +472,53 @@ pub struct Card {
     /// its measures (format version 3; older files are bound once by name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<CardId>,
+    /// For a measure card filled by a survey import: the answers its value is computed
+    /// from. While they exist the value is derived from them (and recomputed when the
+    /// project's NEV thresholds or CSAT rule change). Format version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<Answers>,
+}
+
+/// The raw answers behind a measure card, kept compactly: one byte per answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    /// Every answer's score in file order. Scores are whole numbers 0..=10 (the import
+    /// refuses anything else), written in the file as one character each: `0`-`9`, and
+    /// `A` for 10 ("9A36" is 9, 10, 3, 6), so 100,000 answers take 100 kB.
+    #[serde(with = "score_digits")]
+    pub scores: Vec<u8>,
+    /// The day of the last import that set or added to them, `YYYY-MM-DD` (UTC).
+    pub imported: String,
+}
+
+/// `Answers::scores` as a string of one character per score.
+mod score_digits {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(scores: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        let text: String = scores
+            .iter()
+            .map(|&v| match v {
+                0..=9 => char::from(b'0' + v),
+                _ => 'A',
+            })
+            .collect();
+        s.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        text.chars()
+            .map(|c| match c {
+                '0'..='9' => Ok(c as u8 - b'0'),
+                'A' => Ok(10),
+                _ => Err(D::Error::custom(format!(
+                    "answer \"{c}\" is not a score (0-9 or A for 10)"
+                ))),
+            })
+            .collect()
+    }
 }
 
 impl Card {
@@ -452,6 +534,7 @@ impl Card {
             sentiment: None,
             measure: None,
             about: None,
+            answers: None,
         }
     }
 }

@@ -113,6 +113,13 @@ pub enum ProblemKind {
         /// The positive threshold.
         positive: f32,
     },
+    /// The minimum base is 0, or the CSAT "satisfied from" rule is outside 1..=5.
+    SurveyRules {
+        /// The fewest answers of a well-founded measure.
+        min_base: u32,
+        /// The lowest satisfied CSAT answer.
+        csat: u8,
+    },
     /// A RAG threshold is not a number.
     RagNotNumbers(crate::model::MeasureKind),
     /// A RAG rule's green is not better than its amber.
@@ -164,6 +171,12 @@ pub enum ProblemKind {
         measure: &'static str,
         /// The value.
         value: f64,
+    },
+    /// Kept survey answers that this measure is not computed from, or a score off
+    /// the measure's answer scale (an empty list of answers included).
+    BadAnswers {
+        /// The measure's label (NPS, CES...).
+        measure: &'static str,
     },
     /// An annotation's stage does not exist.
     NoAnchorStage(u64),
@@ -227,6 +240,16 @@ impl Project {
                 ProblemKind::NevThresholds {
                     negative: nev.negative_at_most,
                     positive: nev.positive_at_least,
+                },
+            );
+        }
+        if self.settings.min_base == 0 || !(1..=5).contains(&self.settings.csat_satisfied_at_least)
+        {
+            push(
+                vec![Place::Settings],
+                ProblemKind::SurveyRules {
+                    min_base: self.settings.min_base,
+                    csat: self.settings.csat_satisfied_at_least,
                 },
             );
         }
@@ -353,6 +376,24 @@ impl Project {
                             );
                         }
                     }
+                    if let Some(answers) = &c.answers {
+                        let scale = match l.kind {
+                            LaneKind::Measures(kind) => kind.answer_scale().map(|s| (kind, s)),
+                            _ => None,
+                        };
+                        let ok = scale.is_some_and(|(_, (lo, hi))| {
+                            !answers.scores.is_empty()
+                                && answers.scores.iter().all(|s| (lo..=hi).contains(s))
+                        });
+                        if !ok {
+                            push(
+                                loc(),
+                                ProblemKind::BadAnswers {
+                                    measure: scale.map_or("", |(k, _)| k.label()),
+                                },
+                            );
+                        }
+                    }
                 }
             }
             let touchpoints: HashSet<_> = j
@@ -426,5 +467,56 @@ mod tests {
         p.settings.rag[nps].higher_is_better = true;
         p.settings.nev.positive_at_least = f32::NAN;
         assert!(p.validate()[0].to_string().contains("NEV"));
+        p.settings.nev.positive_at_least = 8.0;
+        p.settings.min_base = 0;
+        assert!(
+            p.validate()[0]
+                .to_string()
+                .contains("(0) must be at least 1"),
+            "{:?}",
+            p.validate()
+        );
+        p.settings.min_base = 30;
+        p.settings.csat_satisfied_at_least = 6;
+        assert!(p.validate()[0].to_string().contains("(6) must be 1 to 5"));
+        p.settings.csat_satisfied_at_least = 4;
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn kept_answers_must_fit_their_measure() {
+        use crate::model::{Answers, LaneKind, MeasureKind};
+        let mut p = crate::io::sample::sample_project();
+        let nps = p.journeys[0]
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::Measures(MeasureKind::Nps))
+            .unwrap();
+        let rag = p.journeys[0]
+            .lanes
+            .iter()
+            .position(|l| l.kind == LaneKind::Measures(MeasureKind::Rag))
+            .unwrap();
+        let answers = |scores: Vec<u8>| {
+            Some(Answers {
+                scores,
+                imported: "2026-11-24".into(),
+            })
+        };
+        p.journeys[0].lanes[nps].cards[0].answers = answers(vec![0, 10, 7]);
+        assert_eq!(p.validate(), vec![]);
+        // 11 is off the 0-10 NPS scale.
+        p.journeys[0].lanes[nps].cards[0].answers = answers(vec![0, 11]);
+        assert!(
+            p.validate()[0].to_string().contains("NPS"),
+            "{:?}",
+            p.validate()
+        );
+        p.journeys[0].lanes[nps].cards[0].answers = answers(vec![]);
+        assert_eq!(p.validate().len(), 1);
+        p.journeys[0].lanes[nps].cards[0].answers = None;
+        // A RAG status is not computed from answers.
+        p.journeys[0].lanes[rag].cards[0].answers = answers(vec![5]);
+        assert_eq!(p.validate().len(), 1);
     }
 }

@@ -524,6 +524,14 @@ impl MapPainter<'_> {
                 LaneKind::Measures(kind) => {
                     if let Some(value) = card.measure {
                         self.measure_value(project, *kind, value, g.rect, top_row);
+                        // A value on fewer answers than the project's minimum says so,
+                        // with its n, beside the traffic-light dot.
+                        if analysis::is_low_base(&project.settings, card)
+                            && let Some(n) = analysis::base(card)
+                        {
+                            let label = tm!(self.lang, "measure-low-base-n", n = n);
+                            self.low_base_mark(&label, top_row);
+                        }
                     }
                 }
                 LaneKind::Quotes => {
@@ -543,6 +551,32 @@ impl MapPainter<'_> {
                 FontFamily::Proportional,
             );
         }
+    }
+
+    /// The "low base, n=12" mark of a measure card: an outlined chip as wide as its
+    /// text, right-aligned left of the traffic-light dot.
+    fn low_base_mark(&self, label: &str, top_row: Rect) {
+        let c = color::TEXT_MUTED;
+        let text_w = self
+            .painter
+            .layout_no_wrap(label.to_owned(), FontId::proportional(font::SMALL), c)
+            .size()
+            .x;
+        let w = (text_w + 12.0).min(top_row.width() - 18.0).max(0.0);
+        let r = Rect::from_min_size(
+            pos2(top_row.right() - 18.0 - w, top_row.top()),
+            vec2(w, top_row.height()),
+        );
+        self.rect_stroke(r, 8.0, 1.0, c);
+        self.text(
+            r,
+            label,
+            font::SMALL,
+            c,
+            1,
+            Align2::CENTER_CENTER,
+            FontFamily::Proportional,
+        );
     }
 
     /// The width of a class badge: room for its label in any script, measured in

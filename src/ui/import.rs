@@ -9,6 +9,7 @@ use egui::{Id, Modal, RichText};
 
 use super::dialogs::Dialogs;
 use crate::app::file_dialog::FileKind;
+use crate::app::import::ImportMode;
 use crate::app::{AppState, Command, FileCommand};
 
 /// The path step of the import dialog; the preview step is the app's pending survey.
@@ -57,6 +58,25 @@ impl ImportUi {
                     used = plan.used,
                     left_out = plan.bad.len()
                 ));
+                if plan.merges > 0 {
+                    // Some measures keep answers from an earlier import: replace them
+                    // (the default: an updated export of the same survey) or add to them
+                    // (a new wave).
+                    ui.add_space(4.0);
+                    ui.label(t!("import-kept-answers", count = plan.merges));
+                    ui.horizontal(|ui| {
+                        for (mode, label) in [
+                            (ImportMode::Replace, t!("import-mode-replace")),
+                            (ImportMode::Append, t!("import-mode-append")),
+                        ] {
+                            if ui.radio(preview.mode == mode, label).clicked()
+                                && preview.mode != mode
+                            {
+                                command = Some(Command::File(FileCommand::SurveyMode(mode)));
+                            }
+                        }
+                    });
+                }
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .show(ui, |ui| {

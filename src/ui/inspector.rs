@@ -285,6 +285,16 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                     .inner;
                 if changed {
                     c.measure = Some(MeasureValue::Number(v));
+                    // A value set by hand is no longer derived from the imported
+                    // answers: they would overwrite it at the next settings change.
+                    c.answers = None;
+                }
+                if let Some(a) = &c.answers {
+                    ui.weak(t!(
+                        "inspector-answers",
+                        count = a.scores.len(),
+                        date = &a.imported
+                    ));
                 }
             }
             measured_touchpoint(ui, state, c);

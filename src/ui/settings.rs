@@ -1,5 +1,6 @@
-//! Project settings: the map's language, the emotion scale, the NEV thresholds and the
-//! RAG thresholds per measure. Applied as one undoable edit.
+//! Project settings: the map's language, the emotion scale, the NEV thresholds, the CSAT
+//! "satisfied" rule, the minimum base of a well-founded measure and the RAG thresholds
+//! per measure. Applied as one undoable edit.
 
 use egui::{DragValue, Id, Modal};
 
@@ -45,6 +46,16 @@ pub fn settings_ui(
                 .labelled_by(l.id);
             let l = ui.label(t!("settings-nev-negative"));
             ui.add(DragValue::new(&mut settings.nev.negative_at_most).range(1.0..=10.0))
+                .labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label(t!("settings-csat-satisfied"));
+            ui.add(DragValue::new(&mut settings.csat_satisfied_at_least).range(1..=5))
+                .labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label(t!("settings-min-base"));
+            ui.add(DragValue::new(&mut settings.min_base).range(1..=1_000_000))
                 .labelled_by(l.id);
         });
         ui.add_space(4.0);
@@ -155,6 +166,12 @@ fn settings_problem(settings: &Settings, project: &Project) -> Option<String> {
     }
     if nev.negative_at_most >= nev.positive_at_least {
         return Some(t!("settings-bad-nev"));
+    }
+    if settings.min_base == 0 {
+        return Some(t!("settings-bad-min-base"));
+    }
+    if !(1..=5).contains(&settings.csat_satisfied_at_least) {
+        return Some(t!("settings-bad-csat"));
     }
     let rule = settings.rag.iter().find(|r| !r.is_valid())?;
     let measure = labels::measure_kind(interface(), rule.measure);

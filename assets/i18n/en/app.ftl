@@ -150,3 +150,11 @@ status-exported-pdf = Exported { $path } ({ $pages ->
    *[other] { $pages } pages
 })
 status-exported-svg = Exported { $path }
+# Kept survey answers and low bases.
+import-change-replace = { $measure } for { $label }: { $old } → { $new } (n={ $count }, replaced n={ $kept })
+import-change-append = { $measure } for { $label }: { $old } → { $new } (n={ $kept } kept + { $added } new)
+priority-evidence-n = n={ $n }
+priority-evidence-imported = from the survey imported on { $date }
+priority-evidence-more = { $evidence }, { $more }
+measure-low-base = low base
+measure-low-base-n = low base, n={ $n }

@@ -101,3 +101,15 @@ export-landscape = Landscape
 export-portrait = Portrait
 export-all-journeys = All journeys (a report: cover, every journey, every persona)
 export-size-pt = { $width } × { $height } pt
+import-kept-answers = { $count ->
+    [one] 1 measure keeps answers from an earlier import:
+   *[other] { $count } measures keep answers from an earlier import:
+}
+import-mode-replace = Replace them
+import-mode-append = Add the new answers to them
+settings-csat-satisfied = CSAT: satisfied from
+settings-min-base = Fewest answers for a well-founded measure
+settings-bad-min-base = The fewest answers must be at least 1.
+settings-bad-csat = A CSAT answer is 1 to 5: "satisfied from" must be one of them.
+measures-csv-low-base = Low base
+measures-csv-yes = yes

@@ -102,3 +102,5 @@ err-survey-not-whole = { $measure } score { $score } is not a whole number (answ
 err-pdf = the PDF could not be made: { $error }
 err-svg-font = the font { $font } could not be embedded in the SVG
 err-export-unknown-format = { $path }: Waymark cannot tell the format from this name; end it in .png, .pdf or .svg, or choose one with --format
+err-problem-survey-rules = The fewest answers of a well-founded measure ({ $min_base }) must be at least 1, and CSAT "satisfied from" ({ $csat }) must be 1 to 5
+err-problem-bad-answers = the kept survey answers do not fit the measure { $measure } (NPS answers are 0-10, NEV 1-10, CES 1-7, CSAT 1-5; other measures keep none)

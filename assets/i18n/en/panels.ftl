@@ -143,3 +143,5 @@ persona-device = Device { $number }
 persona-usage = Usage { $number }
 persona-remove-device = Remove device
 persona-add-device = Add device
+
+inspector-answers = Computed from { $count } answers imported on { $date }; setting the value by hand discards them.

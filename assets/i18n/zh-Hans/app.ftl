@@ -107,3 +107,11 @@ filter-pdf = PDF 文档
 filter-svg = SVG 图形
 status-exported-pdf = 已导出 { $path }（{ $pages } 页）
 status-exported-svg = 已导出 { $path }
+# Kept survey answers and low bases.
+import-change-replace = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }，替换原有 n={ $kept }）
+import-change-append = { $label } 的 { $measure }：{ $old } → { $new }（保留 n={ $kept } + 新增 { $added }）
+priority-evidence-n = n={ $n }
+priority-evidence-imported = 来自 { $date } 导入的调查
+priority-evidence-more = { $evidence }，{ $more }
+measure-low-base = 样本不足
+measure-low-base-n = 样本不足，n={ $n }

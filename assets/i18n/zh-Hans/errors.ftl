@@ -100,3 +100,5 @@ err-survey-not-whole = { $measure } 分数 { $score } 不是整数（回答必�
 err-pdf = 无法生成 PDF：{ $error }
 err-svg-font = 无法把字体 { $font } 嵌入 SVG
 err-export-unknown-format = { $path }：无法从文件名判断格式；请以 .png、.pdf 或 .svg 结尾，或用 --format 指定
+err-problem-survey-rules = 指标可靠所需的最少答案数（{ $min_base }）至少为 1，CSAT "满意的最低分"（{ $csat }）必须在 1 到 5 之间
+err-problem-bad-answers = 保留的调查答案与指标 { $measure } 不符（NPS 答案为 0-10，NEV 为 1-10，CES 为 1-7，CSAT 为 1-5；其他指标不保留答案）

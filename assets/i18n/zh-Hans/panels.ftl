@@ -123,3 +123,5 @@ persona-device = 设备 { $number }
 persona-usage = 用途 { $number }
 persona-remove-device = 移除设备
 persona-add-device = 添加设备
+
+inspector-answers = 由 { $date } 导入的 { $count } 个答案计算得出；手动设置数值将丢弃这些答案。

@@ -107,3 +107,11 @@ filter-pdf = PDF 文件
 filter-svg = SVG 圖形
 status-exported-pdf = 已匯出 { $path }（{ $pages } 頁）
 status-exported-svg = 已匯出 { $path }
+# Kept survey answers and low bases.
+import-change-replace = { $label } 的 { $measure }：{ $old } → { $new }（n={ $count }，取代原有 n={ $kept }）
+import-change-append = { $label } 的 { $measure }：{ $old } → { $new }（保留 n={ $kept } + 新增 { $added }）
+priority-evidence-n = n={ $n }
+priority-evidence-imported = 來自 { $date } 匯入的調查
+priority-evidence-more = { $evidence }，{ $more }
+measure-low-base = 樣本不足
+measure-low-base-n = 樣本不足，n={ $n }

@@ -100,3 +100,5 @@ err-survey-not-whole = { $measure } 分數 { $score } 不是整數（回答必�
 err-pdf = 無法產生 PDF：{ $error }
 err-svg-font = 無法把字型 { $font } 嵌入 SVG
 err-export-unknown-format = { $path }：無法從檔名判斷格式；請以 .png、.pdf 或 .svg 結尾，或用 --format 指定
+err-problem-survey-rules = 指標可靠所需的最少答案數（{ $min_base }）至少為 1，CSAT「滿意的最低分」（{ $csat }）必須在 1 到 5 之間
+err-problem-bad-answers = 保留的調查答案與指標 { $measure } 不符（NPS 答案為 0-10，NEV 為 1-10，CES 為 1-7，CSAT 為 1-5；其他指標不保留答案）

@@ -123,3 +123,5 @@ persona-device = 裝置 { $number }
 persona-usage = 用途 { $number }
 persona-remove-device = 移除裝置
 persona-add-device = 新增裝置
+
+inspector-answers = 由 { $date } 匯入的 { $count } 個答案計算得出；手動設定數值將捨棄這些答案。
