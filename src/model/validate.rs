@@ -5,7 +5,7 @@ use std::collections::HashSet as StdHashSet;
 use std::hash::Hasher;
 
 /// Hashes the u64 ids validation looks up: multiply-shift with a per-process random key,
-/// much faster than SipHash on integers (validation runs on every edit over every card)
+/// much faster than `SipHash` on integers (validation runs on every edit over every card)
 /// while a hostile file still cannot choose ids that all fall into one bucket.
 #[derive(Clone, Copy)]
 struct IdHashes(u64);
