@@ -29,8 +29,10 @@ fn big_state() -> AppState {
     AppState::new(project, None)
 }
 
-/// The `n`-th card of the map (spread over every lane) with one more letter typed.
-fn typed(state: &AppState, n: usize, letter: char) -> (waymark::model::JourneyId, Card) {
+/// The `n`-th card of the map (spread over every lane) with a letter typed: an `x`
+/// added, or a last `x` typed over with `y` (so the text stays a realistic length
+/// however many times the bench types into one card).
+fn typed(state: &AppState, n: usize) -> (waymark::model::JourneyId, Card) {
     let journey = &state.project().journeys[0];
     let lanes: Vec<_> = journey
         .lanes
@@ -39,12 +41,19 @@ fn typed(state: &AppState, n: usize, letter: char) -> (waymark::model::JourneyId
         .collect();
     let lane = lanes[n % lanes.len()];
     let mut card = lane.cards[(n / lanes.len()) % lane.cards.len()].clone();
-    card.text.push(letter);
+    match card.text.pop() {
+        Some('x') => card.text.push('y'),
+        Some(c) => {
+            card.text.push(c);
+            card.text.push('x');
+        }
+        None => card.text.push('x'),
+    }
     (journey.id, card)
 }
 
 fn set_card(state: &mut AppState, n: usize, gesture: Option<u64>, now: f64) {
-    let (journey, card) = typed(state, n, 'x');
+    let (journey, card) = typed(state, n);
     state.apply(
         Command::Edit {
             edit: Edit::SetCard { journey, card },

@@ -82,6 +82,19 @@ pub struct CanvasView {
     has_keyboard: bool,
     /// Where the canvas was drawn last, and the map's transform there.
     last_drawn: Option<(Rect, TSTransform)>,
+    /// The document as the drag in progress would leave it, and its layout: made again
+    /// only when the drag's edit changes (the pointer enters another cell), not on
+    /// every pointer move.
+    preview: Option<Preview>,
+}
+
+/// A drag's preview: the edit, the document it was applied to, the result and its layout.
+struct Preview {
+    edit: crate::app::Edit,
+    revision: u64,
+    options: layout::LayoutOptions,
+    project: Arc<Project>,
+    layout: Arc<MapLayout>,
 }
 
 /// The last layout of the canvas and what it was computed from.
@@ -280,21 +293,32 @@ pub fn canvas_ui(
     navigate::navigate(ui, &background, rect, view);
 
     // While a drag runs, show the document as it would be after the drag.
-    let preview = view
-        .drag
-        .as_ref()
-        .and_then(|d| d.edit.as_ref())
-        .and_then(|edit| {
+    let edit = view.drag.as_ref().and_then(|d| d.edit.clone());
+    let options = view.layout_options();
+    let fresh = view.preview.as_ref().is_some_and(|p| {
+        Some(&p.edit) == edit.as_ref() && p.revision == state.revision() && p.options == options
+    });
+    if !fresh {
+        view.preview = edit.and_then(|edit| {
             let mut project = state.project().clone();
-            apply_edit(&mut project, edit).map(|_| project)
+            apply_edit(&mut project, &edit)?;
+            let j = project.journey(journey.id).unwrap_or(journey);
+            let layout = layout::layout_journey_with(&project, j, &EguiText(ui.ctx()), &options);
+            Some(Preview {
+                edit,
+                revision: state.revision(),
+                options,
+                layout: Arc::new(layout),
+                project: Arc::new(project),
+            })
         });
+    }
+    let preview = view
+        .preview
+        .as_ref()
+        .map(|p| (Arc::clone(&p.project), Arc::clone(&p.layout)));
     let (project, shown): (&Project, Arc<MapLayout>) = match &preview {
-        Some(p) => {
-            let j = p.journey(journey.id).unwrap_or(journey);
-            let map =
-                layout::layout_journey_with(p, j, &EguiText(ui.ctx()), &view.layout_options());
-            (p, Arc::new(map))
-        }
+        Some((p, layout)) => (p, Arc::clone(layout)),
         None => (state.project(), Arc::clone(&base)),
     };
     let shown_journey = project.journey(journey.id).unwrap_or(journey);
