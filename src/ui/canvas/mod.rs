@@ -82,10 +82,48 @@ pub struct CanvasView {
     has_keyboard: bool,
     /// Where the canvas was drawn last, and the map's transform there.
     last_drawn: Option<(Rect, TSTransform)>,
+    /// Heights of the texts of the last layout, by font size and wrap width, for the
+    /// layouts of a drag's previews.
+    text_heights: TextHeights,
     /// The document as the drag in progress would leave it, and its layout: made again
     /// only when the drag's edit changes (the pointer enters another cell), not on
     /// every pointer move.
     preview: Option<Preview>,
+}
+
+/// Measured text heights: by (font size, wrap width) bits, then by text.
+type TextHeights = std::collections::HashMap<(u32, u32), std::collections::HashMap<String, f32>>;
+
+/// Measures text with egui, remembering each height: laying out a 12,000-card map again
+/// with one card moved then costs lookups, not shaping 12,000 texts.
+struct MemoText<'a> {
+    ctx: &'a egui::Context,
+    heights: std::cell::RefCell<&'a mut TextHeights>,
+}
+
+impl<'a> MemoText<'a> {
+    fn new(ctx: &'a egui::Context, heights: &'a mut TextHeights) -> Self {
+        Self {
+            ctx,
+            heights: std::cell::RefCell::new(heights),
+        }
+    }
+}
+
+impl layout::TextMeasure for MemoText<'_> {
+    fn text_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        let key = (font_size.to_bits(), wrap_width.to_bits());
+        if let Some(h) = self.heights.borrow().get(&key).and_then(|m| m.get(text)) {
+            return *h;
+        }
+        let h = EguiText(self.ctx).text_height(text, font_size, wrap_width);
+        self.heights
+            .borrow_mut()
+            .entry(key)
+            .or_default()
+            .insert(text.to_owned(), h);
+        h
+    }
 }
 
 /// A drag's preview: the edit, the document it was applied to, the result and its layout.
@@ -230,11 +268,15 @@ impl CanvasView {
         {
             return Arc::clone(&cache.layout);
         }
+        // Text heights are measured afresh for each new layout of the document; the
+        // previews of a drag (the same texts, one card elsewhere) reuse them.
+        self.text_heights.clear();
+        let options = self.layout_options();
         let layout = Arc::new(layout::layout_journey_with(
             state.project(),
             journey,
-            &EguiText(ctx),
-            &self.layout_options(),
+            &MemoText::new(ctx, &mut self.text_heights),
+            &options,
         ));
         self.cache = Some(LayoutCache {
             revision: state.revision(),
@@ -303,7 +345,8 @@ pub fn canvas_ui(
             let mut project = state.project().clone();
             apply_edit(&mut project, &edit)?;
             let j = project.journey(journey.id).unwrap_or(journey);
-            let layout = layout::layout_journey_with(&project, j, &EguiText(ui.ctx()), &options);
+            let text = MemoText::new(ui.ctx(), &mut view.text_heights);
+            let layout = layout::layout_journey_with(&project, j, &text, &options);
             Some(Preview {
                 edit,
                 revision: state.revision(),
