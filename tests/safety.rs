@@ -24,14 +24,14 @@ fn app_on_file(path: &Path, config: &Path) -> Harness<'static, WaymarkApp> {
     let project = io::load_file(path).unwrap();
     let mut state = AppState::new(project, Some(path.to_owned()));
     state.set_config_dir(Some(config.to_owned()));
-    common::harness(WaymarkApp::new(state, FileDialogs::InApp))
+    common::harness_with_background_work(WaymarkApp::new(state, FileDialogs::InApp))
 }
 
 /// A fresh launch with an untouched document and the configuration in `config`.
 fn launch(config: &Path) -> Harness<'static, WaymarkApp> {
     let mut state = AppState::new(io::sample::sample_project(), None);
     state.set_config_dir(Some(config.to_owned()));
-    common::harness(WaymarkApp::new(state, FileDialogs::InApp))
+    common::harness_with_background_work(WaymarkApp::new(state, FileDialogs::InApp))
 }
 
 fn saved_sample(dir: &Path) -> PathBuf {

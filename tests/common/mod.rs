@@ -22,6 +22,18 @@ pub fn harness(app: WaymarkApp) -> Harness<'static, WaymarkApp> {
     h
 }
 
+/// The app in a 1600 x 1000 window, for screens with background work (saves, recovery
+/// copies): a job finishing between frames asks for a few more frames than egui's
+/// default of 4 allows before the window settles, so the harness allows up to 32.
+pub fn harness_with_background_work(app: WaymarkApp) -> Harness<'static, WaymarkApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_max_steps(32)
+        .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
 /// The app on the sample in a harness that, like the real app, finds glyphs in the
 /// system's fonts (for screens showing Chinese text); `None`, with a notice, on a
 /// machine without a CJK font (outside CI).
