@@ -530,12 +530,8 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
 /// touchpoints lane, or pasted from another journey) measure their stage as a whole
 /// from then on, so a journey never holds a link to nothing.
 fn unbind_lost_touchpoints(journey: &mut Journey) {
-    let touchpoints: std::collections::HashSet<CardId> = journey
-        .lanes
-        .iter()
-        .filter(|l| l.kind == LaneKind::Touchpoints)
-        .flat_map(|l| l.cards.iter().map(|c| c.id))
-        .collect();
+    let touchpoints: std::collections::HashSet<CardId> =
+        journey.touchpoints().map(|c| c.id).collect();
     for card in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
         if card.about.is_some_and(|id| !touchpoints.contains(&id)) {
             card.about = None;

@@ -679,8 +679,10 @@ impl AppState {
         let before = self.history.snapshot(&self.project);
         let removed = self.what_goes_with(edit);
         let outcome = apply_edit(&mut self.project, edit);
-        let Some(outcome) = outcome.filter(|_| !before.matches(&self.project)) else {
-            if !before.matches(&self.project) {
+        let changed = !before.matches(&self.project);
+        let Some(outcome) = outcome.filter(|_| changed) else {
+            // A refused edit may have changed part of the document before giving up.
+            if changed {
                 self.project = before.restore();
             }
             return;

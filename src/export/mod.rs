@@ -335,10 +335,10 @@ pub fn journey_avatar(
         .and_then(|id| project.persona(id))
         .filter(|_| options.persona)
         .and_then(|p| p.avatar.as_deref())?;
-    Some(
-        crate::io::persona_file::avatar_path(stored, project_file)
-            .and_then(|path| crate::io::persona_file::load_avatar(&path)),
-    )
+    Some(crate::io::persona_file::load_stored_avatar(
+        stored,
+        project_file,
+    ))
 }
 
 /// The East Asian scripts used in `texts` that no font of `ctx` can show (the window

@@ -81,8 +81,7 @@ pub fn report_pages(
         let avatar = persona
             .avatar
             .as_deref()
-            .and_then(|a| crate::io::persona_file::avatar_path(a, project_file).ok())
-            .and_then(|path| crate::io::persona_file::load_avatar(&path).ok());
+            .and_then(|a| crate::io::persona_file::load_stored_avatar(a, project_file).ok());
         exporter.warm_up(1.0);
         let size = report::persona_size(&exporter.ctx, persona, lang);
         let scene = exporter.scene_of(size, options.scale, avatar, options.background, |p, a| {

@@ -35,10 +35,7 @@ fn v1_to_v2(project: &mut Project) {
 fn v2_to_v3(project: &mut Project) {
     for journey in &mut project.journeys {
         let touchpoints: Vec<(crate::model::StageId, CardId, String)> = journey
-            .lanes
-            .iter()
-            .filter(|l| l.kind == LaneKind::Touchpoints)
-            .flat_map(|l| &l.cards)
+            .touchpoints()
             .map(|c| (c.stage, c.id, c.text.trim().to_lowercase()))
             .filter(|(_, _, name)| !name.is_empty())
             .collect();

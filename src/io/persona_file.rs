@@ -230,6 +230,15 @@ pub fn avatar_path(avatar: &str, project_file: Option<&Path>) -> Result<PathBuf,
     Ok(full)
 }
 
+/// Loads the avatar stored as `stored` in the project saved at `project_file`: the
+/// path is checked by [`avatar_path`], the image by [`load_avatar`].
+pub fn load_stored_avatar(
+    stored: &str,
+    project_file: Option<&Path>,
+) -> Result<image::RgbaImage, AvatarError> {
+    load_avatar(&avatar_path(stored, project_file)?)
+}
+
 /// Copies the avatar image at `source` (chosen by the user) into the `avatars` folder
 /// beside `project_file`, unless it is already in the project's folder, and returns the
 /// path to store in the persona, relative to the project's folder. The image is checked

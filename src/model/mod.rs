@@ -937,6 +937,14 @@ impl Journey {
         self.stages.iter().find(|s| s.id == id)
     }
 
+    /// The touchpoint cards of the journey (the cards of its touchpoints lanes).
+    pub fn touchpoints(&self) -> impl Iterator<Item = &Card> {
+        self.lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Touchpoints)
+            .flat_map(|l| &l.cards)
+    }
+
     /// Finds a card anywhere in the journey, with its lane.
     pub fn card(&self, id: CardId) -> Option<(&Lane, &Card)> {
         self.lanes

@@ -396,12 +396,7 @@ impl Project {
                     }
                 }
             }
-            let touchpoints: HashSet<_> = j
-                .lanes
-                .iter()
-                .filter(|l| l.kind == LaneKind::Touchpoints)
-                .flat_map(|l| l.cards.iter().map(|c| c.id))
-                .collect();
+            let touchpoints: HashSet<_> = j.touchpoints().map(|c| c.id).collect();
             for l in &j.lanes {
                 for c in &l.cards {
                     if let Some(tp) = c.about

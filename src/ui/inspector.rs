@@ -309,10 +309,7 @@ fn measured_touchpoint(ui: &mut Ui, state: &AppState, c: &mut crate::model::Card
         return;
     };
     let touchpoints: Vec<(crate::model::CardId, String)> = journey
-        .lanes
-        .iter()
-        .filter(|l| l.kind == LaneKind::Touchpoints)
-        .flat_map(|l| &l.cards)
+        .touchpoints()
         .filter(|t| t.stage == c.stage || c.about == Some(t.id))
         .map(|t| (t.id, t.text.lines().next().unwrap_or_default().to_owned()))
         .collect();
