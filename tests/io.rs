@@ -389,6 +389,7 @@ prop_compose! {
             stages,
             lanes,
             annotations: Vec::new(),
+            survey_mappings: Vec::new(),
         }
     }
 }

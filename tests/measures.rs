@@ -154,9 +154,9 @@ fn a_survey_csv_is_previewed_with_its_bad_rows_and_imported_in_one_undo_step() {
     let original = project(&h);
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Import survey CSV…").click();
+    h.get_by_label("Import survey…").click();
     h.run();
-    set_text(&mut h, "CSV file", csv.to_str().unwrap());
+    set_text(&mut h, "Survey file", csv.to_str().unwrap());
     h.get_by_label("Preview").click();
     h.run();
     h.get_by_label("Import preview");
@@ -557,16 +557,16 @@ fn the_inspector_binds_a_measure_to_a_touchpoint_of_its_stage_undoably() {
     assert_eq!(about(&h), None);
 }
 
-/// Imports `csv` (written to a file in `dir`) through File > Import survey CSV… up to
+/// Imports `csv` (written to a file in `dir`) through File > Import survey… up to
 /// the preview.
 fn preview_survey(h: &mut Harness<'_, WaymarkApp>, dir: &std::path::Path, name: &str, csv: &str) {
     let path = dir.join(name);
     std::fs::write(&path, csv).unwrap();
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Import survey CSV…").click();
+    h.get_by_label("Import survey…").click();
     h.run();
-    set_text(h, "CSV file", path.to_str().unwrap());
+    set_text(h, "Survey file", path.to_str().unwrap());
     h.get_by_label("Preview").click();
     h.run();
 }
@@ -746,4 +746,54 @@ fn a_low_base_is_named_in_the_priorities_panel_until_the_minimum_is_lowered_in_s
     h.run();
     assert_eq!(project(&h).settings.min_base, 30);
     h.get_by_label_contains(&evidence);
+}
+
+#[test]
+fn a_survey_whose_columns_cannot_be_told_is_mapped_in_the_preview_and_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    // The second preview's "old → new" arrow may be missing from the test fonts.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::new(
+                waymark::app::AppState::new(io::sample::sample_project(), None),
+                waymark::ui::FileDialogs::InApp,
+            ),
+        );
+    h.run();
+    // Column ids only, as some survey tools export: nothing names a touchpoint.
+    let export = "id,Q1,Q2\n1,10,x\n2,9,y\n3,2,z\n";
+    preview_survey(&mut h, dir.path(), "export.csv", export);
+    h.get_by_label("Waymark cannot tell which column is which: choose them below.");
+    assert!(h.get_by_label("Import").accesskit_node().is_disabled());
+    h.get_by_label("One respondent per row, a column per question")
+        .click();
+    h.run();
+    // Column B asks about Online checkout; its measure is chosen as NPS.
+    h.get_all_by_label("B: Q1").next().unwrap().click();
+    h.run();
+    h.get_all_by_label("Online checkout")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    // 10, 9, 2: (2 - 1) / 3 = 33.3.
+    h.get_by_label("NPS for Online checkout: new 33.3 (n=3)");
+    h.get_by_label("Import").click();
+    h.run();
+    let imported = project(&h);
+    assert_eq!(imported.journeys[0].survey_mappings.len(), 1);
+    // The next export of the same survey opens with the same columns.
+    preview_survey(&mut h, dir.path(), "export.csv", "id,Q1,Q2\n4,0,x\n");
+    h.get_by_label("The columns chosen for this survey last time.");
+    h.get_by_label_contains("1 answers used");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Import preview").is_none());
+    // Undo takes the import and the remembered columns back together.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(project(&h).journeys[0].survey_mappings.is_empty());
 }

@@ -500,7 +500,7 @@ fn keys_typed_in_any_window_never_reach_the_map() {
     let windows = [
         ("Map", "Project settings…", "From", "3"),
         ("File", "Export PNG…", "Save to", "map.png"),
-        ("File", "Import survey CSV…", "CSV file", "answers.csv"),
+        ("File", "Import survey…", "Survey file", "answers.csv"),
         ("File", "New from template…", "Search", "zzqx"),
         ("File", "Save journey as template…", "Template name", "Bank"),
         ("Help", "Command palette…", "Command", "zzqx"),

@@ -270,11 +270,7 @@ fn escape_closes_every_window_and_dialog_but_keeps_the_selection() {
         "Start from a template",
     );
     escape_closes(&mut h, menu("File", "Export PNG…"), "Export PNG");
-    escape_closes(
-        &mut h,
-        menu("File", "Import survey CSV…"),
-        "Import survey CSV",
-    );
+    escape_closes(&mut h, menu("File", "Import survey…"), "Import survey");
     escape_closes(
         &mut h,
         menu("File", "Save journey as template…"),

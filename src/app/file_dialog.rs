@@ -48,7 +48,10 @@ impl FileKind {
             Self::Png => (t!("filter-png"), &["png"]),
             Self::Pdf => (t!("filter-pdf"), &["pdf"]),
             Self::Svg => (t!("filter-svg"), &["svg"]),
-            Self::Csv => (t!("filter-csv"), &["csv"]),
+            Self::Csv => (
+                t!("filter-csv"),
+                &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+            ),
         }
     }
 }

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::import::{ImportMode, ImportPlan, plan_import_as, today};
+use crate::io::survey::table::{Source, Table, TableError};
 use crate::io::templates::{self, Template};
+use crate::model::{SurveyLayout, SurveyMapping};
 use crate::t;
 
 /// Larger survey files are refused: a survey export of this size is a mistake.
@@ -55,6 +57,11 @@ pub enum FileCommand {
     CloseSurvey,
     /// Replaces or appends to the answers measures keep: plans the previewed import again.
     SurveyMode(ImportMode),
+    /// Reads the previewed survey with these columns (the preview's column step): plans
+    /// the import again. `None` goes back to asking.
+    SurveyColumns(Option<crate::model::SurveyLayout>),
+    /// Reads another sheet of the previewed workbook.
+    SurveySheet(String),
     /// Writes every computed measure of the project (all journeys) to a CSV file.
     ExportMeasures(PathBuf),
 }
@@ -106,10 +113,17 @@ pub enum FileError {
         /// Its size.
         size: u64,
     },
-    /// The survey file is not UTF-8 text.
+    /// The survey file is neither text nor a spreadsheet.
     NotText {
         /// The file.
         path: PathBuf,
+    },
+    /// The survey workbook cannot be read, or lacks the sheet asked for.
+    Workbook {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, in the reader's words.
+        error: String,
     },
     /// There is no configuration folder to keep user templates in.
     NoConfigDir,
@@ -132,6 +146,11 @@ impl std::fmt::Display for FileError {
                 t!("file-error-too-large", path = path.display(), size = *size)
             }
             Self::NotText { path } => t!("file-error-not-text", path = path.display()),
+            Self::Workbook { path, error } => t!(
+                "file-error-workbook",
+                path = path.display(),
+                error = error.as_str()
+            ),
             Self::NoConfigDir => t!("file-error-no-config-dir"),
         };
         f.write_str(&text)
@@ -147,8 +166,9 @@ impl std::error::Error for FileError {
     }
 }
 
-/// Reads a survey CSV file as text.
-pub fn read_survey(path: &Path) -> Result<String, FileError> {
+/// Reads a survey file (CSV or a spreadsheet) into a table: the sheet named `sheet`,
+/// or the first.
+pub fn read_survey(path: &Path, sheet: Option<&str>) -> Result<Table, FileError> {
     let io = |action, source| FileError::Io {
         path: path.to_owned(),
         action,
@@ -162,8 +182,18 @@ pub fn read_survey(path: &Path) -> Result<String, FileError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| io(FileAction::ReadSurvey, e))?;
-    String::from_utf8(bytes).map_err(|_| FileError::NotText {
-        path: path.to_owned(),
+    crate::io::survey::table::read(&bytes, sheet).map_err(|e| match e {
+        TableError::NotText => FileError::NotText {
+            path: path.to_owned(),
+        },
+        TableError::Workbook(error) => FileError::Workbook {
+            path: path.to_owned(),
+            error,
+        },
+        TableError::NoSheet(name) => FileError::Workbook {
+            path: path.to_owned(),
+            error: t!("file-error-no-sheet", sheet = name),
+        },
     })
 }
 
@@ -172,6 +202,12 @@ pub fn read_survey(path: &Path) -> Result<String, FileError> {
 pub struct SurveyPreview {
     /// The file it came from.
     pub path: PathBuf,
+    /// The file's records and what it was (encoding and delimiter, or sheet).
+    pub table: Table,
+    /// Which columns hold what; none while the user has to choose (the column step).
+    pub layout: Option<SurveyLayout>,
+    /// True if `layout` is the one remembered from an earlier import of this header.
+    pub remembered: bool,
     /// What importing it would change, in `mode`.
     pub plan: ImportPlan,
     /// Replace or append to the answers measures already keep (the user's choice).
@@ -182,22 +218,115 @@ pub struct SurveyPreview {
     pub unreadable: Vec<crate::io::survey::BadRow>,
 }
 
-/// Plans importing the survey at `path` into the journey `journey` of `project`.
+impl SurveyPreview {
+    /// Reads the answers of the table with `layout` and plans the import again.
+    pub fn plan_with(
+        &mut self,
+        project: &crate::model::Project,
+        journey: &crate::model::Journey,
+        layout: Option<SurveyLayout>,
+    ) {
+        let (answers, bad) = match &layout {
+            Some(l) => crate::io::survey::columns::answers(&self.table, l),
+            None => (Vec::new(), Vec::new()),
+        };
+        let mut plan = plan_import_as(project, journey, &answers, bad.clone(), self.mode, &today());
+        // Columns the header alone gives need no remembering; the user's choice does.
+        let found = crate::io::survey::columns::detect(&self.table, &[], &survey_names(journey));
+        if let Some(layout) = layout
+            .as_ref()
+            .filter(|l| found.layout.as_ref() != Some(*l))
+        {
+            remember_columns(&mut plan.journey, &self.table.header(), layout);
+        }
+        self.plan = plan;
+        self.layout = layout;
+        self.answers = answers;
+        self.unreadable = bad;
+    }
+}
+
+/// The most survey headers a journey remembers the columns of.
+const REMEMBERED_SURVEYS: usize = 20;
+
+/// Records in `journey` that a survey with `header` is read with `layout`, replacing
+/// what was remembered for the same header.
+fn remember_columns(journey: &mut crate::model::Journey, header: &[String], layout: &SurveyLayout) {
+    use crate::io::survey::columns::same_header;
+    let kept = &mut journey.survey_mappings;
+    if kept
+        .last()
+        .is_some_and(|m| same_header(&m.header, header) && m.layout == *layout)
+    {
+        return;
+    }
+    kept.retain(|m| !same_header(&m.header, header));
+    kept.push(SurveyMapping {
+        header: header.to_vec(),
+        layout: layout.clone(),
+    });
+    if kept.len() > REMEMBERED_SURVEYS {
+        kept.remove(0);
+    }
+}
+
+/// The names a question column may give: the journey's touchpoints and stages.
+fn survey_names(journey: &crate::model::Journey) -> Vec<String> {
+    journey
+        .touchpoints()
+        .map(|c| c.text.clone())
+        .chain(journey.stages.iter().map(|s| s.name.clone()))
+        .collect()
+}
+
+/// Plans importing the survey at `path` (the sheet `sheet` of a workbook, or its first)
+/// into the journey `journey` of `project`: its columns are those remembered for the
+/// same header (this journey's first, then the project's), else found from the header;
+/// when nothing can be found the preview asks.
 pub fn preview_survey(
     project: &crate::model::Project,
     journey: &crate::model::Journey,
     path: &Path,
+    sheet: Option<&str>,
 ) -> Result<SurveyPreview, FileError> {
-    let text = read_survey(path)?;
-    let (answers, bad) = crate::io::survey::parse(&text);
+    use crate::io::survey::columns::detect;
+    let mut table = read_survey(path, sheet)?;
+    // Most recent last: other journeys' first, this journey's after them.
+    let remembered: Vec<SurveyMapping> = project
+        .journeys
+        .iter()
+        .filter(|j| j.id != journey.id)
+        .chain(std::iter::once(journey))
+        .flat_map(|j| j.survey_mappings.iter().cloned())
+        .collect();
+    let names = survey_names(journey);
+    let mut detected = detect(&table, &remembered, &names);
+    // A workbook opened without a choice of sheet: the first sheet whose columns can be
+    // found (survey tools put a summary sheet before the answers), else the first.
+    if let (None, None, Source::Sheet { sheets, .. }) = (sheet, &detected.layout, &table.source) {
+        for other in sheets.clone().iter().skip(1) {
+            let candidate = read_survey(path, Some(other))?;
+            let found = detect(&candidate, &remembered, &names);
+            if found.layout.is_some() {
+                table = candidate;
+                detected = found;
+                break;
+            }
+        }
+    }
     let mode = ImportMode::default();
-    Ok(SurveyPreview {
+    let mut preview = SurveyPreview {
         path: path.to_owned(),
-        plan: plan_import_as(project, journey, &answers, bad.clone(), mode, &today()),
+        table,
+        layout: None,
+        remembered: detected.remembered,
+        plan: plan_import_as(project, journey, &[], Vec::new(), mode, &today()),
         mode,
-        answers,
-        unreadable: bad,
-    })
+        answers: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    preview.plan_with(project, journey, detected.layout);
+    Ok(preview)
 }
 
 /// The templates the gallery offers: built-in ones, then the user's, and the files that
@@ -484,7 +613,7 @@ impl super::AppState {
                 let Some(journey) = self.current_journey() else {
                     return;
                 };
-                match preview_survey(&self.project, journey, &path) {
+                match preview_survey(&self.project, journey, &path, None) {
                     Ok(preview) => self.survey = Some(preview),
                     Err(e) => self.messages.push(Message::Error(e.to_string())),
                 }
@@ -516,22 +645,36 @@ impl super::AppState {
             }
             Command::CloseSurvey => self.survey = None,
             Command::SurveyMode(mode) => {
+                let Some(journey) = self.current_journey().cloned() else {
+                    return;
+                };
+                if let Some(preview) = &mut self.survey {
+                    preview.mode = mode;
+                    let layout = preview.layout.clone();
+                    preview.plan_with(&self.project, &journey, layout);
+                }
+            }
+            Command::SurveyColumns(layout) => {
+                let Some(journey) = self.current_journey().cloned() else {
+                    return;
+                };
+                if let Some(preview) = &mut self.survey {
+                    let width = preview.table.header().len();
+                    let layout = layout.filter(|l| crate::io::survey::columns::fits(l, width));
+                    preview.remembered = false;
+                    preview.plan_with(&self.project, &journey, layout);
+                }
+            }
+            Command::SurveySheet(sheet) => {
                 let Some(journey) = self.current_journey() else {
                     return;
                 };
-                if let Some(preview) = &self.survey {
-                    let plan = plan_import_as(
-                        &self.project,
-                        journey,
-                        &preview.answers,
-                        preview.unreadable.clone(),
-                        mode,
-                        &today(),
-                    );
-                    if let Some(preview) = &mut self.survey {
-                        preview.plan = plan;
-                        preview.mode = mode;
-                    }
+                let Some(path) = self.survey.as_ref().map(|p| p.path.clone()) else {
+                    return;
+                };
+                match preview_survey(&self.project, journey, &path, Some(&sheet)) {
+                    Ok(preview) => self.survey = Some(preview),
+                    Err(e) => self.messages.push(Message::Error(e.to_string())),
                 }
             }
         }
@@ -628,10 +771,13 @@ mod tests {
     fn survey_files_that_are_not_text_are_refused_with_the_reason() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.csv");
-        std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).unwrap();
-        let e = read_survey(&path).unwrap_err().to_string();
-        assert!(e.contains("not UTF-8") && e.contains("s.csv"), "{e}");
-        let e = read_survey(&dir.path().join("missing.csv"))
+        std::fs::write(&path, [0x00, 0x01, 0xff, 0x80, 0x07, 0x00]).unwrap();
+        let e = read_survey(&path, None).unwrap_err().to_string();
+        assert!(
+            e.contains("neither text nor a spreadsheet") && e.contains("s.csv"),
+            "{e}"
+        );
+        let e = read_survey(&dir.path().join("missing.csv"), None)
             .unwrap_err()
             .to_string();
         assert!(e.contains("missing.csv"), "{e}");

@@ -107,6 +107,7 @@ fn journey_head(journey: &Journey) -> Journey {
         stages: _,
         lanes: _,
         annotations: _,
+        survey_mappings,
     } = journey;
     Journey {
         id: *id,
@@ -117,6 +118,7 @@ fn journey_head(journey: &Journey) -> Journey {
         stages: Vec::new(),
         lanes: Vec::new(),
         annotations: Vec::new(),
+        survey_mappings: survey_mappings.clone(),
     }
 }
 

@@ -15,6 +15,7 @@ pub fn migrate(mut project: Project) -> Project {
         match project.format_version {
             1 => v1_to_v2(&mut project),
             2 => v2_to_v3(&mut project),
+            // Version 4 added the remembered survey column mappings, empty before.
             _ => {}
         }
         project.format_version += 1;
@@ -262,5 +263,24 @@ mod tests {
         assert_eq!(about(7102), Some(CardId(7001)));
         assert_eq!(about(7103), None);
         assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn a_version_3_file_loads_with_no_remembered_survey_mappings() {
+        let mut p = crate::io::sample::sample_project();
+        p.format_version = FORMAT_VERSION;
+        let text = crate::io::project_file::to_ron_string(&p)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .replacen(
+                &format!("format_version: {FORMAT_VERSION},"),
+                "format_version: 3,",
+                1,
+            );
+        assert!(!text.contains("survey_mappings"));
+        let loaded = crate::io::project_file::from_ron_str(&text, std::path::Path::new("v3.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.format_version, FORMAT_VERSION);
+        assert!(loaded.journeys.iter().all(|j| j.survey_mappings.is_empty()));
+        assert_eq!(loaded.journeys, p.journeys);
     }
 }

@@ -478,6 +478,7 @@ pub fn sample_project() -> Project {
         stages,
         lanes,
         annotations,
+        survey_mappings: Vec::new(),
     };
 
     Project {
@@ -536,6 +537,7 @@ pub fn blank_project() -> Project {
         stages,
         lanes,
         annotations: Vec::new(),
+        survey_mappings: Vec::new(),
     };
     Project {
         journeys: vec![journey],
@@ -615,6 +617,7 @@ pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
         stages: stage_list,
         lanes: lane_list,
         annotations: Vec::new(),
+        survey_mappings: Vec::new(),
     };
     Project {
         journeys: vec![journey],

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first format.
 /// - 2: `Settings::language`, the map's own language (version 1 files get one guessed
 ///   from their text when they are loaded).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The languages a map can be in, by BCP 47 tag: the labels Waymark draws on a map
 /// (legend, lane captions, badges, channel names...) have messages in each of them.
@@ -70,6 +70,48 @@ pub struct Settings {
     /// values (format version 3; defaults to [`DEFAULT_MIN_BASE`]).
     #[serde(default = "default_min_base")]
     pub min_base: u32,
+}
+
+/// How the columns of a survey file with a given header row become answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyMapping {
+    /// The header row, as written (compared case-insensitively and trimmed).
+    pub header: Vec<String>,
+    /// Which columns hold what.
+    pub layout: SurveyLayout,
+}
+
+/// The shape of a survey file, with the columns (0-based) that matter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SurveyLayout {
+    /// One answer per row: a column names the touchpoint (or stage), one the measure
+    /// and one the score. Other columns (respondent, wave, date) are ignored.
+    Long {
+        /// The column naming the touchpoint or stage.
+        touchpoint: usize,
+        /// The column naming the measure (nps, nev, ces, csat).
+        measure: usize,
+        /// The column with the answer.
+        score: usize,
+    },
+    /// One row per respondent, a column per question, as survey tools export.
+    Wide {
+        /// The question columns used; every other column is ignored.
+        questions: Vec<SurveyQuestion>,
+    },
+}
+
+/// One question column of a wide survey export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyQuestion {
+    /// The column (0-based).
+    pub column: usize,
+    /// The touchpoint or stage it asks about, by name.
+    pub target: String,
+    /// What it measures.
+    pub measure: MeasureKind,
 }
 
 /// The smallest well-founded base of a project that does not say: 30 answers, the
@@ -229,6 +271,11 @@ pub struct Journey {
     /// Accelerators and blockers pinned to stages or cards.
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// How the columns of each survey imported into this journey became answers, so
+    /// that the next export of the same survey (the same header row) imports without
+    /// asking again (format version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey_mappings: Vec<SurveyMapping>,
 }
 
 /// A link from a micro journey to the stage of the macro journey it details.

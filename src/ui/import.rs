@@ -1,6 +1,8 @@
-//! File > Import survey CSV…: pick a file, preview what changes and which rows are bad,
-//! then confirm. The app reads and plans the file (`FileCommand::PreviewSurvey`);
-//! nothing changes until the user confirms; the import is one undo step.
+//! File > Import survey…: pick a file (CSV in any common encoding and delimiter, or a
+//! workbook), check or choose which columns hold what, preview what changes and which
+//! rows are bad, then confirm. The app reads and plans the file
+//! (`FileCommand::PreviewSurvey`); nothing changes until the user confirms; the import
+//! is one undo step.
 
 use crate::t;
 use std::path::PathBuf;
@@ -9,8 +11,11 @@ use egui::{Id, Modal, RichText};
 
 use super::dialogs::Dialogs;
 use crate::app::file_dialog::FileKind;
+use crate::app::files::SurveyPreview;
 use crate::app::import::ImportMode;
 use crate::app::{AppState, Command, FileCommand};
+use crate::io::survey::table::Source;
+use crate::model::{Journey, MeasureKind, SurveyLayout, SurveyQuestion};
 
 /// The path step of the import dialog; the preview step is the app's pending survey.
 #[derive(Default)]
@@ -58,6 +63,9 @@ impl ImportUi {
                     used = plan.used,
                     left_out = plan.bad.len()
                 ));
+                if let Some(c) = columns_ui(ui, preview, journey) {
+                    command = Some(c);
+                }
                 if plan.merges > 0 {
                     // Some measures keep answers from an earlier import: replace them
                     // (the default: an updated export of the same survey) or add to them
@@ -90,15 +98,14 @@ impl ImportUi {
                         if !plan.bad.is_empty() {
                             ui.add_space(6.0);
                             ui.strong(t!("import-rows-left-out"));
+                            let sheet = matches!(preview.table.source, Source::Sheet { .. });
                             for b in &plan.bad {
-                                ui.label(
-                                    RichText::new(t!(
-                                        "import-bad-row",
-                                        line = b.line,
-                                        message = &b.message
-                                    ))
-                                    .color(ui.visuals().error_fg_color),
-                                );
+                                let text = if sheet {
+                                    t!("import-bad-row-sheet", line = b.line, message = &b.message)
+                                } else {
+                                    t!("import-bad-row", line = b.line, message = &b.message)
+                                };
+                                ui.label(RichText::new(text).color(ui.visuals().error_fg_color));
                             }
                         }
                     });
@@ -150,5 +157,229 @@ impl ImportUi {
             self.path = None;
         }
         command
+    }
+}
+
+/// The delimiter's name, for the preview.
+fn delimiter_name(delimiter: u8) -> String {
+    match delimiter {
+        b';' => t!("import-delimiter-semicolon"),
+        b'\t' => t!("import-delimiter-tab"),
+        _ => t!("import-delimiter-comma"),
+    }
+}
+
+/// A column as the preview names it: its spreadsheet letter and header.
+fn column_name(header: &[String], column: usize) -> String {
+    let mut letters = String::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    match header.get(column) {
+        Some(h) if !h.is_empty() => format!("{letters}: {h}"),
+        _ => letters,
+    }
+}
+
+/// The measures a survey answers.
+const SURVEY_MEASURES: [MeasureKind; 4] = [
+    MeasureKind::Nps,
+    MeasureKind::Nev,
+    MeasureKind::Ces,
+    MeasureKind::Csat,
+];
+
+/// What the file is (encoding and delimiter, or the sheet, with a choice of sheet) and
+/// which columns hold what, with the choice of columns: the column step. Returns a
+/// command when the user changes the sheet or a column.
+fn columns_ui(ui: &mut egui::Ui, preview: &SurveyPreview, journey: &Journey) -> Option<Command> {
+    let mut command = None;
+    let header = preview.table.header();
+    ui.add_space(4.0);
+    match &preview.table.source {
+        Source::Csv {
+            delimiter,
+            encoding,
+        } => {
+            ui.weak(t!(
+                "import-source-csv",
+                encoding = encoding.label(),
+                delimiter = delimiter_name(*delimiter)
+            ));
+        }
+        Source::Sheet { name, sheets } => {
+            egui::ComboBox::from_label(t!("import-sheet"))
+                .selected_text(name.as_str())
+                .show_ui(ui, |ui| {
+                    for s in sheets {
+                        if ui.selectable_label(s == name, s.as_str()).clicked() && s != name {
+                            command = Some(Command::File(FileCommand::SurveySheet(s.clone())));
+                        }
+                    }
+                });
+        }
+    }
+    ui.strong(t!("import-columns-heading"));
+    match (&preview.layout, preview.remembered) {
+        (Some(_), true) => ui.weak(t!("import-columns-remembered")),
+        (Some(_), false) => ui.weak(t!("import-columns-found")),
+        (None, _) => ui.colored_label(ui.visuals().warn_fg_color, t!("import-columns-ask")),
+    };
+    let set = |layout: SurveyLayout| Some(Command::File(FileCommand::SurveyColumns(Some(layout))));
+    let wide = matches!(preview.layout, Some(SurveyLayout::Wide { .. }));
+    let long = matches!(preview.layout, Some(SurveyLayout::Long { .. }));
+    let last = header.len().saturating_sub(1);
+    ui.horizontal(|ui| {
+        if ui.radio(long, t!("import-layout-long")).clicked() && !long {
+            command = set(SurveyLayout::Long {
+                touchpoint: 0,
+                measure: 1.min(last),
+                score: 2.min(last),
+            });
+        }
+        if ui.radio(wide, t!("import-layout-wide")).clicked() && !wide {
+            command = set(SurveyLayout::Wide {
+                questions: Vec::new(),
+            });
+        }
+    });
+    match &preview.layout {
+        Some(SurveyLayout::Long {
+            touchpoint,
+            measure,
+            score,
+        }) => {
+            let mut chosen = [*touchpoint, *measure, *score];
+            egui::Grid::new("survey_long_columns").show(ui, |ui| {
+                for (i, label) in [
+                    t!("import-col-touchpoint"),
+                    t!("import-col-measure"),
+                    t!("import-col-score"),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    let label = ui.label(&label);
+                    egui::ComboBox::from_id_salt(("survey_long", i))
+                        .selected_text(column_name(&header, chosen[i]))
+                        .show_ui(ui, |ui| {
+                            for c in 0..header.len() {
+                                ui.selectable_value(&mut chosen[i], c, column_name(&header, c));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+            if chosen != [*touchpoint, *measure, *score] {
+                command = set(SurveyLayout::Long {
+                    touchpoint: chosen[0],
+                    measure: chosen[1],
+                    score: chosen[2],
+                });
+            }
+        }
+        Some(SurveyLayout::Wide { questions }) => {
+            let names: Vec<String> = journey
+                .touchpoints()
+                .map(|c| c.text.trim().to_owned())
+                .chain(journey.stages.iter().map(|s| s.name.trim().to_owned()))
+                .filter(|n| !n.is_empty())
+                .collect();
+            let mut edited = questions.clone();
+            egui::ScrollArea::vertical()
+                .id_salt("survey_wide_columns")
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("survey_wide_grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.strong(t!("import-question-column"));
+                            ui.strong(t!("import-col-touchpoint"));
+                            ui.strong(t!("import-col-measure"));
+                            ui.end_row();
+                            for column in 0..header.len() {
+                                question_row(ui, &header, column, &names, &mut edited);
+                                ui.end_row();
+                            }
+                        });
+                });
+            if edited != *questions {
+                command = set(SurveyLayout::Wide { questions: edited });
+            }
+        }
+        None => {}
+    }
+    command
+}
+
+/// One column of a one-respondent-per-row file: not a question, or a question about a
+/// touchpoint or stage, with its measure. Edits `questions` (kept in column order).
+fn question_row(
+    ui: &mut egui::Ui,
+    header: &[String],
+    column: usize,
+    names: &[String],
+    questions: &mut Vec<SurveyQuestion>,
+) {
+    let label = ui.label(column_name(header, column));
+    let at = questions.iter().position(|q| q.column == column);
+    let current = at.map(|i| questions[i].target.clone());
+    let mut target = current.clone();
+    egui::ComboBox::from_id_salt(("survey_target", column))
+        .selected_text(
+            target
+                .clone()
+                .unwrap_or_else(|| t!("import-question-ignore")),
+        )
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut target, None, t!("import-question-ignore"));
+            for n in names {
+                ui.selectable_value(&mut target, Some(n.clone()), n.as_str());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    let mut measure = at.map_or(
+        crate::io::survey::columns::measure_named(header.get(column).map_or("", String::as_str))
+            .unwrap_or(MeasureKind::Nps),
+        |i| questions[i].measure,
+    );
+    let before = measure;
+    ui.add_enabled_ui(target.is_some(), |ui| {
+        egui::ComboBox::from_id_salt(("survey_measure", column))
+            .selected_text(measure.label())
+            .show_ui(ui, |ui| {
+                for m in SURVEY_MEASURES {
+                    ui.selectable_value(&mut measure, m, m.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if target == current && measure == before {
+        return;
+    }
+    match (at, target) {
+        (Some(i), None) => {
+            questions.remove(i);
+        }
+        (Some(i), Some(target)) => {
+            questions[i].target = target;
+            questions[i].measure = measure;
+        }
+        (None, Some(target)) => {
+            questions.push(SurveyQuestion {
+                column,
+                target,
+                measure,
+            });
+            questions.sort_by_key(|q| q.column);
+        }
+        (None, None) => {}
     }
 }

@@ -56,11 +56,11 @@ file-action-delete-template = deleting the template
 file-action-write-language = writing the chosen language
 file-error-io = { $path }: { $action }: { $error }
 file-error-too-large = { $path }: the file is { $size } bytes; survey files are limited to 64 MiB
-file-error-not-text = { $path }: the file is not UTF-8 text (save it as "CSV UTF-8")
+file-error-not-text = { $path }: the file is neither text nor a spreadsheet
 file-error-no-config-dir = No configuration folder was found to keep templates in
 filter-project = Waymark project
 filter-png = PNG image
-filter-csv = CSV
+filter-csv = Survey (CSV, text, Excel)
 warning-missing-font = No installed font can show { $scripts }: that text appears as boxes. Install a CJK font (for example Noto Sans CJK: "apt install fonts-noto-cjk" on Debian or Ubuntu) and restart Waymark.
 export-after-close = The export of { $path } finished after the window closed
 
@@ -158,3 +158,7 @@ priority-evidence-imported = from the survey imported on { $date }
 priority-evidence-more = { $evidence }, { $more }
 measure-low-base = low base
 measure-low-base-n = low base, n={ $n }
+
+# Survey files of any shape (CSV in any encoding, spreadsheets).
+file-error-workbook = { $path }: { $error }
+file-error-no-sheet = there is no sheet "{ $sheet }"

@@ -43,10 +43,10 @@ settings-scores-off-scale = { $count ->
 }
 settings-bad-nev = The negative NEV threshold must be below the positive one.
 
-import-title = Import survey CSV
+import-title = Import survey
 import-into = Into journey: { $journey }
-import-columns = Columns: touchpoint, measure, score (measure: nps, nev, ces or csat)
-import-file = CSV file
+import-columns = CSV, tab-separated text or a spreadsheet (.xlsx, .xls, .ods): one answer per row (touchpoint, measure, score) or one respondent per row with a column per question
+import-file = Survey file
 import-preview-title = Import preview
 import-preview-summary = { $path }: { $used } answers used, { $left_out } rows left out
 import-changes = Changes
@@ -113,3 +113,22 @@ settings-bad-min-base = The fewest answers must be at least 1.
 settings-bad-csat = A CSAT answer is 1 to 5: "satisfied from" must be one of them.
 measures-csv-low-base = Low base
 measures-csv-yes = yes
+
+# The survey import's column step.
+import-bad-row-sheet = Row { $line }: { $message }
+import-source-csv = Text file, { $encoding }, separated by { $delimiter }
+import-delimiter-comma = commas
+import-delimiter-semicolon = semicolons
+import-delimiter-tab = tabs
+import-sheet = Sheet
+import-columns-heading = Columns
+import-columns-remembered = The columns chosen for this survey last time.
+import-columns-found = Found from the header row; change them below if they are wrong.
+import-columns-ask = Waymark cannot tell which column is which: choose them below.
+import-layout-long = One answer per row
+import-layout-wide = One respondent per row, a column per question
+import-col-touchpoint = Touchpoint or stage
+import-col-measure = Measure
+import-col-score = Score
+import-question-column = Column
+import-question-ignore = not a question

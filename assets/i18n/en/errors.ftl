@@ -56,10 +56,10 @@ err-raster-png = PNG encoding failed: { $error }
 
 ## Survey CSV rows.
 
-err-survey-header = the first line must be the header: touchpoint,measure,score
+err-survey-header = the first row must name the columns: touchpoint, measure and score (or 触点, 指标, 分数)
 err-survey-empty = the file is empty
 err-survey-unclosed = a quoted field is not closed
-err-survey-fields = expected 3 fields, found { $count }
+err-survey-fields = expected { $expected } fields (as the header), found { $count }
 err-survey-no-target = no touchpoint or stage named
 err-survey-unknown-measure = unknown measure "{ $measure }" (use nps, nev, ces or csat)
 err-survey-not-number = score "{ $score }" is not a number
@@ -104,3 +104,5 @@ err-svg-font = the font { $font } could not be embedded in the SVG
 err-export-unknown-format = { $path }: Waymark cannot tell the format from this name; end it in .png, .pdf or .svg, or choose one with --format
 err-problem-survey-rules = The fewest answers of a well-founded measure ({ $min_base }) must be at least 1, and CSAT "satisfied from" ({ $csat }) must be 1 to 5
 err-problem-bad-answers = the kept survey answers do not fit the measure { $measure } (NPS answers are 0-10, NEV 1-10, CES 1-7, CSAT 1-5; other measures keep none)
+
+err-survey-in-column = column "{ $column }": { $message }

@@ -38,11 +38,11 @@ file-action-delete-template = 删除模板
 file-action-write-language = 写入所选语言
 file-error-io = { $path }：{ $action }时出错：{ $error }
 file-error-too-large = { $path }：文件大小为 { $size } 字节；调查文件最大为 64 MiB
-file-error-not-text = { $path }：文件不是 UTF-8 文本（请另存为“CSV UTF-8”）
+file-error-not-text = { $path }：该文件既不是文本也不是电子表格
 file-error-no-config-dir = 找不到用于保存模板的配置文件夹
 filter-project = Waymark 项目
 filter-png = PNG 图片
-filter-csv = CSV
+filter-csv = 调查（CSV、文本、Excel）
 warning-missing-font = 没有已安装的字体能显示{ $scripts }：这些文字会显示为方框。请安装 CJK 字体（例如 Noto Sans CJK：在 Debian 或 Ubuntu 上运行 "apt install fonts-noto-cjk"），然后重新启动 Waymark。
 export-after-close = { $path } 的导出在窗口关闭后才完成
 
@@ -115,3 +115,7 @@ priority-evidence-imported = 来自 { $date } 导入的调查
 priority-evidence-more = { $evidence }，{ $more }
 measure-low-base = 样本不足
 measure-low-base-n = 样本不足，n={ $n }
+
+# 各种形式的调查文件（任意编码的 CSV、电子表格）。
+file-error-workbook = { $path }：{ $error }
+file-error-no-sheet = 没有名为“{ $sheet }”的工作表

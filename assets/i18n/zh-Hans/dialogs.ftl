@@ -40,10 +40,10 @@ settings-bad-scale = 情绪量表必须从较小的数值到较大的数值。
 settings-scores-off-scale = 地图上有 { $count } 个情绪分数不在 { $min } 到 { $max } 之间：请先修改这些分数，或选择更宽的量表。
 settings-bad-nev = NEV 的负面阈值必须低于正面阈值。
 
-import-title = 导入调查 CSV
+import-title = 导入调查
 import-into = 导入到旅程：{ $journey }
-import-columns = 列：touchpoint（接触点）、measure（指标）、score（分数）（指标：nps、nev、ces 或 csat）
-import-file = CSV 文件
+import-columns = CSV、制表符分隔的文本或电子表格（.xlsx、.xls、.ods）：每行一个答案（触点、指标、分数），或每行一位受访者、每题一列
+import-file = 调查文件
 import-preview-title = 导入预览
 import-preview-summary = { $path }：使用了 { $used } 条回答，略过 { $left_out } 行
 import-changes = 更改
@@ -107,3 +107,22 @@ settings-bad-min-base = 最少答案数至少为 1。
 settings-bad-csat = CSAT 答案为 1 到 5 分："满意的最低分"必须在此范围内。
 measures-csv-low-base = 样本不足
 measures-csv-yes = 是
+
+# 调查导入的列设置步骤。
+import-bad-row-sheet = 第 { $line } 行：{ $message }
+import-source-csv = 文本文件，{ $encoding }，以{ $delimiter }分隔
+import-delimiter-comma = 逗号
+import-delimiter-semicolon = 分号
+import-delimiter-tab = 制表符
+import-sheet = 工作表
+import-columns-heading = 列
+import-columns-remembered = 沿用上次为该调查选择的列。
+import-columns-found = 已根据表头识别；如有错误，请在下方修改。
+import-columns-ask = Waymark 无法判断各列的含义：请在下方选择。
+import-layout-long = 每行一个答案
+import-layout-wide = 每行一位受访者，每题一列
+import-col-touchpoint = 触点或阶段
+import-col-measure = 指标
+import-col-score = 分数
+import-question-column = 列
+import-question-ignore = 不是题目

@@ -54,10 +54,10 @@ err-raster-png = PNG 编码失败：{ $error }
 
 ## 问卷 CSV 行。
 
-err-survey-header = 第一行必须是表头：touchpoint,measure,score
+err-survey-header = 第一行必须写明各列：touchpoint、measure、score（或 触点、指标、分数）
 err-survey-empty = 文件为空
 err-survey-unclosed = 有一个带引号的字段没有闭合
-err-survey-fields = 应有 3 个字段，实际为 { $count } 个
+err-survey-fields = 应有 { $expected } 个字段（与表头相同），实际为 { $count } 个
 err-survey-no-target = 没有指定触点或阶段
 err-survey-unknown-measure = 未知的测量“{ $measure }”（请使用 nps、nev、ces 或 csat）
 err-survey-not-number = 分数“{ $score }”不是数字
@@ -102,3 +102,5 @@ err-svg-font = 无法把字体 { $font } 嵌入 SVG
 err-export-unknown-format = { $path }：无法从文件名判断格式；请以 .png、.pdf 或 .svg 结尾，或用 --format 指定
 err-problem-survey-rules = 指标可靠所需的最少答案数（{ $min_base }）至少为 1，CSAT "满意的最低分"（{ $csat }）必须在 1 到 5 之间
 err-problem-bad-answers = 保留的调查答案与指标 { $measure } 不符（NPS 答案为 0-10，NEV 为 1-10，CES 为 1-7，CSAT 为 1-5；其他指标不保留答案）
+
+err-survey-in-column = 列“{ $column }”：{ $message }

@@ -38,11 +38,11 @@ file-action-delete-template = 刪除範本
 file-action-write-language = 寫入所選語言
 file-error-io = { $path }：{ $action }時發生錯誤：{ $error }
 file-error-too-large = { $path }：檔案大小為 { $size } 位元組；問卷檔案最大為 64 MiB
-file-error-not-text = { $path }：檔案不是 UTF-8 文字（請另存為「CSV UTF-8」）
+file-error-not-text = { $path }：該檔案既不是文字也不是試算表
 file-error-no-config-dir = 找不到用來儲存範本的設定資料夾
 filter-project = Waymark 專案
 filter-png = PNG 圖片
-filter-csv = CSV
+filter-csv = 問卷（CSV、文字、Excel）
 warning-missing-font = 沒有已安裝的字型能顯示{ $scripts }：這些文字會顯示為方框。請安裝 CJK 字型（例如 Noto Sans CJK：在 Debian 或 Ubuntu 上執行 "apt install fonts-noto-cjk"），然後重新啟動 Waymark。
 export-after-close = { $path } 的匯出在視窗關閉後才完成
 
@@ -115,3 +115,7 @@ priority-evidence-imported = 來自 { $date } 匯入的調查
 priority-evidence-more = { $evidence }，{ $more }
 measure-low-base = 樣本不足
 measure-low-base-n = 樣本不足，n={ $n }
+
+# 各種形式的問卷檔案（任意編碼的 CSV、試算表）。
+file-error-workbook = { $path }：{ $error }
+file-error-no-sheet = 沒有名為「{ $sheet }」的工作表

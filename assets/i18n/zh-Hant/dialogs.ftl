@@ -40,10 +40,10 @@ settings-bad-scale = 情緒量表必須從較小的數值到較大的數值。
 settings-scores-off-scale = 地圖上有 { $count } 個情緒分數不在 { $min } 到 { $max } 之間：請先修改這些分數，或選擇更寬的量表。
 settings-bad-nev = NEV 的負面門檻必須低於正面門檻。
 
-import-title = 匯入問卷 CSV
+import-title = 匯入問卷
 import-into = 匯入到旅程：{ $journey }
-import-columns = 欄位：touchpoint（接觸點）、measure（指標）、score（分數）（指標：nps、nev、ces 或 csat）
-import-file = CSV 檔案
+import-columns = CSV、定位字元分隔的文字或試算表（.xlsx、.xls、.ods）：每列一個答案（接觸點、指標、分數），或每列一位受訪者、每題一欄
+import-file = 問卷檔案
 import-preview-title = 匯入預覽
 import-preview-summary = { $path }：使用了 { $used } 筆回答，略過 { $left_out } 列
 import-changes = 變更
@@ -107,3 +107,22 @@ settings-bad-min-base = 最少答案數至少為 1。
 settings-bad-csat = CSAT 答案為 1 到 5 分：「滿意的最低分」必須在此範圍內。
 measures-csv-low-base = 樣本不足
 measures-csv-yes = 是
+
+# 問卷匯入的欄位設定步驟。
+import-bad-row-sheet = 第 { $line } 列：{ $message }
+import-source-csv = 文字檔，{ $encoding }，以{ $delimiter }分隔
+import-delimiter-comma = 逗號
+import-delimiter-semicolon = 分號
+import-delimiter-tab = 定位字元
+import-sheet = 工作表
+import-columns-heading = 欄位
+import-columns-remembered = 沿用上次為此問卷選擇的欄位。
+import-columns-found = 已依標題列辨識；如有錯誤，請在下方修改。
+import-columns-ask = Waymark 無法判斷各欄的意義：請在下方選擇。
+import-layout-long = 每列一個答案
+import-layout-wide = 每列一位受訪者，每題一欄
+import-col-touchpoint = 接觸點或階段
+import-col-measure = 指標
+import-col-score = 分數
+import-question-column = 欄
+import-question-ignore = 不是題目

@@ -54,10 +54,10 @@ err-raster-png = PNG 編碼失敗：{ $error }
 
 ## 問卷 CSV 列。
 
-err-survey-header = 第一列必須是標題列：touchpoint,measure,score
+err-survey-header = 第一列必須寫明各欄：touchpoint、measure、score（或 接觸點、指標、分數）
 err-survey-empty = 檔案是空的
 err-survey-unclosed = 有一個加引號的欄位沒有結束
-err-survey-fields = 應有 3 個欄位，實際為 { $count } 個
+err-survey-fields = 應有 { $expected } 個欄位（與標題列相同），實際為 { $count } 個
 err-survey-no-target = 沒有指定接觸點或階段
 err-survey-unknown-measure = 未知的量測「{ $measure }」（請使用 nps、nev、ces 或 csat）
 err-survey-not-number = 分數「{ $score }」不是數字
@@ -102,3 +102,5 @@ err-svg-font = 無法把字型 { $font } 嵌入 SVG
 err-export-unknown-format = { $path }：無法從檔名判斷格式；請以 .png、.pdf 或 .svg 結尾，或用 --format 指定
 err-problem-survey-rules = 指標可靠所需的最少答案數（{ $min_base }）至少為 1，CSAT「滿意的最低分」（{ $csat }）必須在 1 到 5 之間
 err-problem-bad-answers = 保留的調查答案與指標 { $measure } 不符（NPS 答案為 0-10，NEV 為 1-10，CES 為 1-7，CSAT 為 1-5；其他指標不保留答案）
+
+err-survey-in-column = 欄「{ $column }」：{ $message }

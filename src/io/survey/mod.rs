@@ -1,17 +1,24 @@
-//! Survey responses from CSV: one answer per row, `touchpoint,measure,score`.
+//! Survey responses: a CSV, TSV or spreadsheet export read into answers.
 //!
-//! The first line is a header. `touchpoint` names a touchpoint card or a stage of the
-//! journey; `measure` is one of `nps` (0-10), `nev` (1-10), `ces` (1-7) or `csat` (1-5);
-//! `score` is the answer. Read with the `csv` crate: fields may be quoted ("Help pages,
-//! fault", even across lines); a byte-order mark, CRLF line ends and `;` or tab
-//! separated exports (as spreadsheets in many locales write them) are accepted.
+//! [`table`] reads the bytes (any common encoding and delimiter, or a workbook sheet);
+//! [`columns`] finds which column holds what from the header (one answer per row, or one
+//! respondent per row with a column per question); this module checks each answer:
+//! `touchpoint` names a touchpoint card or a stage of the journey; the measure is one of
+//! NPS (0-10), NEV (1-10), CES (1-7) or CSAT (1-5); the score is a whole number on its
+//! scale. Read with the `csv` crate: fields may be quoted ("Help pages, fault", even
+//! across lines).
+
+pub mod columns;
+pub mod table;
 
 use crate::model::MeasureKind;
+
+pub use table::Record;
 
 /// One valid answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
-    /// The line in the file (1-based).
+    /// The line in the file, or the row of the sheet (1-based).
     pub line: usize,
     /// The touchpoint or stage, as written.
     pub target: String,
@@ -24,49 +31,29 @@ pub struct Answer {
 /// A row that could not be used, with why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadRow {
-    /// The line in the file (1-based).
+    /// The line in the file, or the row of the sheet (1-based).
     pub line: usize,
     /// What is wrong, in the interface language at the time of parsing (the csv
     /// reader's own words stay as they are).
     pub message: String,
 }
 
-/// The measures a survey CSV can carry and the range of their answers.
-pub fn measure_of(name: &str) -> Option<(MeasureKind, f64, f64)> {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "nps" => Some((MeasureKind::Nps, 0.0, 10.0)),
-        "nev" => Some((MeasureKind::Nev, 1.0, 10.0)),
-        "ces" => Some((MeasureKind::Ces, 1.0, 7.0)),
-        "csat" => Some((MeasureKind::Csat, 1.0, 5.0)),
+/// The range of the answers of the measures a survey can carry.
+pub fn scale_of(measure: MeasureKind) -> Option<(f64, f64)> {
+    match measure {
+        MeasureKind::Nps => Some((0.0, 10.0)),
+        MeasureKind::Nev => Some((1.0, 10.0)),
+        MeasureKind::Ces => Some((1.0, 7.0)),
+        MeasureKind::Csat => Some((1.0, 5.0)),
         _ => None,
     }
 }
 
-/// The delimiter of a survey file: the most frequent of `,` `;` and tab outside quotes
-/// on the header line (spreadsheets in many locales export with `;`). Comma on a tie.
-fn detect_delimiter(text: &str) -> u8 {
-    let mut counts = [(b',', 0_usize), (b';', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for b in text.bytes() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' | b'\r' if !quoted => break,
-            _ if !quoted => {
-                for (d, n) in &mut counts {
-                    if *d == b {
-                        *n += 1;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    // `max_by_key` keeps the last of equal maxima: reverse so comma wins ties.
-    counts
-        .iter()
-        .rev()
-        .max_by_key(|(_, n)| *n)
-        .map_or(b',', |(d, _)| *d)
+/// The measure a survey cell names and the range of its answers.
+pub fn measure_of(name: &str) -> Option<(MeasureKind, f64, f64)> {
+    let kind = columns::measure_named(name)?;
+    let (lo, hi) = scale_of(kind)?;
+    Some((kind, lo, hi))
 }
 
 /// True if `text`, read as CSV the way the `csv` crate reads it, ends inside a quoted
@@ -94,12 +81,6 @@ fn ends_inside_quotes(text: &str, delimiter: u8) -> bool {
     quoted
 }
 
-/// One record of the file: its fields and the line it starts on.
-struct Record {
-    line: usize,
-    fields: Result<Vec<String>, String>,
-}
-
 /// The line and byte offset where a record really starts. csv's position is where it
 /// began looking: before the blank lines it skipped, or on the `\n` of a CRLF.
 fn start_of(text: &str, position: &csv::Position) -> (usize, usize) {
@@ -119,7 +100,7 @@ fn start_of(text: &str, position: &csv::Position) -> (usize, usize) {
 /// Reads `text` as CSV records. A quoted field may hold delimiters and line breaks; one
 /// that is never closed would swallow the rest of the file, so its record is reported
 /// and reading starts again on the next line.
-fn records(text: &str, delimiter: u8) -> Vec<Record> {
+pub(crate) fn records(text: &str, delimiter: u8) -> Vec<Record> {
     let mut out = Vec::new();
     // Byte offset and line number where the part still to read starts.
     let mut start = 0;
@@ -177,72 +158,60 @@ fn records(text: &str, delimiter: u8) -> Vec<Record> {
     }
 }
 
-/// Parses survey CSV text into answers and bad rows. Never fails as a whole: every
-/// problem is a bad row with its line number. Accepts a UTF-8 byte-order mark, CRLF
-/// line ends, and `,` `;` or tab as the delimiter (detected from the header line).
+/// Parses survey CSV text with an answer-per-row header (`touchpoint`, `measure` and
+/// `score` columns in any order, named in English or Chinese, other columns ignored)
+/// into answers and bad rows. Never fails as a whole: every problem is a bad row with
+/// its line number. Accepts a UTF-8 byte-order mark, CRLF line ends, and `,` `;` or tab
+/// as the delimiter (detected from the header line).
 pub fn parse(text: &str) -> (Vec<Answer>, Vec<BadRow>) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut answers = Vec::new();
-    let mut bad = Vec::new();
-    let mut rows = records(text, detect_delimiter(text))
-        .into_iter()
-        // Blank lines (csv skips empty ones; these hold only spaces) say nothing.
-        .filter(|r| {
-            r.fields
-                .as_ref()
-                .map_or(true, |f| f.iter().any(|f| !f.trim().is_empty()))
-        });
-    // The header: accept the documented one, in any case, with its columns in order.
-    match rows.next() {
-        Some(Record {
-            fields: Ok(header), ..
-        }) if header.iter().map(|f| f.trim().to_ascii_lowercase()).eq([
-            "touchpoint",
-            "measure",
-            "score",
-        ]) => {}
-        Some(Record { line, .. }) => bad.push(BadRow {
-            line,
-            message: crate::t!("err-survey-header"),
-        }),
-        None => bad.push(BadRow {
-            line: 1,
-            message: crate::t!("err-survey-empty"),
-        }),
+    let table = table::read_text(text, table::TextEncoding::Utf8);
+    let Some(first) = table.records.first() else {
+        return (
+            Vec::new(),
+            vec![BadRow {
+                line: 1,
+                message: crate::t!("err-survey-empty"),
+            }],
+        );
+    };
+    match columns::detect(&table, &[], &[]).layout {
+        Some(layout) => columns::answers(&table, &layout),
+        None => (
+            Vec::new(),
+            vec![BadRow {
+                line: first.line,
+                message: crate::t!("err-survey-header"),
+            }],
+        ),
     }
-    for Record { line, fields } in rows {
-        match answer(line, fields) {
-            Ok(a) => answers.push(a),
-            Err(message) => bad.push(BadRow { line, message }),
-        }
-    }
-    (answers, bad)
 }
 
-/// One data row as an answer, or why it is not one.
-fn answer(line: usize, fields: Result<Vec<String>, String>) -> Result<Answer, String> {
-    let fields = fields?;
-    let [target, measure, score] = fields.as_slice() else {
-        return Err(crate::t!("err-survey-fields", count = fields.len()));
-    };
-    let target = target.trim().to_owned();
+/// The touchpoint or stage a cell names, or why it names none.
+fn target(cell: &str) -> Result<String, String> {
+    let target = cell.trim();
     if target.is_empty() {
         return Err(crate::t!("err-survey-no-target"));
     }
-    let Some((measure, lo, hi)) = measure_of(measure) else {
+    Ok(target.to_owned())
+}
+
+/// A cell as an answer to `measure`: a whole number on the measure's scale.
+fn score(measure: MeasureKind, cell: &str) -> Result<f64, String> {
+    let Some((lo, hi)) = scale_of(measure) else {
         return Err(crate::t!(
             "err-survey-unknown-measure",
-            measure = measure.trim()
+            measure = measure.label()
         ));
     };
+    let cell = cell.trim();
     // Spreadsheets that separate with `;` write decimals with a comma: "8,5".
     let number = |s: &str| {
         s.parse::<f64>()
             .or_else(|e| s.replacen(',', ".", 1).parse().map_err(|_| e))
     };
-    let score = match number(score.trim()) {
+    let score = match number(cell) {
         Ok(s) if s.is_finite() => s,
-        _ => return Err(crate::t!("err-survey-not-number", score = score.trim())),
+        _ => return Err(crate::t!("err-survey-not-number", score = cell)),
     };
     if score < lo || score > hi {
         return Err(crate::t!(
@@ -262,12 +231,7 @@ fn answer(line: usize, fields: Result<Vec<String>, String>) -> Result<Answer, St
             high = hi.to_string()
         ));
     }
-    Ok(Answer {
-        line,
-        target,
-        measure,
-        score,
-    })
+    Ok(score)
 }
 
 #[cfg(test)]
@@ -359,7 +323,11 @@ mod tests {
         assert!((answers[1].score - 4.0).abs() < 1e-9);
         assert_eq!(bad.len(), 1);
         assert_eq!(bad[0].line, 4);
-        assert!(bad[0].message.contains("expected 3 fields, found 4"));
+        assert!(
+            bad[0]
+                .message
+                .contains("expected 3 fields (as the header), found 4")
+        );
     }
 
     #[test]
@@ -373,17 +341,6 @@ mod tests {
         assert_eq!(answers[0].target, "Help pages, fault");
         assert_eq!(answers[1].target, "Checkout; step 2");
         assert_eq!(answers[1].measure, MeasureKind::Nps);
-    }
-
-    #[test]
-    fn the_delimiter_is_the_most_frequent_one_outside_quotes_on_the_header() {
-        assert_eq!(
-            detect_delimiter("touchpoint,measure,score\na;b;c;d;e\n"),
-            b','
-        );
-        assert_eq!(detect_delimiter("\"a,b,c\";measure;score\n"), b';');
-        assert_eq!(detect_delimiter("touchpoint\tmeasure\tscore"), b'\t');
-        assert_eq!(detect_delimiter("touchpoint"), b',');
     }
 
     #[test]
