@@ -16,7 +16,7 @@ use waymark::analysis;
 use waymark::app::import::{ImportMode, plan_import_as};
 use waymark::app::{AppState, Command, Edit};
 use waymark::io::sample::generated_project;
-use waymark::io::survey::parse;
+use waymark::io::survey::{columns, parse, table};
 use waymark::model::{LaneKind, Project};
 
 /// 100,000 answers spread over the map's first 1,000 touchpoints and the four measures,
@@ -47,6 +47,33 @@ fn survey_csv(project: &Project) -> String {
     csv
 }
 
+/// 10,000 respondents answering ten NPS questions about ten touchpoints, one row each,
+/// as UTF-16 LE tab-separated text with a byte-order mark.
+fn wide_utf16(project: &Project) -> Vec<u8> {
+    let touchpoints: Vec<&str> = project.journeys[0]
+        .touchpoints()
+        .map(|c| c.text.as_str())
+        .take(10)
+        .collect();
+    let mut text = String::from("ResponseId");
+    for t in &touchpoints {
+        let _ = write!(text, "\tHow likely are you to recommend {t}? (NPS)");
+    }
+    text.push('\n');
+    for r in 0..10_000 {
+        let _ = write!(text, "R_{r}");
+        for q in 0..touchpoints.len() {
+            let _ = write!(text, "\t{}", (r + q) % 11);
+        }
+        text.push('\n');
+    }
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    bytes
+}
+
 fn bench(c: &mut Criterion) {
     let project = generated_project(1_000, 12, 12_000);
     let csv = survey_csv(&project);
@@ -55,6 +82,34 @@ fn bench(c: &mut Criterion) {
     group.bench_function("import_100000_answers", |b| {
         b.iter(|| {
             let (answers, bad) = parse(black_box(&csv));
+            let plan = plan_import_as(
+                &project,
+                &project.journeys[0],
+                &answers,
+                bad,
+                ImportMode::Replace,
+                "2026-11-24",
+            );
+            assert_eq!(plan.used, 100_000);
+            black_box(plan)
+        });
+    });
+
+    // The same number of answers as a survey tool exports them: 10,000 respondents, a
+    // column per question (ten questions about ten touchpoints), saved by Excel as
+    // "Unicode text" (UTF-16, tabs): decoding, finding the question columns, reading.
+    let wide = wide_utf16(&project);
+    group.bench_function("import_100000_answers_wide_utf16", |b| {
+        b.iter(|| {
+            let table = table::read(black_box(&wide), None).expect("a table");
+            let names: Vec<String> = project.journeys[0]
+                .touchpoints()
+                .map(|c| c.text.clone())
+                .collect();
+            let layout = columns::detect(&table, &[], &names)
+                .layout
+                .expect("question columns");
+            let (answers, bad) = columns::answers(&table, &layout);
             let plan = plan_import_as(
                 &project,
                 &project.journeys[0],
