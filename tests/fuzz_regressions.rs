@@ -65,6 +65,34 @@ fn survey_csv(bytes: &[u8]) {
     assert_eq!(project.validate(), vec![]);
 }
 
+/// `fuzz_targets/survey_file.rs`: reading any bytes as a survey file never panics;
+/// every answer is on its scale and a row of the file; importing gives a valid project.
+fn survey_file(bytes: &[u8]) {
+    use waymark::io::survey::{columns, scale_of, table};
+    let Ok(table) = table::read(bytes, None) else {
+        return;
+    };
+    let mut project = io::sample::sample_project();
+    let names: Vec<String> = project.journeys[0]
+        .touchpoints()
+        .map(|c| c.text.clone())
+        .collect();
+    let Some(layout) = columns::detect(&table, &[], &names).layout else {
+        return;
+    };
+    let (answers, bad) = columns::answers(&table, &layout);
+    let last = table.records.last().map_or(1, |r| r.line);
+    for a in &answers {
+        assert!((1..=last).contains(&a.line));
+        let (lo, hi) = scale_of(a.measure).unwrap();
+        assert!((lo..=hi).contains(&a.score), "{a:?}");
+    }
+    assert!(bad.iter().all(|b| (1..=last).contains(&b.line)));
+    let plan = plan_import(&project, &project.journeys[0], &answers, bad);
+    project.journeys[0] = plan.journey;
+    assert_eq!(project.validate(), vec![]);
+}
+
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -81,6 +109,7 @@ fn check(target: &str, path: &Path) {
         "load_project" => load_project(&bytes),
         "load_persona" => load_persona(&bytes),
         "survey_csv" => survey_csv(&bytes),
+        "survey_file" => survey_file(&bytes),
         other => panic!("no fuzz target {other} for {}", path.display()),
     }
 }
@@ -89,7 +118,7 @@ fn check(target: &str, path: &Path) {
 fn the_seed_corpora_pass_the_fuzz_targets_checks() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
     let mut seen = 0;
-    for target in ["load_project", "load_persona", "survey_csv"] {
+    for target in ["load_project", "load_persona", "survey_csv", "survey_file"] {
         let seeds: Vec<PathBuf> = files(&root.join(target))
             .into_iter()
             .filter(|p| {
