@@ -3,7 +3,7 @@
 
 use crate::model::{
     Anchor, Annotation, AnnotationId, AnnotationKind, Card, CardId, Effect, Journey, JourneyId,
-    Lane, LaneId, LaneKind, Persona, PersonaId, Project, Stage, StageId,
+    JourneyLink, Lane, LaneId, LaneKind, Persona, PersonaId, Project, Stage, StageId,
 };
 use crate::t;
 use crate::theme::size;
@@ -238,6 +238,45 @@ pub enum Edit {
         /// Its new index.
         to_index: usize,
     },
+    /// "Zoom into this stage": adds a micro journey linked to a stage (a copy of
+    /// `template` with fresh ids, titled after the stage, for the macro journey's
+    /// persona), right after the macro journey's own micro journeys, and shows it.
+    ZoomIntoStage {
+        /// The macro journey.
+        journey: JourneyId,
+        /// Its stage.
+        stage: StageId,
+        /// The lanes (and any content) the micro journey starts with.
+        template: Box<Journey>,
+    },
+    /// Links a journey to a stage of another journey (it becomes a micro journey of it),
+    /// or unlinks it. Refused when the link would make a journey its own ancestor or
+    /// leads to nothing.
+    SetJourneyParent {
+        /// The journey.
+        journey: JourneyId,
+        /// The macro journey and stage, or none.
+        parent: Option<JourneyLink>,
+    },
+    /// Deletes a stage with its cards and annotations, and its micro journeys (and
+    /// theirs) too.
+    DeleteStageAndMicro {
+        /// The journey.
+        journey: JourneyId,
+        /// The stage.
+        stage: StageId,
+    },
+    /// Deletes a journey with its micro journeys (and theirs); never the last journeys.
+    DeleteJourneyAndMicro {
+        /// The journey.
+        journey: JourneyId,
+    },
+    /// Duplicates a journey with its micro journeys (and theirs), the copies linked to
+    /// the copied stages, right after the original's last micro journey; shows the copy.
+    DuplicateJourneyAndMicro {
+        /// The journey.
+        journey: JourneyId,
+    },
 }
 
 /// A card and the cell it goes into.
@@ -283,6 +322,12 @@ impl Edit {
             Self::DuplicateJourney { .. } => t!("edit-duplicate-journey"),
             Self::DeleteJourney { .. } => t!("edit-delete-journey"),
             Self::MoveJourney { .. } => t!("edit-move-journey"),
+            Self::ZoomIntoStage { .. } => t!("micro-edit-zoom"),
+            Self::SetJourneyParent { parent: Some(_), .. } => t!("micro-edit-link"),
+            Self::SetJourneyParent { parent: None, .. } => t!("micro-edit-unlink"),
+            Self::DeleteStageAndMicro { .. } => t!("micro-edit-delete-stage"),
+            Self::DeleteJourneyAndMicro { .. } => t!("micro-edit-delete-journey"),
+            Self::DuplicateJourneyAndMicro { .. } => t!("micro-edit-duplicate-journey"),
         }
     }
 
@@ -410,6 +455,96 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             let show = project.journeys[index.min(project.journeys.len() - 1)].id;
             return Some(Outcome::ShowJourney(show));
         }
+        Edit::ZoomIntoStage {
+            journey,
+            stage,
+            template,
+        } => {
+            let macro_journey = project.journey(*journey)?;
+            let stage_name = macro_journey.stage(*stage)?.name.clone();
+            let persona = macro_journey.persona;
+            let mut micro = (**template).clone();
+            renumber_journey(&mut micro, &mut ids);
+            micro.title = stage_name;
+            micro.parent = Some(JourneyLink {
+                journey: *journey,
+                stage: *stage,
+            });
+            // The micro journey is for the macro journey's persona: the template's own
+            // persona is not in this project.
+            let old = micro.persona;
+            micro.persona = persona;
+            for lane in &mut micro.lanes {
+                if let LaneKind::Emotion { persona: shown, .. } = &mut lane.kind
+                    && (*shown == old || shown.is_some_and(|p| project.persona(p).is_none()))
+                {
+                    *shown = persona;
+                }
+            }
+            let index = after_tree(project, *journey);
+            let id = micro.id;
+            project.journeys.insert(index, micro);
+            return Some(Outcome::ShowJourney(id));
+        }
+        Edit::SetJourneyParent { journey, parent } => {
+            if let Some(link) = parent {
+                project.journey(link.journey)?.stage(link.stage)?;
+                if project.link_would_cycle(*journey, link.journey) {
+                    return None;
+                }
+            }
+            let j = project.journeys.iter_mut().find(|j| j.id == *journey)?;
+            j.parent = *parent;
+            return Some(Outcome::Changed);
+        }
+        Edit::DeleteJourneyAndMicro { journey } => {
+            let index = project.journeys.iter().position(|j| j.id == *journey)?;
+            let mut gone = project.descendants(*journey);
+            gone.push(*journey);
+            if gone.len() >= project.journeys.len() {
+                return None;
+            }
+            project.journeys.retain(|j| !gone.contains(&j.id));
+            unlink_dangling(project);
+            let show = project.journeys[index.min(project.journeys.len() - 1)].id;
+            return Some(Outcome::ShowJourney(show));
+        }
+        Edit::DuplicateJourneyAndMicro { journey } => {
+            let lang = crate::i18n::Language::of_map(project);
+            let tree: Vec<JourneyId> = std::iter::once(*journey)
+                .chain(project.descendants(*journey))
+                .collect();
+            let insert_at = after_tree(project, *journey);
+            let mut new_ids: std::collections::HashMap<
+                JourneyId,
+                (JourneyId, std::collections::HashMap<StageId, StageId>),
+            > = std::collections::HashMap::new();
+            let mut copies = Vec::with_capacity(tree.len());
+            for (n, id) in tree.iter().enumerate() {
+                let mut copy = project.journey(*id)?.clone();
+                if n == 0 {
+                    copy.title = crate::tm!(lang, "map-copy-of", title = &copy.title);
+                }
+                let stages = renumber_journey(&mut copy, &mut ids);
+                new_ids.insert(*id, (copy.id, stages));
+                if n > 0 {
+                    // Parents come before their micro journeys (breadth first).
+                    copy.parent = copy.parent.and_then(|link| {
+                        let (j, stages) = new_ids.get(&link.journey)?;
+                        Some(JourneyLink {
+                            journey: *j,
+                            stage: stages.get(&link.stage).copied()?,
+                        })
+                    });
+                }
+                copies.push(copy);
+            }
+            let show = copies.first().map(|c| c.id)?;
+            for (offset, copy) in copies.into_iter().enumerate() {
+                project.journeys.insert(insert_at + offset, copy);
+            }
+            return Some(Outcome::ShowJourney(show));
+        }
         Edit::AddPersona { persona } => {
             let mut p = (**persona).clone();
             p.id = PersonaId(ids.next());
@@ -485,6 +620,7 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         | Edit::SetStage { journey, .. }
         | Edit::AddStage { journey, .. }
         | Edit::DeleteStage { journey, .. }
+        | Edit::DeleteStageAndMicro { journey, .. }
         | Edit::MoveStage { journey, .. }
         | Edit::SetLane { journey, .. }
         | Edit::AddLane { journey, .. }
@@ -500,7 +636,19 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         | Edit::DeleteAnnotation { journey, .. } => *journey,
     };
 
-    if let Edit::DeleteStage { stage, .. } = edit {
+    if let Edit::DeleteStageAndMicro { stage, .. } = edit {
+        let mut gone: Vec<JourneyId> = project
+            .micro_journeys(journey_id, *stage)
+            .map(|j| j.id)
+            .collect();
+        for id in gone.clone() {
+            gone.extend(project.descendants(id));
+        }
+        gone.retain(|id| *id != journey_id);
+        project.journeys.retain(|j| !gone.contains(&j.id));
+        unlink_dangling(project);
+    }
+    if let Edit::DeleteStage { stage, .. } | Edit::DeleteStageAndMicro { stage, .. } = edit {
         // Micro journeys linked to the deleted stage lose the link, not their content.
         for j in &mut project.journeys {
             if j.parent
@@ -516,6 +664,7 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
     if matches!(
         edit,
         Edit::DeleteStage { .. }
+            | Edit::DeleteStageAndMicro { .. }
             | Edit::DeleteLane { .. }
             | Edit::DeleteCards { .. }
             | Edit::SetLane { .. }
@@ -535,6 +684,36 @@ fn unbind_lost_touchpoints(journey: &mut Journey) {
     for card in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
         if card.about.is_some_and(|id| !touchpoints.contains(&id)) {
             card.about = None;
+        }
+    }
+}
+
+/// Where a new micro journey of `journey` goes in the list: after the journey and every
+/// journey below it, so the list reads as the tree.
+fn after_tree(project: &Project, journey: JourneyId) -> usize {
+    let tree: Vec<JourneyId> = std::iter::once(journey)
+        .chain(project.descendants(journey))
+        .collect();
+    project
+        .journeys
+        .iter()
+        .rposition(|j| tree.contains(&j.id))
+        .map_or(project.journeys.len(), |i| i + 1)
+}
+
+/// Links to a journey or stage that no longer exists are removed: a journey whose
+/// macro journey is gone becomes a top-level journey.
+fn unlink_dangling(project: &mut Project) {
+    let stages: std::collections::HashSet<(JourneyId, StageId)> = project
+        .journeys
+        .iter()
+        .flat_map(|j| j.stages.iter().map(move |s| (j.id, s.id)))
+        .collect();
+    for j in &mut project.journeys {
+        if j.parent
+            .is_some_and(|p| !stages.contains(&(p.journey, p.stage)))
+        {
+            j.parent = None;
         }
     }
 }
@@ -577,7 +756,7 @@ fn apply_journey_edit(
             journey.stages.insert(index, stage);
             return Some(Outcome::Select(Selection::Stage(id)));
         }
-        Edit::DeleteStage { stage, .. } => {
+        Edit::DeleteStage { stage, .. } | Edit::DeleteStageAndMicro { stage, .. } => {
             let index = journey.stages.iter().position(|s| s.id == *stage)?;
             journey.stages.remove(index);
             let mut removed = Vec::new();
@@ -788,13 +967,20 @@ fn apply_journey_edit(
         | Edit::AddJourney { .. }
         | Edit::DuplicateJourney { .. }
         | Edit::DeleteJourney { .. }
-        | Edit::MoveJourney { .. } => return None,
+        | Edit::MoveJourney { .. }
+        | Edit::ZoomIntoStage { .. }
+        | Edit::SetJourneyParent { .. }
+        | Edit::DeleteJourneyAndMicro { .. }
+        | Edit::DuplicateJourneyAndMicro { .. } => return None,
     }
     Some(Outcome::Changed)
 }
 
 /// Gives a journey and everything in it fresh ids, keeping its internal references.
-fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
+fn renumber_journey(
+    journey: &mut Journey,
+    ids: &mut IdAlloc,
+) -> std::collections::HashMap<StageId, StageId> {
     use std::collections::HashMap;
     journey.id = JourneyId(ids.next());
     let mut stages = HashMap::new();
@@ -839,6 +1025,7 @@ fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
             Anchor::Card(c) => Anchor::Card(cards.get(&c).copied().unwrap_or(c)),
         };
     }
+    stages
 }
 
 #[cfg(test)]

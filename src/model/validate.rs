@@ -148,6 +148,9 @@ pub enum ProblemKind {
     },
     /// A journey is its own parent.
     OwnParent,
+    /// A journey is its own ancestor through other journeys: the titles along the
+    /// loop, starting and ending with it.
+    ParentCycle(Vec<String>),
     /// A stage width is not a positive number.
     Width(f32),
     /// A lane height is not a positive number.
@@ -305,6 +308,16 @@ impl Project {
                 }
                 if link.journey == j.id {
                     push(jloc(), ProblemKind::OwnParent);
+                } else if self.is_own_ancestor(j.id) {
+                    let mut titles = vec![j.title.clone()];
+                    titles.extend(
+                        self.ancestors(j.id)
+                            .iter()
+                            .filter_map(|&a| self.journey(a))
+                            .map(|a| a.title.clone()),
+                    );
+                    titles.push(j.title.clone());
+                    push(jloc(), ProblemKind::ParentCycle(titles));
                 }
             }
             let stage_ids: HashSet<_> = j.stages.iter().map(|s| s.id).collect();

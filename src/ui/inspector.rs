@@ -178,6 +178,8 @@ fn journey_ui(
         });
     }
     ui.separator();
+    super::micro::parent_picker_ui(ui, state, journey, out);
+    ui.separator();
     ui.weak(t!("inspector-click-to-edit"));
 }
 
