@@ -362,7 +362,33 @@ fn severity(r: Rag) -> u8 {
 /// [`Settings::min_base`](crate::model::Settings::min_base)), then the journey's own
 /// order.
 pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
+    rank_in(project, &[journey])
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// Ranks the touchpoints of a macro journey together with those of its micro journeys
+/// (and theirs), by the same rule; each comes with the journey it belongs to. Ties
+/// keep the macro journey's touchpoints first, then the list order of the journeys.
+pub fn rank_touchpoints_with_micro(
+    project: &Project,
+    journey: &Journey,
+) -> Vec<(crate::model::JourneyId, Priority)> {
+    let below = project.descendants(journey.id);
+    let journeys: Vec<&Journey> = std::iter::once(journey)
+        .chain(below.iter().filter_map(|id| project.journey(*id)))
+        .collect();
+    rank_in(project, &journeys)
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "one match over the classes and statuses, as the rule reads"
+)]
+fn rank_in(project: &Project, journeys: &[&Journey]) -> Vec<(crate::model::JourneyId, Priority)> {
     let mut items = Vec::new();
+    for (journey_index, journey) in journeys.iter().enumerate() {
     for lane in &journey.lanes {
         if lane.kind != LaneKind::Touchpoints {
             continue;
@@ -422,7 +448,8 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
                 // A value on a low base ranks below well-founded ones of the same
                 // status and class: the evidence is weaker.
                 low_base,
-                stage_index,
+                (journey_index, stage_index),
+                journey.id,
                 Priority {
                     rank: 0,
                     card: card.id,
@@ -436,7 +463,8 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
             ));
         }
     }
-    items.sort_by_key(|(tier, sev, class, low, stage, _)| (*tier, *sev, *class, *low, *stage));
+    }
+    items.sort_by_key(|(tier, sev, class, low, stage, _, _)| (*tier, *sev, *class, *low, *stage));
     // Basics that stand in the way of delight: poor or unmeasured.
     let blocking = items.iter().filter(|i| i.0 < Tier::Delight).count();
     let unclassified = items.iter().filter(|i| i.0 == Tier::Classify).count();
@@ -447,7 +475,7 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
     items
         .into_iter()
         .enumerate()
-        .map(|(i, (_, _, _, _, _, mut p))| {
+        .map(|(i, (_, _, _, _, _, journey, mut p))| {
             p.rank = i + 1;
             if p.tier == Tier::Delight {
                 p.reason = if blocking > 0 {
@@ -460,7 +488,7 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
                     Reason::DelightWorth
                 };
             }
-            p
+            (journey, p)
         })
         .collect()
 }

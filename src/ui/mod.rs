@@ -844,16 +844,18 @@ impl WaymarkApp {
                         .default_open(true)
                         .show(ui, |ui| {
                             let mut show_all = self.priorities.show_all;
+                            let mut with_micro = self.priorities.with_micro;
                             let ranked = self.priorities.get(&self.state);
                             journeys::priorities_ui(
                                 ui,
                                 &self.state,
                                 ranked,
-                                &mut show_all,
+                                (&mut show_all, &mut with_micro),
                                 &mut commands,
                                 &mut reveal,
                             );
                             self.priorities.show_all = show_all;
+                            self.priorities.with_micro = with_micro;
                         });
                 });
                 if let Some(card) = reveal {
