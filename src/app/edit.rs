@@ -323,7 +323,9 @@ impl Edit {
             Self::DeleteJourney { .. } => t!("edit-delete-journey"),
             Self::MoveJourney { .. } => t!("edit-move-journey"),
             Self::ZoomIntoStage { .. } => t!("micro-edit-zoom"),
-            Self::SetJourneyParent { parent: Some(_), .. } => t!("micro-edit-link"),
+            Self::SetJourneyParent {
+                parent: Some(_), ..
+            } => t!("micro-edit-link"),
             Self::SetJourneyParent { parent: None, .. } => t!("micro-edit-unlink"),
             Self::DeleteStageAndMicro { .. } => t!("micro-edit-delete-stage"),
             Self::DeleteJourneyAndMicro { .. } => t!("micro-edit-delete-journey"),
@@ -540,7 +542,12 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
                 copies.push(copy);
             }
             let show = copies.first().map(|c| c.id)?;
-            for (offset, copy) in copies.into_iter().enumerate() {
+            // The copies keep the originals' order in the list.
+            let position = |id: &JourneyId| project.journeys.iter().position(|j| j.id == *id);
+            let mut ordered: Vec<(Option<usize>, Journey)> =
+                tree.iter().map(position).zip(copies).collect();
+            ordered.sort_by_key(|(i, _)| *i);
+            for (offset, (_, copy)) in ordered.into_iter().enumerate() {
                 project.journeys.insert(insert_at + offset, copy);
             }
             return Some(Outcome::ShowJourney(show));
@@ -1060,6 +1067,228 @@ mod tests {
                 .all(|a| a.kind != AnnotationKind::Accelerator)
         );
         assert_eq!(p.validate(), vec![]);
+    }
+
+    /// Zooms into stage `stage` of journey `journey` (list indices) with the usual
+    /// lanes; returns the micro journey's id.
+    fn zoom(p: &mut Project, journey: usize, stage: usize) -> JourneyId {
+        let edit = Edit::ZoomIntoStage {
+            journey: p.journeys[journey].id,
+            stage: p.journeys[journey].stages[stage].id,
+            template: Box::new(crate::io::sample::blank_project().journeys.remove(0)),
+        };
+        match apply_edit(p, &edit) {
+            Some(Outcome::ShowJourney(id)) => id,
+            other => panic!("zooming in did not show a journey: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn zooming_into_a_stage_makes_a_linked_micro_journey_after_its_macro_journey() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let stage = p.journeys[0].stages[5].clone();
+        let micro = zoom(&mut p, 0, 5);
+        let m = p.journey(micro).unwrap();
+        assert_eq!(m.title, stage.name);
+        assert_eq!(m.persona, p.journeys[0].persona);
+        assert!(m.persona.is_some());
+        assert_eq!(
+            m.parent,
+            Some(JourneyLink {
+                journey: macro_id,
+                stage: stage.id
+            })
+        );
+        // The emotion lane shows the macro journey's persona too.
+        assert!(
+            m.lanes.iter().any(
+                |l| matches!(l.kind, LaneKind::Emotion { persona, .. } if persona == m.persona)
+            )
+        );
+        assert_eq!(p.validate(), vec![]);
+        // A second micro journey goes after the first, and one of the micro journey's
+        // own stages after that: the list reads as the tree.
+        let second = zoom(&mut p, 0, 2);
+        let third = zoom(&mut p, 1, 0);
+        let order: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(order, vec![macro_id, micro, third, second]);
+        assert_eq!(p.micro_journeys(macro_id, stage.id).count(), 1);
+        assert_eq!(p.descendants(macro_id), vec![micro, second, third]);
+        assert_eq!(p.validate(), vec![]);
+        assert_eq!(p.counts().micro_journeys, 3);
+    }
+
+    #[test]
+    fn a_journey_is_linked_and_unlinked_but_never_made_its_own_ancestor() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let micro = zoom(&mut p, 0, 1);
+        let other = p.journeys[0].clone();
+        apply_edit(
+            &mut p,
+            &Edit::AddJourney {
+                template: Box::new(other),
+                personas: Vec::new(),
+            },
+        );
+        let free = p.journeys[2].id;
+        let link = |p: &Project, journey: JourneyId, stage: usize| JourneyLink {
+            journey,
+            stage: p.journey(journey).unwrap().stages[stage].id,
+        };
+        // The macro journey under its own micro journey: refused, nothing changes.
+        let before = p.clone();
+        let cycle = Edit::SetJourneyParent {
+            journey: macro_id,
+            parent: Some(link(&p, micro, 0)),
+        };
+        assert_eq!(apply_edit(&mut p, &cycle), None);
+        assert_eq!(p, before);
+        // A link to a stage that does not exist: refused.
+        let nowhere = Edit::SetJourneyParent {
+            journey: free,
+            parent: Some(JourneyLink {
+                journey: macro_id,
+                stage: StageId(123_456_789),
+            }),
+        };
+        assert_eq!(apply_edit(&mut p, &nowhere), None);
+        // Under the micro journey: a grandchild, fine; then the macro journey cannot
+        // go under it either (a loop of three).
+        let ok = Edit::SetJourneyParent {
+            journey: free,
+            parent: Some(link(&p, micro, 2)),
+        };
+        assert_eq!(apply_edit(&mut p, &ok), Some(Outcome::Changed));
+        let cycle3 = Edit::SetJourneyParent {
+            journey: macro_id,
+            parent: Some(link(&p, free, 0)),
+        };
+        assert_eq!(apply_edit(&mut p, &cycle3), None);
+        assert_eq!(p.validate(), vec![]);
+        let unlink = Edit::SetJourneyParent {
+            journey: free,
+            parent: None,
+        };
+        assert_eq!(apply_edit(&mut p, &unlink), Some(Outcome::Changed));
+        assert_eq!(p.journey(free).unwrap().parent, None);
+    }
+
+    #[test]
+    fn deleting_a_stage_keeps_its_micro_journeys_unlinked_or_deletes_them_with_theirs() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let stage = p.journeys[0].stages[5].id;
+        let micro = zoom(&mut p, 0, 5);
+        let below = zoom(&mut p, 1, 0);
+        let sibling = zoom(&mut p, 0, 2);
+        let mut keep = p.clone();
+        apply_edit(
+            &mut keep,
+            &Edit::DeleteStage {
+                journey: macro_id,
+                stage,
+            },
+        );
+        assert_eq!(keep.journeys.len(), 4);
+        assert_eq!(keep.journey(micro).unwrap().parent, None);
+        assert!(keep.journey(below).unwrap().parent.is_some());
+        assert_eq!(keep.validate(), vec![]);
+        apply_edit(
+            &mut p,
+            &Edit::DeleteStageAndMicro {
+                journey: macro_id,
+                stage,
+            },
+        );
+        let left: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(left, vec![macro_id, sibling]);
+        assert!(p.journeys[0].stage(stage).is_none());
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn deleting_a_journey_keeps_its_micro_journeys_unlinked_or_deletes_the_whole_tree() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let micro = zoom(&mut p, 0, 5);
+        let below = zoom(&mut p, 1, 0);
+        let mut keep = p.clone();
+        apply_edit(&mut keep, &Edit::DeleteJourney { journey: macro_id });
+        assert_eq!(keep.journey(micro).unwrap().parent, None);
+        assert_eq!(
+            keep.journey(below).unwrap().parent.map(|l| l.journey),
+            Some(micro)
+        );
+        assert_eq!(keep.validate(), vec![]);
+        // The whole tree is every journey: refused, the project keeps one.
+        assert_eq!(
+            apply_edit(
+                &mut p.clone(),
+                &Edit::DeleteJourneyAndMicro { journey: macro_id }
+            ),
+            None
+        );
+        apply_edit(
+            &mut p,
+            &Edit::AddJourney {
+                template: Box::new(crate::io::sample::blank_project().journeys.remove(0)),
+                personas: Vec::new(),
+            },
+        );
+        let other = p.journeys[3].id;
+        assert_eq!(
+            apply_edit(&mut p, &Edit::DeleteJourneyAndMicro { journey: micro }),
+            Some(Outcome::ShowJourney(other))
+        );
+        let left: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(left, vec![macro_id, other]);
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn duplicating_a_macro_journey_with_its_micro_journeys_remaps_every_link() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        zoom(&mut p, 0, 5);
+        zoom(&mut p, 1, 0);
+        zoom(&mut p, 0, 2);
+        let before = p.clone();
+        let Some(Outcome::ShowJourney(copy)) = apply_edit(
+            &mut p,
+            &Edit::DuplicateJourneyAndMicro { journey: macro_id },
+        ) else {
+            panic!("the copy is not shown");
+        };
+        assert_eq!(p.journeys.len(), 8);
+        assert_eq!(
+            &p.journeys[..4],
+            &before.journeys[..],
+            "the originals are untouched"
+        );
+        assert_eq!(p.journeys[4].id, copy);
+        assert!(p.journeys[4].title.ends_with("(copy)"));
+        assert_eq!(p.validate(), vec![]);
+        // The copies form the same tree under the copy, on the copied stages.
+        let copies = p.descendants(copy);
+        assert_eq!(copies.len(), 3);
+        for (original, copied) in before.journeys[1..].iter().zip(&p.journeys[5..]) {
+            assert_eq!(original.title, copied.title);
+            let (o, c) = (original.parent.unwrap(), copied.parent.unwrap());
+            let o_parent = before.journey(o.journey).unwrap();
+            let c_parent = p.journey(c.journey).unwrap();
+            assert_ne!(o.journey, c.journey);
+            assert!(copies.contains(&c.journey) || c.journey == copy);
+            let o_index = o_parent.stages.iter().position(|s| s.id == o.stage);
+            let c_index = c_parent.stages.iter().position(|s| s.id == c.stage);
+            assert_eq!(o_index, c_index);
+        }
+        // A duplicate of the macro journey alone leaves the micro journeys where they are.
+        let mut alone = before.clone();
+        apply_edit(&mut alone, &Edit::DuplicateJourney { journey: macro_id });
+        assert_eq!(alone.journeys.len(), 5);
+        assert_eq!(alone.descendants(alone.journeys[1].id).len(), 0);
     }
 
     #[test]

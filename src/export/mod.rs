@@ -441,7 +441,8 @@ pub fn journey_file_names(project: &Project, extension: &str) -> Vec<(JourneyId,
             .title
             .chars()
             .map(|c| {
-                if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+                if c.is_control()
+                    || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
                 {
                     '_'
                 } else {
@@ -544,4 +545,43 @@ pub fn write_svg(
     let svg = svg_string(exporter, project, journey, options, project_file)?;
     atomic_write(path, svg.as_bytes())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_journey_gets_a_safe_unique_file_name_in_its_own_script() {
+        let mut p = crate::io::sample::sample_project();
+        let base = p.journeys[0].clone();
+        let titles = [
+            "Broadband: from first search to a fixed fault",
+            "投诉处理 / 电话",
+            "broadband: FROM first search to a fixed fault",
+            "  ..  ",
+            "Fault\tfixed?",
+        ];
+        p.journeys.clear();
+        for (i, title) in titles.iter().enumerate() {
+            let mut j = base.clone();
+            j.id = JourneyId(1000 + i as u64);
+            (*title).clone_into(&mut j.title);
+            p.journeys.push(j);
+        }
+        let names: Vec<String> = journey_file_names(&p, "png")
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                "Broadband_ from first search to a fixed fault.png",
+                "投诉处理 _ 电话.png",
+                "broadband_ FROM first search to a fixed fault (2).png",
+                "journey-1003.png",
+                "Fault_fixed_.png",
+            ]
+        );
+    }
 }

@@ -494,7 +494,8 @@ impl MapPainter<'_> {
     /// their roll-up under the stage name (lowest emotion point and where, accelerators
     /// and blockers, worst RAG status).
     fn micro_summary(&self, project: &Project, layout: &MapLayout, stage: usize) {
-        let (Some(geom), Some(Some(rollup))) = (layout.stages.get(stage), layout.rollups.get(stage))
+        let (Some(geom), Some(Some(rollup))) =
+            (layout.stages.get(stage), layout.rollups.get(stage))
         else {
             return;
         };
@@ -514,7 +515,9 @@ impl MapPainter<'_> {
             return;
         };
         self.rect(r, 4.0, color::ROLLUP_FILL);
-        let stripe = rollup.worst_rag.map_or(color::ROLLUP_STROKE, theme::rag_color);
+        let stripe = rollup
+            .worst_rag
+            .map_or(color::ROLLUP_STROKE, theme::rag_color);
         self.rect(
             Rect::from_min_size(r.min, vec2(4.0, r.height())),
             2.0,
@@ -559,7 +562,11 @@ impl MapPainter<'_> {
             let label = count.to_string();
             let w = self
                 .painter
-                .layout_no_wrap(label.clone(), FontId::proportional(font::SMALL), color::TEXT)
+                .layout_no_wrap(
+                    label.clone(),
+                    FontId::proportional(font::SMALL),
+                    color::TEXT,
+                )
                 .size()
                 .x
                 / self.zoom.max(f32::EPSILON);
@@ -575,8 +582,15 @@ impl MapPainter<'_> {
             x += 8.0 + w.max(6.0) + 12.0;
         }
         if let Some(rag) = rollup.worst_rag {
-            let label = tm!(self.lang, "map-rollup-worst", rag = labels::rag(self.lang, rag));
-            let rest = Rect::from_min_max(pos2(x, cy - line / 2.0), pos2(inner.right(), cy + line / 2.0));
+            let label = tm!(
+                self.lang,
+                "map-rollup-worst",
+                rag = labels::rag(self.lang, rag)
+            );
+            let rest = Rect::from_min_max(
+                pos2(x, cy - line / 2.0),
+                pos2(inner.right(), cy + line / 2.0),
+            );
             self.text(
                 rest,
                 &label,
@@ -1250,6 +1264,30 @@ mod tests {
                 .collect();
         }
         texts
+    }
+
+    #[test]
+    fn a_stage_with_micro_journeys_shows_its_badge_and_roll_up_in_the_map_language() {
+        let mut p = crate::io::sample::sample_project();
+        let texts = painted_texts(&p);
+        assert!(!texts.iter().any(|t| t == "↳1" || t.starts_with("Lowest -")));
+        // A micro journey of "Fault reported": the sample's own journey, linked, with a
+        // red NPS (-38) and its lowest point (-5) in "Fault reported".
+        let edit = crate::app::Edit::ZoomIntoStage {
+            journey: p.journeys[0].id,
+            stage: p.journeys[0].stages[5].id,
+            template: Box::new(p.journeys[0].clone()),
+        };
+        crate::app::apply_edit(&mut p, &edit);
+        assert_eq!(p.validate(), vec![]);
+        let texts = painted_texts(&p);
+        assert_painted(
+            &texts,
+            &["↳1", "Lowest -5 · Fault reported", "Worst: Red", "1", "1"],
+        );
+        p.settings.language = "zh-Hans".into();
+        let texts = painted_texts(&p);
+        assert_painted(&texts, &["↳1", "最低 -5 · Fault reported", "最差：红灯"]);
     }
 
     fn in_language(tag: &str) -> Project {

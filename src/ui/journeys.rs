@@ -71,7 +71,12 @@ fn siblings(project: &Project, journey: JourneyId) -> Vec<(usize, JourneyId)> {
         .journeys
         .iter()
         .enumerate()
-        .filter(|(_, j)| j.parent.map(|p| p.journey).filter(|p| project.journey(*p).is_some()) == parent)
+        .filter(|(_, j)| {
+            j.parent
+                .map(|p| p.journey)
+                .filter(|p| project.journey(*p).is_some())
+                == parent
+        })
         .map(|(i, j)| (i, j.id))
         .collect()
 }
@@ -96,10 +101,7 @@ pub fn move_among_siblings(project: &Project, journey: JourneyId, slot: usize) -
         Some(&before) => after_removal(before),
         None => after_removal(*others.last()?) + 1,
     };
-    Some(Edit::MoveJourney {
-        journey,
-        to_index,
-    })
+    Some(Edit::MoveJourney { journey, to_index })
 }
 
 /// The collapsed state of a journey's row, kept with the window (not in the file).
@@ -295,7 +297,10 @@ pub fn journey_list_ui(
                 });
             }
             if ui
-                .add_enabled(slot + 1 < sibs.len(), egui::Button::new(t!("journeys-down")))
+                .add_enabled(
+                    slot + 1 < sibs.len(),
+                    egui::Button::new(t!("journeys-down")),
+                )
                 .clicked()
                 && let Some(edit) = move_among_siblings(project, id, slot + 1)
             {
@@ -481,6 +486,55 @@ fn marker_icon(ui: &mut Ui, kind: AnnotationKind) {
 mod tests {
     use super::*;
     use crate::model::{LaneKind, TouchpointClass};
+
+    #[test]
+    fn a_journey_moves_among_the_journeys_of_its_own_level() {
+        let mut p = crate::io::sample::sample_project();
+        let macro_id = p.journeys[0].id;
+        for stage in [1, 3, 5] {
+            let edit = Edit::ZoomIntoStage {
+                journey: macro_id,
+                stage: p.journeys[0].stages[stage].id,
+                template: Box::new(crate::io::sample::blank_project().journeys.remove(0)),
+            };
+            crate::app::apply_edit(&mut p, &edit);
+        }
+        let other = crate::io::sample::blank_project().journeys.remove(0);
+        crate::app::apply_edit(
+            &mut p,
+            &Edit::AddJourney {
+                template: Box::new(other),
+                personas: Vec::new(),
+            },
+        );
+        let ids: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        let (a, b, c, top) = (ids[1], ids[2], ids[3], ids[4]);
+        // The micro journeys are one level; the macro journey and the new one another.
+        assert_eq!(siblings(&p, b).len(), 3);
+        assert_eq!(siblings(&p, top).len(), 2);
+        // The last micro journey first.
+        let edit = move_among_siblings(&p, c, 0).unwrap();
+        crate::app::apply_edit(&mut p, &edit);
+        let order: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(order, vec![macro_id, c, a, b, top]);
+        // The first one last among them (never past the other level's journey).
+        let edit = move_among_siblings(&p, c, 9).unwrap();
+        crate::app::apply_edit(&mut p, &edit);
+        let order: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(order, vec![macro_id, a, b, c, top]);
+        // Where it already is: nothing to do.
+        assert_eq!(move_among_siblings(&p, c, 2), None);
+        // The top-level journey before the macro journey.
+        let edit = move_among_siblings(&p, top, 0).unwrap();
+        crate::app::apply_edit(&mut p, &edit);
+        assert_eq!(p.journeys[0].id, top);
+        // The tree shows each micro journey under its macro journey whatever the order.
+        let tree = Tree::of(&p, &|_| false);
+        let rows: Vec<(JourneyId, usize)> = tree.rows.iter().map(|r| (r.0, r.1)).collect();
+        assert_eq!(rows, vec![(top, 0), (macro_id, 0), (a, 1), (b, 1), (c, 1)]);
+        let folded = Tree::of(&p, &|id| id == macro_id);
+        assert_eq!(folded.rows.len(), 2);
+    }
 
     #[test]
     fn the_priorities_follow_an_edit_merged_into_the_previous_undo_step() {

@@ -192,8 +192,9 @@ pub fn question_ui(
         }
     };
     if count == 0 {
-        // Nothing below it (any more): the plain edit, no question.
-        return Some(options.into_iter().next().map(|(_, e)| e));
+        // Nothing below it any more (an undo while the question was open): nothing is
+        // done without asking again.
+        return Some(None);
     }
     let mut answer = None;
     Modal::new(Id::unique("micro_question")).show(ctx, |ui| {
@@ -268,10 +269,7 @@ pub fn parent_picker_ui(ui: &mut Ui, state: &AppState, journey: &Journey, out: &
                 .parent
                 .and_then(|p| journey.stage(p.stage))
                 .map_or("", |s| s.name.as_str());
-            if ui
-                .link(format!("{} › {}", stage, title_of(j)))
-                .clicked()
-            {
+            if ui.link(format!("{} › {}", stage, title_of(j))).clicked() {
                 out.push(Command::SelectJourney(j.id));
             }
         }

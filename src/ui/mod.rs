@@ -170,7 +170,12 @@ impl WaymarkApp {
                     self.state.selection,
                     self.state.current_journey(),
                     self.state.selected_cards.is_empty(),
-                ) && self.state.project().micro_journeys(j.id, stage).next().is_some()
+                ) && self
+                    .state
+                    .project()
+                    .micro_journeys(j.id, stage)
+                    .next()
+                    .is_some()
                 {
                     self.micro_question = Some(micro::Question::DeleteStage {
                         journey: j.id,
@@ -710,6 +715,7 @@ impl WaymarkApp {
             || self.save_template.is_some()
             || self.palette.is_some()
             || self.shortcuts_sheet
+            || self.micro_question.is_some()
             || self.state.recovery_question_open()
             || self.state.disk_conflict().is_some()
     }
@@ -888,6 +894,8 @@ impl WaymarkApp {
                 canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands, &mut actions);
             });
         if let Some(crumb) = crumb {
+            // Back on the macro map, the stage is selected and its keys work at once.
+            self.view.set_keyboard(true);
             self.show_place(
                 &ctx,
                 crate::app::find::Place::Map {

@@ -140,12 +140,23 @@ impl Ctx<'_> {
             let (Some(badge), Some(Some(rollup))) = (geom.badge, self.shown.rollups.get(i)) else {
                 continue;
             };
-            let label = t!("micro-badge", count = rollup.micro.len(), stage = &stage.name);
-            let Some(r) = self.item_in(self.stage_pane(), badge, (8, stage.id.0), &label, Sense::click())
-            else {
+            let label = t!(
+                "micro-badge",
+                count = rollup.micro.len(),
+                stage = &stage.name
+            );
+            let Some(r) = self.item_in(
+                self.stage_pane(),
+                badge,
+                (8, stage.id.0),
+                &label,
+                Sense::click(),
+            ) else {
                 continue;
             };
-            let r = r.on_hover_text(&label).on_hover_cursor(CursorIcon::PointingHand);
+            let r = r
+                .on_hover_text(&label)
+                .on_hover_cursor(CursorIcon::PointingHand);
             if let [only] = rollup.micro.as_slice() {
                 if r.clicked() {
                     out.push(Command::SelectJourney(*only));
