@@ -501,9 +501,27 @@ impl MapPainter<'_> {
         };
         if let Some(badge) = geom.badge {
             self.rect(badge, badge.height() / 2.0, color::MICRO_BADGE);
+            // A "zoom into" arrow (drawn: not every font has ↳), then the count.
+            let stroke = Stroke::new(1.4 * self.zoom, color::MICRO_BADGE_TEXT);
+            let x = badge.left() + 8.0;
+            let (top, mid) = (badge.top() + 4.5, badge.center().y + 1.5);
+            let corner = self.pos(pos2(x, mid));
+            let tip = self.pos(pos2(x + 6.0, mid));
+            self.painter
+                .line_segment([self.pos(pos2(x, top)), corner], stroke);
+            self.painter.line_segment([corner, tip], stroke);
+            self.painter.add(Shape::convex_polygon(
+                vec![
+                    self.pos(pos2(x + 8.5, mid)),
+                    self.pos(pos2(x + 5.0, mid - 3.0)),
+                    self.pos(pos2(x + 5.0, mid + 3.0)),
+                ],
+                color::MICRO_BADGE_TEXT,
+                Stroke::NONE,
+            ));
             self.text(
-                badge,
-                &format!("↳{}", rollup.micro.len()),
+                Rect::from_min_max(pos2(x + 9.0, badge.top()), badge.max),
+                &rollup.micro.len().to_string(),
                 font::SMALL,
                 color::MICRO_BADGE_TEXT,
                 1,
@@ -1270,7 +1288,7 @@ mod tests {
     fn a_stage_with_micro_journeys_shows_its_badge_and_roll_up_in_the_map_language() {
         let mut p = crate::io::sample::sample_project();
         let texts = painted_texts(&p);
-        assert!(!texts.iter().any(|t| t == "↳1" || t.starts_with("Lowest -")));
+        assert!(!texts.iter().any(|t| t.starts_with("Lowest -")));
         // A micro journey of "Fault reported": the sample's own journey, linked, with a
         // red NPS (-38) and its lowest point (-5) in "Fault reported".
         let edit = crate::app::Edit::ZoomIntoStage {
@@ -1281,13 +1299,10 @@ mod tests {
         crate::app::apply_edit(&mut p, &edit);
         assert_eq!(p.validate(), vec![]);
         let texts = painted_texts(&p);
-        assert_painted(
-            &texts,
-            &["↳1", "Lowest -5 · Fault reported", "Worst: Red", "1", "1"],
-        );
+        assert_painted(&texts, &["Lowest -5 · Fault reported", "Worst: Red"]);
         p.settings.language = "zh-Hans".into();
         let texts = painted_texts(&p);
-        assert_painted(&texts, &["↳1", "最低 -5 · Fault reported", "最差：红灯"]);
+        assert_painted(&texts, &["最低 -5 · Fault reported", "最差：红灯"]);
     }
 
     fn in_language(tag: &str) -> Project {

@@ -155,14 +155,28 @@ pub fn journey_list_ui(
                             format!("{label}: {title}"),
                         )
                     });
-                    let mark = if is_collapsed { "▸" } else { "▾" };
-                    ui.painter().text(
-                        rect.center(),
-                        egui::Align2::CENTER_CENTER,
-                        mark,
-                        egui::FontId::proportional(13.0),
+                    // A triangle, right when folded, down when open (as egui's
+                    // collapsing headers draw theirs).
+                    let c = rect.center();
+                    let r = 4.5;
+                    let points = if is_collapsed {
+                        vec![
+                            c + egui::vec2(-r * 0.6, -r),
+                            c + egui::vec2(r * 0.9, 0.0),
+                            c + egui::vec2(-r * 0.6, r),
+                        ]
+                    } else {
+                        vec![
+                            c + egui::vec2(-r, -r * 0.6),
+                            c + egui::vec2(r, -r * 0.6),
+                            c + egui::vec2(0.0, r * 0.9),
+                        ]
+                    };
+                    ui.painter().add(egui::Shape::convex_polygon(
+                        points,
                         ui.visuals().text_color(),
-                    );
+                        egui::Stroke::NONE,
+                    ));
                     let toggle = toggle.on_hover_text(&label);
                     if toggle.clicked() {
                         ctx.data_mut(|d| d.insert_temp(collapsed_id(id), !is_collapsed));

@@ -230,8 +230,8 @@ pub fn parent_picker_ui(ui: &mut Ui, state: &AppState, journey: &Journey, out: &
     let none = t!("micro-not-linked");
     let mut chosen = journey.parent;
     let selected = journey.parent.map_or_else(|| none.clone(), label_of);
-    ui.label(t!("micro-zooms-into"));
-    egui::ComboBox::from_id_salt("micro_parent")
+    let label = ui.label(t!("micro-zooms-into"));
+    let combo = egui::ComboBox::from_id_salt("micro_parent")
         .selected_text(selected)
         .width(ui.available_width().min(240.0))
         .show_ui(ui, |ui| {
@@ -249,6 +249,7 @@ pub fn parent_picker_ui(ui: &mut Ui, state: &AppState, journey: &Journey, out: &
                 }
             }
         });
+    combo.response.labelled_by(label.id);
     if journey.parent.is_some() && ui.button(t!("micro-unlink")).clicked() {
         chosen = None;
     }
