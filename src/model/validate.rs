@@ -490,11 +490,11 @@ mod tests {
         p
     }
 
-    fn link(p: &crate::model::Project, parent: usize) -> Option<JourneyLink> {
-        Some(JourneyLink {
+    fn link(p: &crate::model::Project, parent: usize) -> JourneyLink {
+        JourneyLink {
             journey: p.journeys[parent].id,
             stage: p.journeys[parent].stages[1].id,
-        })
+        }
     }
 
     #[test]
@@ -502,13 +502,13 @@ mod tests {
         let mut p = four_journeys();
         // A > B > C > D: a tree, valid.
         for i in 1..4 {
-            p.journeys[i].parent = link(&p, i - 1);
+            p.journeys[i].parent = Some(link(&p, i - 1));
         }
         assert_eq!(p.validate(), vec![]);
         assert_eq!(p.ancestors(p.journeys[3].id).len(), 3);
         assert_eq!(p.descendants(p.journeys[0].id).len(), 3);
         // A under D closes a loop of four.
-        p.journeys[0].parent = link(&p, 3);
+        p.journeys[0].parent = Some(link(&p, 3));
         let problems = p.validate();
         assert_eq!(
             problems.len(),
@@ -520,19 +520,19 @@ mod tests {
         assert!(text.contains("› B › C › D ›"), "{text}");
         // A loop of two.
         let mut p = four_journeys();
-        p.journeys[1].parent = link(&p, 0);
-        p.journeys[0].parent = link(&p, 1);
+        p.journeys[1].parent = Some(link(&p, 0));
+        p.journeys[0].parent = Some(link(&p, 1));
         assert_eq!(p.validate().len(), 2);
         // A journey its own parent: the existing message, not a second one.
         let mut p = four_journeys();
-        p.journeys[2].parent = link(&p, 2);
+        p.journeys[2].parent = Some(link(&p, 2));
         let problems = p.validate();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].to_string().contains("its own parent"));
         // Descendants and ancestors never loop on a broken file.
         let mut p = four_journeys();
-        p.journeys[1].parent = link(&p, 0);
-        p.journeys[0].parent = link(&p, 1);
+        p.journeys[1].parent = Some(link(&p, 0));
+        p.journeys[0].parent = Some(link(&p, 1));
         assert_eq!(p.descendants(p.journeys[0].id), vec![p.journeys[1].id]);
         assert!(p.is_own_ancestor(p.journeys[0].id));
         assert!(p.link_would_cycle(p.journeys[2].id, p.journeys[2].id));
