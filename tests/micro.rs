@@ -213,6 +213,45 @@ fn the_stage_badge_opens_its_micro_journey_or_offers_a_menu_of_them() {
 }
 
 #[test]
+fn the_roll_up_opens_the_micro_journey_at_its_lowest_point_and_the_inspector_lists_it() {
+    let mut p = waymark::io::sample::sample_project();
+    let edit = Edit::ZoomIntoStage {
+        journey: p.journeys[0].id,
+        stage: p.journeys[0].stages[5].id,
+        template: Box::new(p.journeys[0].clone()),
+    };
+    apply_edit(&mut p, &edit);
+    let micro = p.journeys[1].clone();
+    let low = waymark::analysis::rollup(&p, p.journeys[0].id, p.journeys[0].stages[5].id)
+        .unwrap()
+        .lowest
+        .unwrap();
+    let mut h = app_on(p);
+    h.get_by_label("Open the lowest point of the micro journeys of Fault reported")
+        .click();
+    h.run();
+    assert_eq!(current(&h), micro.id);
+    assert_eq!(h.state().state.selection, Some(Selection::Card(low.card)));
+    // Back on the macro map, the stage's inspector lists its micro journey.
+    let macro_id = project(&h).journeys[0].id;
+    h.state_mut()
+        .state
+        .apply(waymark::app::Command::SelectJourney(macro_id), 0.0);
+    h.run();
+    click_on_map(&mut h, "Fault reported");
+    h.get_by_label("Its micro journey:");
+    h.get_by_label("New micro journey of this stage").click();
+    h.run();
+    assert_eq!(project(&h).journeys.len(), 3);
+    assert_eq!(
+        project(&h)
+            .micro_journeys(project(&h).journeys[0].id, micro.parent.unwrap().stage)
+            .count(),
+        2
+    );
+}
+
+#[test]
 fn the_journey_list_is_a_collapsible_tree_reordered_by_dragging_within_a_level() {
     let mut h = app_on(with_micro(&["Complaint call", "Chat with an agent"]));
     let macro_title = project(&h).journeys[0].title.clone();

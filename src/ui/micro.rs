@@ -276,3 +276,34 @@ pub fn parent_picker_ui(ui: &mut Ui, state: &AppState, journey: &Journey, out: &
         }
     }
 }
+
+/// The stage inspector's list of the stage's micro journeys (each opens it) and a
+/// button to zoom into the stage.
+pub fn stage_micro_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    journey: JourneyId,
+    stage: StageId,
+    out: &mut Vec<Command>,
+) {
+    ui.separator();
+    let micro: Vec<&Journey> = state.project().micro_journeys(journey, stage).collect();
+    if !micro.is_empty() {
+        ui.label(t!("micro-its-micro", count = micro.len()));
+        for j in micro {
+            if ui.link(title_of(j)).clicked() {
+                out.push(Command::SelectJourney(j.id));
+            }
+        }
+    }
+    if ui.button(t!("micro-inspector-zoom")).clicked() {
+        out.push(Command::Edit {
+            edit: Edit::ZoomIntoStage {
+                journey,
+                stage,
+                template: Box::new(crate::io::sample::blank_project().journeys.remove(0)),
+            },
+            gesture: None,
+        });
+    }
+}

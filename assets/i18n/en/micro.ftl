@@ -52,3 +52,5 @@ micro-collapse = Hide micro journeys
 micro-expand = Show micro journeys
 micro-priorities-with = Include micro journeys
 micro-priorities-from = from { $journey }
+micro-rollup-open = Open the lowest point of the micro journeys of { $stage }
+micro-inspector-zoom = New micro journey of this stage

@@ -34,3 +34,5 @@ micro-collapse = 隱藏微觀旅程
 micro-expand = 顯示微觀旅程
 micro-priorities-with = 包含微觀旅程
 micro-priorities-from = 來自 { $journey }
+micro-rollup-open = 開啟「{ $stage }」的微觀旅程中的最低點
+micro-inspector-zoom = 為此階段新增微觀旅程

@@ -140,6 +140,26 @@ impl Ctx<'_> {
             let (Some(badge), Some(Some(rollup))) = (geom.badge, self.shown.rollups.get(i)) else {
                 continue;
             };
+            // The roll-up box opens the micro journey at its lowest point.
+            if let (Some(area), Some(low)) = (geom.rollup, &rollup.lowest) {
+                let label = t!("micro-rollup-open", stage = &stage.name);
+                if let Some(r) = self.item_in(
+                    self.stage_pane(),
+                    area,
+                    (9, stage.id.0),
+                    &label,
+                    Sense::click(),
+                ) {
+                    let r = r
+                        .on_hover_text(&label)
+                        .on_hover_cursor(CursorIcon::PointingHand);
+                    if r.clicked() {
+                        out.push(Command::SelectJourney(low.journey));
+                        out.push(Command::Select(Some(Selection::Card(low.card))));
+                        view.reveal(Selection::Card(low.card));
+                    }
+                }
+            }
             let label = t!(
                 "micro-badge",
                 count = rollup.micro.len(),
