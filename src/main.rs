@@ -42,17 +42,24 @@ enum Cmd {
     /// (no display or GPU needed), chosen by the output's extension or `--format`; or,
     /// when the output ends in `.csv`, every computed measure (of every journey, or of
     /// `--journey`) as a CSV table for a spreadsheet (UTF-8 with a byte-order mark).
+    /// A micro journey is exported like any other (`--journey` with its title or id).
+    /// With `--all`: `-o report.pdf --all` writes the whole project as one PDF report;
+    /// `-o DIR --all` (an existing folder, or a path without extension) writes every
+    /// journey, macro and micro, as one file each named after its title (PNG, or
+    /// `--format`).
     Export {
         /// The project file.
         file: PathBuf,
         /// The file to write: `.png`, `.pdf` or `.svg` for the map, `.csv` for the
-        /// measures.
+        /// measures; with `--all`, a `.pdf` report or a folder.
         #[arg(short, long)]
         output: PathBuf,
         /// The format, whatever the output's extension: png, pdf or svg.
         #[arg(long)]
         format: Option<String>,
-        /// PDF: the whole project as a report (cover, every journey, every persona).
+        /// With a `.pdf` output: the whole project as a report (cover, every journey,
+        /// every persona). With a folder as output: every journey (macro and micro),
+        /// one file each, named after its title.
         #[arg(long)]
         all: bool,
         /// PDF page: fit (the map's size), or a4, a3, a2, a1, a0 with -landscape or
@@ -218,6 +225,15 @@ fn cmd_export(
         None => None,
     };
     let project = io::load_file(file)?;
+    if options.pdf.all_journeys && is_folder(output) {
+        return cmd_export_all(
+            file,
+            &project,
+            output,
+            format.unwrap_or(export::ExportFormat::Png),
+            options,
+        );
+    }
     if format.is_none() && export::measures::is_csv(output) {
         let chosen = journey
             .map(|q| export::find_journey(&project, Some(q)))
@@ -265,6 +281,63 @@ fn cmd_export(
         export::ExportFormat::Svg => {
             export::write_svg(&exporter, &project, journey, &options, Some(file), output)?;
             println!("wrote {}", output.display());
+        }
+    }
+    Ok(())
+}
+
+/// True if `path` names a folder: an existing one, or a path with no extension.
+fn is_folder(path: &std::path::Path) -> bool {
+    path.is_dir() || (!path.exists() && path.extension().is_none())
+}
+
+/// `waymark export --all -o DIR`: every journey, macro and micro, one file each.
+fn cmd_export_all(
+    file: &std::path::Path,
+    project: &waymark::model::Project,
+    dir: &std::path::Path,
+    format: export::ExportFormat,
+    mut options: export::ExportOptions,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
+    // Each file is one journey, never the report.
+    options.pdf.all_journeys = false;
+    let exporter = export::Exporter::new();
+    let names = export::journey_file_names(project, format.extension());
+    let mut warned = Vec::new();
+    for (id, name) in names {
+        let Some(journey) = project.journey(id) else {
+            continue;
+        };
+        for script in exporter.missing_scripts(project, journey) {
+            if !warned.contains(&script) {
+                eprintln!(
+                    "waymark: warning: no installed font has {script} characters; they will \
+                     show as boxes (install a CJK font such as Noto Sans CJK)"
+                );
+                warned.push(script);
+            }
+        }
+        let path = dir.join(&name);
+        match format {
+            export::ExportFormat::Png => {
+                let image = exporter.render_in(project, journey, &options, Some(file))?;
+                export::write_png(&image, &path)?;
+                println!(
+                    "wrote {} ({} x {} px)",
+                    path.display(),
+                    image.width(),
+                    image.height()
+                );
+            }
+            export::ExportFormat::Pdf => {
+                export::write_pdf(&exporter, project, journey, &options, Some(file), &path)?;
+                println!("wrote {}", path.display());
+            }
+            export::ExportFormat::Svg => {
+                export::write_svg(&exporter, project, journey, &options, Some(file), &path)?;
+                println!("wrote {}", path.display());
+            }
         }
     }
     Ok(())

@@ -105,6 +105,14 @@ pub mod color {
     pub const RAG_AMBER: Color32 = Color32::from_rgb(0xF0, 0xA2, 0x02);
     /// Traffic light: red.
     pub const RAG_RED: Color32 = Color32::from_rgb(0xD6, 0x3B, 0x30);
+    /// The badge counting a stage's micro journeys, on its header.
+    pub const MICRO_BADGE: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
+    /// The badge's text.
+    pub const MICRO_BADGE_TEXT: Color32 = Color32::from_rgb(0x2F, 0x4B, 0x7C);
+    /// A stage's roll-up of its micro journeys: fill.
+    pub const ROLLUP_FILL: Color32 = Color32::from_rgb(0xF3, 0xF5, 0xF9);
+    /// Its border (and its stripe when no measure has a status).
+    pub const ROLLUP_STROKE: Color32 = Color32::from_rgb(0xB8, 0xC2, 0xD3);
     /// Accelerator marker.
     pub const ACCELERATOR: Color32 = Color32::from_rgb(0x1B, 0x8A, 0x4C);
     /// Blocker marker.

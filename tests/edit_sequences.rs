@@ -24,7 +24,7 @@ use waymark::io;
 use waymark::model::*;
 
 /// How many kinds of step there are (see [`command`]).
-const KINDS: u8 = 36;
+const KINDS: u8 = 41;
 
 /// One random step, resolved against the document as it is when the step is taken
 /// (the ids it needs exist only then).
@@ -70,8 +70,8 @@ fn step() -> impl Strategy<Value = Step> {
         })
 }
 
-/// The sample with a second journey that zooms into one of its stages, so that links
-/// from micro journeys are edited too (no edit makes one), and a second persona.
+/// The sample with a second journey that zooms into one of its stages (made the way a
+/// file from before "Zoom into this stage" holds it), and a second persona.
 fn sample_with_micro_journey() -> Project {
     let mut p = io::sample::sample_project();
     let second = Persona {
@@ -232,11 +232,16 @@ fn edit_kind(edit: &Edit) -> usize {
         Edit::DuplicateJourney { .. } => 25,
         Edit::DeleteJourney { .. } => 26,
         Edit::MoveJourney { .. } => 27,
+        Edit::ZoomIntoStage { .. } => 28,
+        Edit::SetJourneyParent { .. } => 29,
+        Edit::DeleteStageAndMicro { .. } => 30,
+        Edit::DeleteJourneyAndMicro { .. } => 31,
+        Edit::DuplicateJourneyAndMicro { .. } => 32,
     }
 }
 
 /// Number of edit kinds.
-const EDIT_KINDS: usize = 28;
+const EDIT_KINDS: usize = 33;
 
 /// The edit a step makes on `p`, if it finds what it needs.
 #[allow(
@@ -504,6 +509,33 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             journey,
             to_index: s.c as usize % (p.journeys.len() + 1),
         },
+        28 => Edit::ZoomIntoStage {
+            journey,
+            stage: pick(&j.stages, s.b)?.id,
+            template: Box::new(pick(&p.journeys, s.c)?.clone()),
+        },
+        29 => {
+            // The inspector offers only links that keep the tree a tree.
+            let parent = if s.c.is_multiple_of(4) {
+                None
+            } else {
+                let other = pick(&p.journeys, s.b)?;
+                if p.link_would_cycle(journey, other.id) {
+                    return None;
+                }
+                Some(JourneyLink {
+                    journey: other.id,
+                    stage: pick(&other.stages, s.c)?.id,
+                })
+            };
+            Edit::SetJourneyParent { journey, parent }
+        }
+        30 => Edit::DeleteStageAndMicro {
+            journey,
+            stage: pick(&j.stages, s.b)?.id,
+        },
+        31 => Edit::DeleteJourneyAndMicro { journey },
+        32 => Edit::DuplicateJourneyAndMicro { journey },
         _ => return None,
     })
 }
@@ -535,25 +567,25 @@ fn commands(state: &AppState, s: &Step) -> Vec<Command> {
         });
     let mut out = vec![Command::SelectJourney(j.id)];
     match s.kind {
-        28 | 29 => out = vec![Command::Undo],
-        30 => out = vec![Command::Redo],
-        31 => {
+        33 | 34 => out = vec![Command::Undo],
+        35 => out = vec![Command::Redo],
+        36 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Copy);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        32 => {
+        37 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Cut);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        33 => {
+        38 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Duplicate);
         }
-        34 => {
+        39 => {
             let selection = match s.c % 4 {
                 0 => pick(&j.stages, s.b).map(|x| Selection::Stage(x.id)),
                 1 => pick(&j.lanes, s.b).map(|x| Selection::Lane(x.id)),

@@ -3,11 +3,15 @@
 
 pub mod measures;
 pub mod priority;
+pub mod rollup;
 
 pub use measures::{
     base, ces, csat, is_low_base, nev, nps, recompute_from_answers, sample_size, value_from_answers,
 };
-pub use priority::{Priority, Tier, rank_touchpoints, touchpoint_status};
+pub use priority::{
+    Priority, Tier, rank_touchpoints, rank_touchpoints_with_micro, touchpoint_status,
+};
+pub use rollup::{LowPoint, Rollup, rollup, rollups};
 
 use crate::model::{MeasureKind, MeasureValue, Rag, RagThreshold, Settings};
 

@@ -362,81 +362,110 @@ fn severity(r: Rag) -> u8 {
 /// [`Settings::min_base`](crate::model::Settings::min_base)), then the journey's own
 /// order.
 pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
+    rank_in(project, &[journey])
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// Ranks the touchpoints of a macro journey together with those of its micro journeys
+/// (and theirs), by the same rule; each comes with the journey it belongs to. Ties
+/// keep the macro journey's touchpoints first, then the list order of the journeys.
+pub fn rank_touchpoints_with_micro(
+    project: &Project,
+    journey: &Journey,
+) -> Vec<(crate::model::JourneyId, Priority)> {
+    let below = project.descendants(journey.id);
+    let journeys: Vec<&Journey> = std::iter::once(journey)
+        .chain(below.iter().filter_map(|id| project.journey(*id)))
+        .collect();
+    rank_in(project, &journeys)
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "one match over the classes and statuses, as the rule reads"
+)]
+fn rank_in(project: &Project, journeys: &[&Journey]) -> Vec<(crate::model::JourneyId, Priority)> {
     let mut items = Vec::new();
-    for lane in &journey.lanes {
-        if lane.kind != LaneKind::Touchpoints {
-            continue;
-        }
-        for card in &lane.cards {
-            let class = card.touchpoint.as_ref().and_then(|t| t.class);
-            let status = touchpoint_status(project, journey, card.id);
-            let low_base = status.as_ref().is_some_and(|(_, e)| e.is_low_base());
-            let (tier, reason) = match (class, status.clone()) {
-                (None, _) => (Tier::Classify, Reason::Classify),
-                (Some(TouchpointClass::Delight), _) => (Tier::Delight, Reason::DelightWorth),
-                (
-                    Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)),
-                    Some((status @ (Rag::Red | Rag::Amber), evidence)),
-                ) => (
-                    Tier::FixFirst,
-                    Reason::FixFirst {
-                        class: c,
-                        status,
-                        evidence,
-                    },
-                ),
-                (Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)), None) => {
-                    (Tier::MeasureFirst, Reason::MeasureFirst { class: c })
-                }
-                (
-                    Some(TouchpointClass::Core),
-                    Some((status @ (Rag::Red | Rag::Amber), evidence)),
-                ) => (
-                    Tier::MakeAdequate,
-                    Reason::MakeAdequate { status, evidence },
-                ),
-                (Some(TouchpointClass::Core), None) => (Tier::Measure, Reason::Measure),
-                (Some(c), Some((status, evidence))) => (
-                    Tier::Fine,
-                    Reason::Fine {
-                        class: c,
-                        status,
-                        evidence,
-                    },
-                ),
-            };
-            let stage_index = journey
-                .stages
-                .iter()
-                .position(|s| s.id == card.stage)
-                .unwrap_or(usize::MAX);
-            items.push((
-                tier,
-                status.as_ref().map_or(0, |(r, _)| 2 - severity(*r)),
-                class.map_or(4, |c| {
-                    TouchpointClass::ALL
-                        .iter()
-                        .position(|x| *x == c)
-                        .unwrap_or(4)
-                }),
-                // A value on a low base ranks below well-founded ones of the same
-                // status and class: the evidence is weaker.
-                low_base,
-                stage_index,
-                Priority {
-                    rank: 0,
-                    card: card.id,
-                    stage: card.stage,
-                    text: card.text.clone(),
-                    class,
-                    status: status.map(|(r, _)| r),
+    for (journey_index, journey) in journeys.iter().enumerate() {
+        for lane in &journey.lanes {
+            if lane.kind != LaneKind::Touchpoints {
+                continue;
+            }
+            for card in &lane.cards {
+                let class = card.touchpoint.as_ref().and_then(|t| t.class);
+                let status = touchpoint_status(project, journey, card.id);
+                let low_base = status.as_ref().is_some_and(|(_, e)| e.is_low_base());
+                let (tier, reason) = match (class, status.clone()) {
+                    (None, _) => (Tier::Classify, Reason::Classify),
+                    (Some(TouchpointClass::Delight), _) => (Tier::Delight, Reason::DelightWorth),
+                    (
+                        Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)),
+                        Some((status @ (Rag::Red | Rag::Amber), evidence)),
+                    ) => (
+                        Tier::FixFirst,
+                        Reason::FixFirst {
+                            class: c,
+                            status,
+                            evidence,
+                        },
+                    ),
+                    (
+                        Some(c @ (TouchpointClass::MomentOfTruth | TouchpointClass::Hygiene)),
+                        None,
+                    ) => (Tier::MeasureFirst, Reason::MeasureFirst { class: c }),
+                    (
+                        Some(TouchpointClass::Core),
+                        Some((status @ (Rag::Red | Rag::Amber), evidence)),
+                    ) => (
+                        Tier::MakeAdequate,
+                        Reason::MakeAdequate { status, evidence },
+                    ),
+                    (Some(TouchpointClass::Core), None) => (Tier::Measure, Reason::Measure),
+                    (Some(c), Some((status, evidence))) => (
+                        Tier::Fine,
+                        Reason::Fine {
+                            class: c,
+                            status,
+                            evidence,
+                        },
+                    ),
+                };
+                let stage_index = journey
+                    .stages
+                    .iter()
+                    .position(|s| s.id == card.stage)
+                    .unwrap_or(usize::MAX);
+                items.push((
                     tier,
-                    reason,
-                },
-            ));
+                    status.as_ref().map_or(0, |(r, _)| 2 - severity(*r)),
+                    class.map_or(4, |c| {
+                        TouchpointClass::ALL
+                            .iter()
+                            .position(|x| *x == c)
+                            .unwrap_or(4)
+                    }),
+                    // A value on a low base ranks below well-founded ones of the same
+                    // status and class: the evidence is weaker.
+                    low_base,
+                    (journey_index, stage_index),
+                    journey.id,
+                    Priority {
+                        rank: 0,
+                        card: card.id,
+                        stage: card.stage,
+                        text: card.text.clone(),
+                        class,
+                        status: status.map(|(r, _)| r),
+                        tier,
+                        reason,
+                    },
+                ));
+            }
         }
     }
-    items.sort_by_key(|(tier, sev, class, low, stage, _)| (*tier, *sev, *class, *low, *stage));
+    items.sort_by_key(|(tier, sev, class, low, stage, _, _)| (*tier, *sev, *class, *low, *stage));
     // Basics that stand in the way of delight: poor or unmeasured.
     let blocking = items.iter().filter(|i| i.0 < Tier::Delight).count();
     let unclassified = items.iter().filter(|i| i.0 == Tier::Classify).count();
@@ -447,7 +476,7 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
     items
         .into_iter()
         .enumerate()
-        .map(|(i, (_, _, _, _, _, mut p))| {
+        .map(|(i, (_, _, _, _, _, journey, mut p))| {
             p.rank = i + 1;
             if p.tier == Tier::Delight {
                 p.reason = if blocking > 0 {
@@ -460,7 +489,7 @@ pub fn rank_touchpoints(project: &Project, journey: &Journey) -> Vec<Priority> {
                     Reason::DelightWorth
                 };
             }
-            p
+            (journey, p)
         })
         .collect()
 }
@@ -534,6 +563,51 @@ mod tests {
             .into_iter()
             .map(|x| (x.text, x.tier))
             .collect()
+    }
+
+    #[test]
+    fn a_macro_journey_ranks_with_its_micro_journeys_and_names_where_each_comes_from() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let mut micro = p.journeys[0].clone();
+        micro.id = crate::model::JourneyId(900_000);
+        micro.title = "Complaint".into();
+        micro.parent = Some(crate::model::JourneyLink {
+            journey: macro_id,
+            stage: p.journeys[0].stages[5].id,
+        });
+        for s in &mut micro.stages {
+            s.id.0 += 900_000;
+        }
+        for l in &mut micro.lanes {
+            l.id.0 += 900_000;
+            for c in &mut l.cards {
+                c.id.0 += 900_000;
+                c.stage.0 += 900_000;
+                c.about = c.about.map(|a| CardId(a.0 + 900_000));
+            }
+            if let LaneKind::Emotion { compare, .. } = &mut l.kind {
+                for x in compare {
+                    x.0 += 900_000;
+                }
+            }
+        }
+        micro.annotations.clear();
+        p.journeys.push(micro);
+        assert_eq!(p.validate(), vec![]);
+        let alone = rank_touchpoints(&p, &p.journeys[0]);
+        let both = rank_touchpoints_with_micro(&p, &p.journeys[0]);
+        assert_eq!(both.len(), 2 * alone.len());
+        // Ranks run through both journeys; a tie keeps the macro journey's first.
+        assert!(both.iter().enumerate().all(|(i, (_, x))| x.rank == i + 1));
+        assert_eq!(both[0].0, macro_id);
+        assert_eq!(both[1].0, crate::model::JourneyId(900_000));
+        assert_eq!(both[0].1.text, both[1].1.text);
+        assert_eq!(both[0].1.tier, alone[0].tier);
+        // Each comes with its own journey's card.
+        for (j, x) in &both {
+            assert!(p.journey(*j).unwrap().card(x.card).is_some());
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::model::{
     Anchor, Annotation, AnnotationId, AnnotationKind, Card, CardId, Effect, Journey, JourneyId,
-    Lane, LaneId, LaneKind, Persona, PersonaId, Project, Stage, StageId,
+    JourneyLink, Lane, LaneId, LaneKind, Persona, PersonaId, Project, Stage, StageId,
 };
 use crate::t;
 use crate::theme::size;
@@ -238,6 +238,45 @@ pub enum Edit {
         /// Its new index.
         to_index: usize,
     },
+    /// "Zoom into this stage": adds a micro journey linked to a stage (a copy of
+    /// `template` with fresh ids, titled after the stage, for the macro journey's
+    /// persona), right after the macro journey's own micro journeys, and shows it.
+    ZoomIntoStage {
+        /// The macro journey.
+        journey: JourneyId,
+        /// Its stage.
+        stage: StageId,
+        /// The lanes (and any content) the micro journey starts with.
+        template: Box<Journey>,
+    },
+    /// Links a journey to a stage of another journey (it becomes a micro journey of it),
+    /// or unlinks it. Refused when the link would make a journey its own ancestor or
+    /// leads to nothing.
+    SetJourneyParent {
+        /// The journey.
+        journey: JourneyId,
+        /// The macro journey and stage, or none.
+        parent: Option<JourneyLink>,
+    },
+    /// Deletes a stage with its cards and annotations, and its micro journeys (and
+    /// theirs) too.
+    DeleteStageAndMicro {
+        /// The journey.
+        journey: JourneyId,
+        /// The stage.
+        stage: StageId,
+    },
+    /// Deletes a journey with its micro journeys (and theirs); never the last journeys.
+    DeleteJourneyAndMicro {
+        /// The journey.
+        journey: JourneyId,
+    },
+    /// Duplicates a journey with its micro journeys (and theirs), the copies linked to
+    /// the copied stages, right after the original's last micro journey; shows the copy.
+    DuplicateJourneyAndMicro {
+        /// The journey.
+        journey: JourneyId,
+    },
 }
 
 /// A card and the cell it goes into.
@@ -283,6 +322,14 @@ impl Edit {
             Self::DuplicateJourney { .. } => t!("edit-duplicate-journey"),
             Self::DeleteJourney { .. } => t!("edit-delete-journey"),
             Self::MoveJourney { .. } => t!("edit-move-journey"),
+            Self::ZoomIntoStage { .. } => t!("micro-edit-zoom"),
+            Self::SetJourneyParent {
+                parent: Some(_), ..
+            } => t!("micro-edit-link"),
+            Self::SetJourneyParent { parent: None, .. } => t!("micro-edit-unlink"),
+            Self::DeleteStageAndMicro { .. } => t!("micro-edit-delete-stage"),
+            Self::DeleteJourneyAndMicro { .. } => t!("micro-edit-delete-journey"),
+            Self::DuplicateJourneyAndMicro { .. } => t!("micro-edit-duplicate-journey"),
         }
     }
 
@@ -410,6 +457,101 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             let show = project.journeys[index.min(project.journeys.len() - 1)].id;
             return Some(Outcome::ShowJourney(show));
         }
+        Edit::ZoomIntoStage {
+            journey,
+            stage,
+            template,
+        } => {
+            let macro_journey = project.journey(*journey)?;
+            let stage_name = macro_journey.stage(*stage)?.name.clone();
+            let persona = macro_journey.persona;
+            let mut micro = (**template).clone();
+            renumber_journey(&mut micro, &mut ids);
+            micro.title = stage_name;
+            micro.parent = Some(JourneyLink {
+                journey: *journey,
+                stage: *stage,
+            });
+            // The micro journey is for the macro journey's persona: the template's own
+            // persona is not in this project.
+            let old = micro.persona;
+            micro.persona = persona;
+            for lane in &mut micro.lanes {
+                if let LaneKind::Emotion { persona: shown, .. } = &mut lane.kind
+                    && (*shown == old || shown.is_some_and(|p| project.persona(p).is_none()))
+                {
+                    *shown = persona;
+                }
+            }
+            let index = after_tree(project, *journey);
+            let id = micro.id;
+            project.journeys.insert(index, micro);
+            return Some(Outcome::ShowJourney(id));
+        }
+        Edit::SetJourneyParent { journey, parent } => {
+            if let Some(link) = parent {
+                project.journey(link.journey)?.stage(link.stage)?;
+                if project.link_would_cycle(*journey, link.journey) {
+                    return None;
+                }
+            }
+            let j = project.journeys.iter_mut().find(|j| j.id == *journey)?;
+            j.parent = *parent;
+            return Some(Outcome::Changed);
+        }
+        Edit::DeleteJourneyAndMicro { journey } => {
+            let index = project.journeys.iter().position(|j| j.id == *journey)?;
+            let mut gone = project.descendants(*journey);
+            gone.push(*journey);
+            if gone.len() >= project.journeys.len() {
+                return None;
+            }
+            project.journeys.retain(|j| !gone.contains(&j.id));
+            unlink_dangling(project);
+            let show = project.journeys[index.min(project.journeys.len() - 1)].id;
+            return Some(Outcome::ShowJourney(show));
+        }
+        Edit::DuplicateJourneyAndMicro { journey } => {
+            let lang = crate::i18n::Language::of_map(project);
+            let tree: Vec<JourneyId> = std::iter::once(*journey)
+                .chain(project.descendants(*journey))
+                .collect();
+            let insert_at = after_tree(project, *journey);
+            let mut new_ids: std::collections::HashMap<
+                JourneyId,
+                (JourneyId, std::collections::HashMap<StageId, StageId>),
+            > = std::collections::HashMap::new();
+            let mut copies = Vec::with_capacity(tree.len());
+            for (n, id) in tree.iter().enumerate() {
+                let mut copy = project.journey(*id)?.clone();
+                if n == 0 {
+                    copy.title = crate::tm!(lang, "map-copy-of", title = &copy.title);
+                }
+                let stages = renumber_journey(&mut copy, &mut ids);
+                new_ids.insert(*id, (copy.id, stages));
+                if n > 0 {
+                    // Parents come before their micro journeys (breadth first).
+                    copy.parent = copy.parent.and_then(|link| {
+                        let (j, stages) = new_ids.get(&link.journey)?;
+                        Some(JourneyLink {
+                            journey: *j,
+                            stage: stages.get(&link.stage).copied()?,
+                        })
+                    });
+                }
+                copies.push(copy);
+            }
+            let show = copies.first().map(|c| c.id)?;
+            // The copies keep the originals' order in the list.
+            let position = |id: &JourneyId| project.journeys.iter().position(|j| j.id == *id);
+            let mut ordered: Vec<(Option<usize>, Journey)> =
+                tree.iter().map(position).zip(copies).collect();
+            ordered.sort_by_key(|(i, _)| *i);
+            for (offset, (_, copy)) in ordered.into_iter().enumerate() {
+                project.journeys.insert(insert_at + offset, copy);
+            }
+            return Some(Outcome::ShowJourney(show));
+        }
         Edit::AddPersona { persona } => {
             let mut p = (**persona).clone();
             p.id = PersonaId(ids.next());
@@ -485,6 +627,7 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         | Edit::SetStage { journey, .. }
         | Edit::AddStage { journey, .. }
         | Edit::DeleteStage { journey, .. }
+        | Edit::DeleteStageAndMicro { journey, .. }
         | Edit::MoveStage { journey, .. }
         | Edit::SetLane { journey, .. }
         | Edit::AddLane { journey, .. }
@@ -500,7 +643,19 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         | Edit::DeleteAnnotation { journey, .. } => *journey,
     };
 
-    if let Edit::DeleteStage { stage, .. } = edit {
+    if let Edit::DeleteStageAndMicro { stage, .. } = edit {
+        let mut gone: Vec<JourneyId> = project
+            .micro_journeys(journey_id, *stage)
+            .map(|j| j.id)
+            .collect();
+        for id in gone.clone() {
+            gone.extend(project.descendants(id));
+        }
+        gone.retain(|id| *id != journey_id);
+        project.journeys.retain(|j| !gone.contains(&j.id));
+        unlink_dangling(project);
+    }
+    if let Edit::DeleteStage { stage, .. } | Edit::DeleteStageAndMicro { stage, .. } = edit {
         // Micro journeys linked to the deleted stage lose the link, not their content.
         for j in &mut project.journeys {
             if j.parent
@@ -516,6 +671,7 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
     if matches!(
         edit,
         Edit::DeleteStage { .. }
+            | Edit::DeleteStageAndMicro { .. }
             | Edit::DeleteLane { .. }
             | Edit::DeleteCards { .. }
             | Edit::SetLane { .. }
@@ -535,6 +691,36 @@ fn unbind_lost_touchpoints(journey: &mut Journey) {
     for card in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
         if card.about.is_some_and(|id| !touchpoints.contains(&id)) {
             card.about = None;
+        }
+    }
+}
+
+/// Where a new micro journey of `journey` goes in the list: after the journey and every
+/// journey below it, so the list reads as the tree.
+fn after_tree(project: &Project, journey: JourneyId) -> usize {
+    let tree: Vec<JourneyId> = std::iter::once(journey)
+        .chain(project.descendants(journey))
+        .collect();
+    project
+        .journeys
+        .iter()
+        .rposition(|j| tree.contains(&j.id))
+        .map_or(project.journeys.len(), |i| i + 1)
+}
+
+/// Links to a journey or stage that no longer exists are removed: a journey whose
+/// macro journey is gone becomes a top-level journey.
+fn unlink_dangling(project: &mut Project) {
+    let stages: std::collections::HashSet<(JourneyId, StageId)> = project
+        .journeys
+        .iter()
+        .flat_map(|j| j.stages.iter().map(move |s| (j.id, s.id)))
+        .collect();
+    for j in &mut project.journeys {
+        if j.parent
+            .is_some_and(|p| !stages.contains(&(p.journey, p.stage)))
+        {
+            j.parent = None;
         }
     }
 }
@@ -577,7 +763,7 @@ fn apply_journey_edit(
             journey.stages.insert(index, stage);
             return Some(Outcome::Select(Selection::Stage(id)));
         }
-        Edit::DeleteStage { stage, .. } => {
+        Edit::DeleteStage { stage, .. } | Edit::DeleteStageAndMicro { stage, .. } => {
             let index = journey.stages.iter().position(|s| s.id == *stage)?;
             journey.stages.remove(index);
             let mut removed = Vec::new();
@@ -788,13 +974,20 @@ fn apply_journey_edit(
         | Edit::AddJourney { .. }
         | Edit::DuplicateJourney { .. }
         | Edit::DeleteJourney { .. }
-        | Edit::MoveJourney { .. } => return None,
+        | Edit::MoveJourney { .. }
+        | Edit::ZoomIntoStage { .. }
+        | Edit::SetJourneyParent { .. }
+        | Edit::DeleteJourneyAndMicro { .. }
+        | Edit::DuplicateJourneyAndMicro { .. } => return None,
     }
     Some(Outcome::Changed)
 }
 
 /// Gives a journey and everything in it fresh ids, keeping its internal references.
-fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
+fn renumber_journey(
+    journey: &mut Journey,
+    ids: &mut IdAlloc,
+) -> std::collections::HashMap<StageId, StageId> {
     use std::collections::HashMap;
     journey.id = JourneyId(ids.next());
     let mut stages = HashMap::new();
@@ -839,6 +1032,7 @@ fn renumber_journey(journey: &mut Journey, ids: &mut IdAlloc) {
             Anchor::Card(c) => Anchor::Card(cards.get(&c).copied().unwrap_or(c)),
         };
     }
+    stages
 }
 
 #[cfg(test)]
@@ -873,6 +1067,228 @@ mod tests {
                 .all(|a| a.kind != AnnotationKind::Accelerator)
         );
         assert_eq!(p.validate(), vec![]);
+    }
+
+    /// Zooms into stage `stage` of journey `journey` (list indices) with the usual
+    /// lanes; returns the micro journey's id.
+    fn zoom(p: &mut Project, journey: usize, stage: usize) -> JourneyId {
+        let edit = Edit::ZoomIntoStage {
+            journey: p.journeys[journey].id,
+            stage: p.journeys[journey].stages[stage].id,
+            template: Box::new(crate::io::sample::blank_project().journeys.remove(0)),
+        };
+        match apply_edit(p, &edit) {
+            Some(Outcome::ShowJourney(id)) => id,
+            other => panic!("zooming in did not show a journey: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn zooming_into_a_stage_makes_a_linked_micro_journey_after_its_macro_journey() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let stage = p.journeys[0].stages[5].clone();
+        let micro = zoom(&mut p, 0, 5);
+        let m = p.journey(micro).unwrap();
+        assert_eq!(m.title, stage.name);
+        assert_eq!(m.persona, p.journeys[0].persona);
+        assert!(m.persona.is_some());
+        assert_eq!(
+            m.parent,
+            Some(JourneyLink {
+                journey: macro_id,
+                stage: stage.id
+            })
+        );
+        // The emotion lane shows the macro journey's persona too.
+        assert!(
+            m.lanes.iter().any(
+                |l| matches!(l.kind, LaneKind::Emotion { persona, .. } if persona == m.persona)
+            )
+        );
+        assert_eq!(p.validate(), vec![]);
+        // A second micro journey goes after the first, and one of the micro journey's
+        // own stages after that: the list reads as the tree.
+        let second = zoom(&mut p, 0, 2);
+        let third = zoom(&mut p, 1, 0);
+        let order: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(order, vec![macro_id, micro, third, second]);
+        assert_eq!(p.micro_journeys(macro_id, stage.id).count(), 1);
+        assert_eq!(p.descendants(macro_id), vec![micro, second, third]);
+        assert_eq!(p.validate(), vec![]);
+        assert_eq!(p.counts().micro_journeys, 3);
+    }
+
+    #[test]
+    fn a_journey_is_linked_and_unlinked_but_never_made_its_own_ancestor() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let micro = zoom(&mut p, 0, 1);
+        let other = p.journeys[0].clone();
+        apply_edit(
+            &mut p,
+            &Edit::AddJourney {
+                template: Box::new(other),
+                personas: Vec::new(),
+            },
+        );
+        let free = p.journeys[2].id;
+        let link = |p: &Project, journey: JourneyId, stage: usize| JourneyLink {
+            journey,
+            stage: p.journey(journey).unwrap().stages[stage].id,
+        };
+        // The macro journey under its own micro journey: refused, nothing changes.
+        let before = p.clone();
+        let cycle = Edit::SetJourneyParent {
+            journey: macro_id,
+            parent: Some(link(&p, micro, 0)),
+        };
+        assert_eq!(apply_edit(&mut p, &cycle), None);
+        assert_eq!(p, before);
+        // A link to a stage that does not exist: refused.
+        let nowhere = Edit::SetJourneyParent {
+            journey: free,
+            parent: Some(JourneyLink {
+                journey: macro_id,
+                stage: StageId(123_456_789),
+            }),
+        };
+        assert_eq!(apply_edit(&mut p, &nowhere), None);
+        // Under the micro journey: a grandchild, fine; then the macro journey cannot
+        // go under it either (a loop of three).
+        let ok = Edit::SetJourneyParent {
+            journey: free,
+            parent: Some(link(&p, micro, 2)),
+        };
+        assert_eq!(apply_edit(&mut p, &ok), Some(Outcome::Changed));
+        let cycle3 = Edit::SetJourneyParent {
+            journey: macro_id,
+            parent: Some(link(&p, free, 0)),
+        };
+        assert_eq!(apply_edit(&mut p, &cycle3), None);
+        assert_eq!(p.validate(), vec![]);
+        let unlink = Edit::SetJourneyParent {
+            journey: free,
+            parent: None,
+        };
+        assert_eq!(apply_edit(&mut p, &unlink), Some(Outcome::Changed));
+        assert_eq!(p.journey(free).unwrap().parent, None);
+    }
+
+    #[test]
+    fn deleting_a_stage_keeps_its_micro_journeys_unlinked_or_deletes_them_with_theirs() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let stage = p.journeys[0].stages[5].id;
+        let micro = zoom(&mut p, 0, 5);
+        let below = zoom(&mut p, 1, 0);
+        let sibling = zoom(&mut p, 0, 2);
+        let mut keep = p.clone();
+        apply_edit(
+            &mut keep,
+            &Edit::DeleteStage {
+                journey: macro_id,
+                stage,
+            },
+        );
+        assert_eq!(keep.journeys.len(), 4);
+        assert_eq!(keep.journey(micro).unwrap().parent, None);
+        assert!(keep.journey(below).unwrap().parent.is_some());
+        assert_eq!(keep.validate(), vec![]);
+        apply_edit(
+            &mut p,
+            &Edit::DeleteStageAndMicro {
+                journey: macro_id,
+                stage,
+            },
+        );
+        let left: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(left, vec![macro_id, sibling]);
+        assert!(p.journeys[0].stage(stage).is_none());
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn deleting_a_journey_keeps_its_micro_journeys_unlinked_or_deletes_the_whole_tree() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        let micro = zoom(&mut p, 0, 5);
+        let below = zoom(&mut p, 1, 0);
+        let mut keep = p.clone();
+        apply_edit(&mut keep, &Edit::DeleteJourney { journey: macro_id });
+        assert_eq!(keep.journey(micro).unwrap().parent, None);
+        assert_eq!(
+            keep.journey(below).unwrap().parent.map(|l| l.journey),
+            Some(micro)
+        );
+        assert_eq!(keep.validate(), vec![]);
+        // The whole tree is every journey: refused, the project keeps one.
+        assert_eq!(
+            apply_edit(
+                &mut p.clone(),
+                &Edit::DeleteJourneyAndMicro { journey: macro_id }
+            ),
+            None
+        );
+        apply_edit(
+            &mut p,
+            &Edit::AddJourney {
+                template: Box::new(crate::io::sample::blank_project().journeys.remove(0)),
+                personas: Vec::new(),
+            },
+        );
+        let other = p.journeys[3].id;
+        assert_eq!(
+            apply_edit(&mut p, &Edit::DeleteJourneyAndMicro { journey: micro }),
+            Some(Outcome::ShowJourney(other))
+        );
+        let left: Vec<JourneyId> = p.journeys.iter().map(|j| j.id).collect();
+        assert_eq!(left, vec![macro_id, other]);
+        assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn duplicating_a_macro_journey_with_its_micro_journeys_remaps_every_link() {
+        let mut p = sample_project();
+        let macro_id = p.journeys[0].id;
+        zoom(&mut p, 0, 5);
+        zoom(&mut p, 1, 0);
+        zoom(&mut p, 0, 2);
+        let before = p.clone();
+        let Some(Outcome::ShowJourney(copy)) = apply_edit(
+            &mut p,
+            &Edit::DuplicateJourneyAndMicro { journey: macro_id },
+        ) else {
+            panic!("the copy is not shown");
+        };
+        assert_eq!(p.journeys.len(), 8);
+        assert_eq!(
+            &p.journeys[..4],
+            &before.journeys[..],
+            "the originals are untouched"
+        );
+        assert_eq!(p.journeys[4].id, copy);
+        assert!(p.journeys[4].title.ends_with("(copy)"));
+        assert_eq!(p.validate(), vec![]);
+        // The copies form the same tree under the copy, on the copied stages.
+        let copies = p.descendants(copy);
+        assert_eq!(copies.len(), 3);
+        for (original, copied) in before.journeys[1..].iter().zip(&p.journeys[5..]) {
+            assert_eq!(original.title, copied.title);
+            let (o, c) = (original.parent.unwrap(), copied.parent.unwrap());
+            let o_parent = before.journey(o.journey).unwrap();
+            let c_parent = p.journey(c.journey).unwrap();
+            assert_ne!(o.journey, c.journey);
+            assert!(copies.contains(&c.journey) || c.journey == copy);
+            let o_index = o_parent.stages.iter().position(|s| s.id == o.stage);
+            let c_index = c_parent.stages.iter().position(|s| s.id == c.stage);
+            assert_eq!(o_index, c_index);
+        }
+        // A duplicate of the macro journey alone leaves the micro journeys where they are.
+        let mut alone = before.clone();
+        apply_edit(&mut alone, &Edit::DuplicateJourney { journey: macro_id });
+        assert_eq!(alone.journeys.len(), 5);
+        assert_eq!(alone.descendants(alone.journeys[1].id).len(), 0);
     }
 
     #[test]

@@ -862,7 +862,7 @@ fn clipboard_text(cards: &[(LaneKind, Card)]) -> String {
 /// personas. (The command line prints it in English, for scripts.)
 pub fn summary_line(project: &Project, language: crate::i18n::Language) -> String {
     let c = project.counts();
-    crate::tm!(
+    let summary = crate::tm!(
         language,
         "summary",
         journeys = c.journeys,
@@ -870,7 +870,17 @@ pub fn summary_line(project: &Project, language: crate::i18n::Language) -> Strin
         lanes = c.lanes,
         cards = c.cards,
         personas = c.personas
-    )
+    );
+    if c.micro_journeys == 0 {
+        summary
+    } else {
+        crate::tm!(
+            language,
+            "summary-micro",
+            summary = summary,
+            micro = c.micro_journeys
+        )
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use egui::{Color32, FontId, ViewportId, ViewportInfo};
 
 use crate::io::{AtomicWriteError, atomic_write};
 use crate::layout::{self, LayoutOptions};
-use crate::model::{Journey, Project};
+use crate::model::{Journey, JourneyId, Project};
 use crate::render::{self, EguiText, PaintOptions};
 
 pub use pdf::{PageSize, Paper, PdfError};
@@ -426,6 +426,49 @@ pub fn find_journey<'a>(
         })
 }
 
+/// A file name for every journey of `project` (macro and micro), in list order, for
+/// `waymark export --all DIR`: the journey's title with the characters no file system
+/// accepts (`/ \\ : * ? " < > |`, control characters) replaced by `_`, leading and
+/// trailing dots and spaces removed, at most 100 characters, any script kept (a Chinese
+/// title stays Chinese); `journey-<id>` when nothing is left; a number added when two
+/// names would be the same (compared ignoring case, as on Windows and macOS), then
+/// `.extension`.
+pub fn journey_file_names(project: &Project, extension: &str) -> Vec<(JourneyId, String)> {
+    let mut taken: Vec<String> = Vec::new();
+    let mut out = Vec::with_capacity(project.journeys.len());
+    for j in &project.journeys {
+        let cleaned: String = j
+            .title
+            .chars()
+            .map(|c| {
+                if c.is_control()
+                    || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+                {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .take(100)
+            .collect();
+        let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+        let base = if cleaned.is_empty() {
+            format!("journey-{}", j.id)
+        } else {
+            cleaned.to_owned()
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while taken.contains(&name.to_lowercase()) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        taken.push(name.to_lowercase());
+        out.push((j.id, format!("{name}.{extension}")));
+    }
+    out
+}
+
 /// Encodes `image` as PNG and writes it atomically (see [`atomic_write`]), so a failed
 /// export never leaves a half-written image in place of an old one.
 pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportError> {
@@ -502,4 +545,43 @@ pub fn write_svg(
     let svg = svg_string(exporter, project, journey, options, project_file)?;
     atomic_write(path, svg.as_bytes())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_journey_gets_a_safe_unique_file_name_in_its_own_script() {
+        let mut p = crate::io::sample::sample_project();
+        let base = p.journeys[0].clone();
+        let titles = [
+            "Broadband: from first search to a fixed fault",
+            "投诉处理 / 电话",
+            "broadband: FROM first search to a fixed fault",
+            "  ..  ",
+            "Fault\tfixed?",
+        ];
+        p.journeys.clear();
+        for (i, title) in titles.iter().enumerate() {
+            let mut j = base.clone();
+            j.id = JourneyId(1000 + i as u64);
+            (*title).clone_into(&mut j.title);
+            p.journeys.push(j);
+        }
+        let names: Vec<String> = journey_file_names(&p, "png")
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                "Broadband_ from first search to a fixed fault.png",
+                "投诉处理 _ 电话.png",
+                "broadband_ FROM first search to a fixed fault (2).png",
+                "journey-1003.png",
+                "Fault_fixed_.png",
+            ]
+        );
+    }
 }

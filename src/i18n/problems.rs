@@ -111,6 +111,9 @@ pub fn kind_text(language: Language, kind: &ProblemKind) -> String {
             journey = journey
         ),
         ProblemKind::OwnParent => tm!(l, "err-problem-own-parent"),
+        ProblemKind::ParentCycle(titles) => {
+            tm!(l, "err-problem-parent-cycle", chain = titles.join(" › "))
+        }
         ProblemKind::Width(width) => tm!(l, "err-problem-width", width = width.to_string()),
         ProblemKind::Height(height) => {
             tm!(l, "err-problem-height", height = height.to_string())

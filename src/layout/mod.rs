@@ -61,6 +61,8 @@ pub struct MapLayout {
     pub visibility_lines: Vec<f32>,
     /// Annotation pills.
     pub annotations: Vec<AnnotationGeom>,
+    /// Per stage, the roll-up of its micro journeys (none for a stage without any).
+    pub rollups: Vec<Option<analysis::Rollup>>,
 }
 
 impl Default for MapLayout {
@@ -77,6 +79,7 @@ impl Default for MapLayout {
             curves: Vec::new(),
             visibility_lines: Vec::new(),
             annotations: Vec::new(),
+            rollups: Vec::new(),
         }
     }
 }
@@ -90,7 +93,16 @@ pub struct StageGeom {
     pub header: Rect,
     /// The whole column below the header, through every lane.
     pub column: Rect,
+    /// The badge counting the stage's micro journeys, in the header's corner.
+    pub badge: Option<Rect>,
+    /// The roll-up of its micro journeys, under the stage name.
+    pub rollup: Option<Rect>,
 }
+
+/// Height of a stage's roll-up box (two lines of small text).
+pub const ROLLUP_HEIGHT: f32 = 40.0;
+/// Size of a stage's micro-journey badge.
+pub const BADGE_SIZE: Vec2 = Vec2::new(30.0, 18.0);
 
 /// Geometry of one lane.
 #[derive(Clone, Debug, PartialEq)]
@@ -306,7 +318,21 @@ pub fn layout_journey_with(
             Anchor::Card(c) => *card_pills.entry(c).or_default() += h + PILL_GAP,
         }
     }
-    let header_height = size::STAGE_HEADER + stage_pills.iter().copied().fold(0.0, f32::max);
+    let rollups = analysis::rollups(project, journey);
+    let rollup_heights: Vec<f32> = (0..journey.stages.len())
+        .map(|i| {
+            if rollups.get(i).is_some_and(Option::is_some) {
+                ROLLUP_HEIGHT + PILL_GAP
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let rollup_height = |i: usize| rollup_heights.get(i).copied().unwrap_or(0.0);
+    let header_height = size::STAGE_HEADER
+        + (0..journey.stages.len())
+            .map(|i| rollup_height(i) + stage_pills[i])
+            .fold(0.0, f32::max);
 
     let has_persona = options.persona && journey.persona.and_then(|p| project.persona(p)).is_some();
     let title_block = if options.title || has_persona {
@@ -443,12 +469,23 @@ pub fn layout_journey_with(
 
     for (i, s) in journey.stages.iter().enumerate() {
         let (sx, sw) = stage_x[i];
+        let has_rollup = rollups.get(i).is_some_and(Option::is_some);
         out.stages.push(StageGeom {
             id: s.id,
             header: Rect::from_min_max(pos2(sx, top), pos2(sx + sw, grid_top)),
             column: Rect::from_min_max(pos2(sx, grid_top), pos2(sx + sw, bottom)),
+            badge: has_rollup.then(|| {
+                Rect::from_min_size(pos2(sx + sw - 6.0 - BADGE_SIZE.x, top + 5.0), BADGE_SIZE)
+            }),
+            rollup: has_rollup.then(|| {
+                Rect::from_min_size(
+                    pos2(sx + 4.0, top + size::STAGE_HEADER - 3.0),
+                    vec2(sw - 8.0, ROLLUP_HEIGHT),
+                )
+            }),
         });
     }
+    out.rollups = rollups;
 
     // Annotation pills: under the stage name, or at the bottom of the card, stacked in
     // the journey's order.
@@ -461,7 +498,7 @@ pub fn layout_journey_with(
         let top_left = match a.anchor {
             Anchor::Stage(s) => stage_index.get(&s).map(|&si| {
                 let header = out.stages[si].header;
-                let y = header.top() + size::STAGE_HEADER + stage_used[si];
+                let y = header.top() + size::STAGE_HEADER + rollup_height(si) + stage_used[si];
                 stage_used[si] += h + PILL_GAP;
                 (pos2(header.left() + 4.0, y), header.width() - 8.0)
             }),

@@ -944,11 +944,89 @@ impl Project {
         self.personas.iter().find(|p| p.id == id)
     }
 
+    /// The micro journeys linked to one stage of a journey, in list order.
+    pub fn micro_journeys(
+        &self,
+        journey: JourneyId,
+        stage: StageId,
+    ) -> impl Iterator<Item = &Journey> + '_ {
+        self.journeys.iter().filter(move |j| {
+            j.parent
+                .is_some_and(|p| p.journey == journey && p.stage == stage)
+        })
+    }
+
+    /// The micro journeys linked to any stage of a journey, in list order.
+    pub fn children(&self, journey: JourneyId) -> impl Iterator<Item = &Journey> + '_ {
+        self.journeys
+            .iter()
+            .filter(move |j| j.parent.is_some_and(|p| p.journey == journey) && j.id != journey)
+    }
+
+    /// Every journey below `journey`: its micro journeys, theirs, and so on, each once
+    /// (a cycle in a broken file never loops), breadth first.
+    pub fn descendants(&self, journey: JourneyId) -> Vec<JourneyId> {
+        let mut found: Vec<JourneyId> = Vec::new();
+        let mut next = 0;
+        let mut frontier = vec![journey];
+        while let Some(&current) = frontier.get(next) {
+            next += 1;
+            for child in self.children(current) {
+                if child.id != journey && !found.contains(&child.id) {
+                    found.push(child.id);
+                    frontier.push(child.id);
+                }
+            }
+        }
+        found
+    }
+
+    /// The chain of macro journeys above `journey`, nearest first, stopping before a
+    /// journey seen twice (a cycle) or a link to nothing.
+    pub fn ancestors(&self, journey: JourneyId) -> Vec<JourneyId> {
+        let mut chain = Vec::new();
+        let mut current = self.journey(journey).and_then(|j| j.parent);
+        while let Some(link) = current {
+            if link.journey == journey || chain.contains(&link.journey) {
+                break;
+            }
+            let Some(parent) = self.journey(link.journey) else {
+                break;
+            };
+            chain.push(parent.id);
+            current = parent.parent;
+        }
+        chain
+    }
+
+    /// True if `journey` is among its own ancestors: its parent links lead back to it.
+    pub fn is_own_ancestor(&self, journey: JourneyId) -> bool {
+        let mut seen: Vec<JourneyId> = Vec::new();
+        let mut current = self.journey(journey).and_then(|j| j.parent);
+        while let Some(link) = current {
+            if link.journey == journey {
+                return true;
+            }
+            if seen.contains(&link.journey) {
+                return false;
+            }
+            seen.push(link.journey);
+            current = self.journey(link.journey).and_then(|j| j.parent);
+        }
+        false
+    }
+
+    /// True if linking `journey` under `parent` would make it its own ancestor.
+    pub fn link_would_cycle(&self, journey: JourneyId, parent: JourneyId) -> bool {
+        parent == journey || self.descendants(journey).contains(&parent)
+    }
+
     /// Counts of the things in a project, for summaries.
     pub fn counts(&self) -> Counts {
         let mut c = Counts {
             journeys: self.journeys.len(),
             personas: self.personas.len(),
+            micro_journeys: self.journeys.iter().filter(|j| j.parent.is_some()).count(),
             ..Counts::default()
         };
         for j in &self.journeys {
@@ -976,6 +1054,8 @@ pub struct Counts {
     pub personas: usize,
     /// Annotations, over all journeys.
     pub annotations: usize,
+    /// Journeys linked to a stage of another journey (included in `journeys`).
+    pub micro_journeys: usize,
 }
 
 impl Journey {

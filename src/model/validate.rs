@@ -148,6 +148,9 @@ pub enum ProblemKind {
     },
     /// A journey is its own parent.
     OwnParent,
+    /// A journey is its own ancestor through other journeys: the titles along the
+    /// loop, starting and ending with it.
+    ParentCycle(Vec<String>),
     /// A stage width is not a positive number.
     Width(f32),
     /// A lane height is not a positive number.
@@ -305,6 +308,18 @@ impl Project {
                 }
                 if link.journey == j.id {
                     push(jloc(), ProblemKind::OwnParent);
+                } else if self.is_own_ancestor(j.id) {
+                    // Read from the macro journey down, as the breadcrumb does.
+                    let mut titles = vec![j.title.clone()];
+                    titles.extend(
+                        self.ancestors(j.id)
+                            .iter()
+                            .rev()
+                            .filter_map(|&a| self.journey(a))
+                            .map(|a| a.title.clone()),
+                    );
+                    titles.push(j.title.clone());
+                    push(jloc(), ProblemKind::ParentCycle(titles));
                 }
             }
             let stage_ids: HashSet<_> = j.stages.iter().map(|s| s.id).collect();
@@ -431,6 +446,128 @@ impl Project {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{JourneyId, JourneyLink, StageId};
+
+    /// The sample with three more journeys, B, C and D, copies of its first.
+    fn four_journeys() -> crate::model::Project {
+        let mut p = crate::io::sample::sample_project();
+        let base = p.journeys[0].clone();
+        for (i, title) in ["B", "C", "D"].into_iter().enumerate() {
+            let mut j = base.clone();
+            let offset = 10_000 * (i as u64 + 1);
+            j.id = JourneyId(j.id.0 + offset);
+            j.title = title.to_owned();
+            for s in &mut j.stages {
+                s.id = StageId(s.id.0 + offset);
+            }
+            for l in &mut j.lanes {
+                l.id.0 += offset;
+                for c in &mut l.cards {
+                    c.id.0 += offset;
+                    c.stage.0 += offset;
+                    c.about = c.about.map(|a| crate::model::CardId(a.0 + offset));
+                }
+                if let crate::model::LaneKind::Emotion { compare, .. } = &mut l.kind {
+                    for x in compare {
+                        x.0 += offset;
+                    }
+                }
+            }
+            for a in &mut j.annotations {
+                a.id.0 += offset;
+                a.anchor = match a.anchor {
+                    crate::model::Anchor::Stage(s) => {
+                        crate::model::Anchor::Stage(StageId(s.0 + offset))
+                    }
+                    crate::model::Anchor::Card(c) => {
+                        crate::model::Anchor::Card(crate::model::CardId(c.0 + offset))
+                    }
+                };
+            }
+            p.journeys.push(j);
+        }
+        assert_eq!(p.validate(), vec![]);
+        p
+    }
+
+    fn link(p: &crate::model::Project, parent: usize) -> JourneyLink {
+        JourneyLink {
+            journey: p.journeys[parent].id,
+            stage: p.journeys[parent].stages[1].id,
+        }
+    }
+
+    #[test]
+    fn a_chain_of_micro_journeys_is_valid_and_a_loop_of_any_length_is_refused() {
+        let mut p = four_journeys();
+        // A > B > C > D: a tree, valid.
+        for i in 1..4 {
+            p.journeys[i].parent = Some(link(&p, i - 1));
+        }
+        assert_eq!(p.validate(), vec![]);
+        assert_eq!(p.ancestors(p.journeys[3].id).len(), 3);
+        assert_eq!(p.descendants(p.journeys[0].id).len(), 3);
+        // A under D closes a loop of four.
+        p.journeys[0].parent = Some(link(&p, 3));
+        let problems = p.validate();
+        assert_eq!(
+            problems.len(),
+            4,
+            "every journey on the loop is named: {problems:?}"
+        );
+        let text = problems[0].to_string();
+        assert!(text.contains("cannot be its own ancestor"), "{text}");
+        assert!(text.contains("› B › C › D ›"), "{text}");
+        // A loop of two.
+        let mut p = four_journeys();
+        p.journeys[1].parent = Some(link(&p, 0));
+        p.journeys[0].parent = Some(link(&p, 1));
+        assert_eq!(p.validate().len(), 2);
+        // A journey its own parent: the existing message, not a second one.
+        let mut p = four_journeys();
+        p.journeys[2].parent = Some(link(&p, 2));
+        let problems = p.validate();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].to_string().contains("its own parent"));
+        // Descendants and ancestors never loop on a broken file.
+        let mut p = four_journeys();
+        p.journeys[1].parent = Some(link(&p, 0));
+        p.journeys[0].parent = Some(link(&p, 1));
+        assert_eq!(p.descendants(p.journeys[0].id), vec![p.journeys[1].id]);
+        assert!(p.is_own_ancestor(p.journeys[0].id));
+        assert!(p.link_would_cycle(p.journeys[2].id, p.journeys[2].id));
+    }
+
+    #[test]
+    fn a_link_to_a_missing_journey_or_stage_is_refused_with_its_message() {
+        let mut p = four_journeys();
+        p.journeys[1].parent = Some(JourneyLink {
+            journey: JourneyId(999_999),
+            stage: p.journeys[0].stages[0].id,
+        });
+        let problems = p.validate();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("parent journey 999999 does not exist"),
+            "{problems:?}"
+        );
+        p.journeys[1].parent = Some(JourneyLink {
+            journey: p.journeys[0].id,
+            stage: StageId(888_888),
+        });
+        let problems = p.validate();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].to_string().contains("parent stage 888888"),
+            "{problems:?}"
+        );
+        // In Chinese too.
+        let zh = crate::i18n::problems::problem_text(crate::i18n::Language::ZhHans, &problems[0]);
+        assert!(zh.contains("888888") && zh.contains("上级阶段"), "{zh}");
+    }
+
     #[test]
     fn rag_thresholds_must_be_numbers_with_green_better_than_amber() {
         let mut p = crate::io::sample::sample_project();

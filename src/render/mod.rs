@@ -87,7 +87,7 @@ pub fn paint_map(
         p.rect(layout.bounds(), 0.0, color::BACKGROUND);
     }
     p.title_block(project, journey, layout, options.avatar);
-    p.grid(journey, layout);
+    p.grid(project, journey, layout);
     p.cards(project, journey, layout);
     p.curves(project, journey, layout);
     p.annotations(journey, layout);
@@ -129,9 +129,10 @@ pub fn paint_headers(
     let edge = Stroke::new(1.0, color::GRID);
     match which {
         Headers::Stages => {
-            for (stage, geom) in journey.stages.iter().zip(&layout.stages) {
+            for (i, (stage, geom)) in journey.stages.iter().zip(&layout.stages).enumerate() {
                 if p.visible(geom.header) {
                     p.stage_header(stage, geom.header);
+                    p.micro_summary(project, layout, i);
                 }
             }
             painter.line_segment([band.left_bottom(), band.right_bottom()], edge);
@@ -384,7 +385,7 @@ impl MapPainter<'_> {
         }
     }
 
-    fn grid(&self, journey: &Journey, layout: &MapLayout) {
+    fn grid(&self, project: &Project, journey: &Journey, layout: &MapLayout) {
         // Lane rows and headers.
         for (i, lane_geom) in layout.lanes.iter().enumerate() {
             let full = lane_geom.header.union(lane_geom.row);
@@ -403,11 +404,12 @@ impl MapPainter<'_> {
             );
         }
         // Stage headers and column lines.
-        for (stage, geom) in journey.stages.iter().zip(&layout.stages) {
+        for (i, (stage, geom)) in journey.stages.iter().zip(&layout.stages).enumerate() {
             if !self.visible(geom.header.union(geom.column)) {
                 continue;
             }
             self.stage_header(stage, geom.header);
+            self.micro_summary(project, layout, i);
             self.line(
                 geom.column.right_top(),
                 geom.column.right_bottom(),
@@ -486,6 +488,137 @@ impl MapPainter<'_> {
             Align2::CENTER_CENTER,
             FontFamily::Proportional,
         );
+    }
+
+    /// A stage's micro journeys: the badge counting them in the header's corner, and
+    /// their roll-up under the stage name (lowest emotion point and where, accelerators
+    /// and blockers, worst RAG status).
+    fn micro_summary(&self, project: &Project, layout: &MapLayout, stage: usize) {
+        let (Some(geom), Some(Some(rollup))) =
+            (layout.stages.get(stage), layout.rollups.get(stage))
+        else {
+            return;
+        };
+        if let Some(badge) = geom.badge {
+            self.rect(badge, badge.height() / 2.0, color::MICRO_BADGE);
+            // A "zoom into" arrow (drawn: not every font has ↳), then the count.
+            let stroke = Stroke::new(1.4 * self.zoom, color::MICRO_BADGE_TEXT);
+            let x = badge.left() + 8.0;
+            let (top, mid) = (badge.top() + 4.5, badge.center().y + 1.5);
+            let corner = self.pos(pos2(x, mid));
+            let tip = self.pos(pos2(x + 6.0, mid));
+            self.painter
+                .line_segment([self.pos(pos2(x, top)), corner], stroke);
+            self.painter.line_segment([corner, tip], stroke);
+            self.painter.add(Shape::convex_polygon(
+                vec![
+                    self.pos(pos2(x + 8.5, mid)),
+                    self.pos(pos2(x + 5.0, mid - 3.0)),
+                    self.pos(pos2(x + 5.0, mid + 3.0)),
+                ],
+                color::MICRO_BADGE_TEXT,
+                Stroke::NONE,
+            ));
+            self.text(
+                Rect::from_min_max(pos2(x + 9.0, badge.top()), badge.max),
+                &rollup.micro.len().to_string(),
+                font::SMALL,
+                color::MICRO_BADGE_TEXT,
+                1,
+                Align2::CENTER_CENTER,
+                FontFamily::Proportional,
+            );
+        }
+        let Some(r) = geom.rollup else {
+            return;
+        };
+        self.rect(r, 4.0, color::ROLLUP_FILL);
+        let stripe = rollup
+            .worst_rag
+            .map_or(color::ROLLUP_STROKE, theme::rag_color);
+        self.rect(
+            Rect::from_min_size(r.min, vec2(4.0, r.height())),
+            2.0,
+            stripe,
+        );
+        self.rect_stroke(r, 4.0, 1.0, color::ROLLUP_STROKE);
+        let inner = r.shrink2(vec2(8.0, 3.0));
+        let line = (inner.height() / 2.0).floor();
+        let first = Rect::from_min_size(inner.min, vec2(inner.width(), line));
+        let lowest = match &rollup.lowest {
+            Some(low) => {
+                let place = project
+                    .journey(low.journey)
+                    .and_then(|j| j.stage(low.stage))
+                    .map_or_else(String::new, |s| s.name.clone());
+                tm!(
+                    self.lang,
+                    "map-rollup-lowest",
+                    score = format!("{:+}", low.score),
+                    stage = place
+                )
+            }
+            None => tm!(self.lang, "map-rollup-no-emotion"),
+        };
+        self.text(
+            first,
+            &lowest,
+            font::SMALL,
+            color::TEXT,
+            1,
+            Align2::LEFT_CENTER,
+            FontFamily::Proportional,
+        );
+        // Second line: accelerators and blockers with their markers, then the worst RAG.
+        let cy = inner.top() + line * 1.5;
+        let mut x = inner.left() + 5.0;
+        for (kind, count) in [
+            (AnnotationKind::Accelerator, rollup.accelerators),
+            (AnnotationKind::Blocker, rollup.blockers),
+        ] {
+            self.marker(kind, pos2(x, cy), 5.0);
+            let label = count.to_string();
+            let w = self
+                .painter
+                .layout_no_wrap(
+                    label.clone(),
+                    FontId::proportional(font::SMALL),
+                    color::TEXT,
+                )
+                .size()
+                .x
+                / self.zoom.max(f32::EPSILON);
+            self.text(
+                Rect::from_min_size(pos2(x + 8.0, cy - line / 2.0), vec2(w + 4.0, line)),
+                &label,
+                font::SMALL,
+                color::TEXT,
+                1,
+                Align2::LEFT_CENTER,
+                FontFamily::Proportional,
+            );
+            x += 8.0 + w.max(6.0) + 12.0;
+        }
+        if let Some(rag) = rollup.worst_rag {
+            let label = tm!(
+                self.lang,
+                "map-rollup-worst",
+                rag = labels::rag(self.lang, rag)
+            );
+            let rest = Rect::from_min_max(
+                pos2(x, cy - line / 2.0),
+                pos2(inner.right(), cy + line / 2.0),
+            );
+            self.text(
+                rest,
+                &label,
+                font::SMALL,
+                theme::rag_color(rag),
+                1,
+                Align2::RIGHT_CENTER,
+                FontFamily::Proportional,
+            );
+        }
     }
 
     fn cards(&self, project: &Project, journey: &Journey, layout: &MapLayout) {
@@ -1149,6 +1282,27 @@ mod tests {
                 .collect();
         }
         texts
+    }
+
+    #[test]
+    fn a_stage_with_micro_journeys_shows_its_badge_and_roll_up_in_the_map_language() {
+        let mut p = crate::io::sample::sample_project();
+        let texts = painted_texts(&p);
+        assert!(!texts.iter().any(|t| t.starts_with("Lowest -")));
+        // A micro journey of "Fault reported": the sample's own journey, linked, with a
+        // red NPS (-38) and its lowest point (-5) in "Fault reported".
+        let edit = crate::app::Edit::ZoomIntoStage {
+            journey: p.journeys[0].id,
+            stage: p.journeys[0].stages[5].id,
+            template: Box::new(p.journeys[0].clone()),
+        };
+        crate::app::apply_edit(&mut p, &edit);
+        assert_eq!(p.validate(), vec![]);
+        let texts = painted_texts(&p);
+        assert_painted(&texts, &["Lowest -5 · Fault reported", "Worst: Red"]);
+        p.settings.language = "zh-Hans".into();
+        let texts = painted_texts(&p);
+        assert_painted(&texts, &["最低 -5 · Fault reported", "最差：红灯"]);
     }
 
     fn in_language(tag: &str) -> Project {

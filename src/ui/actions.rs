@@ -122,12 +122,14 @@ pub enum Action {
     CommandPalette,
     /// List every keyboard shortcut.
     ShortcutsSheet,
+    /// Make a micro journey of the selected stage (the usual lanes) and show it.
+    ZoomIntoStage,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 42] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -169,6 +171,7 @@ impl Action {
         Self::CommandPalette,
         Self::ShortcutsSheet,
         Self::RecoverUnsaved,
+        Self::ZoomIntoStage,
     ];
 
     /// Actions whose keys belong to a text field while one has the keyboard (Ctrl+Z
@@ -235,6 +238,7 @@ impl Action {
             Self::Find => t!("action-find"),
             Self::CommandPalette => t!("action-command-palette"),
             Self::ShortcutsSheet => t!("action-shortcuts-sheet"),
+            Self::ZoomIntoStage => t!("action-zoom-into-stage"),
         }
     }
 
@@ -273,7 +277,8 @@ impl Action {
             | Self::AddAccelerator
             | Self::AddBlocker
             | Self::Settings
-            | Self::Personas => Menu::Map,
+            | Self::Personas
+            | Self::ZoomIntoStage => Menu::Map,
             Self::ZoomToFit
             | Self::Zoom100
             | Self::ToggleAnnotations
@@ -365,7 +370,8 @@ impl Action {
             | Self::ExportPdf
             | Self::ExportSvg
             | Self::SaveAsTemplate
-            | Self::RecoverUnsaved => NONE,
+            | Self::RecoverUnsaved
+            | Self::ZoomIntoStage => NONE,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
             Self::Cut => CUT,

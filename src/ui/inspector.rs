@@ -53,6 +53,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     },
                 );
             }
+            super::micro::stage_micro_ui(ui, state, journey.id, id, out);
         }
         Some(Selection::Lane(id)) => {
             let Some(lane) = journey.lanes.iter().find(|l| l.id == id) else {
@@ -177,6 +178,8 @@ fn journey_ui(
             gesture: None,
         });
     }
+    ui.separator();
+    super::micro::parent_picker_ui(ui, state, journey, out);
     ui.separator();
     ui.weak(t!("inspector-click-to-edit"));
 }

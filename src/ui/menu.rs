@@ -137,6 +137,13 @@ pub fn menu_bar_ui(
             action_item(ui, Action::AddAccelerator, pinnable, &mut chosen);
             action_item(ui, Action::AddBlocker, pinnable, &mut chosen);
             ui.separator();
+            let stage = match state.selection {
+                Some(crate::app::Selection::Stage(s)) => Some(s),
+                _ => None,
+            };
+            action_item(ui, Action::ZoomIntoStage, stage.is_some(), &mut chosen);
+            super::micro::zoom_template_menu(ui, state, stage, out);
+            ui.separator();
             action_item(ui, Action::Personas, true, &mut chosen);
             action_item(ui, Action::Settings, true, &mut chosen);
             ui.separator();

@@ -12,6 +12,7 @@ pub mod inspector;
 mod journeys;
 mod measures_export;
 mod menu;
+pub mod micro;
 mod palette;
 pub mod personas;
 mod safety;
@@ -84,6 +85,8 @@ pub struct WaymarkApp {
     last_title: String,
     status: String,
     status_warning: bool,
+    /// The question asked before deleting or duplicating something with micro journeys.
+    micro_question: Option<micro::Question>,
 }
 
 impl WaymarkApp {
@@ -114,6 +117,7 @@ impl WaymarkApp {
             last_title: String::new(),
             status: String::new(),
             status_warning: false,
+            micro_question: None,
         }
     }
 
@@ -160,7 +164,49 @@ impl WaymarkApp {
             Action::Redo => self.apply(ctx, Command::Redo),
             Action::ZoomToFit => self.view.request(ZoomRequest::Fit),
             Action::Zoom100 => self.view.request(ZoomRequest::Actual),
-            Action::DeleteSelection => self.apply(ctx, Command::DeleteSelection),
+            Action::DeleteSelection => {
+                // A stage with micro journeys: ask what becomes of them first.
+                if let (Some(Selection::Stage(stage)), Some(j), true) = (
+                    self.state.selection,
+                    self.state.current_journey(),
+                    self.state.selected_cards.is_empty(),
+                ) && self
+                    .state
+                    .project()
+                    .micro_journeys(j.id, stage)
+                    .next()
+                    .is_some()
+                {
+                    self.micro_question = Some(micro::Question::DeleteStage {
+                        journey: j.id,
+                        stage,
+                    });
+                } else {
+                    self.apply(ctx, Command::DeleteSelection);
+                }
+            }
+            Action::ZoomIntoStage => match (self.state.selection, self.state.current_journey()) {
+                (Some(Selection::Stage(stage)), Some(j)) => {
+                    let template = crate::io::sample::blank_project().journeys.remove(0);
+                    let edit = Edit::ZoomIntoStage {
+                        journey: j.id,
+                        stage,
+                        template: Box::new(template),
+                    };
+                    self.apply(
+                        ctx,
+                        Command::Edit {
+                            edit,
+                            gesture: None,
+                        },
+                    );
+                    self.view.request(ZoomRequest::Fit);
+                }
+                _ => self
+                    .state
+                    .messages
+                    .push(Message::Info(t!("status-select-stage-to-zoom"))),
+            },
             Action::Copy => self.apply(ctx, Command::Copy),
             Action::Paste => self.apply(ctx, Command::Paste),
             Action::Duplicate => self.apply(ctx, Command::Duplicate),
@@ -254,6 +300,14 @@ impl WaymarkApp {
             Action::DuplicateJourney | Action::DeleteJourney => {
                 if let Some(j) = self.state.current_journey() {
                     let journey = j.id;
+                    if self.state.project().children(journey).next().is_some() {
+                        self.micro_question = Some(if action == Action::DuplicateJourney {
+                            micro::Question::DuplicateJourney(journey)
+                        } else {
+                            micro::Question::DeleteJourney(journey)
+                        });
+                        return;
+                    }
                     let edit = if action == Action::DuplicateJourney {
                         Edit::DuplicateJourney { journey }
                     } else {
@@ -661,6 +715,7 @@ impl WaymarkApp {
             || self.save_template.is_some()
             || self.palette.is_some()
             || self.shortcuts_sheet
+            || self.micro_question.is_some()
             || self.state.recovery_question_open()
             || self.state.disk_conflict().is_some()
     }
@@ -795,16 +850,18 @@ impl WaymarkApp {
                         .default_open(true)
                         .show(ui, |ui| {
                             let mut show_all = self.priorities.show_all;
+                            let mut with_micro = self.priorities.with_micro;
                             let ranked = self.priorities.get(&self.state);
                             journeys::priorities_ui(
                                 ui,
                                 &self.state,
                                 ranked,
-                                &mut show_all,
+                                (&mut show_all, &mut with_micro),
                                 &mut commands,
                                 &mut reveal,
                             );
                             self.priorities.show_all = show_all;
+                            self.priorities.with_micro = with_micro;
                         });
                 });
                 if let Some(card) = reveal {
@@ -821,11 +878,32 @@ impl WaymarkApp {
             });
         self.personas.ui(&ctx, &self.state, &mut commands);
         self.view.avatar = self.current_avatar(&ctx);
+        let mut crumb = None;
+        if self
+            .state
+            .current_journey()
+            .is_some_and(|j| j.parent.is_some())
+        {
+            egui::Panel::top("breadcrumb").show(ui, |ui| {
+                crumb = micro::breadcrumb_ui(ui, &self.state);
+            });
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands, &mut actions);
             });
+        if let Some(crumb) = crumb {
+            // Back on the macro map, the stage is selected and its keys work at once.
+            self.view.set_keyboard(true);
+            self.show_place(
+                &ctx,
+                crate::app::find::Place::Map {
+                    journey: crumb.journey,
+                    selection: crumb.stage.map(Selection::Stage),
+                },
+            );
+        }
 
         for command in commands {
             self.apply(&ctx, command);
@@ -846,6 +924,20 @@ impl WaymarkApp {
             },
             dialogs::Outcome::Open(path) => self.apply(&ctx, Command::Open(path)),
             dialogs::Outcome::SaveAs(path, then) => self.save_as(&ctx, path, then),
+        }
+        if let Some(question) = self.micro_question
+            && let Some(answer) = micro::question_ui(&ctx, &self.state, question)
+        {
+            self.micro_question = None;
+            if let Some(edit) = answer {
+                self.apply(
+                    &ctx,
+                    Command::Edit {
+                        edit,
+                        gesture: None,
+                    },
+                );
+            }
         }
         if let Some(dialog) = &mut self.export_dialog {
             let mut close = false;

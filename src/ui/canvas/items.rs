@@ -125,8 +125,76 @@ impl Ctx<'_> {
                     view,
                     out,
                 );
-                stage_context_menu(&r, actions);
+                stage_context_menu(&r, stage.id, self.state, out, actions);
                 self.drag_item(&r, DragKind::Stage(stage.id), view, out);
+            }
+        }
+        // The badges of stages with micro journeys, over their headers.
+        for (i, (stage, geom)) in self
+            .shown_journey
+            .stages
+            .iter()
+            .zip(&self.shown.stages)
+            .enumerate()
+        {
+            let (Some(badge), Some(Some(rollup))) = (geom.badge, self.shown.rollups.get(i)) else {
+                continue;
+            };
+            // The roll-up box opens the micro journey at its lowest point.
+            if let (Some(area), Some(low)) = (geom.rollup, &rollup.lowest) {
+                let label = t!("micro-rollup-open", stage = &stage.name);
+                if let Some(r) = self.item_in(
+                    self.stage_pane(),
+                    area,
+                    (9, stage.id.0),
+                    &label,
+                    Sense::click(),
+                ) {
+                    let r = r
+                        .on_hover_text(&label)
+                        .on_hover_cursor(CursorIcon::PointingHand);
+                    if r.clicked() {
+                        out.push(Command::SelectJourney(low.journey));
+                        out.push(Command::Select(Some(Selection::Card(low.card))));
+                        view.reveal(Selection::Card(low.card));
+                    }
+                }
+            }
+            let label = t!(
+                "micro-badge",
+                count = rollup.micro.len(),
+                stage = &stage.name
+            );
+            let Some(r) = self.item_in(
+                self.stage_pane(),
+                badge,
+                (8, stage.id.0),
+                &label,
+                Sense::click(),
+            ) else {
+                continue;
+            };
+            let r = r
+                .on_hover_text(&label)
+                .on_hover_cursor(CursorIcon::PointingHand);
+            if let [only] = rollup.micro.as_slice() {
+                if r.clicked() {
+                    out.push(Command::SelectJourney(*only));
+                    view.request(super::ZoomRequest::Fit);
+                }
+            } else {
+                egui::Popup::menu(&r).show(|ui| {
+                    for id in &rollup.micro {
+                        let Some(j) = self.state.project().journey(*id) else {
+                            continue;
+                        };
+                        if ui.button(crate::ui::micro::title_of(j)).clicked() {
+                            out.push(Command::SelectJourney(*id));
+                            view.request(super::ZoomRequest::Fit);
+                            ui.close();
+                        }
+                    }
+                });
             }
         }
         // Lanes and their bottom edges.

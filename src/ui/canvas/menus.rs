@@ -12,7 +12,13 @@ use crate::model::{
 use crate::ui::menu::action_item;
 
 /// A stage header's menu.
-pub(super) fn stage_context_menu(r: &Response, actions: &mut Vec<Action>) {
+pub(super) fn stage_context_menu(
+    r: &Response,
+    stage: crate::model::StageId,
+    state: &AppState,
+    out: &mut Vec<Command>,
+    actions: &mut Vec<Action>,
+) {
     r.context_menu(|ui| {
         let mut chosen = None;
         for a in [
@@ -21,10 +27,14 @@ pub(super) fn stage_context_menu(r: &Response, actions: &mut Vec<Action>) {
             Action::AddStageAfter,
             Action::AddAccelerator,
             Action::AddBlocker,
-            Action::DeleteSelection,
         ] {
             action_item(ui, a, true, &mut chosen);
         }
+        ui.separator();
+        action_item(ui, Action::ZoomIntoStage, true, &mut chosen);
+        crate::ui::micro::zoom_template_menu(ui, state, Some(stage), out);
+        ui.separator();
+        action_item(ui, Action::DeleteSelection, true, &mut chosen);
         if let Some(a) = chosen {
             actions.push(a);
         }
