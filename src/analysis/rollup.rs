@@ -210,6 +210,7 @@ mod tests {
                     after: Effect::default(),
                 })
                 .collect(),
+            survey_mappings: Vec::new(),
         }
     }
 
