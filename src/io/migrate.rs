@@ -15,6 +15,7 @@ pub fn migrate(mut project: Project) -> Project {
         match project.format_version {
             1 => v1_to_v2(&mut project),
             2 => v2_to_v3(&mut project),
+            3 => v3_to_v4(&mut project),
             _ => {}
         }
         project.format_version += 1;
@@ -52,6 +53,19 @@ fn v2_to_v3(project: &mut Project) {
                     .map(|(_, id, _)| *id);
             }
         }
+    }
+}
+
+/// Version 4 added dot votes on cards. A version 3 file has none: every card starts
+/// with no votes (a `votes` field in a version 3 file is not Waymark's and is dropped).
+fn v3_to_v4(project: &mut Project) {
+    for card in project
+        .journeys
+        .iter_mut()
+        .flat_map(|j| &mut j.lanes)
+        .flat_map(|l| &mut l.cards)
+    {
+        card.votes = 0;
     }
 }
 
@@ -262,5 +276,40 @@ mod tests {
         assert_eq!(about(7102), Some(CardId(7001)));
         assert_eq!(about(7103), None);
         assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn version_3_cards_have_no_votes_and_version_4_keeps_them() {
+        let mut p = crate::io::sample::sample_project();
+        p.journeys[0].lanes[0].cards[0].votes = 3;
+        let text = crate::io::to_ron_string(&p).unwrap_or_else(|e| panic!("{e}"));
+        assert!(text.contains("votes: 3"), "votes are written");
+        // Cards without votes write no field: the file reads as before.
+        assert_eq!(text.matches("votes:").count(), 1);
+        let back = crate::io::from_ron_str(&text, std::path::Path::new("v4.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.journeys[0].lanes[0].cards[0].votes, 3);
+        // The same document as version 3 migrates to version 4 without votes.
+        let v3 = text
+            .replacen(
+                &format!("format_version: {FORMAT_VERSION},"),
+                "format_version: 3,",
+                1,
+            )
+            .replace("votes: 3", "votes: 0");
+        let migrated = crate::io::from_ron_str(&v3, std::path::Path::new("v3.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(migrated.format_version, FORMAT_VERSION);
+        assert!(
+            migrated.journeys[0]
+                .lanes
+                .iter()
+                .flat_map(|l| &l.cards)
+                .all(|c| c.votes == 0)
+        );
+        let mut with_votes = migrated.clone();
+        with_votes.format_version = 3;
+        with_votes.journeys[0].lanes[0].cards[0].votes = 9;
+        assert_eq!(migrate(with_votes), migrated);
     }
 }

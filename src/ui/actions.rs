@@ -122,12 +122,21 @@ pub enum Action {
     CommandPalette,
     /// List every keyboard shortcut.
     ShortcutsSheet,
+    /// Present the journey to a room: full screen, stage by stage, with the presenter
+    /// console (Escape leaves).
+    Present,
+    /// Export one PNG per presentation step (overview, then each stage) into a folder.
+    ExportSlides,
+    /// Take every dot vote off the current journey's cards (one undo step).
+    ResetVotes,
+    /// Show or hide the list of the cards with the most dot votes.
+    TopVoted,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 45] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -169,6 +178,10 @@ impl Action {
         Self::CommandPalette,
         Self::ShortcutsSheet,
         Self::RecoverUnsaved,
+        Self::Present,
+        Self::ExportSlides,
+        Self::ResetVotes,
+        Self::TopVoted,
     ];
 
     /// Actions whose keys belong to a text field while one has the keyboard (Ctrl+Z
@@ -235,6 +248,10 @@ impl Action {
             Self::Find => t!("action-find"),
             Self::CommandPalette => t!("action-command-palette"),
             Self::ShortcutsSheet => t!("action-shortcuts-sheet"),
+            Self::Present => t!("action-present"),
+            Self::ExportSlides => t!("action-export-slides"),
+            Self::ResetVotes => t!("action-reset-votes"),
+            Self::TopVoted => t!("action-top-voted"),
         }
     }
 
@@ -253,7 +270,8 @@ impl Action {
             | Self::Quit
             | Self::ImportCsv
             | Self::NewFromTemplate
-            | Self::SaveAsTemplate => Menu::File,
+            | Self::SaveAsTemplate
+            | Self::ExportSlides => Menu::File,
             Self::Undo
             | Self::Redo
             | Self::DeleteSelection
@@ -273,13 +291,16 @@ impl Action {
             | Self::AddAccelerator
             | Self::AddBlocker
             | Self::Settings
-            | Self::Personas => Menu::Map,
+            | Self::Personas
+            | Self::ResetVotes => Menu::Map,
             Self::ZoomToFit
             | Self::Zoom100
             | Self::ToggleAnnotations
             | Self::ToggleNotes
             | Self::ToggleJourneysPanel
-            | Self::ToggleInspector => Menu::View,
+            | Self::ToggleInspector
+            | Self::Present
+            | Self::TopVoted => Menu::View,
             Self::CommandPalette | Self::ShortcutsSheet => Menu::Help,
         }
     }
@@ -332,6 +353,8 @@ impl Action {
         // Ctrl+B shows or hides the side bar in most editors; I for the inspector.
         const JOURNEYS_PANEL: &[KeyboardShortcut] = &[sc(CMD, Key::B)];
         const INSPECTOR: &[KeyboardShortcut] = &[sc(CMD, Key::I)];
+        // F5 starts a slide show in presentation programs.
+        const PRESENT: &[KeyboardShortcut] = &[sc(Modifiers::NONE, Key::F5)];
         match self {
             Self::New => NEW,
             Self::Open => OPEN,
@@ -365,7 +388,11 @@ impl Action {
             | Self::ExportPdf
             | Self::ExportSvg
             | Self::SaveAsTemplate
-            | Self::RecoverUnsaved => NONE,
+            | Self::RecoverUnsaved
+            | Self::ExportSlides
+            | Self::ResetVotes
+            | Self::TopVoted => NONE,
+            Self::Present => PRESENT,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
             Self::Cut => CUT,
