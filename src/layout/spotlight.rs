@@ -105,19 +105,26 @@ pub fn step_view(layout: &MapLayout, step: usize, screen: Rect) -> StepView {
     let band_w = lane_w * scale;
     let area_left = inner.left() + band_w;
     let centre_x = area_left + (inner.right() - area_left) / 2.0;
-    let translation = vec2(
+    let mut translation = vec2(
         centre_x - focus.center().x * scale,
         inner.top() - focus.top() * scale,
     );
-    let band = Rect::from_min_max(screen.min, pos2(area_left, screen.bottom()));
-    let band_xf = TSTransform::new(
-        vec2(inner.left() - size::MARGIN * scale, translation.y),
-        scale,
-    );
+    // Near the start of the journey the map's own lane titles fit on the left: the map
+    // is moved there rather than leaving blank paper before them. Further on, they are
+    // pinned in a band on the left.
+    let aligned_x = inner.left() - size::MARGIN * scale;
+    let lane_band = if translation.x >= aligned_x {
+        translation.x = aligned_x;
+        None
+    } else {
+        let band = Rect::from_min_max(screen.min, pos2(area_left, screen.bottom()));
+        let band_xf = TSTransform::new(vec2(aligned_x, translation.y), scale);
+        Some((band, band_xf))
+    };
     StepView {
         transform: TSTransform::new(translation, scale),
         spotlight: Some(index),
-        lane_band: Some((band, band_xf)),
+        lane_band,
     }
 }
 
@@ -229,10 +236,17 @@ mod tests {
             let r = v.transform.mul_rect(g.header.union(g.column));
             assert!(screen.contains_rect(r), "stage {i}: {r:?}");
             // The stage is enlarged: larger than in the overview, and right of the
-            // pinned lane titles.
+            // lane titles (the map's own, or pinned in a band).
             assert!(v.scale() > overview.scale());
-            let (band, _) = v.lane_band.unwrap_or_else(|| panic!("a lane band"));
-            assert!(r.left() >= band.right() - 0.5);
+            let titles_right = match v.lane_band {
+                Some((band, _)) => band.right(),
+                None => {
+                    v.transform
+                        .mul_pos(pos2(size::MARGIN + size::LANE_HEADER, 0.0))
+                        .x
+                }
+            };
+            assert!(r.left() >= titles_right - 0.5, "stage {i}");
         }
         assert_eq!(step_count(journey.stages.len()), journey.stages.len() + 1);
     }
