@@ -24,7 +24,7 @@ use waymark::io;
 use waymark::model::*;
 
 /// How many kinds of step there are (see [`command`]).
-const KINDS: u8 = 36;
+const KINDS: u8 = 38;
 
 /// One random step, resolved against the document as it is when the step is taken
 /// (the ids it needs exist only then).
@@ -232,11 +232,13 @@ fn edit_kind(edit: &Edit) -> usize {
         Edit::DuplicateJourney { .. } => 25,
         Edit::DeleteJourney { .. } => 26,
         Edit::MoveJourney { .. } => 27,
+        Edit::Vote { .. } => 28,
+        Edit::ResetVotes { .. } => 29,
     }
 }
 
 /// Number of edit kinds.
-const EDIT_KINDS: usize = 28;
+const EDIT_KINDS: usize = 30;
 
 /// The edit a step makes on `p`, if it finds what it needs.
 #[allow(
@@ -504,6 +506,12 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             journey,
             to_index: s.c as usize % (p.journeys.len() + 1),
         },
+        28 => Edit::Vote {
+            journey,
+            card: pick(&cards(j), s.b)?.1.id,
+            delta: if s.c.is_multiple_of(3) { -1 } else { 1 },
+        },
+        29 => Edit::ResetVotes { journey },
         _ => return None,
     })
 }
@@ -535,25 +543,25 @@ fn commands(state: &AppState, s: &Step) -> Vec<Command> {
         });
     let mut out = vec![Command::SelectJourney(j.id)];
     match s.kind {
-        28 | 29 => out = vec![Command::Undo],
-        30 => out = vec![Command::Redo],
-        31 => {
+        30 | 31 => out = vec![Command::Undo],
+        32 => out = vec![Command::Redo],
+        33 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Copy);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        32 => {
+        34 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Cut);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        33 => {
+        35 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Duplicate);
         }
-        34 => {
+        36 => {
             let selection = match s.c % 4 {
                 0 => pick(&j.stages, s.b).map(|x| Selection::Stage(x.id)),
                 1 => pick(&j.lanes, s.b).map(|x| Selection::Lane(x.id)),

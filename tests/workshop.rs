@@ -23,7 +23,10 @@ fn press(h: &mut Harness<'_, WaymarkApp>, key: Key) {
 }
 
 fn step(h: &Harness<'_, WaymarkApp>) -> Option<usize> {
-    h.state().presentation.as_ref().map(|p| p.step())
+    h.state()
+        .presentation
+        .as_ref()
+        .map(waymark::ui::present::Presentation::step)
 }
 
 fn card_id(h: &Harness<'_, WaymarkApp>, text: &str) -> waymark::model::CardId {
@@ -223,14 +226,17 @@ fn a_card_added_live_is_an_ordinary_undoable_edit() {
 fn double_clicking_a_cell_while_presenting_adds_a_card_there() {
     let mut h = app();
     press(&mut h, Key::F5);
+    // The third stage: clear of the console, shown over the projector view here.
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowRight);
     let p = project(&h);
     let journey = &p.journeys[0];
     let map = waymark::layout::layout_journey(&p, journey, &waymark::render::EguiText(&h.ctx));
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    let view = waymark::layout::spotlight::step_view(&map, 1, screen);
-    // An empty spot at the bottom of a cell of the first stage.
-    let column = map.stages[0].column;
+    let view = waymark::layout::spotlight::step_view(&map, 3, screen);
+    // An empty spot at the bottom of a cell of the third stage.
+    let column = map.stages[2].column;
     let (lane, spot) = map
         .lanes
         .iter()
@@ -263,7 +269,7 @@ fn double_clicking_a_cell_while_presenting_adds_a_card_there() {
         .iter()
         .find(|c| c.text == "Too many tariffs to compare")
         .expect("the card typed in the cell double-clicked");
-    assert_eq!(card.stage, p.journeys[0].stages[0].id);
+    assert_eq!(card.stage, p.journeys[0].stages[2].id);
 }
 
 #[test]
@@ -307,10 +313,7 @@ fn votes_are_added_taken_away_and_reset_in_one_undoable_step() {
     h.run();
     assert_eq!(votes(&h, card), 0);
     assert_eq!(votes(&h, "Online checkout"), 0);
-    assert_eq!(
-        h.state().state.history.undo_label().as_deref(),
-        Some("Reset votes")
-    );
+    assert_eq!(h.state().state.history.undo_label(), Some("Reset votes"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(votes(&h, card), 2);
@@ -357,4 +360,35 @@ fn the_console_shows_the_stage_notes_the_timer_and_the_time_box() {
     h.get_by_label("End presentation (Esc)").click();
     h.run();
     assert!(h.state().presentation.is_none());
+}
+
+#[test]
+fn l_shows_a_stage_at_reading_size_and_up_down_move_down_it() {
+    let mut h = app();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::L);
+    assert!(h.state().presentation.as_ref().unwrap().legible);
+    press(&mut h, Key::ArrowDown);
+    let pres = h.state().presentation.as_ref().unwrap();
+    assert_eq!(
+        pres.step(),
+        2,
+        "Down moves down the stage, not to the next one"
+    );
+    let down = pres.scroll();
+    assert!(down > 0.0);
+    press(&mut h, Key::ArrowUp);
+    assert!(h.state().presentation.as_ref().unwrap().scroll() < down);
+    // The next stage starts at its top.
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::PageDown);
+    let pres = h.state().presentation.as_ref().unwrap();
+    assert_eq!(pres.step(), 3);
+    assert!(pres.scroll().abs() < f32::EPSILON);
+    // L again: the stage fitted whole, Down steps again.
+    press(&mut h, Key::L);
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(step(&h), Some(4));
 }

@@ -128,6 +128,51 @@ pub fn step_view(layout: &MapLayout, step: usize, screen: Rect) -> StepView {
     }
 }
 
+/// Step `step` enlarged until its smallest text is [`MIN_LEGIBLE_PX`] high (never
+/// smaller than [`step_view`]'s fit, never wider than the screen): a stage too tall to
+/// be read whole is read part by part, moving down it. `scroll` is how far down the
+/// stage (document units) the view starts; it is clamped to the stage's height, and
+/// the clamped value is returned with the view. The overview is never zoomed.
+pub fn legible_view(
+    project: &Project,
+    journey: &Journey,
+    layout: &MapLayout,
+    step: usize,
+    screen: Rect,
+    scroll: f32,
+) -> (StepView, f32) {
+    let fit = step_view(layout, step, screen);
+    let Some(index) = fit.spotlight else {
+        return (fit, 0.0);
+    };
+    let geom = &layout.stages[index];
+    let focus = geom.header.union(geom.column);
+    let inner = screen.shrink(PAD);
+    let font = smallest_font_in_stage(project, journey, layout, index);
+    let widest = inner.width() / (size::LANE_HEADER + focus.width().max(1.0));
+    let scale = (MIN_LEGIBLE_PX / font).min(widest).max(fit.scale());
+    let shown = inner.height() / scale;
+    let scroll = scroll.clamp(0.0, (focus.height() - shown).max(0.0));
+    let band_w = size::LANE_HEADER * scale;
+    let area_left = inner.left() + band_w;
+    let centre_x = area_left + (inner.right() - area_left) / 2.0;
+    let translation = vec2(
+        centre_x - focus.center().x * scale,
+        inner.top() - (focus.top() + scroll) * scale,
+    );
+    let aligned_x = inner.left() - size::MARGIN * scale;
+    let band = Rect::from_min_max(screen.min, pos2(area_left, screen.bottom()));
+    let view = StepView {
+        transform: TSTransform::new(translation, scale),
+        spotlight: Some(index),
+        lane_band: Some((
+            band,
+            TSTransform::new(vec2(aligned_x, translation.y), scale),
+        )),
+    };
+    (view, scroll)
+}
+
 /// The smallest font (document units) painted in stage `stage`'s column and header, and
 /// in the lane titles pinned beside it: card text, chips and badges, emotion labels,
 /// annotation pills, vote counts, lane kinds.
@@ -286,12 +331,16 @@ mod tests {
         let journey = &project.journeys[0];
         let map = layout_journey(&project, journey, &ApproxText);
         let screen = Rect::from_min_size(pos2(0.0, 0.0), PROJECTOR);
-        let (a, b) = (step_view(&map, 1, screen), step_view(&map, 2, screen));
+        let (a, b) = (step_view(&map, 0, screen), step_view(&map, 5, screen));
         assert_eq!(a.lerp(&b, 0.0), a);
         assert_eq!(a.lerp(&b, 1.0), b);
         let mid = a.lerp(&b, 0.5);
-        let x = |v: &StepView| v.transform.translation.x;
-        assert!(x(&mid) < x(&a).max(x(&b)) && x(&mid) > x(&a).min(x(&b)));
+        let between = |f: &dyn Fn(&StepView) -> f32| {
+            let (lo, hi) = (f(&a).min(f(&b)), f(&a).max(f(&b)));
+            lo < f(&mid) && f(&mid) < hi
+        };
+        assert!(between(&|v| v.transform.translation.x));
+        assert!(between(&|v| v.scale()));
     }
 
     /// The legibility figure of every built-in template: the smallest text of each
@@ -327,5 +376,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_legible_view_reaches_24_px_and_moves_down_a_tall_stage() {
+        let project = crate::io::sample::sample_project();
+        let journey = &project.journeys[0];
+        let map = layout_journey(&project, journey, &ApproxText);
+        let screen = Rect::from_min_size(pos2(0.0, 0.0), PROJECTOR);
+        let fit = step_view(&map, 3, screen);
+        let (top, scroll) = legible_view(&project, journey, &map, 3, screen, -50.0);
+        assert!(scroll.abs() < f32::EPSILON);
+        let font = smallest_text_px(&project, journey, &map, 3, PROJECTOR) / fit.scale();
+        assert!(
+            (font * top.scale() - MIN_LEGIBLE_PX).abs() < 0.01,
+            "{}",
+            font * top.scale()
+        );
+        // The stage is taller than the screen at that size: it can be moved down, to
+        // its bottom and no further; it never gets wider than the screen.
+        let (bottom, scroll) = legible_view(&project, journey, &map, 3, screen, 1.0e6);
+        let g = &map.stages[2];
+        assert!(scroll > 0.0);
+        let r = bottom.transform.mul_rect(g.header.union(g.column));
+        assert!((r.bottom() - (screen.bottom() - PAD)).abs() < 0.5, "{r:?}");
+        assert!(screen.left() <= r.left() && r.right() <= screen.right());
+        // The overview is not zoomed.
+        let (overview, _) = legible_view(&project, journey, &map, 0, screen, 100.0);
+        assert_eq!(overview, step_view(&map, 0, screen));
     }
 }

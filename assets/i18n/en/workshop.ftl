@@ -53,6 +53,7 @@ console-previous = Previous
 console-next-step = Next
 console-overview = Overview
 console-reveal = Reveal curve, quotes and measures stage by stage (R)
+console-legible = Stage at reading size, 24 px text; Up and Down move down it (L)
 console-overlay = Show the console over the projector view (C)
 console-leave = End presentation (Esc)
 console-illegible = Too small to read from the back of the room (under { $min } px on a 1080p projector): { $stages }. Collapse lanes, widen or split these stages.
@@ -64,3 +65,19 @@ top-voted-row = { $rank }. { $text } · { $votes ->
     [one] 1 vote
    *[other] { $votes } votes
 } · { $stage }
+
+sheet-presenting = While presenting (F5)
+key-present-next = Right, Page Down, Space, Down
+key-present-next-what = Next step (a clicker's forward key); during a transition, finish it
+key-present-previous = Left, Page Up, Shift+Space, Up
+key-present-previous-what = Previous step
+key-present-home-end = Home, End
+key-present-home-end-what = The overview, the last stage
+key-present-vote = + / -
+key-present-vote-what = Add or take away a dot vote on the selected card
+key-present-new-card = Double-click a cell, or N
+key-present-new-card-what = Add a card and type it in; Enter keeps it
+key-present-toggles = R, C, L
+key-present-toggles-what = Reveal stage by stage; the console over the projector view; the stage at reading size
+key-present-escape = Escape
+key-present-escape-what = End the presentation

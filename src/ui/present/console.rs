@@ -149,6 +149,12 @@ fn console_ui(
         }
     });
     ui.checkbox(&mut pres.reveal, t!("console-reveal"));
+    if ui
+        .checkbox(&mut pres.legible, t!("console-legible"))
+        .changed()
+    {
+        pres.scroll = 0.0;
+    }
     if !ui.ctx().embed_viewports() {
         ui.checkbox(&mut pres.console_overlay, t!("console-overlay"));
     }

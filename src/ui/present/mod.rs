@@ -56,6 +56,12 @@ pub struct Presentation {
     cache: Option<Cached>,
     /// Set when the presenter asks to end the presentation.
     pub(super) leave: bool,
+    /// The stage shown at the legible size (24 px text), moved down it by `scroll`
+    /// document units, instead of fitted whole to the screen.
+    pub legible: bool,
+    scroll: f32,
+    /// The scale of the last frame's view, to move a page at a time.
+    zoom_hint: f32,
 }
 
 struct Cached {
@@ -83,6 +89,9 @@ impl Presentation {
             edit_next: false,
             cache: None,
             leave: false,
+            legible: false,
+            scroll: 0.0,
+            zoom_hint: 1.0,
         }
     }
 
@@ -94,6 +103,11 @@ impl Presentation {
     /// The stage in the spotlight (by index), `None` on the overview.
     pub fn spotlight(&self) -> Option<usize> {
         spotlight::step_stage(self.step)
+    }
+
+    /// How far down the stage (document units) the legible view has moved.
+    pub fn scroll(&self) -> f32 {
+        self.scroll
     }
 
     /// True while a card is being typed in.
@@ -112,6 +126,7 @@ impl Presentation {
         self.from_time = now;
         self.step = step;
         self.step_started = now;
+        self.scroll = 0.0;
     }
 
     /// Progress (0..=1) of the move to the current step at `now`, eased.
@@ -222,6 +237,9 @@ pub fn present_ui(
         keys(&ctx, state, pres, steps, now, commands);
     }
 
+    // The controls on the projector (vote buttons, the card being typed) are drawn in
+    // light colours, like the paper they sit on.
+    ui.style_mut().visuals = egui::Visuals::light();
     let rect = ui.max_rect();
     let response = ui.interact(rect, ui.scope_id().with("projector"), Sense::click());
     response.widget_info(|| {
@@ -237,7 +255,23 @@ pub fn present_ui(
         };
         WidgetInfo::labeled(Role::Image, true, label)
     });
-    let view = shown_view(&map, pres, rect, now);
+    let view = if pres.legible && !pres.animating(now) {
+        let (view, scroll) =
+            spotlight::legible_view(state.project(), journey, &map, pres.step, rect, pres.scroll);
+        pres.scroll = scroll;
+        view
+    } else {
+        shown_view(&map, pres, rect, now)
+    };
+    pres.zoom_hint = view.scale();
+    // The mouse wheel moves down a stage shown at the legible size.
+    if pres.legible && response.hovered() {
+        let wheel = ctx.input(|i| i.smooth_scroll_delta.y);
+        if wheel != 0.0 {
+            pres.scroll -= wheel / view.scale();
+            ctx.request_repaint();
+        }
+    }
     let options = PaintOptions {
         palette: theme::PROJECTOR,
         reveal: pres.reveal.then_some(pres.step),
@@ -310,6 +344,23 @@ fn keys(
     now: f64,
     commands: &mut Vec<Command>,
 ) {
+    // At the legible size, Up and Down move down and up the stage instead of stepping.
+    let legible = pres.legible && pres.spotlight().is_some();
+    if legible {
+        let (down, up) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(Modifiers::NONE, Key::ArrowUp),
+            )
+        });
+        let page = ctx.content_rect().height() / 3.0 / pres.zoom_hint.max(0.01);
+        if down {
+            pres.scroll += page;
+        }
+        if up {
+            pres.scroll -= page;
+        }
+    }
     let (step, escape, plus, minus, new_card, reveal, overlay) = ctx.input_mut(|i| {
         let mut take = |m: Modifiers, k: Key| i.consume_key(m, k);
         let next = take(Modifiers::NONE, Key::ArrowRight)
@@ -342,6 +393,10 @@ fn keys(
         let new_card = take(Modifiers::NONE, Key::N);
         let reveal = take(Modifiers::NONE, Key::R);
         let overlay = take(Modifiers::NONE, Key::C);
+        if take(Modifiers::NONE, Key::L) {
+            pres.legible = !pres.legible;
+            pres.scroll = 0.0;
+        }
         (step, escape, plus, minus, new_card, reveal, overlay)
     });
     if escape {
@@ -515,6 +570,7 @@ fn live_editor(
         .fixed_pos(screen.min)
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
+            ui.style_mut().visuals = egui::Visuals::light();
             let width = screen.width().max(200.0);
             ui.set_width(width);
             let field = ui.scope_id().with("present_edit_field");
