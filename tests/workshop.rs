@@ -357,6 +357,7 @@ fn the_console_shows_the_stage_notes_the_timer_and_the_time_box() {
     assert_eq!(step(&h), Some(1));
     // The legibility warning names the stages too small to read from the back.
     h.get_by_label_contains("Too small to read from the back of the room");
+    h.get_by_label_contains("This stage's smallest text is 9 px");
     h.get_by_label("End presentation (Esc)").click();
     h.run();
     assert!(h.state().presentation.is_none());

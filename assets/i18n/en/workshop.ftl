@@ -58,6 +58,7 @@ console-overlay = Show the console over the projector view (C)
 console-leave = End presentation (Esc)
 console-illegible = Too small to read from the back of the room (under { $min } px on a 1080p projector): { $stages }. Collapse lanes, widen or split these stages.
 console-illegible-stage = { $stage } ({ $px } px)
+console-step-small = This stage's smallest text is { $px } px on a 1080p projector: press L to show it at reading size.
 
 top-voted-title = Top voted
 top-voted-none = No votes yet: select a card while presenting and press + to vote.

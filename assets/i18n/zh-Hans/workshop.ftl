@@ -55,6 +55,7 @@ console-overlay = 在投影画面上显示控制台（C）
 console-leave = 结束演示（Esc）
 console-illegible = 字太小，会场后排看不清（在 1080p 投影上小于 { $min } 像素）：{ $stages }。请折叠泳道，或加宽、拆分这些阶段。
 console-illegible-stage = { $stage }（{ $px } 像素）
+console-step-small = 在 1080p 投影上，此阶段最小的文字只有 { $px } 像素：按 L 以可读字号显示。
 
 top-voted-title = 得票最多
 top-voted-none = 还没有投票：演示时选中一张卡片，按 + 投票。

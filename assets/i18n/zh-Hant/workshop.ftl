@@ -55,6 +55,7 @@ console-overlay = 在投影畫面上顯示主控台（C）
 console-leave = 結束簡報（Esc）
 console-illegible = 字太小，會場後排看不清（在 1080p 投影上小於 { $min } 像素）：{ $stages }。請摺疊泳道，或加寬、拆分這些階段。
 console-illegible-stage = { $stage }（{ $px } 像素）
+console-step-small = 在 1080p 投影上，此階段最小的文字只有 { $px } 像素：按 L 以可讀字級顯示。
 
 top-voted-title = 得票最多
 top-voted-none = 還沒有投票：簡報時選取一張卡片，按 + 投票。

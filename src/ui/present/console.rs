@@ -162,8 +162,21 @@ fn console_ui(
         pres.leave = true;
     }
 
-    // Legibility: stages whose smallest text is under 24 px on a 1080p projector.
+    // Legibility: this stage's smallest text, then every stage under 24 px on a 1080p
+    // projector.
     let illegible = pres.illegible();
+    if let Some((_, px)) = pres
+        .spotlight()
+        .and_then(|spot| illegible.iter().find(|(i, _)| *i == spot))
+        && !pres.legible
+    {
+        ui.separator();
+        ui.label(
+            RichText::new(t!("console-step-small", px = format!("{px:.0}")))
+                .strong()
+                .color(workshop::WARNING),
+        );
+    }
     if !illegible.is_empty() {
         ui.separator();
         let names: Vec<String> = illegible
