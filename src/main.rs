@@ -51,9 +51,23 @@ enum Cmd {
         /// The project file.
         file: PathBuf,
         /// The file to write: `.png`, `.pdf` or `.svg` for the map, `.csv` for the
-        /// measures; with `--all`, a `.pdf` report or a folder.
-        #[arg(short, long)]
-        output: PathBuf,
+        /// measures; with `--all`, a `.pdf` report or a folder (not needed with
+        /// `--slides`).
+        #[arg(short, long, required_unless_present = "slides")]
+        output: Option<PathBuf>,
+        /// Write slides instead: one PNG per step of the workshop presentation (the
+        /// overview, then each stage in the spotlight) into this folder.
+        #[arg(long, conflicts_with = "output")]
+        slides: Option<PathBuf>,
+        /// Slides: the size of each slide in pixels, width x height (e.g. 1920x1080).
+        #[arg(long, default_value = "1920x1080", requires = "slides")]
+        size: String,
+        /// Slides: reveal the emotion curve, quotes and measures one stage at a time.
+        #[arg(long, requires = "slides")]
+        reveal: bool,
+        /// Leave out the dot votes on cards.
+        #[arg(long)]
+        no_votes: bool,
         /// The format, whatever the output's extension: png, pdf or svg.
         #[arg(long)]
         format: Option<String>,
@@ -122,7 +136,25 @@ fn main() -> ExitCode {
             no_legend,
             no_annotations,
             notes,
+            slides,
+            size,
+            reveal,
+            no_votes,
         }) => {
+            if let Some(dir) = slides {
+                return finish(cmd_slides(
+                    &file,
+                    &dir,
+                    &size,
+                    journey.as_deref(),
+                    reveal,
+                    !no_votes,
+                ));
+            }
+            let Some(output) = output else {
+                eprintln!("waymark: --output is needed (or --slides)");
+                return ExitCode::FAILURE;
+            };
             let Some(page) = export::PageSize::parse(&page) else {
                 eprintln!(
                     "waymark: unknown page size \"{page}\"; use fit, or a4, a3, a2, a1 or a0 \
@@ -145,6 +177,7 @@ fn main() -> ExitCode {
                     page,
                     all_journeys: all,
                 },
+                votes: !no_votes,
             };
             cmd_export(
                 &file,
@@ -156,6 +189,10 @@ fn main() -> ExitCode {
         }
         None => run_window(cli.file.as_ref()),
     };
+    finish(result)
+}
+
+fn finish(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -163,6 +200,44 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn cmd_slides(
+    file: &std::path::Path,
+    dir: &std::path::Path,
+    size: &str,
+    journey: Option<&str>,
+    reveal: bool,
+    votes: bool,
+) -> anyhow::Result<()> {
+    let Some((width, height)) = export::slides::parse_size(size) else {
+        anyhow::bail!("bad slide size \"{size}\"; write it as WIDTHxHEIGHT, e.g. 1920x1080");
+    };
+    let project = io::load_file(file)?;
+    let journey = export::find_journey(&project, journey)?;
+    let exporter = export::Exporter::new();
+    for script in exporter.missing_scripts(&project, journey) {
+        eprintln!(
+            "waymark: warning: no installed font has {script} characters; they will show \
+             as boxes (install a CJK font such as Noto Sans CJK)"
+        );
+    }
+    let options = export::slides::SlideOptions {
+        width,
+        height,
+        reveal,
+        votes,
+    };
+    let written = export::slides::write_slides(&exporter, &project, journey, dir, &options)?;
+    for path in &written {
+        println!("wrote {}", path.display());
+    }
+    println!(
+        "{} slides of {width}x{height} in {}",
+        written.len(),
+        dir.display()
+    );
+    Ok(())
 }
 
 fn cmd_new(output: &std::path::Path, template: Option<&str>) -> anyhow::Result<()> {

@@ -124,6 +124,79 @@ pub mod color {
     pub const LEGEND_FILL: Color32 = Color32::from_rgba_unmultiplied_const(255, 255, 255, 220);
 }
 
+/// The colours of the map's paper, text and rules: the editor's, or the projector's
+/// (higher contrast for a wall screen seen from the back of a room). Everything else
+/// (card fills, emotion, traffic lights) is the same in both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Map background.
+    pub background: Color32,
+    /// Main text.
+    pub text: Color32,
+    /// Secondary text.
+    pub text_muted: Color32,
+    /// Grid lines between cells.
+    pub grid: Color32,
+    /// Stage header fill.
+    pub stage_header: Color32,
+    /// Stage header text.
+    pub stage_text: Color32,
+    /// Lane header fill.
+    pub lane_header: Color32,
+    /// Alternate row tint.
+    pub row_tint: Color32,
+    /// Card outline.
+    pub card_stroke: Color32,
+    /// The veil over the stages that are not in the spotlight: dimmed, still visible.
+    pub dim: Color32,
+}
+
+/// The editor's palette (the canvas and ordinary exports).
+pub const STANDARD: Palette = Palette {
+    background: color::BACKGROUND,
+    text: color::TEXT,
+    text_muted: color::TEXT_MUTED,
+    grid: color::GRID,
+    stage_header: color::STAGE_HEADER,
+    stage_text: color::STAGE_TEXT,
+    lane_header: color::LANE_HEADER,
+    row_tint: color::ROW_TINT,
+    card_stroke: color::CARD_STROKE,
+    dim: Color32::from_rgba_unmultiplied_const(255, 255, 255, 175),
+};
+
+/// The projector's palette: white paper, black text, darker rules and headers.
+pub const PROJECTOR: Palette = Palette {
+    background: Color32::from_rgb(0xFF, 0xFF, 0xFF),
+    text: Color32::from_rgb(0x00, 0x00, 0x00),
+    text_muted: Color32::from_rgb(0x33, 0x38, 0x40),
+    grid: Color32::from_rgb(0x9A, 0xA0, 0xA8),
+    stage_header: Color32::from_rgb(0x1A, 0x2F, 0x55),
+    stage_text: Color32::from_rgb(0xFF, 0xFF, 0xFF),
+    lane_header: Color32::from_rgb(0xE0, 0xE5, 0xEE),
+    row_tint: Color32::from_rgb(0xF4, 0xF5, 0xF2),
+    card_stroke: Color32::from_rgba_premultiplied(0, 0, 0, 90),
+    dim: Color32::from_rgba_unmultiplied_const(255, 255, 255, 175),
+};
+
+/// Dot votes and the workshop timer.
+pub mod workshop {
+    use egui::Color32;
+
+    /// A dot vote on a card: a saturated magenta sticker, unlike any card fill.
+    pub const VOTE: Color32 = Color32::from_rgb(0xC2, 0x18, 0x5B);
+    /// The white ring around a vote dot, so dots stay apart on any card colour.
+    pub const VOTE_RING: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
+    /// A timer within its time box.
+    pub const TIMER_OK: Color32 = Color32::from_rgb(0x2E, 0x9E, 0x5B);
+    /// A timer in the last fifth of its time box.
+    pub const TIMER_AMBER: Color32 = Color32::from_rgb(0xF0, 0xA2, 0x02);
+    /// A timer past its time box.
+    pub const TIMER_RED: Color32 = Color32::from_rgb(0xD6, 0x3B, 0x30);
+    /// A legibility warning in the presenter console.
+    pub const WARNING: Color32 = Color32::from_rgb(0xB2, 0x5E, 0x00);
+}
+
 /// The fill of a card with a given colour token in a lane of a given kind.
 pub fn card_fill(token: ColorToken, lane: &LaneKind) -> Color32 {
     match token {

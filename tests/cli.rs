@@ -163,3 +163,75 @@ fn export_names_an_avatar_from_outside_the_project_folder_and_never_reads_it() {
         assert_eq!(pink, 0, "the picture outside the folder was drawn");
     }
 }
+
+#[test]
+fn slides_export_writes_one_png_per_step_at_the_size_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("blank.ron");
+    let file = file.to_str().unwrap();
+    let (code, _, err) = waymark(&["new", "-o", file, "--template", "blank.en"]);
+    assert_eq!(code, 0, "{err}");
+    let stages = waymark::io::load_file(std::path::Path::new(file))
+        .unwrap()
+        .journeys[0]
+        .stages
+        .clone();
+    // The default size: 1920 x 1080, the overview then one slide per stage.
+    let slides = dir.path().join("slides");
+    let (code, out, err) = waymark(&["export", file, "--slides", slides.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&slides)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), stages.len() + 1, "{names:?}");
+    assert_eq!(names[0], "00-overview.png");
+    assert!(names[1].starts_with("01-"), "{names:?}");
+    for name in &names {
+        let img = image::open(slides.join(name)).unwrap();
+        assert_eq!((img.width(), img.height()), (1920, 1080), "{name}");
+    }
+    assert!(
+        out.contains(&format!("{} slides of 1920x1080", stages.len() + 1)),
+        "{out}"
+    );
+    // A chosen size, with the curve revealed stage by stage.
+    let small = dir.path().join("small");
+    let (code, _, err) = waymark(&[
+        "export",
+        file,
+        "--slides",
+        small.to_str().unwrap(),
+        "--size",
+        "800x450",
+        "--reveal",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let img = image::open(small.join("00-overview.png")).unwrap();
+    assert_eq!((img.width(), img.height()), (800, 450));
+    assert_eq!(std::fs::read_dir(&small).unwrap().count(), stages.len() + 1);
+    // A bad size is refused with a clear message, and nothing is written.
+    let bad = dir.path().join("bad");
+    let (code, _, err) = waymark(&[
+        "export",
+        file,
+        "--slides",
+        bad.to_str().unwrap(),
+        "--size",
+        "10x10",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("320 to 7680"), "{err}");
+    assert!(!bad.exists());
+    let (code, _, err) = waymark(&[
+        "export",
+        file,
+        "--slides",
+        bad.to_str().unwrap(),
+        "--size",
+        "wide",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("WIDTHxHEIGHT"), "{err}");
+}

@@ -24,7 +24,7 @@ use waymark::io;
 use waymark::model::*;
 
 /// How many kinds of step there are (see [`command`]).
-const KINDS: u8 = 41;
+const KINDS: u8 = 43;
 
 /// One random step, resolved against the document as it is when the step is taken
 /// (the ids it needs exist only then).
@@ -237,11 +237,13 @@ fn edit_kind(edit: &Edit) -> usize {
         Edit::DeleteStageAndMicro { .. } => 30,
         Edit::DeleteJourneyAndMicro { .. } => 31,
         Edit::DuplicateJourneyAndMicro { .. } => 32,
+        Edit::Vote { .. } => 33,
+        Edit::ResetVotes { .. } => 34,
     }
 }
 
 /// Number of edit kinds.
-const EDIT_KINDS: usize = 33;
+const EDIT_KINDS: usize = 35;
 
 /// The edit a step makes on `p`, if it finds what it needs.
 #[allow(
@@ -536,6 +538,12 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
         },
         31 => Edit::DeleteJourneyAndMicro { journey },
         32 => Edit::DuplicateJourneyAndMicro { journey },
+        33 => Edit::Vote {
+            journey,
+            card: pick(&cards(j), s.b)?.1.id,
+            delta: if s.c.is_multiple_of(3) { -1 } else { 1 },
+        },
+        34 => Edit::ResetVotes { journey },
         _ => return None,
     })
 }
@@ -567,25 +575,25 @@ fn commands(state: &AppState, s: &Step) -> Vec<Command> {
         });
     let mut out = vec![Command::SelectJourney(j.id)];
     match s.kind {
-        33 | 34 => out = vec![Command::Undo],
-        35 => out = vec![Command::Redo],
-        36 => {
+        35 | 36 => out = vec![Command::Undo],
+        37 => out = vec![Command::Redo],
+        38 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Copy);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        37 => {
+        39 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Cut);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        38 => {
+        40 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Duplicate);
         }
-        39 => {
+        41 => {
             let selection = match s.c % 4 {
                 0 => pick(&j.stages, s.b).map(|x| Selection::Stage(x.id)),
                 1 => pick(&j.lanes, s.b).map(|x| Selection::Lane(x.id)),

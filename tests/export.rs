@@ -368,3 +368,37 @@ fn notes_of_accelerators_and_blockers_are_exported_on_request() {
     };
     assert_eq!(export(&exporter, &sample_project(), options).height(), with);
 }
+
+#[test]
+fn votes_are_drawn_as_dots_unless_left_out() {
+    let exporter = waymark::export::Exporter::without_system_fonts();
+    let plain = waymark::io::sample::sample_project();
+    let mut voted = plain.clone();
+    voted.journeys[0].lanes[0].cards[0].votes = 3;
+    voted.journeys[0].lanes[1].cards[0].votes = 14;
+    let options = ExportOptions::default();
+    let render = |p: &waymark::model::Project, o: &ExportOptions| {
+        exporter.render(p, &p.journeys[0], o).unwrap()
+    };
+    let without = render(&plain, &options);
+    let with = render(&voted, &options);
+    assert_eq!(with.dimensions(), without.dimensions());
+    // The dots are the vote colour, which nothing else on the sample map uses.
+    let vote = waymark::theme::workshop::VOTE;
+    let dots = |img: &image::RgbaImage| {
+        img.pixels()
+            .filter(|p| p.0[..3] == [vote.r(), vote.g(), vote.b()])
+            .count()
+    };
+    assert_eq!(dots(&without), 0);
+    assert!(dots(&with) > 13 * 40, "{} vote pixels", dots(&with));
+    // Left out, the map is exactly the map nobody voted on.
+    let left_out = render(
+        &voted,
+        &ExportOptions {
+            votes: false,
+            ..ExportOptions::default()
+        },
+    );
+    assert!(left_out.as_raw() == without.as_raw());
+}

@@ -447,3 +447,80 @@ fn work_survives_a_kill_and_is_recovered_at_the_next_launch() {
         .collect();
     assert_eq!(texts, ["Written before the crash"]);
 }
+
+/// The box (min x, min y, max x, max y) of the pixels of exactly colour `c`, if any.
+fn colour_box(screen: &image::RgbaImage, c: egui::Color32) -> Option<(u32, u32, u32, u32)> {
+    let mut found = None;
+    for (x, y, p) in screen.enumerate_pixels() {
+        if p.0[0] == c.r() && p.0[1] == c.g() && p.0[2] == c.b() {
+            let (x0, y0, x1, y1) = found.unwrap_or((x, y, x, y));
+            found = Some((x0.min(x), y0.min(y), x1.max(x), y1.max(y)));
+        }
+    }
+    found
+}
+
+/// True while a window named `name` is shown on the session's display.
+fn window_shown(session: &Session, name: &str) -> bool {
+    let out = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", name])
+        .env("DISPLAY", &session.display)
+        .output()
+        .expect("xdotool runs");
+    !String::from_utf8_lossy(&out.stdout).trim().is_empty()
+}
+
+#[test]
+fn f5_presents_right_steps_and_escape_leaves_in_the_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let session = Session::start();
+    let header = waymark::theme::PROJECTOR.stage_header;
+    let screen = session.screenshot();
+    assert!(
+        colour_box(&screen, header).is_none(),
+        "the editor uses its own palette"
+    );
+    // F5: the overview in the projector palette, every stage header in its colour, and
+    // the presenter console in a window of its own.
+    session.key("F5");
+    let overview = colour_box(&session.screenshot(), header).expect("the projector's headers");
+    let overview_width = overview.2 - overview.0;
+    assert!(
+        overview_width > screen.width() / 2,
+        "the overview spans the screen: {overview:?}"
+    );
+    assert!(window_shown(&session, "Presenter console"));
+    // With no window manager both windows open at the top-left corner: the console is
+    // moved off the projector view, as a facilitator drags it to the laptop's screen.
+    let out = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", "Presenter console"])
+        .env("DISPLAY", &session.display)
+        .output()
+        .expect("xdotool runs");
+    let console = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    session.xdotool(&["windowmove", &console, "1590", "990"]);
+    // Right (a clicker's key): the first stage in the spotlight, the others veiled.
+    session.focus();
+    session.key("Right");
+    let spot = colour_box(&session.screenshot(), header).expect("the spotlit header");
+    assert!(
+        spot.2 - spot.0 < overview_width / 3,
+        "one header in the spotlight: {spot:?}, overview {overview:?}"
+    );
+    assert!(
+        spot.0 < screen.width() / 2,
+        "the first stage is on the left: {spot:?}"
+    );
+    // Escape: back in the editor, console closed.
+    session.key("Escape");
+    let back = session.screenshot();
+    assert!(colour_box(&back, header).is_none(), "the editor is back");
+    assert!(colour_box(&back, color::STAGE_HEADER).is_some());
+    assert!(!window_shown(&session, "Presenter console"));
+}

@@ -106,6 +106,33 @@ pub fn lowest_points(scores: &[f32], neutral: f32) -> Vec<usize> {
         .collect()
 }
 
+/// The cards of `journey` that received dot votes, most votes first; cards with as
+/// many votes keep the map's order (stage by stage, lane by lane).
+pub fn top_voted(journey: &crate::model::Journey) -> Vec<&crate::model::Card> {
+    let stage_index = |c: &crate::model::Card| {
+        journey
+            .stages
+            .iter()
+            .position(|s| s.id == c.stage)
+            .unwrap_or(usize::MAX)
+    };
+    let mut voted: Vec<(usize, usize, &crate::model::Card)> = journey
+        .lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(lane, l)| l.cards.iter().map(move |c| (lane, c)))
+        .filter(|(_, c)| c.votes > 0)
+        .map(|(lane, c)| (stage_index(c), lane, c))
+        .collect();
+    voted.sort_by(|a, b| {
+        b.2.votes
+            .cmp(&a.2.votes)
+            .then(a.0.cmp(&b.0))
+            .then(a.1.cmp(&b.1))
+    });
+    voted.into_iter().map(|(_, _, c)| c).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +193,25 @@ mod tests {
         assert_eq!(lowest_points(&[1.0, -3.0, 2.0, -3.0], 0.0), vec![1, 3]);
         assert!(lowest_points(&[1.0, 2.0], 0.0).is_empty());
         assert!(lowest_points(&[], 0.0).is_empty());
+    }
+
+    #[test]
+    fn top_voted_ranks_by_votes_then_map_order() {
+        let mut p = crate::io::sample::sample_project();
+        let j = &mut p.journeys[0];
+        assert!(top_voted(j).is_empty());
+        let (first, second) = (j.stages[0].id, j.stages[1].id);
+        let mut ids = Vec::new();
+        for (lane, stage, votes) in [(1, second, 2), (0, second, 2), (0, first, 2), (2, first, 5)] {
+            let card = j.lanes[lane]
+                .cards
+                .iter_mut()
+                .find(|c| c.stage == stage && c.votes == 0)
+                .unwrap_or_else(|| panic!("a card in lane {lane}"));
+            card.votes = votes;
+            ids.push(card.id);
+        }
+        let ranked: Vec<_> = top_voted(&p.journeys[0]).iter().map(|c| c.id).collect();
+        assert_eq!(ranked, vec![ids[3], ids[2], ids[1], ids[0]]);
     }
 }

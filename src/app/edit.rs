@@ -164,6 +164,21 @@ pub enum Edit {
         /// The annotation.
         annotation: AnnotationId,
     },
+    /// Adds a dot vote to a card (`delta` 1) or takes one away (`delta` -1); a card
+    /// never has fewer than no votes.
+    Vote {
+        /// The journey.
+        journey: JourneyId,
+        /// The card.
+        card: CardId,
+        /// Votes added (negative: taken away).
+        delta: i32,
+    },
+    /// Takes every dot vote off every card of a journey: one undo step.
+    ResetVotes {
+        /// The journey.
+        journey: JourneyId,
+    },
     /// Replaces a whole journey (matched by id): the result of an import, one step.
     SetJourney {
         /// The new journey.
@@ -313,6 +328,9 @@ impl Edit {
             ),
             Self::SetAnnotation { .. } => t!("edit-annotation"),
             Self::DeleteAnnotation { .. } => t!("edit-delete-annotation"),
+            Self::Vote { delta, .. } if *delta < 0 => t!("edit-unvote"),
+            Self::Vote { .. } => t!("edit-vote"),
+            Self::ResetVotes { .. } => t!("edit-reset-votes"),
             Self::SetSettings { .. } => t!("edit-settings"),
             Self::AddPersona { .. } => t!("edit-add-persona"),
             Self::SetPersona { .. } | Self::MovePersona { .. } => t!("edit-persona"),
@@ -640,7 +658,9 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
         | Edit::MoveCard { journey, .. }
         | Edit::AddAnnotation { journey, .. }
         | Edit::SetAnnotation { journey, .. }
-        | Edit::DeleteAnnotation { journey, .. } => *journey,
+        | Edit::DeleteAnnotation { journey, .. }
+        | Edit::Vote { journey, .. }
+        | Edit::ResetVotes { journey } => *journey,
     };
 
     if let Edit::DeleteStageAndMicro { stage, .. } = edit {
@@ -876,6 +896,8 @@ fn apply_journey_edit(
                 // answers behind it: they belong to the import's own card (and would
                 // be read on another measure's scale if pasted into another lane).
                 card.answers = None;
+                // Votes belong to the card people voted on, not to its copies.
+                card.votes = 0;
                 if let LaneKind::Emotion { .. } = l.kind
                     && card.emotion.is_none()
                 {
@@ -961,6 +983,27 @@ fn apply_journey_edit(
                 .iter()
                 .position(|a| a.id == *annotation)?;
             journey.annotations.remove(i);
+        }
+        Edit::Vote { card, delta, .. } => {
+            let c = journey
+                .lanes
+                .iter_mut()
+                .find_map(|l| l.cards.iter_mut().find(|c| c.id == *card))?;
+            let votes = c.votes.saturating_add_signed(*delta);
+            if votes == c.votes {
+                return None;
+            }
+            c.votes = votes;
+        }
+        Edit::ResetVotes { .. } => {
+            let mut any = false;
+            for c in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
+                any |= c.votes > 0;
+                c.votes = 0;
+            }
+            if !any {
+                return None;
+            }
         }
         // Project-level edits are applied by `apply_edit`, which returns before a
         // journey is looked up: they never reach this function.

@@ -25,6 +25,8 @@ pub struct ExportDone {
     pub pages: usize,
     /// Scripts that no installed font could show.
     pub missing_scripts: Vec<&'static str>,
+    /// Slides written (a slides export: `path` is their folder); 0 otherwise.
+    pub slides: usize,
 }
 
 /// An export in progress.
@@ -51,6 +53,56 @@ impl ExportJob {
         path: PathBuf,
         project_file: Option<PathBuf>,
     ) -> Self {
+        let target = path.clone();
+        Self::spawn(exporter, path, move |exporter| {
+            run(
+                exporter,
+                &project,
+                journey,
+                options,
+                format,
+                &target,
+                project_file.as_deref(),
+            )
+        })
+    }
+
+    /// Starts writing the slides of `journey` (one PNG per presentation step) into the
+    /// folder `dir`.
+    pub fn start_slides(
+        exporter: &SharedExporter,
+        project: Project,
+        journey: JourneyId,
+        options: export::slides::SlideOptions,
+        dir: PathBuf,
+    ) -> Self {
+        let target = dir.clone();
+        Self::spawn(exporter, dir, move |exporter| {
+            let journey = project
+                .journey(journey)
+                .ok_or_else(|| t!("error-export-journey-gone"))?;
+            let missing_scripts = exporter.missing_scripts(&project, journey);
+            let written =
+                export::slides::write_slides(exporter, &project, journey, &target, &options)
+                    .map_err(|e| e.to_string())?;
+            Ok(ExportDone {
+                path: target,
+                format: ExportFormat::Png,
+                width: options.width,
+                height: options.height,
+                pages: 0,
+                missing_scripts,
+                slides: written.len(),
+            })
+        })
+    }
+
+    /// Runs `work` with the shared exporter on a background thread.
+    fn spawn(
+        exporter: &SharedExporter,
+        path: PathBuf,
+        work: impl FnOnce(&Exporter) -> Result<ExportDone, String> + Send + 'static,
+    ) -> Self {
         let (sender, receiver) = std::sync::mpsc::channel();
         let exporter = Arc::clone(exporter);
         let target = path.clone();
@@ -60,15 +112,7 @@ impl ExportJob {
             .spawn(move || {
                 let mut guard = exporter.lock().unwrap_or_else(PoisonError::into_inner);
                 let exporter = guard.get_or_insert_with(Exporter::new);
-                let result = run(
-                    exporter,
-                    &project,
-                    journey,
-                    options,
-                    format,
-                    &target,
-                    project_file.as_deref(),
-                );
+                let result = work(exporter);
                 // The receiver is gone only if the app closed; nobody is left to tell.
                 if sender.send(result).is_err() {
                     eprintln!(
@@ -128,6 +172,7 @@ fn run(
         height: 0,
         pages: 1,
         missing_scripts,
+        slides: 0,
     };
     match format {
         ExportFormat::Png => {

@@ -115,6 +115,16 @@ pub enum Command {
         /// The file to write.
         path: PathBuf,
     },
+    /// Writes the slides of a journey in the background: one PNG per step of the
+    /// workshop presentation, into a folder; the result arrives as a message.
+    ExportSlides {
+        /// The journey.
+        journey: JourneyId,
+        /// Size, reveal, votes.
+        options: crate::export::slides::SlideOptions,
+        /// The folder to write them into (made if missing).
+        dir: PathBuf,
+    },
     /// Changes the document. Edits with the same `gesture` key in quick succession
     /// form one undo step.
     Edit {
@@ -493,6 +503,24 @@ impl AppState {
                     ));
                 }
             }
+            Command::ExportSlides {
+                journey,
+                options,
+                dir,
+            } => {
+                if self.export_job.is_some() {
+                    self.messages
+                        .push(Message::Error(t!("error-export-running")));
+                } else {
+                    self.export_job = Some(ExportJob::start_slides(
+                        &self.exporter,
+                        self.project.clone(),
+                        journey,
+                        options,
+                        dir,
+                    ));
+                }
+            }
             Command::Edit { edit, gesture } => self.edit(&edit, gesture, now),
         }
     }
@@ -508,6 +536,24 @@ impl AppState {
         };
         self.export_job = None;
         match result {
+            Ok(done) if done.slides > 0 => {
+                let text = t!(
+                    "status-exported-slides",
+                    count = done.slides,
+                    path = done.path.display(),
+                    width = done.width,
+                    height = done.height
+                );
+                if done.missing_scripts.is_empty() {
+                    self.messages.push(Message::Info(text));
+                } else {
+                    self.messages.push(Message::Warning(t!(
+                        "status-exported-missing-font",
+                        exported = text,
+                        scripts = done.missing_scripts.join(", ")
+                    )));
+                }
+            }
             Ok(done) => {
                 let text = match done.format {
                     crate::export::ExportFormat::Png => t!(

@@ -7,6 +7,7 @@ pub mod measures;
 pub mod pdf;
 pub mod raster;
 pub mod report;
+pub mod slides;
 pub mod svg;
 pub mod vector;
 
@@ -105,6 +106,8 @@ pub struct ExportOptions {
     pub notes: bool,
     /// PDF only: page size, and whether to write the whole project as a report.
     pub pdf: PdfOptions,
+    /// Draw the cards' dot votes (off: the map as it was before the workshop voted).
+    pub votes: bool,
 }
 
 impl Default for ExportOptions {
@@ -118,6 +121,7 @@ impl Default for ExportOptions {
             annotations: true,
             notes: false,
             pdf: PdfOptions::default(),
+            votes: true,
         }
     }
 }
@@ -182,6 +186,22 @@ pub enum ExportError {
     /// The file could not be written (the message names it).
     #[error(transparent)]
     Write(#[from] AtomicWriteError),
+    /// A slide size outside 320 to 7680 pixels a side.
+    #[error("{}", crate::t!("err-export-bad-slide-size", width = *width, height = *height))]
+    BadSlideSize {
+        /// Width asked for.
+        width: u32,
+        /// Height asked for.
+        height: u32,
+    },
+    /// The folder for the slides could not be made.
+    #[error("{}", crate::t!("err-export-slides-dir", path = path.clone(), error = error.clone()))]
+    SlidesDir {
+        /// The folder.
+        path: String,
+        /// Why.
+        error: String,
+    },
 }
 
 /// A headless egui context set up for exporting: default fonts plus the system's
@@ -301,6 +321,8 @@ impl Exporter {
                 PaintOptions {
                     background: paint_background,
                     avatar: avatar.as_ref().map(egui::TextureHandle::id),
+                    votes: options.votes,
+                    ..PaintOptions::default()
                 },
             );
         })?;

@@ -196,6 +196,8 @@ impl Exporter {
                     PaintOptions {
                         background: paint_background,
                         avatar,
+                        votes: options.votes,
+                        ..PaintOptions::default()
                     },
                 );
             },

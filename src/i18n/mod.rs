@@ -119,7 +119,7 @@ macro_rules! resources {
 }
 
 resources!(
-    "app", "ui", "dialogs", "panels", "map", "canvas", "errors", "safety", "micro"
+    "app", "ui", "dialogs", "panels", "map", "canvas", "errors", "safety", "micro", "workshop"
 );
 
 /// The Fluent source of every message file of `language`, for the consistency tests.

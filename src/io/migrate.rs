@@ -16,6 +16,7 @@ pub fn migrate(mut project: Project) -> Project {
             1 => v1_to_v2(&mut project),
             2 => v2_to_v3(&mut project),
             // Version 4 added the remembered survey column mappings, empty before.
+            4 => v4_to_v5(&mut project),
             _ => {}
         }
         project.format_version += 1;
@@ -53,6 +54,19 @@ fn v2_to_v3(project: &mut Project) {
                     .map(|(_, id, _)| *id);
             }
         }
+    }
+}
+
+/// Version 5 added dot votes on cards. A version 4 file has none: every card starts
+/// with no votes (a `votes` field in a version 4 file is not Waymark's and is dropped).
+fn v4_to_v5(project: &mut Project) {
+    for card in project
+        .journeys
+        .iter_mut()
+        .flat_map(|j| &mut j.lanes)
+        .flat_map(|l| &mut l.cards)
+    {
+        card.votes = 0;
     }
 }
 
@@ -282,5 +296,40 @@ mod tests {
         assert_eq!(loaded.format_version, FORMAT_VERSION);
         assert!(loaded.journeys.iter().all(|j| j.survey_mappings.is_empty()));
         assert_eq!(loaded.journeys, p.journeys);
+    }
+
+    #[test]
+    fn version_4_cards_have_no_votes_and_version_5_keeps_them() {
+        let mut p = crate::io::sample::sample_project();
+        p.journeys[0].lanes[0].cards[0].votes = 3;
+        let text = crate::io::to_ron_string(&p).unwrap_or_else(|e| panic!("{e}"));
+        assert!(text.contains("votes: 3"), "votes are written");
+        // Cards without votes write no field: the file reads as before.
+        assert_eq!(text.matches("votes:").count(), 1);
+        let back = crate::io::from_ron_str(&text, std::path::Path::new("v5.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.journeys[0].lanes[0].cards[0].votes, 3);
+        // The same document as version 4 migrates to version 5 without votes.
+        let v4 = text
+            .replacen(
+                &format!("format_version: {FORMAT_VERSION},"),
+                "format_version: 4,",
+                1,
+            )
+            .replace("votes: 3", "votes: 0");
+        let migrated = crate::io::from_ron_str(&v4, std::path::Path::new("v4.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(migrated.format_version, FORMAT_VERSION);
+        assert!(
+            migrated.journeys[0]
+                .lanes
+                .iter()
+                .flat_map(|l| &l.cards)
+                .all(|c| c.votes == 0)
+        );
+        let mut with_votes = migrated.clone();
+        with_votes.format_version = 4;
+        with_votes.journeys[0].lanes[0].cards[0].votes = 9;
+        assert_eq!(migrate(with_votes), migrated);
     }
 }

@@ -3,6 +3,7 @@
 //! testing and the tests all use the same numbers.
 
 mod curve;
+pub mod spotlight;
 
 use std::collections::HashMap;
 

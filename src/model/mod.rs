@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first format.
 /// - 2: `Settings::language`, the map's own language (version 1 files get one guessed
 ///   from their text when they are loaded).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The languages a map can be in, by BCP 47 tag: the labels Waymark draws on a map
 /// (legend, lane captions, badges, channel names...) have messages in each of them.
@@ -524,6 +524,16 @@ pub struct Card {
     /// project's NEV thresholds or CSAT rule change). Format version 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<Answers>,
+    /// Dot votes the card received in a workshop (format version 5); not written
+    /// while 0, so a map nobody voted on saves as before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+// Reason: serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The raw answers behind a measure card, kept compactly: one byte per answer.
@@ -582,6 +592,7 @@ impl Card {
             measure: None,
             about: None,
             answers: None,
+            votes: 0,
         }
     }
 }

@@ -45,13 +45,23 @@ impl TextMeasure for EguiText<'_> {
 }
 
 /// How to paint a map. Which parts exist (title, persona card, legend) is decided by
-/// the layout, so that the canvas and an export agree on the map's size.
+/// the layout, so that the canvas and an export agree on the map's size. The canvas,
+/// the exports and the projector differ only by these options.
 #[derive(Clone, Copy, Debug)]
 pub struct PaintOptions {
     /// Paint the background colour over the whole map (off for a transparent export).
     pub background: bool,
     /// The persona's avatar, already loaded as a texture; initials are shown without.
     pub avatar: Option<egui::TextureId>,
+    /// Paper, text and rule colours: the editor's or the projector's.
+    pub palette: theme::Palette,
+    /// Draw the cards' dot votes.
+    pub votes: bool,
+    /// The stage in the spotlight (by index): the others are veiled, still visible.
+    pub spotlight: Option<usize>,
+    /// How many stages (from the left) show their emotion curve, quotes and measures;
+    /// `None`: all of them. A workshop reveals them one stage at a time.
+    pub reveal: Option<usize>,
 }
 
 impl Default for PaintOptions {
@@ -59,7 +69,24 @@ impl Default for PaintOptions {
         Self {
             background: true,
             avatar: None,
+            palette: theme::STANDARD,
+            votes: true,
+            spotlight: None,
+            reveal: None,
         }
+    }
+}
+
+/// The right edge (document units) of what `reveal` shows of a journey laid out as
+/// `layout`: curves and their points right of it are not painted.
+fn reveal_edge(layout: &MapLayout, reveal: Option<usize>) -> f32 {
+    match reveal {
+        None => f32::INFINITY,
+        Some(0) => f32::NEG_INFINITY,
+        Some(n) => layout
+            .stages
+            .get(n - 1)
+            .map_or(f32::INFINITY, |s| s.column.right()),
     }
 }
 
@@ -82,9 +109,13 @@ pub fn paint_map(
         zoom: to_screen.scaling,
         clip: painter.clip_rect(),
         lang: Language::of_map(project),
+        pal: options.palette,
+        votes: options.votes,
+        reveal: options.reveal.unwrap_or(usize::MAX),
+        reveal_x: reveal_edge(layout, options.reveal),
     };
     if options.background {
-        p.rect(layout.bounds(), 0.0, color::BACKGROUND);
+        p.rect(layout.bounds(), 0.0, p.pal.background);
     }
     p.title_block(project, journey, layout, options.avatar);
     p.grid(project, journey, layout);
@@ -92,6 +123,42 @@ pub fn paint_map(
     p.curves(project, journey, layout);
     p.annotations(journey, layout);
     p.legend(journey, layout);
+    if let Some(spot) = options.spotlight {
+        p.veil_except(layout, spot);
+    }
+}
+
+/// Paints one step of a workshop presentation on `screen`: the screen filled with the
+/// palette's paper, the map under the step's transform with the other stages veiled,
+/// and for a stage step the lane titles pinned on the left. The projector and the
+/// slides export both paint through here.
+pub fn paint_step(
+    painter: &Painter,
+    project: &Project,
+    journey: &Journey,
+    layout: &MapLayout,
+    view: &crate::layout::spotlight::StepView,
+    screen: Rect,
+    options: PaintOptions,
+) {
+    painter.rect_filled(screen, 0.0, options.palette.background);
+    let options = PaintOptions {
+        spotlight: view.spotlight,
+        ..options
+    };
+    paint_map(painter, project, journey, layout, view.transform, options);
+    if let Some((band, xf)) = view.lane_band {
+        let band_painter = painter.with_clip_rect(band.intersect(painter.clip_rect()));
+        paint_headers_with(
+            &band_painter,
+            project,
+            journey,
+            layout,
+            xf,
+            Headers::Lanes,
+            &options,
+        );
+    }
 }
 
 /// A row or column of a map's headers, for [`paint_headers`].
@@ -117,16 +184,42 @@ pub fn paint_headers(
     to_screen: TSTransform,
     which: Headers,
 ) {
+    paint_headers_with(
+        painter,
+        project,
+        journey,
+        layout,
+        to_screen,
+        which,
+        &PaintOptions::default(),
+    );
+}
+
+/// [`paint_headers`] with the palette (and the rest) of `options`: the projector pins
+/// the lane titles beside the stage in the spotlight in its own colours.
+pub fn paint_headers_with(
+    painter: &Painter,
+    project: &Project,
+    journey: &Journey,
+    layout: &MapLayout,
+    to_screen: TSTransform,
+    which: Headers,
+    options: &PaintOptions,
+) {
     let p = MapPainter {
         painter,
         xf: to_screen,
         zoom: to_screen.scaling,
         clip: painter.clip_rect(),
         lang: Language::of_map(project),
+        pal: options.palette,
+        votes: options.votes,
+        reveal: options.reveal.unwrap_or(usize::MAX),
+        reveal_x: reveal_edge(layout, options.reveal),
     };
     let band = p.clip;
-    painter.rect_filled(band, 0.0, color::BACKGROUND);
-    let edge = Stroke::new(1.0, color::GRID);
+    painter.rect_filled(band, 0.0, p.pal.background);
+    let edge = Stroke::new(1.0, p.pal.grid);
     match which {
         Headers::Stages => {
             for (i, (stage, geom)) in journey.stages.iter().zip(&layout.stages).enumerate() {
@@ -155,6 +248,14 @@ struct MapPainter<'a> {
     clip: Rect,
     /// The map's language, for every label Waymark adds.
     lang: Language,
+    /// Paper, text and rule colours.
+    pal: theme::Palette,
+    /// Draw dot votes.
+    votes: bool,
+    /// Stages from this index on hide their quotes and measures.
+    reveal: usize,
+    /// Curves are painted up to this x (document units).
+    reveal_x: f32,
 }
 
 impl MapPainter<'_> {
@@ -289,7 +390,7 @@ impl MapPainter<'_> {
             Rect::from_min_size(text_r.min, vec2(text_r.width(), 30.0)),
             &journey.title,
             font::TITLE,
-            color::TEXT,
+            self.pal.text,
             1,
             Align2::LEFT_TOP,
             FontFamily::Proportional,
@@ -298,7 +399,7 @@ impl MapPainter<'_> {
             Rect::from_min_max(text_r.min + vec2(0.0, 32.0), text_r.max),
             &journey.description,
             font::SUBTITLE,
-            color::TEXT_MUTED,
+            self.pal.text_muted,
             2,
             Align2::LEFT_TOP,
             FontFamily::Proportional,
@@ -313,7 +414,7 @@ impl MapPainter<'_> {
     ) {
         {
             self.rect(card, 8.0, color::PERSONA_CARD);
-            self.rect_stroke(card, 8.0, 1.0, color::GRID);
+            self.rect_stroke(card, 8.0, 1.0, self.pal.grid);
             let avatar_c = card.left_center() + vec2(28.0, 0.0);
             if let Some(texture) = avatar {
                 // The portrait, in a rounded square (the image is scaled to fit 256 px).
@@ -330,7 +431,7 @@ impl MapPainter<'_> {
                 self.painter.circle_filled(
                     self.pos(avatar_c),
                     20.0 * self.zoom,
-                    color::STAGE_HEADER,
+                    self.pal.stage_header,
                 );
                 let initials: String = persona
                     .name
@@ -342,7 +443,7 @@ impl MapPainter<'_> {
                     Rect::from_center_size(avatar_c, vec2(40.0, 40.0)),
                     &initials,
                     font::STAGE,
-                    color::STAGE_TEXT,
+                    self.pal.stage_text,
                     1,
                     Align2::CENTER_CENTER,
                     FontFamily::Proportional,
@@ -362,7 +463,7 @@ impl MapPainter<'_> {
                 Rect::from_min_size(info.min, vec2(info.width(), 18.0)),
                 &name,
                 font::STAGE,
-                color::TEXT,
+                self.pal.text,
                 1,
                 Align2::LEFT_TOP,
                 FontFamily::Proportional,
@@ -377,7 +478,7 @@ impl MapPainter<'_> {
                 Rect::from_min_max(info.min + vec2(0.0, 21.0), info.max),
                 &facts,
                 font::SMALL,
-                color::TEXT_MUTED,
+                self.pal.text_muted,
                 3,
                 Align2::LEFT_TOP,
                 FontFamily::Proportional,
@@ -393,14 +494,14 @@ impl MapPainter<'_> {
                 continue;
             }
             if i % 2 == 1 {
-                self.rect(lane_geom.row, 0.0, color::ROW_TINT);
+                self.rect(lane_geom.row, 0.0, self.pal.row_tint);
             }
             self.lane_title(&journey.lanes[lane_geom.index], lane_geom.header);
             self.line(
                 lane_geom.row.left_bottom(),
                 lane_geom.row.right_bottom(),
                 1.0,
-                color::GRID,
+                self.pal.grid,
             );
         }
         // Stage headers and column lines.
@@ -414,7 +515,7 @@ impl MapPainter<'_> {
                 geom.column.right_top(),
                 geom.column.right_bottom(),
                 1.0,
-                color::GRID,
+                self.pal.grid,
             );
         }
         // Lines of visibility.
@@ -446,14 +547,14 @@ impl MapPainter<'_> {
     /// A lane's title box: its title (with a mark when collapsed) and, when there is
     /// room, what kind of lane it is.
     fn lane_title(&self, lane: &crate::model::Lane, header: Rect) {
-        self.rect(header.shrink(1.0), 4.0, color::LANE_HEADER);
+        self.rect(header.shrink(1.0), 4.0, self.pal.lane_header);
         let inner = header.shrink2(vec2(10.0, 6.0));
         let mark = if lane.collapsed { "▸ " } else { "" };
         self.text(
             Rect::from_min_size(inner.min, vec2(inner.width(), 20.0)),
             &format!("{mark}{}", lane.title),
             font::LANE,
-            color::TEXT,
+            self.pal.text,
             if lane.collapsed { 1 } else { 2 },
             Align2::LEFT_TOP,
             FontFamily::Proportional,
@@ -464,7 +565,7 @@ impl MapPainter<'_> {
                 Rect::from_min_max(inner.min + vec2(0.0, 22.0), inner.max),
                 &kind_label,
                 font::SMALL,
-                color::TEXT_MUTED,
+                self.pal.text_muted,
                 2,
                 Align2::LEFT_TOP,
                 FontFamily::Proportional,
@@ -478,12 +579,12 @@ impl MapPainter<'_> {
             header.min + vec2(2.0, 0.0),
             vec2(header.width() - 4.0, size::STAGE_HEADER - 6.0),
         );
-        self.rect(header, 6.0, color::STAGE_HEADER);
+        self.rect(header, 6.0, self.pal.stage_header);
         self.text(
             header.shrink2(vec2(8.0, 4.0)),
             &stage.name,
             font::STAGE,
-            color::STAGE_TEXT,
+            self.pal.stage_text,
             2,
             Align2::CENTER_CENTER,
             FontFamily::Proportional,
@@ -628,9 +729,14 @@ impl MapPainter<'_> {
             }
             let lane = &journey.lanes[g.lane];
             let card = &lane.cards[g.card];
+            if g.stage >= self.reveal
+                && matches!(lane.kind, LaneKind::Quotes | LaneKind::Measures(_))
+            {
+                continue;
+            }
             let fill = theme::card_fill(card.color, &lane.kind);
             self.rect(g.rect, size::CARD_ROUNDING, fill);
-            self.rect_stroke(g.rect, size::CARD_ROUNDING, 1.0, color::CARD_STROKE);
+            self.rect_stroke(g.rect, size::CARD_ROUNDING, 1.0, self.pal.card_stroke);
             let top_row = Rect::from_min_size(
                 g.rect.min + vec2(size::CARD_PAD, size::CARD_PAD),
                 vec2(g.text.width(), size::CHIP_ROW - 3.0),
@@ -641,7 +747,7 @@ impl MapPainter<'_> {
                         // No chip for a touchpoint whose channel nobody chose.
                         if let Some(channel) = &tp.channel {
                             let channel = labels::channel(self.lang, channel);
-                            self.chip(top_row, &channel, color::TEXT_MUTED, false);
+                            self.chip(top_row, &channel, self.pal.text_muted, false);
                         }
                         if let Some(class) = tp.class {
                             let label = labels::class_badge(self.lang, class);
@@ -669,7 +775,7 @@ impl MapPainter<'_> {
                 }
                 LaneKind::Quotes => {
                     let bar = Rect::from_min_size(g.rect.min, vec2(4.0, g.rect.height()));
-                    let c = card.sentiment.map_or(color::GRID, theme::sentiment_color);
+                    let c = card.sentiment.map_or(self.pal.grid, theme::sentiment_color);
                     self.rect(bar, 2.0, c);
                 }
                 _ => {}
@@ -678,9 +784,62 @@ impl MapPainter<'_> {
                 g.text,
                 &card.text,
                 font::CARD,
-                color::TEXT,
+                self.pal.text,
                 0,
                 Align2::LEFT_TOP,
+                FontFamily::Proportional,
+            );
+            if self.votes && card.votes > 0 {
+                self.vote_dots(g.rect, card.votes);
+            }
+        }
+    }
+
+    /// Veils every stage but `spot` (header and column) with the palette's dim colour:
+    /// the room sees them, the spotlight stands out.
+    fn veil_except(&self, layout: &MapLayout, spot: usize) {
+        for (i, geom) in layout.stages.iter().enumerate() {
+            if i == spot {
+                continue;
+            }
+            let r = geom.header.union(geom.column);
+            if self.visible(r) {
+                self.rect(r, 0.0, self.pal.dim);
+            }
+        }
+    }
+
+    /// A card's dot votes: stickers along its top edge from the right, one per vote up
+    /// to ten, then the count beside them ("12").
+    fn vote_dots(&self, card: Rect, votes: u32) {
+        const R: f32 = 5.0;
+        const SHOWN: u32 = 10;
+        let step = 2.0 * R + 3.0;
+        let room = ((card.width() - 2.0 * size::CARD_PAD) / step)
+            .floor()
+            .max(1.0) as u32;
+        let shown = votes.min(SHOWN).min(room);
+        let mut x = card.right() - size::CARD_PAD - R;
+        for _ in 0..shown {
+            let c = self.pos(pos2(x, card.top()));
+            self.painter
+                .circle_filled(c, (R + 1.5) * self.zoom, theme::workshop::VOTE_RING);
+            self.painter
+                .circle_filled(c, R * self.zoom, theme::workshop::VOTE);
+            x -= step;
+        }
+        if votes > shown {
+            let label = votes.to_string();
+            self.text(
+                Rect::from_min_max(
+                    pos2(x - 40.0, card.top() - 8.0),
+                    pos2(x + R, card.top() + 8.0),
+                ),
+                &label,
+                font::SMALL,
+                theme::workshop::VOTE,
+                1,
+                Align2::RIGHT_CENTER,
                 FontFamily::Proportional,
             );
         }
@@ -689,7 +848,7 @@ impl MapPainter<'_> {
     /// The "low base, n=12" mark of a measure card: an outlined chip as wide as its
     /// text, right-aligned left of the traffic-light dot.
     fn low_base_mark(&self, label: &str, top_row: Rect) {
-        let c = color::TEXT_MUTED;
+        let c = self.pal.text_muted;
         let text_w = self
             .painter
             .layout_no_wrap(label.to_owned(), FontId::proportional(font::SMALL), c)
@@ -788,7 +947,7 @@ impl MapPainter<'_> {
             Rect::from_min_size(top_row.min, vec2(top_row.width(), size::MEASURE_VALUE)),
             &label,
             font::MEASURE,
-            color::TEXT,
+            self.pal.text,
             1,
             Align2::LEFT_TOP,
             FontFamily::Proportional,
@@ -835,6 +994,7 @@ impl MapPainter<'_> {
                 (curve.path.partition_point(|p| self.pos(*p).x <= x1) + 1).min(curve.path.len());
             let visible_path: Vec<Pos2> = curve.path[first..last.max(first)]
                 .iter()
+                .filter(|p| p.x <= self.reveal_x)
                 .map(|p| self.pos(*p))
                 .collect();
             if visible_path.len() >= 2 {
@@ -850,7 +1010,7 @@ impl MapPainter<'_> {
             }
             for point in &curve.points {
                 let c = self.pos(point.pos);
-                if !self.clip.expand(60.0 * self.zoom).contains(c) {
+                if !self.clip.expand(60.0 * self.zoom).contains(c) || point.pos.x > self.reveal_x {
                     continue;
                 }
                 let fill = theme::emotion_color(point.t);
@@ -880,7 +1040,7 @@ impl MapPainter<'_> {
                     Rect::from_min_size(point.pos + vec2(-60.0, dy), vec2(120.0, 16.0)),
                     &format!("{}  {score}", cards[point.card].text),
                     font::SMALL,
-                    color::TEXT_MUTED,
+                    self.pal.text_muted,
                     1,
                     Align2::CENTER_TOP,
                     FontFamily::Proportional,
@@ -892,12 +1052,17 @@ impl MapPainter<'_> {
     /// A compared persona's curve: one colour per series, smaller points, no labels.
     fn compared_curve(&self, curve: &crate::layout::CurveGeom) {
         let c = theme::series_color(curve.series);
-        let path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
+        let path: Vec<Pos2> = curve
+            .path
+            .iter()
+            .filter(|p| p.x <= self.reveal_x)
+            .map(|p| self.pos(*p))
+            .collect();
         if path.len() >= 2 {
             self.painter
                 .add(Shape::line(path, Stroke::new(2.5 * self.zoom.sqrt(), c)));
         }
-        for point in &curve.points {
+        for point in curve.points.iter().filter(|p| p.pos.x <= self.reveal_x) {
             self.painter.circle_filled(
                 self.pos(point.pos),
                 (size::EMOTION_POINT - 1.5) * self.zoom,
@@ -933,7 +1098,7 @@ impl MapPainter<'_> {
             vec2(width, height),
         );
         self.rect(r, 4.0, color::LEGEND_FILL);
-        self.rect_stroke(r, 4.0, 1.0, color::GRID);
+        self.rect_stroke(r, 4.0, 1.0, self.pal.grid);
         let mut sorted = series.clone();
         sorted.sort_by_key(|c| c.series);
         for (i, c) in sorted.iter().enumerate() {
@@ -953,7 +1118,7 @@ impl MapPainter<'_> {
                 Rect::from_min_size(pos2(r.left() + 30.0, y - 8.0), vec2(width - 34.0, 16.0)),
                 &name(c.source),
                 font::SMALL,
-                color::TEXT,
+                self.pal.text,
                 1,
                 Align2::LEFT_CENTER,
                 FontFamily::Proportional,
@@ -992,7 +1157,7 @@ impl MapPainter<'_> {
                     note,
                     &a.note,
                     font::SMALL,
-                    color::TEXT_MUTED,
+                    self.pal.text_muted,
                     0,
                     Align2::LEFT_TOP,
                     FontFamily::Proportional,
@@ -1007,11 +1172,11 @@ impl MapPainter<'_> {
         if !r.is_positive() || !self.visible(r) {
             return;
         }
-        self.rect(r, 6.0, color::LANE_HEADER);
+        self.rect(r, 6.0, self.pal.lane_header);
         let cy = r.center().y;
         let mut x = r.left() + 12.0;
         let lang = self.lang;
-        x = self.legend_text(x, cy, &tm!(lang, "map-legend"), color::TEXT) + 14.0;
+        x = self.legend_text(x, cy, &tm!(lang, "map-legend"), self.pal.text) + 14.0;
 
         let cards = || {
             journey
@@ -1033,7 +1198,7 @@ impl MapPainter<'_> {
                 let badge = Rect::from_center_size(pos2(x + w / 2.0, cy), vec2(w, 15.0));
                 self.chip(badge, &label, theme::class_color(class), true);
                 let name = labels::touchpoint_class(lang, class);
-                x = self.legend_text(x + w + 5.0, cy, &name, color::TEXT_MUTED) + 14.0;
+                x = self.legend_text(x + w + 5.0, cy, &name, self.pal.text_muted) + 14.0;
             }
         }
         if journey
@@ -1058,7 +1223,7 @@ impl MapPainter<'_> {
                 bar.right() + 5.0,
                 cy,
                 &tm!(lang, "map-legend-emotion"),
-                color::TEXT_MUTED,
+                self.pal.text_muted,
             ) + 10.0;
             let c = self.pos(pos2(x + 7.0, cy));
             self.painter.circle_stroke(
@@ -1067,7 +1232,7 @@ impl MapPainter<'_> {
                 Stroke::new(2.0 * self.zoom.sqrt(), color::EMOTION_NEGATIVE),
             );
             let lowest = tm!(lang, "map-legend-lowest-point");
-            x = self.legend_text(x + 18.0, cy, &lowest, color::TEXT_MUTED) + 14.0;
+            x = self.legend_text(x + 18.0, cy, &lowest, self.pal.text_muted) + 14.0;
         }
         if cards().any(|(l, c)| l.kind == LaneKind::Quotes && c.sentiment.is_some()) {
             for (s, label) in [
@@ -1079,7 +1244,7 @@ impl MapPainter<'_> {
                     2.0,
                     theme::sentiment_color(s),
                 );
-                x = self.legend_text(x + 9.0, cy, &label, color::TEXT_MUTED) + 12.0;
+                x = self.legend_text(x + 9.0, cy, &label, self.pal.text_muted) + 12.0;
             }
             x += 2.0;
         }
@@ -1095,7 +1260,7 @@ impl MapPainter<'_> {
                     5.0 * self.zoom,
                     theme::rag_color(rag),
                 );
-                x = self.legend_text(x + 14.0, cy, &label, color::TEXT_MUTED) + 10.0;
+                x = self.legend_text(x + 14.0, cy, &label, self.pal.text_muted) + 10.0;
             }
             x += 4.0;
         }
@@ -1108,13 +1273,13 @@ impl MapPainter<'_> {
                 4.0 * self.zoom,
             ));
             let label = tm!(lang, "map-legend-visibility");
-            x = self.legend_text(x + 34.0, cy, &label, color::TEXT_MUTED) + 14.0;
+            x = self.legend_text(x + 34.0, cy, &label, self.pal.text_muted) + 14.0;
         }
         for kind in [AnnotationKind::Accelerator, AnnotationKind::Blocker] {
             if journey.annotations.iter().any(|a| a.kind == kind) {
                 self.marker(kind, pos2(x + 7.0, cy), 7.0);
                 let label = labels::annotation_kind(lang, kind);
-                x = self.legend_text(x + 18.0, cy, &label, color::TEXT_MUTED) + 14.0;
+                x = self.legend_text(x + 18.0, cy, &label, self.pal.text_muted) + 14.0;
             }
         }
     }
@@ -1455,6 +1620,10 @@ mod tests {
                 zoom: 1.0,
                 clip: ui.clip_rect(),
                 lang: Language::En,
+                pal: theme::STANDARD,
+                votes: true,
+                reveal: usize::MAX,
+                reveal_x: f32::INFINITY,
             };
             // The classic widths stay as they were for English maps.
             assert!((p.badge_width("MoT") - 39.0).abs() < 1e-3);

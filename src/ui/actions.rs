@@ -124,12 +124,21 @@ pub enum Action {
     ShortcutsSheet,
     /// Make a micro journey of the selected stage (the usual lanes) and show it.
     ZoomIntoStage,
+    /// Present the journey to a room: full screen, stage by stage, with the presenter
+    /// console (Escape leaves).
+    Present,
+    /// Export one PNG per presentation step (overview, then each stage) into a folder.
+    ExportSlides,
+    /// Take every dot vote off the current journey's cards (one undo step).
+    ResetVotes,
+    /// Show or hide the list of the cards with the most dot votes.
+    TopVoted,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 46] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -172,6 +181,10 @@ impl Action {
         Self::ShortcutsSheet,
         Self::RecoverUnsaved,
         Self::ZoomIntoStage,
+        Self::Present,
+        Self::ExportSlides,
+        Self::ResetVotes,
+        Self::TopVoted,
     ];
 
     /// Actions whose keys belong to a text field while one has the keyboard (Ctrl+Z
@@ -239,6 +252,10 @@ impl Action {
             Self::CommandPalette => t!("action-command-palette"),
             Self::ShortcutsSheet => t!("action-shortcuts-sheet"),
             Self::ZoomIntoStage => t!("action-zoom-into-stage"),
+            Self::Present => t!("action-present"),
+            Self::ExportSlides => t!("action-export-slides"),
+            Self::ResetVotes => t!("action-reset-votes"),
+            Self::TopVoted => t!("action-top-voted"),
         }
     }
 
@@ -257,7 +274,8 @@ impl Action {
             | Self::Quit
             | Self::ImportCsv
             | Self::NewFromTemplate
-            | Self::SaveAsTemplate => Menu::File,
+            | Self::SaveAsTemplate
+            | Self::ExportSlides => Menu::File,
             Self::Undo
             | Self::Redo
             | Self::DeleteSelection
@@ -278,13 +296,16 @@ impl Action {
             | Self::AddBlocker
             | Self::Settings
             | Self::Personas
-            | Self::ZoomIntoStage => Menu::Map,
+            | Self::ZoomIntoStage
+            | Self::ResetVotes => Menu::Map,
             Self::ZoomToFit
             | Self::Zoom100
             | Self::ToggleAnnotations
             | Self::ToggleNotes
             | Self::ToggleJourneysPanel
-            | Self::ToggleInspector => Menu::View,
+            | Self::ToggleInspector
+            | Self::Present
+            | Self::TopVoted => Menu::View,
             Self::CommandPalette | Self::ShortcutsSheet => Menu::Help,
         }
     }
@@ -337,6 +358,8 @@ impl Action {
         // Ctrl+B shows or hides the side bar in most editors; I for the inspector.
         const JOURNEYS_PANEL: &[KeyboardShortcut] = &[sc(CMD, Key::B)];
         const INSPECTOR: &[KeyboardShortcut] = &[sc(CMD, Key::I)];
+        // F5 starts a slide show in presentation programs.
+        const PRESENT: &[KeyboardShortcut] = &[sc(Modifiers::NONE, Key::F5)];
         match self {
             Self::New => NEW,
             Self::Open => OPEN,
@@ -371,7 +394,11 @@ impl Action {
             | Self::ExportSvg
             | Self::SaveAsTemplate
             | Self::RecoverUnsaved
-            | Self::ZoomIntoStage => NONE,
+            | Self::ZoomIntoStage
+            | Self::ExportSlides
+            | Self::ResetVotes
+            | Self::TopVoted => NONE,
+            Self::Present => PRESENT,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,
             Self::Cut => CUT,

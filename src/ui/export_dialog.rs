@@ -118,6 +118,7 @@ impl ExportDialog {
                 self.options.annotations,
                 egui::Checkbox::new(&mut self.options.notes, t!("export-include-notes")),
             );
+            ui.checkbox(&mut self.options.votes, t!("export-include-votes"));
             let map = layout::layout_journey_with(
                 state.project(),
                 journey,

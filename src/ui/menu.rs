@@ -17,6 +17,8 @@ pub struct Shown {
     pub journeys_panel: bool,
     /// The inspector on the right.
     pub inspector: bool,
+    /// The Top voted window.
+    pub top_voted: bool,
 }
 
 /// Shows the menu bar (with the View menu's toggles: accelerators and blockers, their
@@ -51,7 +53,12 @@ pub fn menu_bar_ui(
                 state.current_journey().is_some(),
                 &mut chosen,
             );
-            for action in [Action::ExportPng, Action::ExportPdf, Action::ExportSvg] {
+            for action in [
+                Action::ExportPng,
+                Action::ExportPdf,
+                Action::ExportSvg,
+                Action::ExportSlides,
+            ] {
                 action_item(ui, action, state.current_journey().is_some(), &mut chosen);
             }
             action_item(
@@ -146,6 +153,10 @@ pub fn menu_bar_ui(
             ui.separator();
             action_item(ui, Action::Personas, true, &mut chosen);
             action_item(ui, Action::Settings, true, &mut chosen);
+            let votes = state
+                .current_journey()
+                .is_some_and(|j| j.lanes.iter().flat_map(|l| &l.cards).any(|c| c.votes > 0));
+            action_item(ui, Action::ResetVotes, votes, &mut chosen);
             ui.separator();
             action_item(ui, Action::NewJourney, true, &mut chosen);
             action_item(
@@ -162,6 +173,14 @@ pub fn menu_bar_ui(
             );
         });
         ui.menu_button(t!("menu-view"), |ui| {
+            action_item(
+                ui,
+                Action::Present,
+                state.current_journey().is_some(),
+                &mut chosen,
+            );
+            toggle_item(ui, Action::TopVoted, shown.top_voted, &mut chosen);
+            ui.separator();
             action_item(ui, Action::ZoomToFit, true, &mut chosen);
             action_item(ui, Action::Zoom100, true, &mut chosen);
             ui.separator();

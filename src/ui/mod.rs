@@ -15,8 +15,10 @@ mod menu;
 pub mod micro;
 mod palette;
 pub mod personas;
+pub mod present;
 mod safety;
 mod settings;
+mod slides_dialog;
 
 use crate::t;
 use std::path::PathBuf;
@@ -70,6 +72,11 @@ pub struct WaymarkApp {
     shortcuts_sheet: bool,
     /// Which side panels are shown (a small window hides them to make room for the map).
     pub panels: SidePanels,
+    /// The workshop presentation, while presenting (F5).
+    pub presentation: Option<present::Presentation>,
+    /// The Top voted window is shown.
+    pub top_voted: bool,
+    slides_dialog: Option<slides_dialog::SlidesDialog>,
     /// What the font check last looked at (document revision, journey, interface
     /// language) and the scripts it found missing, so each gap is reported once.
     font_check: Option<(u64, Option<crate::model::JourneyId>, crate::i18n::Language)>,
@@ -108,6 +115,9 @@ impl WaymarkApp {
             palette: None,
             shortcuts_sheet: false,
             panels: SidePanels::default(),
+            presentation: None,
+            top_voted: false,
+            slides_dialog: None,
             font_check: None,
             missing_scripts: Vec::new(),
             find: None,
@@ -162,6 +172,35 @@ impl WaymarkApp {
             }
             Action::Undo => self.apply(ctx, Command::Undo),
             Action::Redo => self.apply(ctx, Command::Redo),
+            Action::Present => {
+                if self.presentation.is_some() {
+                    self.leave_presentation(ctx);
+                } else {
+                    self.enter_presentation(ctx);
+                }
+            }
+            Action::ExportSlides => {
+                if self.state.current_journey().is_some() {
+                    self.slides_dialog = Some(slides_dialog::SlidesDialog::new(&self.state));
+                }
+            }
+            Action::ResetVotes => match self.state.current_journey() {
+                Some(j) if j.lanes.iter().flat_map(|l| &l.cards).any(|c| c.votes > 0) => {
+                    let edit = Edit::ResetVotes { journey: j.id };
+                    self.apply(
+                        ctx,
+                        Command::Edit {
+                            edit,
+                            gesture: None,
+                        },
+                    );
+                }
+                _ => self
+                    .state
+                    .messages
+                    .push(Message::Info(t!("status-no-votes"))),
+            },
+            Action::TopVoted => self.top_voted = !self.top_voted,
             Action::ZoomToFit => self.view.request(ZoomRequest::Fit),
             Action::Zoom100 => self.view.request(ZoomRequest::Actual),
             Action::DeleteSelection => {
@@ -323,6 +362,99 @@ impl WaymarkApp {
                 }
             }
         }
+    }
+
+    /// Starts presenting the current journey: the window goes full screen with no
+    /// menus or panels, on the overview.
+    fn enter_presentation(&mut self, ctx: &egui::Context) {
+        if self.state.current_journey().is_none() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        self.presentation = Some(present::Presentation::new(
+            now,
+            self.state.selection,
+            was_fullscreen,
+        ));
+        self.palette = None;
+        self.shortcuts_sheet = false;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// Ends the presentation: the window as it was, the editor's selection back.
+    fn leave_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(p) = self.presentation.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(p.was_fullscreen));
+            let selection = p.saved_selection.filter(|s| self.selection_exists(*s));
+            self.apply(ctx, Command::Select(selection));
+        }
+    }
+
+    /// True if what `selection` names is still in the current journey.
+    fn selection_exists(&self, selection: Selection) -> bool {
+        let Some(j) = self.state.current_journey() else {
+            return false;
+        };
+        match selection {
+            Selection::Stage(id) | Selection::Cell { stage: id, .. } => j.stage(id).is_some(),
+            Selection::Lane(id) => j.lanes.iter().any(|l| l.id == id),
+            Selection::Card(id) => j.card(id).is_some(),
+            Selection::Annotation(id) => j.annotations.iter().any(|a| a.id == id),
+        }
+    }
+
+    /// One frame while presenting: the projector view, the console, and the few
+    /// shortcuts that still apply (F5 to leave, undo, redo, save).
+    fn present_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let typing = self
+            .presentation
+            .as_ref()
+            .is_some_and(present::Presentation::is_editing);
+        if !self.dialogs.is_modal_open() {
+            for action in [Action::Present, Action::Redo, Action::Undo, Action::Save] {
+                if typing && action.yields_to_text_fields() {
+                    continue;
+                }
+                let pressed = action
+                    .shortcuts()
+                    .iter()
+                    .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)));
+                if pressed {
+                    self.perform(&ctx, action);
+                }
+            }
+        }
+        let mut commands = Vec::new();
+        let mut leave = false;
+        if let Some(pres) = &mut self.presentation {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE.fill(crate::theme::PROJECTOR.background))
+                .show(ui, |ui| {
+                    if self.dialogs.is_modal_open() {
+                        ui.disable();
+                    }
+                    present::present_ui(ui, &self.state, pres, &mut commands);
+                });
+            leave = pres.leave;
+        }
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        if leave {
+            self.leave_presentation(&ctx);
+        }
+        self.show_dialogs(&ctx);
+        if self.state.poll_export() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        self.safety_ui(&ctx);
+        if !self.state.messages.is_empty() {
+            ctx.request_repaint();
+        }
+        self.take_messages();
+        self.update_title(&ctx);
     }
 
     /// Enter on the canvas: edit the selected item's text in place; on an empty cell,
@@ -613,6 +745,7 @@ impl WaymarkApp {
             true
         } else if self.save_template.take().is_some()
             || self.export_dialog.take().is_some()
+            || self.slides_dialog.take().is_some()
             || self.settings_dialog.take().is_some()
             || self.gallery.take().is_some()
         {
@@ -707,6 +840,7 @@ impl WaymarkApp {
     fn window_has_keyboard(&self) -> bool {
         self.dialogs.is_modal_open()
             || self.export_dialog.is_some()
+            || self.slides_dialog.is_some()
             || self.settings_dialog.is_some()
             || self.import.is_open()
             || self.measures_export.is_open()
@@ -761,6 +895,10 @@ impl WaymarkApp {
                 self.allow_close = true;
             }
         }
+        if self.presentation.is_some() {
+            self.present_frame(ui);
+            return;
+        }
         let mut commands = Vec::new();
         let mut actions = Vec::new();
         let mut open_recent = None;
@@ -773,6 +911,7 @@ impl WaymarkApp {
                     notes: self.view.show_notes,
                     journeys_panel: self.panels.journeys,
                     inspector: self.panels.inspector,
+                    top_voted: self.top_voted,
                 },
                 &mut commands,
                 &mut open_recent,
@@ -904,6 +1043,24 @@ impl WaymarkApp {
                 },
             );
         }
+        if self.top_voted {
+            let mut open = true;
+            let mut reveal = None;
+            egui::Window::new(t!("top-voted-title"))
+                .id(egui::Id::unique("top_voted"))
+                .open(&mut open)
+                .default_width(300.0)
+                .show(&ctx, |ui| {
+                    reveal = present::top_voted_ui(ui, &self.state, &mut commands);
+                    if ui.button(Action::ResetVotes.label()).clicked() {
+                        actions.push(Action::ResetVotes);
+                    }
+                });
+            self.top_voted = open;
+            if let Some(card) = reveal {
+                self.view.reveal(Selection::Card(card));
+            }
+        }
 
         for command in commands {
             self.apply(&ctx, command);
@@ -912,18 +1069,16 @@ impl WaymarkApp {
             self.perform(&ctx, action);
         }
 
-        match self.dialogs.show(&ctx) {
-            dialogs::Outcome::None => {}
-            dialogs::Outcome::Discard(pending) => self.proceed(&ctx, pending),
-            dialogs::Outcome::SaveThen(pending) => match self.state.path.clone() {
-                Some(_) => {
-                    self.apply(&ctx, Command::Save);
-                    self.after_save = Some(pending);
-                }
-                None => self.dialogs.ask_save_path(&self.state, Some(pending)),
-            },
-            dialogs::Outcome::Open(path) => self.apply(&ctx, Command::Open(path)),
-            dialogs::Outcome::SaveAs(path, then) => self.save_as(&ctx, path, then),
+        self.show_dialogs(&ctx);
+        if let Some(dialog) = &mut self.slides_dialog {
+            let mut close = false;
+            let command = dialog.ui(&ctx, &self.state, &mut close);
+            if close {
+                self.slides_dialog = None;
+            }
+            if let Some(command) = command {
+                self.apply(&ctx, command);
+            }
         }
         if let Some(question) = self.micro_question
             && let Some(answer) = micro::question_ui(&ctx, &self.state, question)
@@ -1039,6 +1194,23 @@ impl WaymarkApp {
         }
         self.take_messages();
         self.update_title(&ctx);
+    }
+
+    /// The unsaved-changes question, path entry and error windows, and what they decide.
+    fn show_dialogs(&mut self, ctx: &egui::Context) {
+        match self.dialogs.show(ctx) {
+            dialogs::Outcome::None => {}
+            dialogs::Outcome::Discard(pending) => self.proceed(ctx, pending),
+            dialogs::Outcome::SaveThen(pending) => match self.state.path.clone() {
+                Some(_) => {
+                    self.apply(ctx, Command::Save);
+                    self.after_save = Some(pending);
+                }
+                None => self.dialogs.ask_save_path(&self.state, Some(pending)),
+            },
+            dialogs::Outcome::Open(path) => self.apply(ctx, Command::Open(path)),
+            dialogs::Outcome::SaveAs(path, then) => self.save_as(ctx, path, then),
+        }
     }
 
     /// Shows a match of Find: its journey, with the item selected and scrolled into

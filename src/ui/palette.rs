@@ -114,6 +114,19 @@ fn canvas_keys() -> [(String, String); 9] {
     ]
 }
 
+/// The keys of a presentation (F5), as a presenter's clicker sends them.
+fn presenting_keys() -> [(String, String); 7] {
+    [
+        (t!("key-present-next"), t!("key-present-next-what")),
+        (t!("key-present-previous"), t!("key-present-previous-what")),
+        (t!("key-present-home-end"), t!("key-present-home-end-what")),
+        (t!("key-present-vote"), t!("key-present-vote-what")),
+        (t!("key-present-new-card"), t!("key-present-new-card-what")),
+        (t!("key-present-toggles"), t!("key-present-toggles-what")),
+        (t!("key-present-escape"), t!("key-present-escape-what")),
+    ]
+}
+
 /// The keyboard shortcuts sheet: every action with a shortcut, by menu, then the keys of
 /// the canvas. Sets `open` to false when closed.
 pub fn shortcuts_sheet_ui(ctx: &egui::Context, open: &mut bool) {
@@ -155,6 +168,18 @@ pub fn shortcuts_sheet_ui(ctx: &egui::Context, open: &mut bool) {
                         .striped(true)
                         .show(ui, |ui| {
                             for (keys, what) in canvas_keys() {
+                                ui.label(keys);
+                                ui.label(what);
+                                ui.end_row();
+                            }
+                        });
+                    ui.add_space(6.0);
+                    ui.strong(t!("sheet-presenting"));
+                    egui::Grid::new("shortcuts_presenting")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (keys, what) in presenting_keys() {
                                 ui.label(keys);
                                 ui.label(what);
                                 ui.end_row();
