@@ -96,6 +96,12 @@ fn sample_with_micro_journey() -> Project {
         journey: macro_journey,
         stage,
     });
+    // A workshop has voted on both journeys: resetting has votes to take away.
+    for j in &mut p.journeys {
+        for (i, card) in j.lanes.iter_mut().flat_map(|l| &mut l.cards).enumerate() {
+            card.votes = (i % 4) as u32;
+        }
+    }
     p
 }
 

@@ -736,6 +736,14 @@ fn a_low_base_is_named_in_the_priorities_panel_until_the_minimum_is_lowered_in_s
     )
     .set_value_accesskit(3.0);
     h.run();
+    // The map behind the dialog previews the new minimum before anything is applied.
+    let low_base_painted = |h: &Harness<'_, WaymarkApp>| {
+        common::painted_texts(h)
+            .iter()
+            .any(|t| t == "low base, n=4")
+    };
+    assert!(!low_base_painted(&h), "previewed: well founded at 3");
+    assert_eq!(project(&h).settings.min_base, 30, "nothing applied yet");
     h.get_by_label("Apply").click();
     h.run();
     assert_eq!(project(&h).settings.min_base, 3);
@@ -746,6 +754,23 @@ fn a_low_base_is_named_in_the_priorities_panel_until_the_minimum_is_lowered_in_s
     h.run();
     assert_eq!(project(&h).settings.min_base, 30);
     h.get_by_label_contains(&evidence);
+    assert!(low_base_painted(&h));
+    // Cancel ends the preview and leaves the project as it was.
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Project settings…").click();
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::SpinButton,
+        "Fewest answers for a well-founded measure",
+    )
+    .set_value_accesskit(3.0);
+    h.run();
+    assert!(!low_base_painted(&h));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(low_base_painted(&h));
+    assert_eq!(project(&h).settings.min_base, 30);
 }
 
 #[test]

@@ -1030,6 +1030,10 @@ impl WaymarkApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                self.view.settings_preview = self
+                    .settings_dialog
+                    .as_ref()
+                    .and_then(|(t, s)| settings::preview_edit(self.state.project(), t, s));
                 canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands, &mut actions);
             });
         if let Some(crumb) = crumb {

@@ -1,6 +1,8 @@
 //! Project settings: the map's language, the emotion scale, the NEV thresholds, the CSAT
 //! "satisfied" rule, the minimum base of a well-founded measure and the RAG thresholds
-//! per measure. Applied as one undoable edit.
+//! per measure. The map behind the dialog previews the settings while they are edited
+//! (colours, recomputed values, low-base marks); Apply makes them one undoable edit,
+//! Cancel leaves the project as it was.
 
 use egui::{DragValue, Id, Modal};
 
@@ -127,6 +129,17 @@ pub fn settings_ui(
         });
     });
     command
+}
+
+/// The edit the dialog would apply, for the map to preview while the dialog is open:
+/// `None` while the settings are refused (the map keeps the project's own) or unchanged.
+pub fn preview_edit(project: &Project, title: &str, settings: &Settings) -> Option<Edit> {
+    (settings_problem(settings, project).is_none() && *settings != project.settings).then(|| {
+        Edit::SetSettings {
+            title: title.to_owned(),
+            settings: settings.clone(),
+        }
+    })
 }
 
 /// Why these settings cannot be applied to `project`, in the interface language; `None`

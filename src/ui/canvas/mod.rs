@@ -31,7 +31,7 @@ use std::sync::Arc;
 use egui::emath::TSTransform;
 use egui::{Align2, FontId, Id, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
-use crate::app::{AppState, Command, Selection, apply_edit};
+use crate::app::{AppState, Command, Edit, Selection, apply_edit};
 use crate::layout::{self, MapLayout};
 use crate::model::{CardId, Journey, JourneyId, Project};
 use crate::render::{self, EguiText, PaintOptions};
@@ -49,6 +49,9 @@ pub use navigate::{WHEEL_NOTCH_ZOOM, ZOOM_RANGE, ZoomRequest};
 pub struct CanvasView {
     /// Offset of the map's origin from the canvas's top-left corner, in points.
     pub pan: Vec2,
+    /// An edit the map shows as if it were made, without making it: the project
+    /// settings being edited in the settings dialog (a drag's own preview wins).
+    pub settings_preview: Option<Edit>,
     /// Points per document unit.
     pub zoom: f32,
     /// The journey the view was last fitted to; a new journey is fitted on first show.
@@ -335,7 +338,11 @@ pub fn canvas_ui(
     navigate::navigate(ui, &background, rect, view);
 
     // While a drag runs, show the document as it would be after the drag.
-    let edit = view.drag.as_ref().and_then(|d| d.edit.clone());
+    let edit = view
+        .drag
+        .as_ref()
+        .and_then(|d| d.edit.clone())
+        .or_else(|| view.settings_preview.clone());
     let options = view.layout_options();
     let fresh = view.preview.as_ref().is_some_and(|p| {
         Some(&p.edit) == edit.as_ref() && p.revision == state.revision() && p.options == options
