@@ -230,6 +230,38 @@ fn export_png_from_the_window_writes_the_image_and_reports_failures() {
     assert_eq!(image.get_pixel(1, 1).0[3], 0, "transparent background");
     h.get_by_label_contains("Exported");
 
+    // The next export proposes a file named after the journey, not the last one...
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let proposed = {
+        use egui_kittest::kittest::NodeT as _;
+        h.get_by_label("Save to")
+            .accesskit_node()
+            .value()
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        proposed.ends_with("broadband-from-first-search-to-a-fixed-fault.png"),
+        "{proposed}"
+    );
+    // ...says so before replacing an existing file...
+    set_field(&mut h, "Save to", path.to_str().unwrap());
+    h.get_by_label("poster.png exists and will be replaced");
+    // ...and starts from the options last used for this project (transparent, no legend).
+    std::fs::remove_file(&path).unwrap();
+    h.run();
+    assert!(
+        h.query_by_label("poster.png exists and will be replaced")
+            .is_none()
+    );
+    h.get_by_label("Export").click();
+    h.step();
+    h.step();
+    wait_for_export(&mut h);
+    let image = image::open(&path).unwrap().to_rgba8();
+    assert_eq!(image.get_pixel(1, 1).0[3], 0, "still transparent");
+
     // An unwritable folder: a clear error, and the document untouched.
     let before = h.state().state.project().clone();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);

@@ -19,26 +19,29 @@ pub struct ExportDialog {
 }
 
 impl ExportDialog {
-    /// A dialog for the current journey in `format`, suggesting a file beside the
-    /// project.
-    pub fn new(state: &AppState, format: ExportFormat) -> Self {
+    /// A dialog for the current journey in `format`, with the options last used for
+    /// this project (`remembered`) or the defaults, suggesting a file named after the
+    /// journey beside the project.
+    pub fn new(state: &AppState, format: ExportFormat, remembered: Option<ExportOptions>) -> Self {
         let stem = state
-            .path
-            .as_deref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(
-                || "journey".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            );
+            .current_journey()
+            .map(|j| crate::io::slug(&j.title))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "journey".to_owned());
         let dir = state.folder();
         Self {
-            options: ExportOptions::default(),
+            options: remembered.unwrap_or_default(),
             format,
             path: dir
                 .join(format!("{stem}.{}", format.extension()))
                 .display()
                 .to_string(),
         }
+    }
+
+    /// The options as set in the dialog, to offer again at the next export.
+    pub fn options(&self) -> ExportOptions {
+        self.options
     }
 
     /// Switches the format, and the extension of the file name with it.
@@ -158,6 +161,13 @@ impl ExportDialog {
                 )
             {
                 self.path = path.display().to_string();
+            }
+            // Never replace a file without saying so.
+            if std::path::Path::new(self.path.trim()).is_file() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    t!("export-replaces", name = name.as_str()),
+                );
             }
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.separator();

@@ -66,6 +66,7 @@ export-include-legend = Legend
 export-include-annotations = Accelerators and blockers
 export-size = { $width } × { $height } px
 export-save-to = Save to
+export-replaces = { $name } exists and will be replaced
 export-include-notes = Notes of accelerators and blockers
 settings-project-title = Project title
 

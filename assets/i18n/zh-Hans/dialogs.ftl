@@ -63,6 +63,7 @@ export-include-legend = 图例
 export-include-annotations = 加速器和阻碍器
 export-size = { $width } × { $height } 像素
 export-save-to = 保存到
+export-replaces = { $name } 已存在，导出将覆盖它
 export-include-notes = 加速器和阻碍器的备注
 settings-project-title = 项目标题
 

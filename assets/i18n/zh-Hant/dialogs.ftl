@@ -63,6 +63,7 @@ export-include-legend = 圖例
 export-include-annotations = 加速器和阻礙器
 export-size = { $width } × { $height } 像素
 export-save-to = 儲存到
+export-replaces = { $name } 已存在，匯出將覆寫它
 export-include-notes = 加速器和阻礙器的備註
 settings-project-title = 專案標題
 
