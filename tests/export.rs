@@ -158,6 +158,18 @@ fn a_transparent_background_is_transparent() {
     let header = map.stages[0].header.center();
     let px = image.get_pixel(header.x as u32, (header.y - 6.0) as u32);
     assert_eq!(px.0[3], 255, "{px:?}");
+    // On a dark slide the title and the legend stay readable: their text sits on a
+    // panel of paper, opaque, while the map around them lets the slide through.
+    for r in [map.title, map.legend] {
+        let c = r.center();
+        let px = image.get_pixel(c.x as u32, c.y as u32);
+        assert_eq!(px.0[3], 255, "{r:?}: {px:?}");
+    }
+    let above = image.get_pixel(map.title.center().x as u32, (map.title.top() - 12.0) as u32);
+    assert_eq!(
+        above.0[3], 0,
+        "the margin above the title panel is the slide's"
+    );
     // The white export is opaque everywhere.
     assert!(white.pixels().all(|p| p.0[3] == 255));
 }

@@ -116,6 +116,15 @@ pub fn paint_map(
     };
     if options.background {
         p.rect(layout.bounds(), 0.0, p.pal.background);
+    } else {
+        // A transparent export lands on any slide, dark ones too: the title block and
+        // the legend, whose text sits on the paper, keep a panel of paper behind them so
+        // they stay readable (cards, headers and lane bands are opaque already).
+        for r in [layout.title, layout.legend] {
+            if r.is_positive() {
+                p.rect(r.expand(8.0), 6.0, p.pal.background);
+            }
+        }
     }
     p.title_block(project, journey, layout, options.avatar);
     p.grid(project, journey, layout);
