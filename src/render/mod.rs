@@ -322,7 +322,8 @@ impl MapPainter<'_> {
     }
 
     /// Paints text wrapped to `rect`'s width, at most `max_rows` rows (0: no limit),
-    /// anchored at `align` within the rect. Text too small to read is skipped.
+    /// anchored at `align` within the rect. Text too small to read is skipped. Returns
+    /// the height of the text painted, in document units (0 when skipped).
     #[allow(clippy::too_many_arguments)] // Reason: a text box really has all of these.
     fn text(
         &self,
@@ -333,10 +334,10 @@ impl MapPainter<'_> {
         max_rows: usize,
         align: Align2,
         family: FontFamily,
-    ) {
+    ) -> f32 {
         let px = size * self.zoom;
         if px < 3.0 || text.is_empty() {
-            return;
+            return 0.0;
         }
         let screen = self.xf.mul_rect(rect);
         let mut job = LayoutJob::simple(
@@ -363,6 +364,7 @@ impl MapPainter<'_> {
         self.painter
             .with_clip_rect(screen.expand(2.0).intersect(self.clip))
             .galley(pos2(anchor.x, y), galley, c);
+        size.y / self.zoom
     }
 
     fn title_block(
@@ -559,8 +561,8 @@ impl MapPainter<'_> {
         self.rect(header.shrink(1.0), 4.0, self.pal.lane_header);
         let inner = header.shrink2(vec2(10.0, 6.0));
         let mark = if lane.collapsed { "▸ " } else { "" };
-        self.text(
-            Rect::from_min_size(inner.min, vec2(inner.width(), 20.0)),
+        let title_h = self.text(
+            Rect::from_min_size(inner.min, vec2(inner.width(), inner.height().max(20.0))),
             &format!("{mark}{}", lane.title),
             font::LANE,
             self.pal.text,
@@ -568,10 +570,12 @@ impl MapPainter<'_> {
             Align2::LEFT_TOP,
             FontFamily::Proportional,
         );
+        // The caption goes under the title as wrapped (a long title takes two rows).
+        let caption_top = title_h.max(20.0) + 2.0;
         let kind_label = labels::lane_kind(self.lang, &lane.kind);
-        if !lane.collapsed && inner.height() > 40.0 && kind_label != lane.title {
+        if !lane.collapsed && inner.height() > caption_top + 18.0 && kind_label != lane.title {
             self.text(
-                Rect::from_min_max(inner.min + vec2(0.0, 22.0), inner.max),
+                Rect::from_min_max(inner.min + vec2(0.0, caption_top), inner.max),
                 &kind_label,
                 font::SMALL,
                 self.pal.text_muted,
@@ -1424,6 +1428,64 @@ mod tests {
     use crate::layout::layout_journey;
 
     /// Every piece of text a headless paint of the project's first journey draws.
+    /// Every text painted for the map: its text and its screen rectangle.
+    fn painted_text_rects(project: &Project) -> Vec<(String, Rect)> {
+        let ctx = egui::Context::default();
+        let journey = &project.journeys[0];
+        let input = || egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(8000.0, 6000.0))),
+            ..Default::default()
+        };
+        let mut texts = Vec::new();
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(input(), |ui| {
+                let map = layout_journey(project, journey, &EguiText(ui.ctx()));
+                paint_map(
+                    ui.painter(),
+                    project,
+                    journey,
+                    &map,
+                    TSTransform::IDENTITY,
+                    PaintOptions::default(),
+                );
+            });
+            output.textures_delta.clear();
+            texts = output
+                .shapes
+                .iter()
+                .filter_map(|c| match &c.shape {
+                    Shape::Text(t) => Some((t.galley.text().to_owned(), t.visual_bounding_rect())),
+                    _ => None,
+                })
+                .collect();
+        }
+        texts
+    }
+
+    #[test]
+    fn a_long_lane_title_wraps_above_its_kind_caption_without_overlapping_it() {
+        let mut project = crate::io::sample::sample_project();
+        let lane = &mut project.journeys[0].lanes[0];
+        lane.title = "Customer actions in every channel, online and in the shop".into();
+        lane.height = 120.0;
+        let texts = painted_text_rects(&project);
+        let find = |prefix: &str| {
+            texts
+                .iter()
+                .find(|(t, _)| t.starts_with(prefix))
+                .map(|(_, r)| *r)
+                .unwrap_or_else(|| panic!("{prefix} not painted: {texts:?}"))
+        };
+        let title = find("Customer actions in every");
+        // Two rows of the title (one row of its font is under 20 px high).
+        assert!(title.height() > 24.0, "{title:?}");
+        let caption = find("Actions");
+        assert!(
+            caption.top() >= title.bottom(),
+            "caption {caption:?} overlaps title {title:?}"
+        );
+    }
+
     fn painted_texts(project: &Project) -> Vec<String> {
         let ctx = egui::Context::default();
         let journey = &project.journeys[0];
