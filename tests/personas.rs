@@ -530,3 +530,28 @@ fn keys_typed_in_any_window_never_reach_the_map() {
         }
     }
 }
+
+#[test]
+fn a_new_persona_opens_at_the_top_of_its_form_with_the_keyboard_in_its_name() {
+    let config = tempfile::tempdir().unwrap();
+    let mut h = app_with_a_selected_card(config.path(), "Order tracker");
+    menu(&mut h, "Map", "Personas…");
+    // Read down the first persona's form, to its last list.
+    h.get_by_label("New Feelings wanted").scroll_to_me();
+    settle(&mut h);
+    let window = h.get_by_label("Personas").rect();
+    let name_top = |h: &Harness<'_, WaymarkApp>| h.get_by_label("Name").rect().top();
+    assert!(name_top(&h) < window.top(), "scrolled past the Name field");
+    h.get_by_label("Add persona").click();
+    settle(&mut h);
+    let top = name_top(&h);
+    assert!(
+        top > window.top() && top < window.top() + 200.0,
+        "the Name field is at the top of the form: {top} in {window:?}"
+    );
+    // Typing names the new persona at once.
+    type_keys(&mut h, "Kim, the first-time buyer");
+    let personas = project(&h).personas;
+    assert_eq!(personas.len(), 2);
+    assert_eq!(personas[1].name, "Kim, the first-time buyer");
+}

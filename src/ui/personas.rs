@@ -25,6 +25,11 @@ pub struct PersonaEditor {
     path: String,
     /// The channel being dragged (its index) and where the pointer is.
     channel_drag: Option<(usize, egui::Pos2)>,
+    /// The persona the form showed last frame: another one starts at the top.
+    shown: Option<PersonaId>,
+    /// Put the keyboard in the Name field, its text selected, once the persona just
+    /// added or duplicated shows: typing names it.
+    focus_name: bool,
 }
 
 /// The oldest plausible age.
@@ -68,14 +73,21 @@ impl PersonaEditor {
                         self.library_ui(ui, state, out);
                     });
                     ui.separator();
-                    egui::ScrollArea::vertical().show(ui, |ui| {
+                    let selected = state
+                        .selected_persona
+                        .and_then(|id| state.project().persona(id))
+                        .or_else(|| state.project().personas.first());
+                    // Another persona (a new one above all) opens at the top of its form,
+                    // a new one with the keyboard in its Name field.
+                    let mut area = egui::ScrollArea::vertical();
+                    if selected.map(|p| p.id) != self.shown {
+                        self.shown = selected.map(|p| p.id);
+                        area = area.vertical_scroll_offset(0.0);
+                    }
+                    area.show(ui, |ui| {
                         // A column: the row layout around the library does not carry in.
                         ui.vertical(|ui| {
                             ui.set_max_width(520.0);
-                            let selected = state
-                                .selected_persona
-                                .and_then(|id| state.project().persona(id))
-                                .or_else(|| state.project().personas.first());
                             match selected {
                                 Some(p) => self.editor_ui(ui, p, out),
                                 None => {
@@ -123,6 +135,7 @@ impl PersonaEditor {
                 out.push(edit(Edit::AddPersona {
                     persona: Box::new(persona),
                 }));
+                self.focus_name = true;
             }
             if let (Some(i), Some(id)) = (index, current) {
                 let p = &state.project().personas[i];
@@ -132,6 +145,7 @@ impl PersonaEditor {
                     out.push(edit(Edit::AddPersona {
                         persona: Box::new(copy),
                     }));
+                    self.focus_name = true;
                 }
                 if ui
                     .add_enabled(i > 0, egui::Button::new(t!("persona-move-up")))
@@ -205,12 +219,26 @@ impl PersonaEditor {
         } else {
             p.name.clone()
         });
-        field(
+        let name = field(
             ui,
             &t!("persona-name"),
             &mut p.name,
             &t!("persona-name-hint"),
         );
+        if self.focus_name && self.shown == Some(id) {
+            // First the keyboard; once the field has it, its whole text selected.
+            if name.has_focus()
+                && let Some(mut edit_state) = egui::TextEdit::load_state(ui.ctx(), name.id)
+            {
+                self.focus_name = false;
+                edit_state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::select_all_str(&p.name)));
+                edit_state.store(ui.ctx(), name.id);
+            } else {
+                name.request_focus();
+            }
+        }
 
         // Age: kept as text while it is not valid; the model changes only on a valid age.
         let mut age_text = match &self.age_text {
@@ -595,14 +623,14 @@ impl PersonaEditor {
 }
 
 /// A labelled one-line field; `hint` shows while it is empty.
-fn field(ui: &mut Ui, label: &str, text: &mut String, hint: &str) {
+fn field(ui: &mut Ui, label: &str, text: &mut String, hint: &str) -> egui::Response {
     let l = ui.label(label);
     ui.add(
         egui::TextEdit::singleline(text)
             .desired_width(360.0)
             .hint_text(hint),
     )
-    .labelled_by(l.id);
+    .labelled_by(l.id)
 }
 
 #[cfg(test)]
