@@ -1473,8 +1473,7 @@ mod tests {
             texts
                 .iter()
                 .find(|(t, _)| t.starts_with(prefix))
-                .map(|(_, r)| *r)
-                .unwrap_or_else(|| panic!("{prefix} not painted: {texts:?}"))
+                .map_or_else(|| panic!("{prefix} not painted: {texts:?}"), |(_, r)| *r)
         };
         let title = find("Customer actions in every");
         // Two rows of the title (one row of its font is under 20 px high).
