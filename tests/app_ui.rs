@@ -238,7 +238,7 @@ fn export_png_from_the_window_writes_the_image_and_reports_failures() {
         h.get_by_label("Save to")
             .accesskit_node()
             .value()
-            .map(Clone::clone)
+            .cloned()
             .unwrap_or_default()
     };
     assert!(
