@@ -238,7 +238,6 @@ fn export_png_from_the_window_writes_the_image_and_reports_failures() {
         h.get_by_label("Save to")
             .accesskit_node()
             .value()
-            .cloned()
             .unwrap_or_default()
     };
     assert!(
