@@ -107,6 +107,8 @@ fn journey_head(journey: &Journey) -> Journey {
         stages: _,
         lanes: _,
         annotations: _,
+        acc_title,
+        acc_descr,
     } = journey;
     Journey {
         id: *id,
@@ -117,6 +119,8 @@ fn journey_head(journey: &Journey) -> Journey {
         stages: Vec::new(),
         lanes: Vec::new(),
         annotations: Vec::new(),
+        acc_title: acc_title.clone(),
+        acc_descr: acc_descr.clone(),
     }
 }
 

@@ -15,6 +15,7 @@ pub fn migrate(mut project: Project) -> Project {
         match project.format_version {
             1 => v1_to_v2(&mut project),
             2 => v2_to_v3(&mut project),
+            3 => v3_to_v4(&mut project),
             _ => {}
         }
         project.format_version += 1;
@@ -51,6 +52,18 @@ fn v2_to_v3(project: &mut Project) {
                     .max_by_key(|(_, _, name)| name.len())
                     .map(|(_, id, _)| *id);
             }
+        }
+    }
+}
+
+/// Version 4 added actors on cards, a journey's accessible title and description, and
+/// the Mermaid score of imported emotion cards. A version 3 file has none of them: each
+/// starts empty (its serde default). Nothing a version 3 file says changes meaning, so
+/// the step only makes that explicit: no card of an older file claims a Mermaid score.
+fn v3_to_v4(project: &mut Project) {
+    for journey in &mut project.journeys {
+        for card in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
+            card.mermaid_score = None;
         }
     }
 }
@@ -262,5 +275,38 @@ mod tests {
         assert_eq!(about(7102), Some(CardId(7001)));
         assert_eq!(about(7103), None);
         assert_eq!(p.validate(), vec![]);
+    }
+
+    #[test]
+    fn a_version_3_file_reads_as_version_4_with_no_actors_and_no_accessible_text() {
+        let mut p = crate::io::sample::sample_project();
+        p.format_version = 3;
+        let text = crate::io::to_ron_string(&p).unwrap_or_default();
+        assert!(
+            !text.contains("actors") && !text.contains("acc_title"),
+            "a version 3 file has none of the new fields"
+        );
+        let loaded = crate::io::from_ron_str(&text, std::path::Path::new("v3.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.format_version, 4);
+        let j = &loaded.journeys[0];
+        assert!(j.acc_title.is_empty() && j.acc_descr.is_empty());
+        assert!(
+            j.lanes
+                .iter()
+                .flat_map(|l| &l.cards)
+                .all(|c| c.actors.is_empty() && c.mermaid_score.is_none())
+        );
+        // A version 4 file keeps them.
+        let mut v4 = loaded.clone();
+        v4.journeys[0].acc_title = "Buying broadband".to_owned();
+        v4.journeys[0].acc_descr = "Two lines\nof description".to_owned();
+        v4.journeys[0].lanes[1].cards[0].actors = vec!["Me".to_owned(), "Cat".to_owned()];
+        let text = crate::io::to_ron_string(&v4).unwrap_or_default();
+        assert!(text.contains("actors:"), "{text}");
+        assert_eq!(
+            crate::io::from_ron_str(&text, std::path::Path::new("v4.ron")).ok(),
+            Some(v4)
+        );
     }
 }

@@ -478,6 +478,8 @@ pub fn sample_project() -> Project {
         stages,
         lanes,
         annotations,
+        acc_title: String::new(),
+        acc_descr: String::new(),
     };
 
     Project {
@@ -536,6 +538,8 @@ pub fn blank_project() -> Project {
         stages,
         lanes,
         annotations: Vec::new(),
+        acc_title: String::new(),
+        acc_descr: String::new(),
     };
     Project {
         journeys: vec![journey],
@@ -615,6 +619,8 @@ pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
         stages: stage_list,
         lanes: lane_list,
         annotations: Vec::new(),
+        acc_title: String::new(),
+        acc_descr: String::new(),
     };
     Project {
         journeys: vec![journey],

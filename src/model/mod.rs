@@ -18,7 +18,13 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first format.
 /// - 2: `Settings::language`, the map's own language (version 1 files get one guessed
 ///   from their text when they are loaded).
-pub const FORMAT_VERSION: u32 = 3;
+/// - 3: measure cards bound to their touchpoint by id; survey answers; CSAT rule; min base.
+/// - 4: what a Mermaid `journey` diagram holds that the model lacked: a card's actors
+///   (`Card::actors`), a journey's accessible title and description
+///   (`Journey::acc_title`, `Journey::acc_descr`) and the Mermaid score an emotion card
+///   was imported from (`Card::mermaid_score`). All default to empty, so a version 3
+///   file reads unchanged.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The languages a map can be in, by BCP 47 tag: the labels Waymark draws on a map
 /// (legend, lane captions, badges, channel names...) have messages in each of them.
@@ -229,6 +235,14 @@ pub struct Journey {
     /// Accelerators and blockers pinned to stages or cards.
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// The accessible title of the map, for screen readers (Mermaid's `accTitle`).
+    /// Format version 4; empty when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub acc_title: String,
+    /// The accessible description of the map, for screen readers (Mermaid's
+    /// `accDescr`); may be several lines. Format version 4; empty when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub acc_descr: String,
 }
 
 /// A link from a micro journey to the stage of the macro journey it details.
@@ -477,6 +491,17 @@ pub struct Card {
     /// project's NEV thresholds or CSAT rule change). Format version 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<Answers>,
+    /// The people taking part in this step (Mermaid's task actors), in order, shown on
+    /// the card as chips. Format version 4; usually on touchpoint cards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    /// For an emotion card imported from a Mermaid `journey` diagram: the task's score
+    /// as it was written there (1 to 5, or any other number Mermaid accepted). While
+    /// the card's emotion is still the value that score was mapped to on the project's
+    /// scale, exporting to Mermaid gives back exactly this score; once the emotion is
+    /// changed, the export maps the emotion back instead. Format version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mermaid_score: Option<f64>,
 }
 
 /// The raw answers behind a measure card, kept compactly: one byte per answer.
@@ -535,6 +560,8 @@ impl Card {
             measure: None,
             about: None,
             answers: None,
+            actors: Vec::new(),
+            mermaid_score: None,
         }
     }
 }
