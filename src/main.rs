@@ -33,26 +33,38 @@ enum Cmd {
     },
     /// Lists the templates: id, name and language.
     Templates,
-    /// Loads and validates a project and prints a one-line summary.
+    /// Loads and validates a project (or a Mermaid journey, `.mmd`) and prints a one-line
+    /// summary.
     Check {
-        /// The project file.
+        /// The project file, or a Mermaid journey file (`.mmd`).
         file: PathBuf,
     },
-    /// Exports a journey of a project as a PNG image, a PDF document or an SVG drawing
-    /// (no display or GPU needed), chosen by the output's extension or `--format`; or,
-    /// when the output ends in `.csv`, every computed measure (of every journey, or of
-    /// `--journey`) as a CSV table for a spreadsheet (UTF-8 with a byte-order mark).
-    Export {
-        /// The project file.
+    /// Imports a Mermaid `journey` diagram (`.mmd`; several diagrams become several
+    /// journeys) into a new project file.
+    Import {
+        /// The Mermaid file.
         file: PathBuf,
-        /// The file to write: `.png`, `.pdf` or `.svg` for the map, `.csv` for the
-        /// measures.
+        /// The project file to write (`.ron`).
         #[arg(short, long)]
         output: PathBuf,
-        /// The format, whatever the output's extension: png, pdf or svg.
+    },
+    /// Exports a journey of a project as a PNG image, a PDF document, an SVG drawing (no
+    /// display or GPU needed) or a Mermaid `journey` diagram, chosen by the output's
+    /// extension or `--format`; or, when the output ends in `.csv`, every computed
+    /// measure (of every journey, or of `--journey`) as a CSV table for a spreadsheet
+    /// (UTF-8 with a byte-order mark). The input may be a Mermaid journey (`.mmd`).
+    Export {
+        /// The project file, or a Mermaid journey file (`.mmd`).
+        file: PathBuf,
+        /// The file to write: `.png`, `.pdf` or `.svg` for the map, `.mmd` for Mermaid,
+        /// `.csv` for the measures.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The format, whatever the output's extension: png, pdf, svg or mermaid.
         #[arg(long)]
         format: Option<String>,
         /// PDF: the whole project as a report (cover, every journey, every persona).
+        /// Mermaid: every journey, one diagram after another.
         #[arg(long)]
         all: bool,
         /// PDF page: fit (the map's size), or a4, a3, a2, a1, a0 with -landscape or
@@ -101,6 +113,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some(Cmd::Check { file }) => cmd_check(&file),
+        Some(Cmd::Import { file, output }) => cmd_import(&file, &output),
         Some(Cmd::Export {
             file,
             output,
@@ -195,12 +208,29 @@ fn cmd_templates() {
 }
 
 fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
-    let project = io::load_file(file)?;
+    let project = io::load_any(file)?;
     println!(
         "{}: ok: {}",
         file.display(),
         summary_line(&project, waymark::i18n::Language::En)
     );
+    Ok(())
+}
+
+fn cmd_import(file: &std::path::Path, output: &std::path::Path) -> anyhow::Result<()> {
+    let diagrams = io::load_mermaid(file)?;
+    if output.exists() {
+        anyhow::bail!(
+            "{}: already exists; choose another name or delete it first",
+            output.display()
+        );
+    }
+    let project = io::mermaid_project(&diagrams, file);
+    io::save_file(&project, output)?;
+    let tasks: usize = diagrams.iter().map(io::mermaid::Diagram::task_count).sum();
+    let journeys = project.journeys.len();
+    let noun = if journeys == 1 { "journey" } else { "journeys" };
+    println!("wrote {} ({journeys} {noun}, {tasks} tasks)", output.display());
     Ok(())
 }
 
@@ -213,11 +243,13 @@ fn cmd_export(
 ) -> anyhow::Result<()> {
     let format = match format {
         Some(name) => Some(export::ExportFormat::from_name(name).ok_or_else(|| {
-            anyhow::anyhow!("unknown format \"{name}\"; the formats are png, pdf and svg")
+            anyhow::anyhow!(
+                "unknown format \"{name}\"; the formats are png, pdf, svg and mermaid"
+            )
         })?),
         None => None,
     };
-    let project = io::load_file(file)?;
+    let project = io::load_any(file)?;
     if format.is_none() && export::measures::is_csv(output) {
         let chosen = journey
             .map(|q| export::find_journey(&project, Some(q)))
@@ -234,6 +266,16 @@ fn cmd_export(
     let Some(format) = format.or_else(|| export::ExportFormat::from_path(output)) else {
         return Err(export::ExportError::UnknownFormat(output.display().to_string()).into());
     };
+    if format == export::ExportFormat::Mermaid {
+        let journeys: Vec<&waymark::model::Journey> = if options.pdf.all_journeys {
+            project.journeys.iter().collect()
+        } else {
+            vec![export::find_journey(&project, journey)?]
+        };
+        export::write_mermaid(&project, &journeys, output)?;
+        println!("wrote {}", output.display());
+        return Ok(());
+    }
     let journey = export::find_journey(&project, journey)?;
     let exporter = export::Exporter::new();
     for script in exporter.missing_scripts(&project, journey) {
@@ -266,6 +308,7 @@ fn cmd_export(
             export::write_svg(&exporter, &project, journey, &options, Some(file), output)?;
             println!("wrote {}", output.display());
         }
+        export::ExportFormat::Mermaid => {}
     }
     Ok(())
 }
@@ -273,6 +316,17 @@ fn cmd_export(
 fn run_window(file: Option<&PathBuf>) -> anyhow::Result<()> {
     let mut state = match file {
         None => AppState::new(io::sample::sample_project(), None),
+        // A Mermaid journey opens as a new, unsaved project (saving asks for a `.ron`).
+        Some(path) if io::is_mermaid(path) => match io::load_any(path) {
+            Ok(project) => AppState::new(project, None),
+            Err(e) => {
+                let mut state = AppState::new(io::sample::blank_project(), None);
+                state
+                    .messages
+                    .push(waymark::app::Message::Error(e.to_string()));
+                state
+            }
+        },
         Some(path) => match io::load_file(path) {
             Ok(project) => AppState::new(project, Some(path.to_owned())),
             Err(e) => {

@@ -39,6 +39,8 @@ pub enum FileKind {
     Svg,
     /// A survey export (`.csv`).
     Csv,
+    /// A Mermaid diagram (`.mmd`).
+    Mermaid,
 }
 
 impl FileKind {
@@ -49,6 +51,7 @@ impl FileKind {
             Self::Pdf => (t!("filter-pdf"), &["pdf"]),
             Self::Svg => (t!("filter-svg"), &["svg"]),
             Self::Csv => (t!("filter-csv"), &["csv"]),
+            Self::Mermaid => (t!("filter-mermaid"), &["mmd", "mermaid"]),
         }
     }
 }

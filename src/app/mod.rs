@@ -524,6 +524,9 @@ impl AppState {
                     crate::export::ExportFormat::Svg => {
                         t!("status-exported-svg", path = done.path.display())
                     }
+                    crate::export::ExportFormat::Mermaid => {
+                        t!("status-exported-mermaid", path = done.path.display())
+                    }
                 };
                 if done.missing_scripts.is_empty() {
                     self.messages.push(Message::Info(text));

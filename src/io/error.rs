@@ -61,12 +61,12 @@ pub enum LoadError {
         supported: u32,
     },
     /// A Mermaid file that is not a journey diagram Waymark can read.
-    #[error("{}", crate::t!("err-load-mermaid", path = path.display(), error = source.to_string()))]
+    #[error("{}", crate::t!("err-load-mermaid", path = path.display(), error = cause.to_string()))]
     Mermaid {
         /// The file.
         path: PathBuf,
         /// What is wrong, and on which line.
-        source: super::mermaid::MermaidError,
+        cause: super::mermaid::MermaidError,
     },
     /// The file parsed but is inconsistent (dangling references, duplicate ids...).
     #[error("{}", invalid_text(path, first, problems.len()))]

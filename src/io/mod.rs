@@ -35,16 +35,16 @@ pub fn load_mermaid(path: &std::path::Path) -> Result<Vec<mermaid::Diagram>, Loa
     if meta.len() > mermaid::MAX_SIZE {
         return Err(LoadError::Mermaid {
             path: path.to_owned(),
-            source: mermaid::MermaidError::TooLarge {
+            cause: mermaid::MermaidError::TooLarge {
                 size: meta.len(),
                 limit: mermaid::MAX_SIZE,
             },
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    mermaid::parse_bytes(&bytes).map_err(|source| LoadError::Mermaid {
+    mermaid::parse_bytes(&bytes).map_err(|cause| LoadError::Mermaid {
         path: path.to_owned(),
-        source,
+        cause,
     })
 }
 
@@ -56,16 +56,20 @@ pub fn load_any(path: &std::path::Path) -> Result<crate::model::Project, LoadErr
     if !is_mermaid(path) {
         return load_file(path);
     }
-    let diagrams = load_mermaid(path)?;
+    Ok(mermaid_project(&load_mermaid(path)?, path))
+}
+
+/// The project a Mermaid file becomes: one journey per diagram, default settings in
+/// English, titled after the file's name.
+pub fn mermaid_project(
+    diagrams: &[mermaid::Diagram],
+    path: &std::path::Path,
+) -> crate::model::Project {
     let title = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(mermaid::to_project(
-        &diagrams,
-        crate::i18n::Language::En,
-        &title,
-    ))
+    mermaid::to_project(diagrams, crate::i18n::Language::En, &title)
 }
 
 /// A file-name-safe form of a name: lower-case letters and digits (any script) joined by

@@ -158,3 +158,7 @@ priority-evidence-imported = from the survey imported on { $date }
 priority-evidence-more = { $evidence }, { $more }
 measure-low-base = low base
 measure-low-base-n = low base, n={ $n }
+
+# Mermaid journeys
+filter-mermaid = Mermaid diagram
+status-exported-mermaid = Exported { $path }

@@ -113,3 +113,4 @@ settings-bad-min-base = The fewest answers must be at least 1.
 settings-bad-csat = A CSAT answer is 1 to 5: "satisfied from" must be one of them.
 measures-csv-low-base = Low base
 measures-csv-yes = yes
+export-title-mermaid = Export Mermaid

@@ -115,3 +115,7 @@ priority-evidence-imported = 来自 { $date } 导入的调查
 priority-evidence-more = { $evidence }，{ $more }
 measure-low-base = 样本不足
 measure-low-base-n = 样本不足，n={ $n }
+
+# Mermaid journeys
+filter-mermaid = Mermaid 图表
+status-exported-mermaid = 已导出 { $path }

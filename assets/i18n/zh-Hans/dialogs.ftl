@@ -107,3 +107,4 @@ settings-bad-min-base = 最少答案数至少为 1。
 settings-bad-csat = CSAT 答案为 1 到 5 分："满意的最低分"必须在此范围内。
 measures-csv-low-base = 样本不足
 measures-csv-yes = 是
+export-title-mermaid = 导出 Mermaid

@@ -115,3 +115,7 @@ priority-evidence-imported = 來自 { $date } 匯入的調查
 priority-evidence-more = { $evidence }，{ $more }
 measure-low-base = 樣本不足
 measure-low-base-n = 樣本不足，n={ $n }
+
+# Mermaid journeys
+filter-mermaid = Mermaid 圖表
+status-exported-mermaid = 已匯出 { $path }

@@ -107,3 +107,4 @@ settings-bad-min-base = 最少答案數至少為 1。
 settings-bad-csat = CSAT 答案為 1 到 5 分：「滿意的最低分」必須在此範圍內。
 measures-csv-low-base = 樣本不足
 measures-csv-yes = 是
+export-title-mermaid = 匯出 Mermaid
