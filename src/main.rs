@@ -230,7 +230,10 @@ fn cmd_import(file: &std::path::Path, output: &std::path::Path) -> anyhow::Resul
     let tasks: usize = diagrams.iter().map(io::mermaid::Diagram::task_count).sum();
     let journeys = project.journeys.len();
     let noun = if journeys == 1 { "journey" } else { "journeys" };
-    println!("wrote {} ({journeys} {noun}, {tasks} tasks)", output.display());
+    println!(
+        "wrote {} ({journeys} {noun}, {tasks} tasks)",
+        output.display()
+    );
     Ok(())
 }
 
@@ -243,9 +246,7 @@ fn cmd_export(
 ) -> anyhow::Result<()> {
     let format = match format {
         Some(name) => Some(export::ExportFormat::from_name(name).ok_or_else(|| {
-            anyhow::anyhow!(
-                "unknown format \"{name}\"; the formats are png, pdf, svg and mermaid"
-            )
+            anyhow::anyhow!("unknown format \"{name}\"; the formats are png, pdf, svg and mermaid")
         })?),
         None => None,
     };

@@ -24,7 +24,7 @@ use waymark::io;
 use waymark::model::*;
 
 /// How many kinds of step there are (see [`command`]).
-const KINDS: u8 = 36;
+const KINDS: u8 = 37;
 
 /// One random step, resolved against the document as it is when the step is taken
 /// (the ids it needs exist only then).
@@ -232,11 +232,12 @@ fn edit_kind(edit: &Edit) -> usize {
         Edit::DuplicateJourney { .. } => 25,
         Edit::DeleteJourney { .. } => 26,
         Edit::MoveJourney { .. } => 27,
+        Edit::AddJourneys { .. } => 28,
     }
 }
 
 /// Number of edit kinds.
-const EDIT_KINDS: usize = 28;
+const EDIT_KINDS: usize = 29;
 
 /// The edit a step makes on `p`, if it finds what it needs.
 #[allow(
@@ -504,6 +505,12 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             journey,
             to_index: s.c as usize % (p.journeys.len() + 1),
         },
+        // Journeys imported together (a Mermaid file of several diagrams).
+        28 => Edit::AddJourneys {
+            journeys: (0..=s.c % 2)
+                .map(|_| waymark::io::sample::blank_project().journeys.remove(0))
+                .collect(),
+        },
         _ => return None,
     })
 }
@@ -535,25 +542,25 @@ fn commands(state: &AppState, s: &Step) -> Vec<Command> {
         });
     let mut out = vec![Command::SelectJourney(j.id)];
     match s.kind {
-        28 | 29 => out = vec![Command::Undo],
-        30 => out = vec![Command::Redo],
-        31 => {
+        29 | 30 => out = vec![Command::Undo],
+        31 => out = vec![Command::Redo],
+        32 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Copy);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        32 => {
+        33 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Cut);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        33 => {
+        34 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Duplicate);
         }
-        34 => {
+        35 => {
             let selection = match s.c % 4 {
                 0 => pick(&j.stages, s.b).map(|x| Selection::Stage(x.id)),
                 1 => pick(&j.lanes, s.b).map(|x| Selection::Lane(x.id)),

@@ -221,6 +221,12 @@ pub enum Edit {
         /// The personas it refers to (its own, its emotion lanes'), added to the library.
         personas: Vec<crate::model::Persona>,
     },
+    /// Adds several journeys at the end, each with fresh ids, as one step, and shows the
+    /// first (a Mermaid file or paste of several diagrams).
+    AddJourneys {
+        /// The journeys; their ids are replaced. They refer to no persona.
+        journeys: Vec<Journey>,
+    },
     /// Duplicates a journey, right after it, and shows the copy.
     DuplicateJourney {
         /// The journey.
@@ -280,6 +286,9 @@ impl Edit {
             Self::DeletePersona { .. } => t!("edit-delete-persona"),
             Self::SetJourneyPersona { .. } => t!("edit-journey-persona"),
             Self::AddJourney { .. } => t!("edit-add-journey"),
+            Self::AddJourneys { journeys } => {
+                t!("edit-import-journeys", count = journeys.len())
+            }
             Self::DuplicateJourney { .. } => t!("edit-duplicate-journey"),
             Self::DeleteJourney { .. } => t!("edit-delete-journey"),
             Self::MoveJourney { .. } => t!("edit-move-journey"),
@@ -383,6 +392,23 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             let id = journey.id;
             project.journeys.push(journey);
             return Some(Outcome::ShowJourney(id));
+        }
+        Edit::AddJourneys { journeys } => {
+            let mut first = None;
+            for j in journeys {
+                let mut journey = j.clone();
+                renumber_journey(&mut journey, &mut ids);
+                journey.parent = None;
+                journey.persona = None;
+                for lane in &mut journey.lanes {
+                    if let LaneKind::Emotion { persona, .. } = &mut lane.kind {
+                        *persona = None;
+                    }
+                }
+                first.get_or_insert(journey.id);
+                project.journeys.push(journey);
+            }
+            return first.map(Outcome::ShowJourney);
         }
         Edit::DuplicateJourney { journey } => {
             let index = project.journeys.iter().position(|j| j.id == *journey)?;
@@ -786,6 +812,7 @@ fn apply_journey_edit(
         | Edit::MovePersona { .. }
         | Edit::SetJourneyPersona { .. }
         | Edit::AddJourney { .. }
+        | Edit::AddJourneys { .. }
         | Edit::DuplicateJourney { .. }
         | Edit::DeleteJourney { .. }
         | Edit::MoveJourney { .. } => return None,

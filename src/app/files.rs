@@ -57,6 +57,9 @@ pub enum FileCommand {
     SurveyMode(ImportMode),
     /// Writes every computed measure of the project (all journeys) to a CSV file.
     ExportMeasures(PathBuf),
+    /// Reads a Mermaid file and adds one journey per `journey` diagram in it (one undo
+    /// step); on any error nothing is added.
+    ImportMermaid(PathBuf),
 }
 
 /// What was being done with a file when it failed.
@@ -378,6 +381,10 @@ impl super::AppState {
                         path = path.display()
                     )));
                 }
+                Err(e) => self.messages.push(Message::Error(e.to_string())),
+            },
+            Command::ImportMermaid(path) => match crate::io::load_mermaid(&path) {
+                Ok(diagrams) => self.add_mermaid_journeys(&diagrams, now),
                 Err(e) => self.messages.push(Message::Error(e.to_string())),
             },
             Command::ExportMeasures(path) => {

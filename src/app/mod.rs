@@ -82,8 +82,11 @@ pub enum Command {
     /// Pastes the clipboard into the selected cell (or the cell of the selected card).
     Paste,
     /// Pastes text from the system clipboard: the cards copied in Waymark if it is
-    /// their text, otherwise one card per non-empty line.
+    /// their text; a Mermaid `journey` diagram as new journeys (one undo step);
+    /// otherwise one card per non-empty line.
     PasteText(String),
+    /// Puts a journey on the system clipboard as a Mermaid `journey` diagram.
+    CopyMermaid(JourneyId),
     /// Forgets a file in File > Open Recent.
     ForgetRecent(PathBuf),
     /// Switches the interface language (at once, without restarting) and remembers it
@@ -394,6 +397,14 @@ impl AppState {
             }
             Command::Paste => self.paste(now),
             Command::PasteText(text) => self.paste_text(&text, now),
+            Command::CopyMermaid(id) => {
+                if let Some(j) = self.project.journey(id) {
+                    self.system_copy =
+                        Some(crate::io::mermaid::journey_to_mermaid(&self.project, j));
+                    self.messages
+                        .push(Message::Info(t!("status-mermaid-copied", title = &j.title)));
+                }
+            }
             Command::SetLanguage(language) => {
                 crate::i18n::set_interface(language);
                 if let Some(dir) = &self.config_dir
@@ -604,6 +615,21 @@ impl AppState {
             self.paste(now);
             return;
         }
+        if crate::io::mermaid::looks_like_journey(&text) {
+            match crate::io::mermaid::parse(&text) {
+                Ok(diagrams) => {
+                    self.add_mermaid_journeys(&diagrams, now);
+                    if let Some(Message::Info(added)) = self.messages.last_mut() {
+                        *added = t!("status-mermaid-pasted", journeys = diagrams.len());
+                    }
+                }
+                Err(e) => self.messages.push(Message::Error(t!(
+                    "error-mermaid-paste",
+                    error = e.to_string()
+                ))),
+            }
+            return;
+        }
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
@@ -634,6 +660,34 @@ impl AppState {
         let saved = std::mem::replace(&mut self.clipboard, cards);
         self.paste(now);
         self.clipboard = saved;
+    }
+
+    /// Adds one journey per Mermaid diagram, on the project's emotion scale and in its
+    /// map language, as one undo step, and says so.
+    pub(crate) fn add_mermaid_journeys(
+        &mut self,
+        diagrams: &[crate::io::mermaid::Diagram],
+        now: f64,
+    ) {
+        let lang = crate::i18n::Language::of_map(&self.project);
+        let scale = self.project.settings.emotion_scale;
+        let journeys: Vec<_> = diagrams
+            .iter()
+            .map(|d| crate::io::mermaid::to_journey(d, scale, lang, 0))
+            .collect();
+        let before = self.project.journeys.len();
+        self.edit(&Edit::AddJourneys { journeys }, None, now);
+        if self.project.journeys.len() > before {
+            let tasks: usize = diagrams
+                .iter()
+                .map(crate::io::mermaid::Diagram::task_count)
+                .sum();
+            self.messages.push(Message::Info(t!(
+                "status-mermaid-imported",
+                journeys = diagrams.len(),
+                tasks = tasks
+            )));
+        }
     }
 
     /// Puts `path` first in File > Open Recent and keeps the list.

@@ -442,7 +442,11 @@ pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportErro
 
 /// Writes journeys as Mermaid `journey` diagrams (one after another) to `path`,
 /// atomically.
-pub fn write_mermaid(project: &Project, journeys: &[&Journey], path: &Path) -> Result<(), ExportError> {
+pub fn write_mermaid(
+    project: &Project,
+    journeys: &[&Journey],
+    path: &Path,
+) -> Result<(), ExportError> {
     let diagrams: Vec<crate::io::mermaid::Diagram> = journeys
         .iter()
         .map(|j| crate::io::mermaid::from_journey(j, project.settings.emotion_scale))

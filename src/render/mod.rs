@@ -550,6 +550,49 @@ impl MapPainter<'_> {
                 Align2::LEFT_TOP,
                 FontFamily::Proportional,
             );
+            if !card.actors.is_empty() {
+                let row = Rect::from_min_size(
+                    pos2(g.text.left(), g.text.bottom() + 3.0),
+                    vec2(g.text.width(), size::CHIP_ROW - 3.0),
+                );
+                self.actor_chips(&card.actors, row);
+            }
+        }
+    }
+
+    /// A card's actors as a row of chips, in order; those that do not fit are counted
+    /// in a last "+N" chip.
+    fn actor_chips(&self, actors: &[String], row: Rect) {
+        const GAP: f32 = 4.0;
+        let width = |label: &str| {
+            self.painter
+                .layout_no_wrap(
+                    label.to_owned(),
+                    FontId::proportional(font::SMALL),
+                    color::TEXT,
+                )
+                .size()
+                .x
+                + 14.0
+        };
+        let mut x = row.left();
+        for (i, actor) in actors.iter().enumerate() {
+            let w = width(actor);
+            let left = actors.len() - i - 1;
+            let more = if left > 0 {
+                width(&format!("+{left}")) + GAP
+            } else {
+                0.0
+            };
+            if i > 0 && x + w + more > row.right() {
+                let label = format!("+{}", actors.len() - i);
+                let r = Rect::from_min_max(pos2(x, row.top()), row.max);
+                self.chip(r, &label, color::TEXT_MUTED, false);
+                return;
+            }
+            let r = Rect::from_min_max(pos2(x, row.top()), row.max);
+            self.chip(r, actor, color::TEXT, false);
+            x += w.min(r.width() * 0.6) + GAP;
         }
     }
 

@@ -58,6 +58,12 @@ pub enum Action {
     ExportSvg,
     /// Export every computed measure of the project as a CSV table.
     ExportMeasures,
+    /// Add the journeys of a Mermaid `journey` file to the project.
+    ImportMermaid,
+    /// Export the current journey as a Mermaid `journey` diagram.
+    ExportMermaid,
+    /// Copy the current journey to the clipboard as a Mermaid `journey` diagram.
+    CopyMermaid,
     /// Close Waymark.
     Quit,
     /// Undo the last edit.
@@ -127,7 +133,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 44] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -162,6 +168,9 @@ impl Action {
         Self::Settings,
         Self::ImportCsv,
         Self::ExportMeasures,
+        Self::ImportMermaid,
+        Self::ExportMermaid,
+        Self::CopyMermaid,
         Self::SaveAsTemplate,
         Self::Personas,
         Self::Cut,
@@ -228,6 +237,9 @@ impl Action {
             Self::ToggleInspector => t!("action-toggle-inspector"),
             Self::Settings => t!("action-settings"),
             Self::ImportCsv => t!("action-import-csv"),
+            Self::ImportMermaid => t!("action-import-mermaid"),
+            Self::ExportMermaid => t!("action-export-mermaid"),
+            Self::CopyMermaid => t!("action-copy-mermaid"),
             Self::NewFromTemplate => t!("action-new-from-template"),
             Self::SaveAsTemplate => t!("action-save-as-template"),
             Self::Personas => t!("action-personas"),
@@ -252,6 +264,8 @@ impl Action {
             | Self::ExportMeasures
             | Self::Quit
             | Self::ImportCsv
+            | Self::ImportMermaid
+            | Self::ExportMermaid
             | Self::NewFromTemplate
             | Self::SaveAsTemplate => Menu::File,
             Self::Undo
@@ -273,6 +287,7 @@ impl Action {
             | Self::AddAccelerator
             | Self::AddBlocker
             | Self::Settings
+            | Self::CopyMermaid
             | Self::Personas => Menu::Map,
             Self::ZoomToFit
             | Self::Zoom100
@@ -361,6 +376,9 @@ impl Action {
             | Self::ToggleNotes
             | Self::Settings
             | Self::ImportCsv
+            | Self::ImportMermaid
+            | Self::ExportMermaid
+            | Self::CopyMermaid
             | Self::ExportMeasures
             | Self::ExportPdf
             | Self::ExportSvg

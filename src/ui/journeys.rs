@@ -39,6 +39,10 @@ pub fn journey_list_ui(
                 out.push(Command::SelectJourney(journey.id));
             }
             response.context_menu(|ui| {
+                if ui.button(Action::CopyMermaid.label()).clicked() {
+                    out.push(Command::CopyMermaid(journey.id));
+                    ui.close();
+                }
                 if ui
                     .add_enabled(i > 0, egui::Button::new(t!("journeys-move-up")))
                     .clicked()
