@@ -301,7 +301,10 @@ impl Dialogs {
         Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
             ui.set_min_width(480.0);
             ui.heading(title);
-            ui.label(t!("path-label"));
+            ui.label(match prompt.purpose {
+                Purpose::ImportMermaid | Purpose::ExportMermaid(_) => t!("path-label-mermaid"),
+                Purpose::Open | Purpose::Save(_) => t!("path-label"),
+            });
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .desired_width(f32::INFINITY)

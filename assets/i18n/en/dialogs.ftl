@@ -114,3 +114,4 @@ settings-bad-csat = A CSAT answer is 1 to 5: "satisfied from" must be one of the
 measures-csv-low-base = Low base
 measures-csv-yes = yes
 export-title-mermaid = Export Mermaid
+path-label-mermaid = Path of the Mermaid file:

@@ -108,3 +108,4 @@ settings-bad-csat = CSAT 答案为 1 到 5 分："满意的最低分"必须在�
 measures-csv-low-base = 样本不足
 measures-csv-yes = 是
 export-title-mermaid = 导出 Mermaid
+path-label-mermaid = Mermaid 文件路径：

@@ -108,3 +108,4 @@ settings-bad-csat = CSAT 答案為 1 到 5 分：「滿意的最低分」必須�
 measures-csv-low-base = 樣本不足
 measures-csv-yes = 是
 export-title-mermaid = 匯出 Mermaid
+path-label-mermaid = Mermaid 檔案路徑：
