@@ -339,7 +339,10 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             let mut card = (*card).clone();
             card.text = text;
             fit_card(&mut card, &lane.kind, scale, s);
-            Edit::SetCard { journey, card }
+            Edit::SetCard {
+                journey,
+                card: Box::new(card),
+            }
         }
         11 => {
             let mut cards = Vec::new();

@@ -82,7 +82,10 @@ fn mermaid(bytes: &[u8]) {
                 | MermaidError::Unterminated { line }
                 | MermaidError::Unexpected { line, .. } => line,
             };
-            assert!((1..=lines).contains(&line), "error on line {line} of {lines}");
+            assert!(
+                (1..=lines).contains(&line),
+                "error on line {line} of {lines}"
+            );
             return;
         }
     };

@@ -110,8 +110,8 @@ pub enum Edit {
     SetCard {
         /// The journey.
         journey: JourneyId,
-        /// The new card value.
-        card: Card,
+        /// The new card value (boxed: a card is the largest thing an edit carries).
+        card: Box<Card>,
     },
     /// Adds copies of cards (new ids) to cells, and selects them. Used to add one new
     /// card, to paste and to duplicate.
@@ -702,7 +702,7 @@ fn apply_journey_edit(
                 .lanes
                 .iter_mut()
                 .find_map(|l| l.cards.iter_mut().find(|c| c.id == card.id))?;
-            *c = card.clone();
+            *c = (**card).clone();
         }
         Edit::AddCards { cards, .. } => {
             let mut new_ids = Vec::new();

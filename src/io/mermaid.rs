@@ -160,7 +160,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Vec<Diagram>, MermaidError> {
 
 fn binary_at(prefix: &[u8]) -> MermaidError {
     MermaidError::Binary {
-        line: 1 + prefix.iter().filter(|&&b| b == b'\n').count(),
+        line: prefix.split(|&b| b == b'\n').count(),
     }
 }
 
@@ -266,13 +266,12 @@ fn decode_entities(text: &str) -> String {
                 .ok()
                 .and_then(char::from_u32)
         });
-        match c {
-            Some(c) => out.push(c),
-            None => {
-                out.push('#');
-                out.push_str(name);
-                out.push(';');
-            }
+        if let Some(c) = c {
+            out.push(c);
+        } else {
+            out.push('#');
+            out.push_str(name);
+            out.push(';');
         }
         rest = &after[end + ENTITY_CLOSE.len_utf8()..];
     }
@@ -288,15 +287,12 @@ fn clean_name(raw: &str) -> String {
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
         let after = &rest[i..];
-        match line_break_len(after) {
-            Some(n) => {
-                out.push('\n');
-                rest = &after[n..];
-            }
-            None => {
-                out.push('<');
-                rest = &after[1..];
-            }
+        if let Some(n) = line_break_len(after) {
+            out.push('\n');
+            rest = &after[n..];
+        } else {
+            out.push('<');
+            rest = &after[1..];
         }
     }
     out.push_str(rest);
@@ -615,7 +611,7 @@ fn excerpt(text: &str) -> String {
 /// `replace(/\n\s+/g, '\n')`), entity codes decoded.
 fn clean_descr(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for (i, line) in raw.trim().split('\n').enumerate() {
+    for (i, line) in raw.trim().lines().enumerate() {
         let line = if i == 0 { line } else { line.trim_start() };
         if i > 0 && line.is_empty() {
             continue;
@@ -736,6 +732,7 @@ pub fn format_score(score: f64) -> String {
 /// syntax there (`specials`, plus `<` so that a literal `<br>` stays text) as entity
 /// codes.
 fn escape(text: &str, specials: &[u8]) -> String {
+    use std::fmt::Write as _;
     let text = text.trim();
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -747,7 +744,7 @@ fn escape(text: &str, specials: &[u8]) -> String {
             '\r' => {}
             '<' => out.push_str("#60;"),
             c if c.is_ascii() && specials.contains(&(c as u8)) => {
-                out.push_str(&format!("#{};", u32::from(c)));
+                let _ = write!(out, "#{};", u32::from(c));
             }
             c => out.push(c),
         }
@@ -758,13 +755,14 @@ fn escape(text: &str, specials: &[u8]) -> String {
 /// Like [`escape`] but keeps line breaks and `<` (accessible text is not split at
 /// `<br>`).
 fn escape_plain(text: &str, specials: &[u8]) -> String {
+    use std::fmt::Write as _;
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '%' if chars.peek() == Some(&'%') => out.push_str("#37;"),
             c if c.is_ascii() && specials.contains(&(c as u8)) => {
-                out.push_str(&format!("#{};", u32::from(c)));
+                let _ = write!(out, "#{};", u32::from(c));
             }
             c => out.push(c),
         }
@@ -908,7 +906,7 @@ pub fn to_journey(d: &Diagram, scale: EmotionScale, language: Language, first_id
 /// A new project holding one journey per diagram, with default settings in `language`.
 pub fn to_project(diagrams: &[Diagram], language: Language, title: &str) -> crate::model::Project {
     let mut project = crate::model::Project::empty(title);
-    project.settings.language = language.tag().to_owned();
+    language.tag().clone_into(&mut project.settings.language);
     let scale = project.settings.emotion_scale;
     for d in diagrams {
         let first = project.max_id();

@@ -216,8 +216,10 @@ impl Dialogs {
             .path
             .as_deref()
             .and_then(std::path::Path::parent)
-            .map(std::path::Path::to_owned)
-            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+            .map_or_else(
+                || std::env::current_dir().unwrap_or_default(),
+                std::path::Path::to_owned,
+            );
         folder.join(file_name).display().to_string()
     }
 

@@ -126,7 +126,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     ui.scope_id().with(("card", id)),
                     Edit::SetCard {
                         journey: journey.id,
-                        card: c,
+                        card: Box::new(c),
                     },
                 );
             }

@@ -295,7 +295,7 @@ mod tests {
             Command::Edit {
                 edit: Edit::SetCard {
                     journey: journey.id,
-                    card: c,
+                    card: Box::new(c),
                 },
                 gesture,
             },
@@ -312,7 +312,7 @@ mod tests {
             Command::Edit {
                 edit: Edit::SetCard {
                     journey: journey.id,
-                    card: c,
+                    card: Box::new(c),
                 },
                 gesture,
             },

@@ -1,7 +1,12 @@
 //! The parser against Mermaid's documented examples and its own parser tests
 //! (`journey.spec.ts`), each construct, the errors, and the round trip.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    reason = "exact scores are the point"
+)]
 
 use proptest::prelude::*;
 
