@@ -257,7 +257,8 @@ fn file_menu_imports_and_exports_mermaid_as_one_undoable_step() {
     h.run();
     set_path(&mut h, &out);
     h.get_by_label("Export").click();
-    h.run();
+    // The export runs in the background (a spinner shows meanwhile).
+    h.run_steps(2);
     h.state_mut().state.finish_background_work();
     h.run();
     let text = std::fs::read_to_string(&out).unwrap();

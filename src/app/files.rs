@@ -384,7 +384,19 @@ impl super::AppState {
                 Err(e) => self.messages.push(Message::Error(e.to_string())),
             },
             Command::ImportMermaid(path) => match crate::io::load_mermaid(&path) {
-                Ok(diagrams) => self.add_mermaid_journeys(&diagrams, now),
+                Ok(diagrams) => {
+                    if self.add_mermaid_journeys(&diagrams, now) {
+                        let tasks: usize = diagrams
+                            .iter()
+                            .map(crate::io::mermaid::Diagram::task_count)
+                            .sum();
+                        self.messages.push(Message::Info(t!(
+                            "status-mermaid-imported",
+                            journeys = diagrams.len(),
+                            tasks = tasks
+                        )));
+                    }
+                }
                 Err(e) => self.messages.push(Message::Error(e.to_string())),
             },
             Command::ExportMeasures(path) => {

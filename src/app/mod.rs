@@ -618,9 +618,11 @@ impl AppState {
         if crate::io::mermaid::looks_like_journey(&text) {
             match crate::io::mermaid::parse(&text) {
                 Ok(diagrams) => {
-                    self.add_mermaid_journeys(&diagrams, now);
-                    if let Some(Message::Info(added)) = self.messages.last_mut() {
-                        *added = t!("status-mermaid-pasted", journeys = diagrams.len());
+                    if self.add_mermaid_journeys(&diagrams, now) {
+                        self.messages.push(Message::Info(t!(
+                            "status-mermaid-pasted",
+                            journeys = diagrams.len()
+                        )));
                     }
                 }
                 Err(e) => self.messages.push(Message::Error(t!(
@@ -663,12 +665,12 @@ impl AppState {
     }
 
     /// Adds one journey per Mermaid diagram, on the project's emotion scale and in its
-    /// map language, as one undo step, and says so.
+    /// map language, as one undo step. True if they were added (the caller says so).
     pub(crate) fn add_mermaid_journeys(
         &mut self,
         diagrams: &[crate::io::mermaid::Diagram],
         now: f64,
-    ) {
+    ) -> bool {
         let lang = crate::i18n::Language::of_map(&self.project);
         let scale = self.project.settings.emotion_scale;
         let journeys: Vec<_> = diagrams
@@ -677,17 +679,7 @@ impl AppState {
             .collect();
         let before = self.project.journeys.len();
         self.edit(&Edit::AddJourneys { journeys }, None, now);
-        if self.project.journeys.len() > before {
-            let tasks: usize = diagrams
-                .iter()
-                .map(crate::io::mermaid::Diagram::task_count)
-                .sum();
-            self.messages.push(Message::Info(t!(
-                "status-mermaid-imported",
-                journeys = diagrams.len(),
-                tasks = tasks
-            )));
-        }
+        self.project.journeys.len() > before
     }
 
     /// Puts `path` first in File > Open Recent and keeps the list.

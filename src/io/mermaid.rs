@@ -884,14 +884,11 @@ pub fn to_journey(d: &Diagram, scale: EmotionScale, language: Language, first_id
         collapsed: false,
         cards: emotions,
     };
-    let title = if d.title.is_empty() {
-        crate::tm!(language, "map-mermaid-untitled")
-    } else {
-        d.title.clone()
-    };
     Journey {
         id: JourneyId(ids.next()),
-        title,
+        // A diagram without a title gives an untitled journey (the journey list says
+        // so), so that exporting it gives no title either.
+        title: d.title.clone(),
         description: String::new(),
         persona: None,
         parent: None,

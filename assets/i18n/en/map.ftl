@@ -124,4 +124,3 @@ map-persona-needs = Needs
 map-persona-desired-feelings = Feelings wanted
 map-persona-channels = Preferred channels
 map-persona-devices = Devices
-map-mermaid-untitled = Untitled journey

@@ -120,4 +120,3 @@ map-persona-needs = 需求
 map-persona-desired-feelings = 期望的感受
 map-persona-channels = 偏好渠道
 map-persona-devices = 设备
-map-mermaid-untitled = 未命名旅程

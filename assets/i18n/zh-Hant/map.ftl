@@ -120,4 +120,3 @@ map-persona-needs = 需求
 map-persona-desired-feelings = 期望的感受
 map-persona-channels = 偏好管道
 map-persona-devices = 裝置
-map-mermaid-untitled = 未命名旅程

@@ -151,12 +151,12 @@ fn front_matter_is_skipped_like_mermaids_preprocessor_does() {
     let d = one("---\nconfig:\n  theme: forest\n---\njourney\nsection A\nB: 1");
     assert_eq!(d.sections[0].tasks[0].name, "B");
     // And its lines still count for messages.
-    let e = parse("---\na: 1\n---\njourney\nsection A\nB: x").unwrap_err();
+    let e = parse("---\na: 1\n---\njourney\nsection A\nB: lots").unwrap_err();
     assert_eq!(
         e,
         MermaidError::BadScore {
             line: 6,
-            score: "x".to_owned()
+            score: "lots".to_owned()
         }
     );
 }
@@ -289,7 +289,7 @@ fn scores_map_onto_any_scale_and_back_exactly() {
         EmotionScale { min: 0, max: 7 },
     ] {
         for score in [1.0, 2.0, 2.5, 3.0, 4.0, 5.0, 0.0, 7.0, -2.0, 3.3] {
-            let mut card = Card::new(CardId(1), StageId(1), "x");
+            let mut card = Card::new(CardId(1), StageId(1), "X");
             card.emotion = Some(score_to_emotion(score, scale));
             card.mermaid_score = Some(score);
             assert!(scale.contains(card.emotion.unwrap()));
@@ -298,7 +298,7 @@ fn scores_map_onto_any_scale_and_back_exactly() {
     }
     // An emotion changed in Waymark maps back onto 1-5.
     let scale = EmotionScale::default();
-    let mut card = Card::new(CardId(1), StageId(1), "x");
+    let mut card = Card::new(CardId(1), StageId(1), "X");
     card.mermaid_score = Some(5.0);
     card.emotion = Some(-2.5);
     assert_eq!(emotion_to_score(&card, scale), 2.0);
@@ -352,7 +352,7 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn nonempty_name() -> impl Strategy<Value = String> {
-    name().prop_map(|s| if s.is_empty() { "x".to_owned() } else { s })
+    name().prop_map(|s| if s.is_empty() { "X".to_owned() } else { s })
 }
 
 fn score() -> impl Strategy<Value = f64> {
@@ -401,7 +401,6 @@ proptest! {
         let again: Vec<Diagram> = first
             .iter()
             .map(|d| from_journey(&to_journey(d, scale, Language::En, 0), scale))
-            .map(|mut d| { if d.title == "Untitled journey" { d.title.clear(); } d })
             .collect();
         let text2 = write(&again);
         prop_assert_eq!(parse(&text2).map_err(|e| TestCaseError::fail(e.to_string()))?, first);
