@@ -124,8 +124,10 @@ impl Diagram {
     }
 }
 
-/// True when `text` looks like a Mermaid journey: its first word (after blank lines,
-/// comments and front matter) is `journey`. Used to tell pasted Mermaid from other text.
+/// True when `text` looks like a Mermaid journey: its first line (after blank lines,
+/// comments and front matter) is `journey`, alone or followed by a statement (`journey
+/// title ...`). Used to tell pasted Mermaid from other text: "Journey mapping notes"
+/// is pasted as cards, not read as a broken diagram.
 pub fn looks_like_journey(text: &str) -> bool {
     let text = text.replace("\r\n", "\n");
     for line in strip_front_matter(&text).lines() {
@@ -133,9 +135,17 @@ pub fn looks_like_journey(text: &str) -> bool {
         if line.is_empty() || line.starts_with("%%") || line.starts_with('#') {
             continue;
         }
-        return line
-            .get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("journey"));
+        if !starts_with_ignore_case(line, "journey") {
+            return false;
+        }
+        let rest = line[7..].trim_start();
+        return rest.is_empty()
+            || rest.starts_with("%%")
+            || rest.starts_with('#')
+            || (rest.len() < line.len() - 7
+                && ["title", "section", "acctitle", "accdescr"]
+                    .iter()
+                    .any(|k| starts_with_ignore_case(rest, k)));
     }
     false
 }

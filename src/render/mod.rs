@@ -758,7 +758,7 @@ impl MapPainter<'_> {
                 });
                 self.painter.add(Shape::line(visible_path, stroke));
             }
-            for point in &curve.points {
+            for (i, point) in curve.points.iter().enumerate() {
                 let c = self.pos(point.pos);
                 if !self.clip.expand(60.0 * self.zoom).contains(c) {
                     continue;
@@ -786,9 +786,20 @@ impl MapPainter<'_> {
                 } else {
                     format!("{:+.1}", point.score)
                 };
+                // Points closer than a label's width (many in one stage) get the score
+                // alone, within the room to their neighbours, or no label where even
+                // that would overlap: the cards above carry the names.
+                let gap = curve_gap(&curve.points, i);
+                let (width, text) = if gap >= CURVE_LABEL_CROWDED {
+                    (120.0, format!("{}  {score}", cards[point.card].text))
+                } else if gap >= CURVE_LABEL_MIN {
+                    (gap, score)
+                } else {
+                    continue;
+                };
                 self.text(
-                    Rect::from_min_size(point.pos + vec2(-60.0, dy), vec2(120.0, 16.0)),
-                    &format!("{}  {score}", cards[point.card].text),
+                    Rect::from_min_size(point.pos + vec2(-width / 2.0, dy), vec2(width, 16.0)),
+                    &text,
                     font::SMALL,
                     color::TEXT_MUTED,
                     1,
@@ -1072,6 +1083,24 @@ impl MapPainter<'_> {
             }
         }
     }
+}
+
+/// Below this distance to a neighbouring point (document units), a curve point's label
+/// is the score alone.
+const CURVE_LABEL_CROWDED: f32 = 50.0;
+/// Below this distance, a curve point has no label at all.
+const CURVE_LABEL_MIN: f32 = 16.0;
+
+/// The horizontal distance from a curve point to its nearest neighbour (the points are
+/// in x order); infinite for a lone point.
+fn curve_gap(points: &[crate::layout::CurvePoint], i: usize) -> f32 {
+    let x = points[i].pos.x;
+    let left = i
+        .checked_sub(1)
+        .and_then(|j| points.get(j))
+        .map_or(f32::INFINITY, |p| x - p.pos.x);
+    let right = points.get(i + 1).map_or(f32::INFINITY, |p| p.pos.x - x);
+    left.min(right)
 }
 
 #[cfg(test)]

@@ -333,7 +333,10 @@ fn a_fifty_mebibyte_text_fails_at_once() {
 fn pasted_text_is_told_apart() {
     assert!(looks_like_journey(DOCS_EXAMPLE));
     assert!(looks_like_journey("\n%% x\n  Journey\n"));
+    assert!(looks_like_journey("journey title Day\nsection A\nT: 1"));
     assert!(!looks_like_journey("Make tea\nGo upstairs"));
+    assert!(!looks_like_journey("Journey mapping workshop\nnotes"));
+    assert!(!looks_like_journey("Journeys"));
     assert!(!looks_like_journey("flowchart LR"));
 }
 
