@@ -21,7 +21,10 @@ fuzz_target!(|bytes: &[u8]| {
                 | mermaid::MermaidError::Unterminated { line }
                 | mermaid::MermaidError::Unexpected { line, .. } => line,
             };
-            assert!((1..=lines).contains(&line), "error on line {line} of {lines}");
+            assert!(
+                (1..=lines).contains(&line),
+                "error on line {line} of {lines}"
+            );
             return;
         }
     };
