@@ -458,3 +458,66 @@ fn xml_numeric_entities(svg: &str) -> String {
     out.push_str(rest);
     out
 }
+
+fn set_field(h: &mut egui_kittest::Harness<'_, waymark::ui::WaymarkApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+}
+
+#[test]
+fn actors_and_accessible_text_are_edited_in_the_inspector_and_copied_from_the_journey_list() {
+    let mut h = common::sample_app();
+    h.event(egui::Event::Paste(DAY.to_owned()));
+    h.run();
+    // The card's actors, comma-separated.
+    h.get_by_label("Do work").click();
+    h.run();
+    set_field(&mut h, "Actors (comma-separated)", "Me, Cat, Dog");
+    let p = common::project(&h);
+    let j = p.journeys.last().unwrap();
+    let card = j.touchpoints().find(|c| c.text == "Do work").unwrap();
+    assert_eq!(card.actors, ["Me", "Cat", "Dog"]);
+    // The journey's accessible title and description (nothing selected: the inspector
+    // shows the journey).
+    h.state_mut()
+        .state
+        .apply(waymark::app::Command::Select(None), 0.0);
+    h.run();
+    set_field(&mut h, "Accessible title", "Mine");
+    let p = common::project(&h);
+    assert_eq!(p.journeys.last().unwrap().acc_title, "Mine");
+    // Copy as Mermaid from the journey list's right-click menu: the edits come along.
+    let count = h.get_all_by_label("My working day").count();
+    let mut copied = None;
+    for i in 0..count {
+        h.get_all_by_label("My working day")
+            .nth(i)
+            .unwrap()
+            .click_secondary();
+        h.run();
+        if h.query_by_label("Copy as Mermaid").is_some() {
+            h.get_by_label("Copy as Mermaid").click();
+            h.step();
+            copied = h
+                .output()
+                .platform_output
+                .commands
+                .iter()
+                .find_map(|c| match c {
+                    egui::OutputCommand::CopyText(t) => Some(t.clone()),
+                    _ => None,
+                });
+            break;
+        }
+        h.key_press(egui::Key::Escape);
+        h.run();
+    }
+    let copied = copied.expect("the journey list's menu has Copy as Mermaid");
+    assert!(copied.contains("accTitle: Mine"), "{copied}");
+    assert!(copied.contains("Do work: 1: Me, Cat, Dog"), "{copied}");
+}
