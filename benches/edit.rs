@@ -56,7 +56,10 @@ fn set_card(state: &mut AppState, n: usize, gesture: Option<u64>, now: f64) {
     let (journey, card) = typed(state, n);
     state.apply(
         Command::Edit {
-            edit: Edit::SetCard { journey, card },
+            edit: Edit::SetCard {
+                journey,
+                card: Box::new(card),
+            },
             gesture,
         },
         now,

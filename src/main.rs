@@ -33,26 +33,37 @@ enum Cmd {
     },
     /// Lists the templates: id, name and language.
     Templates,
-    /// Loads and validates a project and prints a one-line summary.
+    /// Loads and validates a project (or a Mermaid journey, `.mmd`) and prints a one-line
+    /// summary.
     Check {
-        /// The project file.
+        /// The project file, or a Mermaid journey file (`.mmd`).
         file: PathBuf,
     },
-    /// Exports a journey of a project as a PNG image, a PDF document or an SVG drawing
-    /// (no display or GPU needed), chosen by the output's extension or `--format`; or,
-    /// when the output ends in `.csv`, every computed measure (of every journey, or of
-    /// `--journey`) as a CSV table for a spreadsheet (UTF-8 with a byte-order mark).
+    /// Imports a Mermaid `journey` diagram (`.mmd`; several diagrams become several
+    /// journeys) into a new project file.
+    Import {
+        /// The Mermaid file.
+        file: PathBuf,
+        /// The project file to write (`.ron`).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Exports a journey of a project as a PNG image, a PDF document, an SVG drawing (no
+    /// display or GPU needed) or a Mermaid `journey` diagram, chosen by the output's
+    /// extension or `--format`; or, when the output ends in `.csv`, every computed
+    /// measure (of every journey, or of `--journey`) as a CSV table for a spreadsheet
+    /// (UTF-8 with a byte-order mark). The input may be a Mermaid journey (`.mmd`).
     /// A micro journey is exported like any other (`--journey` with its title or id).
     /// With `--all`: `-o report.pdf --all` writes the whole project as one PDF report;
-    /// `-o DIR --all` (an existing folder, or a path without extension) writes every
-    /// journey, macro and micro, as one file each named after its title (PNG, or
-    /// `--format`).
+    /// `-o all.mmd --all` every journey as one diagram after another; `-o DIR --all`
+    /// (an existing folder, or a path without extension) writes every journey, macro
+    /// and micro, as one file each named after its title (PNG, or `--format`).
     Export {
-        /// The project file.
+        /// The project file, or a Mermaid journey file (`.mmd`).
         file: PathBuf,
-        /// The file to write: `.png`, `.pdf` or `.svg` for the map, `.csv` for the
-        /// measures; with `--all`, a `.pdf` report or a folder (not needed with
-        /// `--slides`).
+        /// The file to write: `.png`, `.pdf` or `.svg` for the map, `.mmd` for Mermaid,
+        /// `.csv` for the measures; with `--all`, a `.pdf` report, a `.mmd` or a folder
+        /// (not needed with `--slides`).
         #[arg(short, long, required_unless_present = "slides")]
         output: Option<PathBuf>,
         /// Write slides instead: one PNG per step of the workshop presentation (the
@@ -68,12 +79,13 @@ enum Cmd {
         /// Leave out the dot votes on cards.
         #[arg(long)]
         no_votes: bool,
-        /// The format, whatever the output's extension: png, pdf or svg.
+        /// The format, whatever the output's extension: png, pdf, svg or mermaid.
         #[arg(long)]
         format: Option<String>,
         /// With a `.pdf` output: the whole project as a report (cover, every journey,
-        /// every persona). With a folder as output: every journey (macro and micro),
-        /// one file each, named after its title.
+        /// every persona). With a `.mmd` output: every journey, one diagram after
+        /// another. With a folder as output: every journey (macro and micro), one file
+        /// each, named after its title.
         #[arg(long)]
         all: bool,
         /// PDF page: fit (the map's size), or a4, a3, a2, a1, a0 with -landscape or
@@ -122,6 +134,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some(Cmd::Check { file }) => cmd_check(&file),
+        Some(Cmd::Import { file, output }) => cmd_import(&file, &output),
         Some(Cmd::Export {
             file,
             output,
@@ -277,11 +290,31 @@ fn cmd_templates() {
 }
 
 fn cmd_check(file: &std::path::Path) -> anyhow::Result<()> {
-    let project = io::load_file(file)?;
+    let project = io::load_any(file)?;
     println!(
         "{}: ok: {}",
         file.display(),
         summary_line(&project, waymark::i18n::Language::En)
+    );
+    Ok(())
+}
+
+fn cmd_import(file: &std::path::Path, output: &std::path::Path) -> anyhow::Result<()> {
+    let diagrams = io::load_mermaid(file)?;
+    if output.exists() {
+        anyhow::bail!(
+            "{}: already exists; choose another name or delete it first",
+            output.display()
+        );
+    }
+    let project = io::mermaid_project(&diagrams, file);
+    io::save_file(&project, output)?;
+    let tasks: usize = diagrams.iter().map(io::mermaid::Diagram::task_count).sum();
+    let journeys = project.journeys.len();
+    let noun = if journeys == 1 { "journey" } else { "journeys" };
+    println!(
+        "wrote {} ({journeys} {noun}, {tasks} tasks)",
+        output.display()
     );
     Ok(())
 }
@@ -295,11 +328,11 @@ fn cmd_export(
 ) -> anyhow::Result<()> {
     let format = match format {
         Some(name) => Some(export::ExportFormat::from_name(name).ok_or_else(|| {
-            anyhow::anyhow!("unknown format \"{name}\"; the formats are png, pdf and svg")
+            anyhow::anyhow!("unknown format \"{name}\"; the formats are png, pdf, svg and mermaid")
         })?),
         None => None,
     };
-    let project = io::load_file(file)?;
+    let project = io::load_any(file)?;
     if options.pdf.all_journeys && is_folder(output) {
         return cmd_export_all(
             file,
@@ -325,6 +358,16 @@ fn cmd_export(
     let Some(format) = format.or_else(|| export::ExportFormat::from_path(output)) else {
         return Err(export::ExportError::UnknownFormat(output.display().to_string()).into());
     };
+    if format == export::ExportFormat::Mermaid {
+        let journeys: Vec<&waymark::model::Journey> = if options.pdf.all_journeys {
+            project.journeys.iter().collect()
+        } else {
+            vec![export::find_journey(&project, journey)?]
+        };
+        export::write_mermaid(&project, &journeys, output)?;
+        println!("wrote {}", output.display());
+        return Ok(());
+    }
     let journey = export::find_journey(&project, journey)?;
     let exporter = export::Exporter::new();
     for script in exporter.missing_scripts(&project, journey) {
@@ -357,6 +400,7 @@ fn cmd_export(
             export::write_svg(&exporter, &project, journey, &options, Some(file), output)?;
             println!("wrote {}", output.display());
         }
+        export::ExportFormat::Mermaid => {}
     }
     Ok(())
 }
@@ -413,6 +457,10 @@ fn cmd_export_all(
                 export::write_svg(&exporter, project, journey, &options, Some(file), &path)?;
                 println!("wrote {}", path.display());
             }
+            export::ExportFormat::Mermaid => {
+                export::write_mermaid(project, &[journey], &path)?;
+                println!("wrote {}", path.display());
+            }
         }
     }
     Ok(())
@@ -421,6 +469,17 @@ fn cmd_export_all(
 fn run_window(file: Option<&PathBuf>) -> anyhow::Result<()> {
     let mut state = match file {
         None => AppState::new(io::sample::sample_project(), None),
+        // A Mermaid journey opens as a new, unsaved project (saving asks for a `.ron`).
+        Some(path) if io::is_mermaid(path) => match io::load_any(path) {
+            Ok(project) => AppState::new(project, None),
+            Err(e) => {
+                let mut state = AppState::new(io::sample::blank_project(), None);
+                state
+                    .messages
+                    .push(waymark::app::Message::Error(e.to_string()));
+                state
+            }
+        },
         Some(path) => match io::load_file(path) {
             Ok(project) => AppState::new(project, Some(path.to_owned())),
             Err(e) => {

@@ -24,7 +24,7 @@ use waymark::io;
 use waymark::model::*;
 
 /// How many kinds of step there are (see [`command`]).
-const KINDS: u8 = 43;
+const KINDS: u8 = 44;
 
 /// One random step, resolved against the document as it is when the step is taken
 /// (the ids it needs exist only then).
@@ -245,11 +245,12 @@ fn edit_kind(edit: &Edit) -> usize {
         Edit::DuplicateJourneyAndMicro { .. } => 32,
         Edit::Vote { .. } => 33,
         Edit::ResetVotes { .. } => 34,
+        Edit::AddJourneys { .. } => 35,
     }
 }
 
 /// Number of edit kinds.
-const EDIT_KINDS: usize = 35;
+const EDIT_KINDS: usize = 36;
 
 /// The edit a step makes on `p`, if it finds what it needs.
 #[allow(
@@ -351,7 +352,10 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             let mut card = (*card).clone();
             card.text = text;
             fit_card(&mut card, &lane.kind, scale, s);
-            Edit::SetCard { journey, card }
+            Edit::SetCard {
+                journey,
+                card: Box::new(card),
+            }
         }
         11 => {
             let mut cards = Vec::new();
@@ -550,6 +554,12 @@ fn edit(p: &Project, s: &Step) -> Option<Edit> {
             delta: if s.c.is_multiple_of(3) { -1 } else { 1 },
         },
         34 => Edit::ResetVotes { journey },
+        // Journeys imported together (a Mermaid file of several diagrams).
+        35 => Edit::AddJourneys {
+            journeys: (0..=s.c % 2)
+                .map(|_| waymark::io::sample::blank_project().journeys.remove(0))
+                .collect(),
+        },
         _ => return None,
     })
 }
@@ -581,25 +591,25 @@ fn commands(state: &AppState, s: &Step) -> Vec<Command> {
         });
     let mut out = vec![Command::SelectJourney(j.id)];
     match s.kind {
-        35 | 36 => out = vec![Command::Undo],
-        37 => out = vec![Command::Redo],
-        38 => {
+        36 | 37 => out = vec![Command::Undo],
+        38 => out = vec![Command::Redo],
+        39 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Copy);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        39 => {
+        40 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Cut);
             out.push(Command::Select(cell));
             out.push(Command::Paste);
         }
-        40 => {
+        41 => {
             out.push(Command::SelectCards(some_cards));
             out.push(Command::Duplicate);
         }
-        41 => {
+        42 => {
             let selection = match s.c % 4 {
                 0 => pick(&j.stages, s.b).map(|x| Selection::Stage(x.id)),
                 1 => pick(&j.lanes, s.b).map(|x| Selection::Lane(x.id)),

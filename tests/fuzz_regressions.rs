@@ -1,7 +1,7 @@
 //! The fuzz targets' checks (see `fuzz/fuzz_targets/`) on stable Rust, in `cargo test`:
 //! over the committed seed corpora and over every input a fuzzer ever found a problem
 //! with (`tests/data/fuzz/`, named after the target: `load_project-*`, `load_persona-*`,
-//! `survey_csv-*`).
+//! `survey_csv-*`, `mermaid-*`).
 
 #![allow(
     clippy::unwrap_used,
@@ -93,6 +93,36 @@ fn survey_file(bytes: &[u8]) {
     assert_eq!(project.validate(), vec![]);
 }
 
+/// `fuzz_targets/mermaid.rs`: parsing never panics; an error names a line of the text;
+/// what parses becomes a valid project and writes back to the same diagrams.
+fn mermaid(bytes: &[u8]) {
+    use waymark::io::mermaid::{self, MermaidError};
+    let diagrams = match mermaid::parse_bytes(bytes) {
+        Ok(diagrams) => diagrams,
+        Err(e) => {
+            let lines = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
+            let line = match e {
+                MermaidError::TooLarge { .. } => 1,
+                MermaidError::Binary { line }
+                | MermaidError::NotJourney { line }
+                | MermaidError::BadScore { line, .. }
+                | MermaidError::NoScore { line, .. }
+                | MermaidError::Unterminated { line }
+                | MermaidError::Unexpected { line, .. } => line,
+            };
+            assert!(
+                (1..=lines).contains(&line),
+                "error on line {line} of {lines}"
+            );
+            return;
+        }
+    };
+    let project = mermaid::to_project(&diagrams, waymark::i18n::Language::En, "fuzz");
+    assert_eq!(project.validate(), vec![]);
+    let text = mermaid::write(&diagrams);
+    assert_eq!(mermaid::parse(&text).ok(), Some(diagrams), "{text}");
+}
+
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -110,6 +140,7 @@ fn check(target: &str, path: &Path) {
         "load_persona" => load_persona(&bytes),
         "survey_csv" => survey_csv(&bytes),
         "survey_file" => survey_file(&bytes),
+        "mermaid" => mermaid(&bytes),
         other => panic!("no fuzz target {other} for {}", path.display()),
     }
 }
@@ -118,7 +149,13 @@ fn check(target: &str, path: &Path) {
 fn the_seed_corpora_pass_the_fuzz_targets_checks() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
     let mut seen = 0;
-    for target in ["load_project", "load_persona", "survey_csv", "survey_file"] {
+    for target in [
+        "load_project",
+        "load_persona",
+        "survey_csv",
+        "survey_file",
+        "mermaid",
+    ] {
         let seeds: Vec<PathBuf> = files(&root.join(target))
             .into_iter()
             .filter(|p| {
@@ -138,6 +175,8 @@ fn the_seed_corpora_pass_the_fuzz_targets_checks() {
     // The seeds do load: the fuzzers start from real files, not only from rejects.
     let sample = root.join("load_project/seed-v1-sample.ron");
     assert!(io::from_bytes(&std::fs::read(sample).unwrap(), Path::new("x")).is_ok());
+    let journey = root.join("mermaid/seed-docs-example.mmd");
+    assert!(waymark::io::mermaid::parse_bytes(&std::fs::read(journey).unwrap()).is_ok());
     let persona = root.join("load_persona/seed-0.persona.ron");
     let bytes = std::fs::read(persona).unwrap();
     assert!(io::persona_file::persona_from_bytes(&bytes, Path::new("x")).is_ok());

@@ -345,6 +345,7 @@ prop_compose! {
             0..5),
         title in text(),
         description in text(),
+        accessible in (text(), text()),
         widths in prop::collection::vec(80.0f32..600.0, 6),
         names in prop::collection::vec(text(), 6),
     ) -> Journey {
@@ -366,12 +367,18 @@ prop_compose! {
             let cards = cards.into_iter().map(|(text, stage, score, flag, value)| {
                 let mut c = Card::new(CardId(id()), stages[stage % stages.len()].id, text);
                 match kind {
-                    LaneKind::Touchpoints => c.touchpoint = Some(Touchpoint {
-                        channel: if flag { Some(Channel::Other("Kiosk".into())) } else { (score % 2 == 0).then_some(Channel::Phone) },
-                        class: flag.then_some(TouchpointClass::Hygiene),
-                        owner: "Ops".into(),
-                    }),
-                    LaneKind::Emotion { .. } => c.emotion = Some(f32::from(score)),
+                    LaneKind::Touchpoints => {
+                        c.touchpoint = Some(Touchpoint {
+                            channel: if flag { Some(Channel::Other("Kiosk".into())) } else { (score % 2 == 0).then_some(Channel::Phone) },
+                            class: flag.then_some(TouchpointClass::Hygiene),
+                            owner: "Ops".into(),
+                        });
+                        if flag { c.actors = vec!["Me".into(), c.text.clone()]; }
+                    }
+                    LaneKind::Emotion { .. } => {
+                        c.emotion = Some(f32::from(score));
+                        c.mermaid_score = flag.then_some(value);
+                    }
                     LaneKind::Quotes => c.sentiment = Some(if flag { Sentiment::Positive } else { Sentiment::Negative }),
                     LaneKind::Measures(_) => c.measure = Some(MeasureValue::Number(value)),
                     _ => c.color = if flag { ColorToken::Purple } else { ColorToken::Auto },
@@ -390,6 +397,8 @@ prop_compose! {
             lanes,
             annotations: Vec::new(),
             survey_mappings: Vec::new(),
+            acc_title: accessible.0,
+            acc_descr: accessible.1,
         }
     }
 }

@@ -524,3 +524,62 @@ fn f5_presents_right_steps_and_escape_leaves_in_the_real_window() {
     assert!(colour_box(&back, color::STAGE_HEADER).is_some());
     assert!(!window_shown(&session, "Presenter console"));
 }
+
+#[test]
+fn copy_as_mermaid_then_ctrl_v_on_the_canvas_adds_the_journey_in_the_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let session = Session::start();
+    session.key("ctrl+n");
+    let project = io::sample::blank_project();
+    let map = layout_of(&project);
+    let journey = &project.journeys[0];
+    let lane = journey
+        .lanes
+        .iter()
+        .position(|l| l.kind == waymark::model::LaneKind::Text(waymark::model::TextRole::Actions))
+        .expect("an actions lane");
+    let at = Placement::find(&session.screenshot(), &map);
+    let cell = |stage: usize| {
+        let x = map.stages[stage].column.center().x;
+        let y = map.lanes[lane].row.center().y;
+        at.to_screen(egui::pos2(x, y))
+    };
+    // A task to carry over: an action card (the stage has no touchpoint).
+    session.click(cell(0), 2);
+    session.type_text("Sign up online");
+    session.key("Return");
+    // Map > Copy as Mermaid, through the command palette: the platform's clipboard.
+    session.key("ctrl+k");
+    session.type_text("copy as mermaid");
+    session.key("Return");
+    // Ctrl+V on the canvas: the Mermaid text becomes a new journey.
+    session.click(cell(1), 1);
+    session.key("ctrl+v");
+    session.key("ctrl+s");
+    let path: PathBuf = session.dir.path().join("saved.ron");
+    session.key("ctrl+a");
+    session.type_text(&path.display().to_string());
+    session.key("Return");
+    assert!(
+        wait_for_file(&path),
+        "Ctrl+S did not save {}",
+        path.display()
+    );
+    let saved = io::load_file(&path).expect("the saved file loads");
+    assert_eq!(saved.journeys.len(), 2, "the pasted journey was added");
+    let pasted = &saved.journeys[1];
+    assert_eq!(pasted.title, saved.journeys[0].title);
+    let stages: Vec<&str> = pasted.stages.iter().map(|s| s.name.as_str()).collect();
+    let original: Vec<&str> = journey.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, original);
+    let tasks: Vec<(&str, usize)> = pasted
+        .touchpoints()
+        .map(|c| {
+            let stage = pasted.stages.iter().position(|s| s.id == c.stage).unwrap();
+            (c.text.as_str(), stage)
+        })
+        .collect();
+    assert_eq!(tasks, [("Sign up online", 0)]);
+}

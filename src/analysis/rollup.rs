@@ -211,6 +211,8 @@ mod tests {
                 })
                 .collect(),
             survey_mappings: Vec::new(),
+            acc_title: String::new(),
+            acc_descr: String::new(),
         }
     }
 

@@ -110,8 +110,8 @@ pub enum Edit {
     SetCard {
         /// The journey.
         journey: JourneyId,
-        /// The new card value.
-        card: Card,
+        /// The new card value (boxed: a card is the largest thing an edit carries).
+        card: Box<Card>,
     },
     /// Adds copies of cards (new ids) to cells, and selects them. Used to add one new
     /// card, to paste and to duplicate.
@@ -236,6 +236,12 @@ pub enum Edit {
         /// The personas it refers to (its own, its emotion lanes'), added to the library.
         personas: Vec<crate::model::Persona>,
     },
+    /// Adds several journeys at the end, each with fresh ids, as one step, and shows the
+    /// first (a Mermaid file or paste of several diagrams).
+    AddJourneys {
+        /// The journeys; their ids are replaced. They refer to no persona.
+        journeys: Vec<Journey>,
+    },
     /// Duplicates a journey, right after it, and shows the copy.
     DuplicateJourney {
         /// The journey.
@@ -337,6 +343,9 @@ impl Edit {
             Self::DeletePersona { .. } => t!("edit-delete-persona"),
             Self::SetJourneyPersona { .. } => t!("edit-journey-persona"),
             Self::AddJourney { .. } => t!("edit-add-journey"),
+            Self::AddJourneys { journeys } => {
+                t!("edit-import-journeys", count = journeys.len())
+            }
             Self::DuplicateJourney { .. } => t!("edit-duplicate-journey"),
             Self::DeleteJourney { .. } => t!("edit-delete-journey"),
             Self::MoveJourney { .. } => t!("edit-move-journey"),
@@ -448,6 +457,23 @@ pub fn apply_edit(project: &mut Project, edit: &Edit) -> Option<Outcome> {
             let id = journey.id;
             project.journeys.push(journey);
             return Some(Outcome::ShowJourney(id));
+        }
+        Edit::AddJourneys { journeys } => {
+            let mut first = None;
+            for j in journeys {
+                let mut journey = j.clone();
+                renumber_journey(&mut journey, &mut ids);
+                journey.parent = None;
+                journey.persona = None;
+                for lane in &mut journey.lanes {
+                    if let LaneKind::Emotion { persona, .. } = &mut lane.kind {
+                        *persona = None;
+                    }
+                }
+                first.get_or_insert(journey.id);
+                project.journeys.push(journey);
+            }
+            return first.map(Outcome::ShowJourney);
         }
         Edit::DuplicateJourney { journey } => {
             let index = project.journeys.iter().position(|j| j.id == *journey)?;
@@ -882,7 +908,7 @@ fn apply_journey_edit(
                 .lanes
                 .iter_mut()
                 .find_map(|l| l.cards.iter_mut().find(|c| c.id == card.id))?;
-            *c = card.clone();
+            *c = (**card).clone();
         }
         Edit::AddCards { cards, .. } => {
             let mut new_ids = Vec::new();
@@ -1015,6 +1041,7 @@ fn apply_journey_edit(
         | Edit::MovePersona { .. }
         | Edit::SetJourneyPersona { .. }
         | Edit::AddJourney { .. }
+        | Edit::AddJourneys { .. }
         | Edit::DuplicateJourney { .. }
         | Edit::DeleteJourney { .. }
         | Edit::MoveJourney { .. }

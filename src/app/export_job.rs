@@ -192,6 +192,9 @@ fn run(
             export::write_svg(exporter, project, journey, &options, project_file, path)
                 .map_err(|e| e.to_string())?;
         }
+        ExportFormat::Mermaid => {
+            export::write_mermaid(project, &[journey], path).map_err(|e| e.to_string())?;
+        }
     }
     Ok(done)
 }

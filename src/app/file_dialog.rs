@@ -39,6 +39,8 @@ pub enum FileKind {
     Svg,
     /// A survey export (`.csv`).
     Csv,
+    /// A Mermaid diagram (`.mmd`).
+    Mermaid,
 }
 
 impl FileKind {
@@ -52,6 +54,7 @@ impl FileKind {
                 t!("filter-csv"),
                 &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
             ),
+            Self::Mermaid => (t!("filter-mermaid"), &["mmd", "mermaid"]),
         }
     }
 }

@@ -64,6 +64,9 @@ pub enum FileCommand {
     SurveySheet(String),
     /// Writes every computed measure of the project (all journeys) to a CSV file.
     ExportMeasures(PathBuf),
+    /// Reads a Mermaid file and adds one journey per `journey` diagram in it (one undo
+    /// step); on any error nothing is added.
+    ImportMermaid(PathBuf),
 }
 
 /// What was being done with a file when it failed.
@@ -506,6 +509,22 @@ impl super::AppState {
                         name = &name,
                         path = path.display()
                     )));
+                }
+                Err(e) => self.messages.push(Message::Error(e.to_string())),
+            },
+            Command::ImportMermaid(path) => match crate::io::load_mermaid(&path) {
+                Ok(diagrams) => {
+                    if self.add_mermaid_journeys(&diagrams, now) {
+                        let tasks: usize = diagrams
+                            .iter()
+                            .map(crate::io::mermaid::Diagram::task_count)
+                            .sum();
+                        self.messages.push(Message::Info(t!(
+                            "status-mermaid-imported",
+                            journeys = diagrams.len(),
+                            tasks = tasks
+                        )));
+                    }
                 }
                 Err(e) => self.messages.push(Message::Error(e.to_string())),
             },

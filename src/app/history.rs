@@ -108,6 +108,8 @@ fn journey_head(journey: &Journey) -> Journey {
         lanes: _,
         annotations: _,
         survey_mappings,
+        acc_title,
+        acc_descr,
     } = journey;
     Journey {
         id: *id,
@@ -119,6 +121,8 @@ fn journey_head(journey: &Journey) -> Journey {
         lanes: Vec::new(),
         annotations: Vec::new(),
         survey_mappings: survey_mappings.clone(),
+        acc_title: acc_title.clone(),
+        acc_descr: acc_descr.clone(),
     }
 }
 

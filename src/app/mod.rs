@@ -82,8 +82,11 @@ pub enum Command {
     /// Pastes the clipboard into the selected cell (or the cell of the selected card).
     Paste,
     /// Pastes text from the system clipboard: the cards copied in Waymark if it is
-    /// their text, otherwise one card per non-empty line.
+    /// their text; a Mermaid `journey` diagram as new journeys (one undo step);
+    /// otherwise one card per non-empty line.
     PasteText(String),
+    /// Puts a journey on the system clipboard as a Mermaid `journey` diagram.
+    CopyMermaid(JourneyId),
     /// Forgets a file in File > Open Recent.
     ForgetRecent(PathBuf),
     /// Switches the interface language (at once, without restarting) and remembers it
@@ -404,6 +407,14 @@ impl AppState {
             }
             Command::Paste => self.paste(now),
             Command::PasteText(text) => self.paste_text(&text, now),
+            Command::CopyMermaid(id) => {
+                if let Some(j) = self.project.journey(id) {
+                    self.system_copy =
+                        Some(crate::io::mermaid::journey_to_mermaid(&self.project, j));
+                    self.messages
+                        .push(Message::Info(t!("status-mermaid-copied", title = &j.title)));
+                }
+            }
             Command::SetLanguage(language) => {
                 crate::i18n::set_interface(language);
                 if let Some(dir) = &self.config_dir
@@ -570,6 +581,9 @@ impl AppState {
                     crate::export::ExportFormat::Svg => {
                         t!("status-exported-svg", path = done.path.display())
                     }
+                    crate::export::ExportFormat::Mermaid => {
+                        t!("status-exported-mermaid", path = done.path.display())
+                    }
                 };
                 if done.missing_scripts.is_empty() {
                     self.messages.push(Message::Info(text));
@@ -647,6 +661,23 @@ impl AppState {
             self.paste(now);
             return;
         }
+        if crate::io::mermaid::looks_like_journey(&text) {
+            match crate::io::mermaid::parse(&text) {
+                Ok(diagrams) => {
+                    if self.add_mermaid_journeys(&diagrams, now) {
+                        self.messages.push(Message::Info(t!(
+                            "status-mermaid-pasted",
+                            journeys = diagrams.len()
+                        )));
+                    }
+                }
+                Err(e) => self.messages.push(Message::Error(t!(
+                    "error-mermaid-paste",
+                    error = e.to_string()
+                ))),
+            }
+            return;
+        }
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
@@ -677,6 +708,24 @@ impl AppState {
         let saved = std::mem::replace(&mut self.clipboard, cards);
         self.paste(now);
         self.clipboard = saved;
+    }
+
+    /// Adds one journey per Mermaid diagram, on the project's emotion scale and in its
+    /// map language, as one undo step. True if they were added (the caller says so).
+    pub(crate) fn add_mermaid_journeys(
+        &mut self,
+        diagrams: &[crate::io::mermaid::Diagram],
+        now: f64,
+    ) -> bool {
+        let lang = crate::i18n::Language::of_map(&self.project);
+        let scale = self.project.settings.emotion_scale;
+        let journeys: Vec<_> = diagrams
+            .iter()
+            .map(|d| crate::io::mermaid::to_journey(d, scale, lang, 0))
+            .collect();
+        let before = self.project.journeys.len();
+        self.edit(&Edit::AddJourneys { journeys }, None, now);
+        self.project.journeys.len() > before
     }
 
     /// Puts `path` first in File > Open Recent and keeps the list.

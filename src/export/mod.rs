@@ -36,10 +36,14 @@ pub enum ExportFormat {
     Pdf,
     /// An SVG drawing (vector shapes, real text).
     Svg,
+    /// A Mermaid `journey` diagram (text): stages, tasks, scores and actors only (see
+    /// [`crate::io::mermaid::from_journey`]).
+    Mermaid,
 }
 
 impl ExportFormat {
-    /// Every format, in menu order.
+    /// Every format of the export dialog (the map as a picture), in menu order. Mermaid
+    /// text has its own menu item and needs none of the dialog's options.
     pub const ALL: [ExportFormat; 3] = [ExportFormat::Png, ExportFormat::Pdf, ExportFormat::Svg];
 
     /// The format a file name's extension asks for (case-insensitive).
@@ -54,6 +58,7 @@ impl ExportFormat {
             "png" => Some(Self::Png),
             "pdf" => Some(Self::Pdf),
             "svg" => Some(Self::Svg),
+            "mermaid" | "mmd" => Some(Self::Mermaid),
             _ => None,
         }
     }
@@ -64,6 +69,7 @@ impl ExportFormat {
             Self::Png => "png",
             Self::Pdf => "pdf",
             Self::Svg => "svg",
+            Self::Mermaid => "mmd",
         }
     }
 }
@@ -496,6 +502,21 @@ pub fn journey_file_names(project: &Project, extension: &str) -> Vec<(JourneyId,
 pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportError> {
     let bytes = raster::encode_png(image)?;
     atomic_write(path, &bytes)?;
+    Ok(())
+}
+
+/// Writes journeys as Mermaid `journey` diagrams (one after another) to `path`,
+/// atomically.
+pub fn write_mermaid(
+    project: &Project,
+    journeys: &[&Journey],
+    path: &Path,
+) -> Result<(), ExportError> {
+    let diagrams: Vec<crate::io::mermaid::Diagram> = journeys
+        .iter()
+        .map(|j| crate::io::mermaid::from_journey(j, project.settings.emotion_scale))
+        .collect();
+    atomic_write(path, crate::io::mermaid::write(&diagrams).as_bytes())?;
     Ok(())
 }
 

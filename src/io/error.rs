@@ -60,6 +60,14 @@ pub enum LoadError {
         /// The newest version this build reads.
         supported: u32,
     },
+    /// A Mermaid file that is not a journey diagram Waymark can read.
+    #[error("{}", crate::t!("err-load-mermaid", path = path.display(), error = cause.to_string()))]
+    Mermaid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and on which line.
+        cause: super::mermaid::MermaidError,
+    },
     /// The file parsed but is inconsistent (dangling references, duplicate ids...).
     #[error("{}", invalid_text(path, first, problems.len()))]
     Invalid {
@@ -81,6 +89,7 @@ impl LoadError {
             | Self::NotUtf8 { path, .. }
             | Self::Syntax { path, .. }
             | Self::NewerVersion { path, .. }
+            | Self::Mermaid { path, .. }
             | Self::Invalid { path, .. } => path,
         }
     }

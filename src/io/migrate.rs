@@ -17,6 +17,7 @@ pub fn migrate(mut project: Project) -> Project {
             2 => v2_to_v3(&mut project),
             // Version 4 added the remembered survey column mappings, empty before.
             4 => v4_to_v5(&mut project),
+            5 => v5_to_v6(&mut project),
             _ => {}
         }
         project.format_version += 1;
@@ -67,6 +68,18 @@ fn v4_to_v5(project: &mut Project) {
         .flat_map(|l| &mut l.cards)
     {
         card.votes = 0;
+    }
+}
+
+/// Version 6 added actors on cards, a journey's accessible title and description, and
+/// the Mermaid score of imported emotion cards. A version 5 file has none of them: each
+/// starts empty (its serde default). Nothing a version 5 file says changes meaning, so
+/// the step only makes that explicit: no card of an older file claims a Mermaid score.
+fn v5_to_v6(project: &mut Project) {
+    for journey in &mut project.journeys {
+        for card in journey.lanes.iter_mut().flat_map(|l| &mut l.cards) {
+            card.mermaid_score = None;
+        }
     }
 }
 
@@ -331,5 +344,38 @@ mod tests {
         with_votes.format_version = 4;
         with_votes.journeys[0].lanes[0].cards[0].votes = 9;
         assert_eq!(migrate(with_votes), migrated);
+    }
+
+    #[test]
+    fn a_version_5_file_reads_as_version_6_with_no_actors_and_no_accessible_text() {
+        let mut p = crate::io::sample::sample_project();
+        p.format_version = 5;
+        let text = crate::io::to_ron_string(&p).unwrap_or_default();
+        assert!(
+            !text.contains("actors") && !text.contains("acc_title"),
+            "a version 5 file has none of the new fields"
+        );
+        let loaded = crate::io::from_ron_str(&text, std::path::Path::new("v5.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.format_version, 6);
+        let j = &loaded.journeys[0];
+        assert!(j.acc_title.is_empty() && j.acc_descr.is_empty());
+        assert!(
+            j.lanes
+                .iter()
+                .flat_map(|l| &l.cards)
+                .all(|c| c.actors.is_empty() && c.mermaid_score.is_none())
+        );
+        // A version 6 file keeps them.
+        let mut v6 = loaded.clone();
+        v6.journeys[0].acc_title = "Buying broadband".to_owned();
+        v6.journeys[0].acc_descr = "Two lines\nof description".to_owned();
+        v6.journeys[0].lanes[1].cards[0].actors = vec!["Me".to_owned(), "Cat".to_owned()];
+        let text = crate::io::to_ron_string(&v6).unwrap_or_default();
+        assert!(text.contains("actors:"), "{text}");
+        assert_eq!(
+            crate::io::from_ron_str(&text, std::path::Path::new("v6.ron")).ok(),
+            Some(v6)
+        );
     }
 }

@@ -479,6 +479,8 @@ pub fn sample_project() -> Project {
         lanes,
         annotations,
         survey_mappings: Vec::new(),
+        acc_title: String::new(),
+        acc_descr: String::new(),
     };
 
     Project {
@@ -538,6 +540,8 @@ pub fn blank_project() -> Project {
         lanes,
         annotations: Vec::new(),
         survey_mappings: Vec::new(),
+        acc_title: String::new(),
+        acc_descr: String::new(),
     };
     Project {
         journeys: vec![journey],
@@ -618,6 +622,8 @@ pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
         lanes: lane_list,
         annotations: Vec::new(),
         survey_mappings: Vec::new(),
+        acc_title: String::new(),
+        acc_descr: String::new(),
     };
     Project {
         journeys: vec![journey],

@@ -397,6 +397,10 @@ pub fn layout_journey_with(
                     text.text_height(&card.text, font::CARD, text_w)
                 };
                 h += text_h;
+                // A row of actor chips under the text (Mermaid's task actors).
+                if !card.actors.is_empty() {
+                    h += size::CHIP_ROW;
+                }
                 h += card_pills.get(&card.id).copied().unwrap_or(0.0);
                 let rect =
                     Rect::from_min_size(pos2(sx + size::CELL_PAD, cell_y[si]), vec2(card_w, h));

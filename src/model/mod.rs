@@ -18,7 +18,15 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first format.
 /// - 2: `Settings::language`, the map's own language (version 1 files get one guessed
 ///   from their text when they are loaded).
-pub const FORMAT_VERSION: u32 = 5;
+/// - 3: measure cards bound to their touchpoint by id; survey answers; CSAT rule; min base.
+/// - 4: the survey columns each journey remembers (`Journey::survey_mappings`).
+/// - 5: dot votes on cards (`Card::votes`).
+/// - 6: what a Mermaid `journey` diagram holds that the model lacked: a card's actors
+///   (`Card::actors`), a journey's accessible title and description
+///   (`Journey::acc_title`, `Journey::acc_descr`) and the Mermaid score an emotion card
+///   was imported from (`Card::mermaid_score`). All default to empty, so a version 5
+///   file reads unchanged.
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The languages a map can be in, by BCP 47 tag: the labels Waymark draws on a map
 /// (legend, lane captions, badges, channel names...) have messages in each of them.
@@ -276,6 +284,14 @@ pub struct Journey {
     /// asking again (format version 4).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub survey_mappings: Vec<SurveyMapping>,
+    /// The accessible title of the map, for screen readers (Mermaid's `accTitle`).
+    /// Format version 6; empty when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub acc_title: String,
+    /// The accessible description of the map, for screen readers (Mermaid's
+    /// `accDescr`); may be several lines. Format version 6; empty when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub acc_descr: String,
 }
 
 /// A link from a micro journey to the stage of the macro journey it details.
@@ -528,6 +544,17 @@ pub struct Card {
     /// while 0, so a map nobody voted on saves as before.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+    /// The people taking part in this step (Mermaid's task actors), in order, shown on
+    /// the card as chips. Format version 6; usually on touchpoint cards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    /// For an emotion card imported from a Mermaid `journey` diagram: the task's score
+    /// as it was written there (1 to 5, or any other number Mermaid accepted). While
+    /// the card's emotion is still the value that score was mapped to on the project's
+    /// scale, exporting to Mermaid gives back exactly this score; once the emotion is
+    /// changed, the export maps the emotion back instead. Format version 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mermaid_score: Option<f64>,
 }
 
 // Reason: serde's `skip_serializing_if` passes a reference.
@@ -593,6 +620,8 @@ impl Card {
             about: None,
             answers: None,
             votes: 0,
+            actors: Vec::new(),
+            mermaid_score: None,
         }
     }
 }

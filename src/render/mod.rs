@@ -805,6 +805,13 @@ impl MapPainter<'_> {
             if self.votes && card.votes > 0 {
                 self.vote_dots(g.rect, card.votes);
             }
+            if !card.actors.is_empty() {
+                let row = Rect::from_min_size(
+                    pos2(g.text.left(), g.text.bottom() + 3.0),
+                    vec2(g.text.width(), size::CHIP_ROW - 3.0),
+                );
+                self.actor_chips(&card.actors, row);
+            }
         }
     }
 
@@ -855,6 +862,42 @@ impl MapPainter<'_> {
                 Align2::RIGHT_CENTER,
                 FontFamily::Proportional,
             );
+        }
+    }
+
+    /// A card's actors as a row of chips, in order; those that do not fit are counted
+    /// in a last "+N" chip.
+    fn actor_chips(&self, actors: &[String], row: Rect) {
+        const GAP: f32 = 4.0;
+        let width = |label: &str| {
+            self.painter
+                .layout_no_wrap(
+                    label.to_owned(),
+                    FontId::proportional(font::SMALL),
+                    color::TEXT,
+                )
+                .size()
+                .x
+                + 14.0
+        };
+        let mut x = row.left();
+        for (i, actor) in actors.iter().enumerate() {
+            let w = width(actor);
+            let left = actors.len() - i - 1;
+            let more = if left > 0 {
+                width(&format!("+{left}")) + GAP
+            } else {
+                0.0
+            };
+            if i > 0 && x + w + more > row.right() {
+                let label = format!("+{}", actors.len() - i);
+                let r = Rect::from_min_max(pos2(x, row.top()), row.max);
+                self.chip(r, &label, color::TEXT_MUTED, false);
+                return;
+            }
+            let r = Rect::from_min_max(pos2(x, row.top()), row.max);
+            self.chip(r, actor, color::TEXT, false);
+            x += w.min(r.width() * 0.6) + GAP;
         }
     }
 
@@ -1021,7 +1064,7 @@ impl MapPainter<'_> {
                 });
                 self.painter.add(Shape::line(visible_path, stroke));
             }
-            for point in &curve.points {
+            for (i, point) in curve.points.iter().enumerate() {
                 let c = self.pos(point.pos);
                 if !self.clip.expand(60.0 * self.zoom).contains(c) || point.pos.x > self.reveal_x {
                     continue;
@@ -1049,9 +1092,20 @@ impl MapPainter<'_> {
                 } else {
                     format!("{:+.1}", point.score)
                 };
+                // Points closer than a label's width (many in one stage) get the score
+                // alone, within the room to their neighbours, or no label where even
+                // that would overlap: the cards above carry the names.
+                let gap = curve_gap(&curve.points, i);
+                let (width, text) = if gap >= CURVE_LABEL_CROWDED {
+                    (120.0, format!("{}  {score}", cards[point.card].text))
+                } else if gap >= CURVE_LABEL_MIN {
+                    (gap, score)
+                } else {
+                    continue;
+                };
                 self.text(
-                    Rect::from_min_size(point.pos + vec2(-60.0, dy), vec2(120.0, 16.0)),
-                    &format!("{}  {score}", cards[point.card].text),
+                    Rect::from_min_size(point.pos + vec2(-width / 2.0, dy), vec2(width, 16.0)),
+                    &text,
                     font::SMALL,
                     self.pal.text_muted,
                     1,
@@ -1340,6 +1394,24 @@ impl MapPainter<'_> {
             }
         }
     }
+}
+
+/// Below this distance to a neighbouring point (document units), a curve point's label
+/// is the score alone.
+const CURVE_LABEL_CROWDED: f32 = 50.0;
+/// Below this distance, a curve point has no label at all.
+const CURVE_LABEL_MIN: f32 = 16.0;
+
+/// The horizontal distance from a curve point to its nearest neighbour (the points are
+/// in x order); infinite for a lone point.
+fn curve_gap(points: &[crate::layout::CurvePoint], i: usize) -> f32 {
+    let x = points[i].pos.x;
+    let left = i
+        .checked_sub(1)
+        .and_then(|j| points.get(j))
+        .map_or(f32::INFINITY, |p| x - p.pos.x);
+    let right = points.get(i + 1).map_or(f32::INFINITY, |p| p.pos.x - x);
+    left.min(right)
 }
 
 #[cfg(test)]

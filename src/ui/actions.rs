@@ -58,6 +58,12 @@ pub enum Action {
     ExportSvg,
     /// Export every computed measure of the project as a CSV table.
     ExportMeasures,
+    /// Add the journeys of a Mermaid `journey` file to the project.
+    ImportMermaid,
+    /// Export the current journey as a Mermaid `journey` diagram.
+    ExportMermaid,
+    /// Copy the current journey to the clipboard as a Mermaid `journey` diagram.
+    CopyMermaid,
     /// Close Waymark.
     Quit,
     /// Undo the last edit.
@@ -138,7 +144,7 @@ pub enum Action {
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 49] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -173,6 +179,9 @@ impl Action {
         Self::Settings,
         Self::ImportCsv,
         Self::ExportMeasures,
+        Self::ImportMermaid,
+        Self::ExportMermaid,
+        Self::CopyMermaid,
         Self::SaveAsTemplate,
         Self::Personas,
         Self::Cut,
@@ -244,6 +253,9 @@ impl Action {
             Self::ToggleInspector => t!("action-toggle-inspector"),
             Self::Settings => t!("action-settings"),
             Self::ImportCsv => t!("action-import-csv"),
+            Self::ImportMermaid => t!("action-import-mermaid"),
+            Self::ExportMermaid => t!("action-export-mermaid"),
+            Self::CopyMermaid => t!("action-copy-mermaid"),
             Self::NewFromTemplate => t!("action-new-from-template"),
             Self::SaveAsTemplate => t!("action-save-as-template"),
             Self::Personas => t!("action-personas"),
@@ -273,6 +285,8 @@ impl Action {
             | Self::ExportMeasures
             | Self::Quit
             | Self::ImportCsv
+            | Self::ImportMermaid
+            | Self::ExportMermaid
             | Self::NewFromTemplate
             | Self::SaveAsTemplate
             | Self::ExportSlides => Menu::File,
@@ -297,6 +311,7 @@ impl Action {
             | Self::Settings
             | Self::Personas
             | Self::ZoomIntoStage
+            | Self::CopyMermaid
             | Self::ResetVotes => Menu::Map,
             Self::ZoomToFit
             | Self::Zoom100
@@ -389,6 +404,9 @@ impl Action {
             | Self::ToggleNotes
             | Self::Settings
             | Self::ImportCsv
+            | Self::ImportMermaid
+            | Self::ExportMermaid
+            | Self::CopyMermaid
             | Self::ExportMeasures
             | Self::ExportPdf
             | Self::ExportSvg

@@ -52,12 +52,18 @@ pub enum Outcome {
     Open(PathBuf),
     /// Save to this file, then maybe go on.
     SaveAs(PathBuf, Option<Pending>),
+    /// Add the journeys of this Mermaid file.
+    ImportMermaid(PathBuf),
+    /// Write this journey to this Mermaid file.
+    ExportMermaid(crate::model::JourneyId, PathBuf),
 }
 
 #[derive(Clone, Debug)]
 enum Purpose {
     Open,
     Save(Option<Pending>),
+    ImportMermaid,
+    ExportMermaid(crate::model::JourneyId),
 }
 
 #[derive(Clone, Debug)]
@@ -165,6 +171,58 @@ impl Dialogs {
         }
     }
 
+    /// Asks for a Mermaid file to import: the path at once from a native dialog, or
+    /// later as [`Outcome::ImportMermaid`] from the in-app entry.
+    pub fn ask_mermaid_import(&mut self, state: &AppState) -> Option<PathBuf> {
+        match self.picker.open(FileKind::Mermaid) {
+            Picked::Path(p) => Some(p),
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
+                self.prompt = Some(PathPrompt {
+                    purpose: Purpose::ImportMermaid,
+                    text: Self::folder_path(state, "journey.mmd"),
+                    focused: false,
+                });
+                None
+            }
+        }
+    }
+
+    /// Asks where to write a journey as Mermaid: the path at once from a native dialog,
+    /// or later as [`Outcome::ExportMermaid`] from the in-app entry.
+    pub fn ask_mermaid_export(
+        &mut self,
+        state: &AppState,
+        journey: crate::model::JourneyId,
+        file_name: &str,
+    ) -> Option<PathBuf> {
+        match self.picker.save(FileKind::Mermaid, file_name) {
+            Picked::Path(p) => Some(p),
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
+                self.prompt = Some(PathPrompt {
+                    purpose: Purpose::ExportMermaid(journey),
+                    text: Self::folder_path(state, file_name),
+                    focused: false,
+                });
+                None
+            }
+        }
+    }
+
+    /// `file_name` in the project's folder (or the working folder).
+    fn folder_path(state: &AppState, file_name: &str) -> String {
+        let folder = state
+            .path
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .map_or_else(
+                || std::env::current_dir().unwrap_or_default(),
+                std::path::Path::to_owned,
+            );
+        folder.join(file_name).display().to_string()
+    }
+
     /// A save path picked in a native dialog, to be saved now.
     pub fn take_native_save(&mut self) -> Option<(PathBuf, Option<Pending>)> {
         self.native_save.take()
@@ -237,13 +295,18 @@ impl Dialogs {
         let (title, button) = match prompt.purpose {
             Purpose::Open => (t!("path-open-title"), t!("button-open")),
             Purpose::Save(_) => (t!("path-save-title"), t!("button-save")),
+            Purpose::ImportMermaid => (t!("action-import-mermaid"), t!("button-import")),
+            Purpose::ExportMermaid(_) => (t!("action-export-mermaid"), t!("button-export")),
         };
         let mut outcome = Outcome::None;
         let mut cancel = false;
         Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
             ui.set_min_width(480.0);
             ui.heading(title);
-            ui.label(t!("path-label"));
+            ui.label(match prompt.purpose {
+                Purpose::ImportMermaid | Purpose::ExportMermaid(_) => t!("path-label-mermaid"),
+                Purpose::Open | Purpose::Save(_) => t!("path-label"),
+            });
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .desired_width(f32::INFINITY)
@@ -261,6 +324,8 @@ impl Dialogs {
                     outcome = match &prompt.purpose {
                         Purpose::Open => Outcome::Open(path),
                         Purpose::Save(then) => Outcome::SaveAs(path, then.clone()),
+                        Purpose::ImportMermaid => Outcome::ImportMermaid(path),
+                        Purpose::ExportMermaid(journey) => Outcome::ExportMermaid(*journey, path),
                     };
                 }
                 if ui.button(t!("button-cancel")).clicked()

@@ -73,6 +73,7 @@ impl ExportDialog {
                 ExportFormat::Png => t!("export-title"),
                 ExportFormat::Pdf => t!("export-title-pdf"),
                 ExportFormat::Svg => t!("export-title-svg"),
+                ExportFormat::Mermaid => t!("export-title-mermaid"),
             });
             ui.label(t!("export-journey", journey = &journey.title));
             ui.add_space(4.0);
@@ -156,6 +157,7 @@ impl ExportDialog {
                         ExportFormat::Png => crate::app::file_dialog::FileKind::Png,
                         ExportFormat::Pdf => crate::app::file_dialog::FileKind::Pdf,
                         ExportFormat::Svg => crate::app::file_dialog::FileKind::Svg,
+                        ExportFormat::Mermaid => crate::app::file_dialog::FileKind::Mermaid,
                     },
                     &name,
                 )

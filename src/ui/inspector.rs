@@ -127,7 +127,7 @@ pub fn inspector_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     ui.scope_id().with(("card", id)),
                     Edit::SetCard {
                         journey: journey.id,
-                        card: c,
+                        card: Box::new(c),
                     },
                 );
             }
@@ -178,6 +178,22 @@ fn journey_ui(
             gesture: None,
         });
     }
+    // What screen readers say of the map (Mermaid's accTitle and accDescr).
+    let (mut acc_title, mut acc_descr) = (journey.acc_title.clone(), journey.acc_descr.clone());
+    text_field(ui, &t!("inspector-acc-title"), &mut acc_title, false);
+    text_field(ui, &t!("inspector-acc-descr"), &mut acc_descr, true);
+    if acc_title != journey.acc_title || acc_descr != journey.acc_descr {
+        let mut changed = journey.clone();
+        changed.acc_title = acc_title;
+        changed.acc_descr = acc_descr;
+        edit(
+            out,
+            ui.scope_id().with(("journey-acc", journey.id)),
+            Edit::SetJourney {
+                journey: Box::new(changed),
+            },
+        );
+    }
     ui.separator();
     super::micro::parent_picker_ui(ui, state, journey, out);
     ui.separator();
@@ -187,6 +203,9 @@ fn journey_ui(
 fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) {
     let lang = crate::i18n::interface();
     text_field(ui, &t!("inspector-text"), &mut c.text, true);
+    if !matches!(kind, LaneKind::Emotion { .. }) {
+        actors_field(ui, c);
+    }
     egui::ComboBox::from_label(t!("inspector-colour"))
         .selected_text(crate::i18n::labels::color_token(lang, c.color))
         .show_ui(ui, |ui| {
@@ -329,6 +348,22 @@ fn measured_touchpoint(ui: &mut Ui, state: &AppState, c: &mut crate::model::Card
                 ui.selectable_value(&mut c.about, Some(id), name);
             }
         });
+}
+
+/// The people taking part in a card's step, comma-separated. Each name keeps its inner
+/// and trailing spaces while being typed (only leading ones go), so "Jo Do, " can be
+/// typed letter by letter; the chips and exports trim them.
+fn actors_field(ui: &mut Ui, c: &mut Card) {
+    let mut text = c.actors.join(", ");
+    let before = text.clone();
+    text_field(ui, &t!("inspector-actors"), &mut text, false);
+    if text != before {
+        c.actors = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            text.split(',').map(|a| a.trim_start().to_owned()).collect()
+        };
+    }
 }
 
 /// A labelled text field; the label names the field for screen readers and tests. The

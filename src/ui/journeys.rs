@@ -202,6 +202,10 @@ pub fn journey_list_ui(
                 let sibs = siblings(project, id);
                 let slot = sibs.iter().position(|(_, j)| *j == id).unwrap_or(0);
                 response.context_menu(|ui| {
+                    if ui.button(Action::CopyMermaid.label()).clicked() {
+                        out.push(Command::CopyMermaid(id));
+                        ui.close();
+                    }
                     if ui
                         .add_enabled(slot > 0, egui::Button::new(t!("journeys-move-up")))
                         .clicked()
@@ -582,7 +586,7 @@ mod tests {
             Command::Edit {
                 edit: Edit::SetCard {
                     journey: journey.id,
-                    card: c,
+                    card: Box::new(c),
                 },
                 gesture,
             },
@@ -599,7 +603,7 @@ mod tests {
             Command::Edit {
                 edit: Edit::SetCard {
                     journey: journey.id,
-                    card: c,
+                    card: Box::new(c),
                 },
                 gesture,
             },

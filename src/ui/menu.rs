@@ -53,11 +53,13 @@ pub fn menu_bar_ui(
                 state.current_journey().is_some(),
                 &mut chosen,
             );
+            action_item(ui, Action::ImportMermaid, true, &mut chosen);
             for action in [
                 Action::ExportPng,
                 Action::ExportPdf,
                 Action::ExportSvg,
                 Action::ExportSlides,
+                Action::ExportMermaid,
             ] {
                 action_item(ui, action, state.current_journey().is_some(), &mut chosen);
             }
@@ -169,6 +171,12 @@ pub fn menu_bar_ui(
                 ui,
                 Action::DeleteJourney,
                 state.project().journeys.len() > 1,
+                &mut chosen,
+            );
+            action_item(
+                ui,
+                Action::CopyMermaid,
+                state.current_journey().is_some(),
                 &mut chosen,
             );
         });

@@ -329,6 +329,28 @@ impl WaymarkApp {
                 self.settings_dialog = Some((p.title.clone(), p.settings.clone()));
             }
             Action::ImportCsv => self.import.open(&self.state),
+            Action::ImportMermaid => {
+                if let Some(path) = self.dialogs.ask_mermaid_import(&self.state) {
+                    self.apply(ctx, Command::File(FileCommand::ImportMermaid(path)));
+                }
+            }
+            Action::ExportMermaid => {
+                if let Some(j) = self.state.current_journey() {
+                    let journey = j.id;
+                    let slug = crate::io::slug(&j.title);
+                    let name = format!("{}.mmd", if slug.is_empty() { "journey" } else { &slug });
+                    if let Some(path) = self.dialogs.ask_mermaid_export(&self.state, journey, &name)
+                    {
+                        self.apply(ctx, export_mermaid(journey, path));
+                    }
+                }
+            }
+            Action::CopyMermaid => {
+                if let Some(j) = self.state.current_journey() {
+                    let journey = j.id;
+                    self.apply(ctx, Command::CopyMermaid(journey));
+                }
+            }
             Action::ExportMeasures => self.measures_export.open(&self.state),
             Action::NewJourney => {
                 let template = crate::io::sample::blank_project().journeys.remove(0);
@@ -1227,6 +1249,12 @@ impl WaymarkApp {
             },
             dialogs::Outcome::Open(path) => self.apply(ctx, Command::Open(path)),
             dialogs::Outcome::SaveAs(path, then) => self.save_as(ctx, path, then),
+            dialogs::Outcome::ImportMermaid(path) => {
+                self.apply(ctx, Command::File(FileCommand::ImportMermaid(path)));
+            }
+            dialogs::Outcome::ExportMermaid(journey, path) => {
+                self.apply(ctx, export_mermaid(journey, path));
+            }
         }
     }
 
@@ -1259,5 +1287,16 @@ impl eframe::App for WaymarkApp {
     /// Quitting waits for a save in progress, then removes this window's recovery file.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.state.close();
+    }
+}
+
+/// The command that writes a journey to a Mermaid file (in the background, like every
+/// export; its result arrives as a message).
+fn export_mermaid(journey: crate::model::JourneyId, path: std::path::PathBuf) -> Command {
+    Command::Export {
+        journey,
+        options: crate::export::ExportOptions::default(),
+        format: crate::export::ExportFormat::Mermaid,
+        path,
     }
 }

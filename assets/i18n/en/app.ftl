@@ -162,3 +162,20 @@ measure-low-base-n = low base, n={ $n }
 # Survey files of any shape (CSV in any encoding, spreadsheets).
 file-error-workbook = { $path }: { $error }
 file-error-no-sheet = there is no sheet "{ $sheet }"
+# Mermaid journeys
+filter-mermaid = Mermaid diagram
+status-exported-mermaid = Exported { $path }
+status-mermaid-copied = Copied "{ $title }" as a Mermaid journey
+status-mermaid-imported = Imported { $journeys ->
+    [one] one Mermaid journey
+   *[other] { $journeys } Mermaid journeys
+} ({ $tasks } tasks)
+status-mermaid-pasted = Pasted { $journeys ->
+    [one] a Mermaid journey as a new journey
+   *[other] { $journeys } Mermaid journeys as new journeys
+}
+error-mermaid-paste = The pasted text looks like a Mermaid journey but could not be read: { $error }
+edit-import-journeys = Import { $count ->
+    [one] journey
+   *[other] { $count } journeys
+}

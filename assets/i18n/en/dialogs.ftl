@@ -133,3 +133,5 @@ import-col-measure = Measure
 import-col-score = Score
 import-question-column = Column
 import-question-ignore = not a question
+export-title-mermaid = Export Mermaid
+path-label-mermaid = Path of the Mermaid file:

@@ -106,3 +106,12 @@ err-problem-survey-rules = The fewest answers of a well-founded measure ({ $min_
 err-problem-bad-answers = the kept survey answers do not fit the measure { $measure } (NPS answers are 0-10, NEV 1-10, CES 1-7, CSAT 1-5; other measures keep none)
 
 err-survey-in-column = column "{ $column }": { $message }
+# Mermaid journey diagrams
+err-load-mermaid = { $path }: { $error }
+err-mermaid-too-large = the text is { $size } bytes, larger than the { $limit }-byte limit for a Mermaid journey; it is probably not one
+err-mermaid-binary = line { $line }: this is binary data, not Mermaid text
+err-mermaid-not-journey = line { $line }: not a Mermaid journey diagram (it must start with the word "journey")
+err-mermaid-score = line { $line }: the score "{ $score }" is not a number (write a task as "Name: 5" or "Name: 5: Actor, Actor")
+err-mermaid-no-score = line { $line }: the task "{ $task }" has no score (write it as "{ $task }: 5")
+err-mermaid-unterminated = line { $line }: "accDescr {"{"}" is never closed with "{"}"}"
+err-mermaid-unexpected = line { $line }: Mermaid does not allow "{ $text }" here

@@ -145,3 +145,6 @@ persona-remove-device = Remove device
 persona-add-device = Add device
 
 inspector-answers = Computed from { $count } answers imported on { $date }; setting the value by hand discards them.
+inspector-actors = Actors (comma-separated)
+inspector-acc-title = Accessible title
+inspector-acc-descr = Accessible description

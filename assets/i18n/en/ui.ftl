@@ -145,3 +145,6 @@ menu-channel = Channel
 menu-add-lane = Add lane
 journeys-show-all = Show all { $count }
 gallery-no-thumbnails = Could not paint the thumbnails: { $error }
+action-import-mermaid = Import Mermaid journey…
+action-export-mermaid = Export Mermaid…
+action-copy-mermaid = Copy as Mermaid

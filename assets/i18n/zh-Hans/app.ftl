@@ -119,3 +119,11 @@ measure-low-base-n = 样本不足，n={ $n }
 # 各种形式的调查文件（任意编码的 CSV、电子表格）。
 file-error-workbook = { $path }：{ $error }
 file-error-no-sheet = 没有名为“{ $sheet }”的工作表
+# Mermaid journeys
+filter-mermaid = Mermaid 图表
+status-exported-mermaid = 已导出 { $path }
+status-mermaid-copied = 已将“{ $title }”复制为 Mermaid 旅程图
+status-mermaid-imported = 已导入 { $journeys } 个 Mermaid 旅程（{ $tasks } 个任务）
+status-mermaid-pasted = 已将 { $journeys } 个 Mermaid 旅程粘贴为新旅程
+error-mermaid-paste = 粘贴的文本看起来是 Mermaid 旅程图，但无法读取：{ $error }
+edit-import-journeys = 导入 { $count } 个旅程

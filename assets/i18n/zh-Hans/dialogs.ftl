@@ -127,3 +127,5 @@ import-col-measure = 指标
 import-col-score = 分数
 import-question-column = 列
 import-question-ignore = 不是题目
+export-title-mermaid = 导出 Mermaid
+path-label-mermaid = Mermaid 文件路径：

@@ -104,3 +104,12 @@ err-problem-survey-rules = 指标可靠所需的最少答案数（{ $min_base }�
 err-problem-bad-answers = 保留的调查答案与指标 { $measure } 不符（NPS 答案为 0-10，NEV 为 1-10，CES 为 1-7，CSAT 为 1-5；其他指标不保留答案）
 
 err-survey-in-column = 列“{ $column }”：{ $message }
+# Mermaid journey diagrams
+err-load-mermaid = { $path }：{ $error }
+err-mermaid-too-large = 文本大小为 { $size } 字节，超过 Mermaid 旅程图 { $limit } 字节的上限；它可能不是旅程图
+err-mermaid-binary = 第 { $line } 行：这是二进制数据，不是 Mermaid 文本
+err-mermaid-not-journey = 第 { $line } 行：不是 Mermaid 旅程图（必须以 "journey" 一词开头）
+err-mermaid-score = 第 { $line } 行：分数 "{ $score }" 不是数字（任务应写作 "名称: 5" 或 "名称: 5: 参与者, 参与者"）
+err-mermaid-no-score = 第 { $line } 行：任务 "{ $task }" 没有分数（应写作 "{ $task }: 5"）
+err-mermaid-unterminated = 第 { $line } 行："accDescr {"{"}" 没有用 "{"}"}" 结束
+err-mermaid-unexpected = 第 { $line } 行：Mermaid 不允许在此处出现 "{ $text }"

@@ -125,3 +125,6 @@ persona-remove-device = 移除设备
 persona-add-device = 添加设备
 
 inspector-answers = 由 { $date } 导入的 { $count } 个答案计算得出；手动设置数值将丢弃这些答案。
+inspector-actors = 参与者（以逗号分隔）
+inspector-acc-title = 无障碍标题
+inspector-acc-descr = 无障碍描述

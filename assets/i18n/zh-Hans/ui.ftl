@@ -142,3 +142,6 @@ menu-channel = 渠道
 menu-add-lane = 添加泳道
 journeys-show-all = 显示全部 { $count } 项
 gallery-no-thumbnails = 无法绘制缩略图：{ $error }
+action-import-mermaid = 导入 Mermaid 旅程图…
+action-export-mermaid = 导出 Mermaid…
+action-copy-mermaid = 复制为 Mermaid

@@ -119,3 +119,11 @@ measure-low-base-n = 樣本不足，n={ $n }
 # 各種形式的問卷檔案（任意編碼的 CSV、試算表）。
 file-error-workbook = { $path }：{ $error }
 file-error-no-sheet = 沒有名為「{ $sheet }」的工作表
+# Mermaid journeys
+filter-mermaid = Mermaid 圖表
+status-exported-mermaid = 已匯出 { $path }
+status-mermaid-copied = 已將「{ $title }」複製為 Mermaid 旅程圖
+status-mermaid-imported = 已匯入 { $journeys } 個 Mermaid 旅程（{ $tasks } 個任務）
+status-mermaid-pasted = 已將 { $journeys } 個 Mermaid 旅程貼上為新旅程
+error-mermaid-paste = 貼上的文字看起來是 Mermaid 旅程圖，但無法讀取：{ $error }
+edit-import-journeys = 匯入 { $count } 個旅程

@@ -127,3 +127,5 @@ import-col-measure = 指標
 import-col-score = 分數
 import-question-column = 欄
 import-question-ignore = 不是題目
+export-title-mermaid = 匯出 Mermaid
+path-label-mermaid = Mermaid 檔案路徑：

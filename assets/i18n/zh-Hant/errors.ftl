@@ -104,3 +104,12 @@ err-problem-survey-rules = 指標可靠所需的最少答案數（{ $min_base }�
 err-problem-bad-answers = 保留的調查答案與指標 { $measure } 不符（NPS 答案為 0-10，NEV 為 1-10，CES 為 1-7，CSAT 為 1-5；其他指標不保留答案）
 
 err-survey-in-column = 欄「{ $column }」：{ $message }
+# Mermaid journey diagrams
+err-load-mermaid = { $path }：{ $error }
+err-mermaid-too-large = 文字大小為 { $size } 位元組，超過 Mermaid 旅程圖 { $limit } 位元組的上限；它可能不是旅程圖
+err-mermaid-binary = 第 { $line } 行：這是二進位資料，不是 Mermaid 文字
+err-mermaid-not-journey = 第 { $line } 行：不是 Mermaid 旅程圖（必須以 "journey" 一詞開頭）
+err-mermaid-score = 第 { $line } 行：分數 "{ $score }" 不是數字（任務應寫作 "名稱: 5" 或 "名稱: 5: 參與者, 參與者"）
+err-mermaid-no-score = 第 { $line } 行：任務 "{ $task }" 沒有分數（應寫作 "{ $task }: 5"）
+err-mermaid-unterminated = 第 { $line } 行："accDescr {"{"}" 沒有用 "{"}"}" 結束
+err-mermaid-unexpected = 第 { $line } 行：Mermaid 不允許在此處出現 "{ $text }"

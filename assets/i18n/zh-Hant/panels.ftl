@@ -125,3 +125,6 @@ persona-remove-device = 移除裝置
 persona-add-device = 新增裝置
 
 inspector-answers = 由 { $date } 匯入的 { $count } 個答案計算得出；手動設定數值將捨棄這些答案。
+inspector-actors = 參與者（以逗號分隔）
+inspector-acc-title = 無障礙標題
+inspector-acc-descr = 無障礙描述

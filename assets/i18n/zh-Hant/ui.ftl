@@ -142,3 +142,6 @@ menu-channel = 管道
 menu-add-lane = 新增泳道
 journeys-show-all = 顯示全部 { $count } 項
 gallery-no-thumbnails = 無法繪製縮圖：{ $error }
+action-import-mermaid = 匯入 Mermaid 旅程圖…
+action-export-mermaid = 匯出 Mermaid…
+action-copy-mermaid = 複製為 Mermaid

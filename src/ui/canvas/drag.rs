@@ -344,7 +344,7 @@ fn try_drag_edit(
             (
                 Some(Edit::SetCard {
                     journey: jid,
-                    card: c,
+                    card: Box::new(c),
                 }),
                 Some(format!("{score:+}")),
             )

@@ -189,7 +189,7 @@ impl Ctx<'_> {
                         c.text = text;
                         Edit::SetCard {
                             journey: jid,
-                            card: c,
+                            card: Box::new(c),
                         }
                     })
             }

@@ -45,7 +45,7 @@ impl Ctx<'_> {
                 out.push(Command::Edit {
                     edit: Edit::SetCard {
                         journey: journey.id,
-                        card: c,
+                        card: Box::new(c),
                     },
                     gesture: None,
                 });

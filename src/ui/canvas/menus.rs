@@ -104,7 +104,7 @@ pub(super) fn card_context_menu(
                         out.push(Command::Edit {
                             edit: Edit::SetCard {
                                 journey: journey.id,
-                                card: c,
+                                card: Box::new(c),
                             },
                             gesture: None,
                         });
@@ -164,7 +164,10 @@ fn touchpoint_menus(ui: &mut Ui, journey: JourneyId, card: &Card, out: &mut Vec<
         let mut c = card.clone();
         c.touchpoint = Some(tp);
         out.push(Command::Edit {
-            edit: Edit::SetCard { journey, card: c },
+            edit: Edit::SetCard {
+                journey,
+                card: Box::new(c),
+            },
             gesture: None,
         });
     }

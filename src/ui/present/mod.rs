@@ -616,7 +616,7 @@ fn live_editor(
         commands.push(Command::Edit {
             edit: Edit::SetCard {
                 journey: journey.id,
-                card: c,
+                card: Box::new(c),
             },
             gesture: None,
         });
