@@ -487,6 +487,68 @@ impl RecentFiles {
     }
 }
 
+/// The export options last used for each project, kept in
+/// `config_dir/export-options.ron` so that the export dialog starts from them, also
+/// after a restart. Keyed by the project file's absolute path (an unsaved project by
+/// the empty path).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportMemory {
+    /// The options, by project file.
+    pub options: std::collections::BTreeMap<PathBuf, crate::export::ExportOptions>,
+}
+
+/// The most projects whose export options are kept.
+const MAX_EXPORT_MEMORY: usize = 200;
+
+impl ExportMemory {
+    /// The options kept in `config_dir`; none if there is no file or it is damaged (a
+    /// dialog's defaults are not worth an error at start-up).
+    pub fn load(config_dir: &Path) -> Self {
+        let options = std::fs::read_to_string(config_dir.join("export-options.ron"))
+            .ok()
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default();
+        Self { options }
+    }
+
+    fn key(project: Option<&Path>) -> PathBuf {
+        project
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_owned()))
+            .unwrap_or_default()
+    }
+
+    /// The options last used for the project at `project` (`None`: unsaved).
+    pub fn get(&self, project: Option<&Path>) -> Option<crate::export::ExportOptions> {
+        self.options.get(&Self::key(project)).copied()
+    }
+
+    /// Records the options used for `project`.
+    pub fn set(&mut self, project: Option<&Path>, options: crate::export::ExportOptions) {
+        self.options.insert(Self::key(project), options);
+        while self.options.len() > MAX_EXPORT_MEMORY {
+            let Some(first) = self.options.keys().next().cloned() else {
+                break;
+            };
+            self.options.remove(&first);
+        }
+    }
+
+    /// Writes the options to `config_dir/export-options.ron`.
+    pub fn save(&self, config_dir: &Path) -> Result<(), FileError> {
+        let path = config_dir.join("export-options.ron");
+        let io = |action, source| FileError::Io {
+            path: path.clone(),
+            action,
+            source,
+        };
+        std::fs::create_dir_all(config_dir).map_err(|e| io(FileAction::CreateFolder, e))?;
+        let text = ron::ser::to_string_pretty(&self.options, ron::ser::PrettyConfig::new())
+            .map_err(|e| io(FileAction::WriteRecent, std::io::Error::other(e)))?;
+        crate::io::atomic_write(&path, text.as_bytes())
+            .map_err(|e| io(FileAction::WriteRecent, std::io::Error::other(e)))
+    }
+}
+
 impl super::AppState {
     /// Carries out a file command: reads or writes the file, then edits the document or
     /// fills the state the panels show; every outcome is reported as a message.
@@ -800,5 +862,64 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("missing.csv"), "{e}");
+    }
+
+    #[test]
+    fn export_options_are_remembered_per_project_across_restarts() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.ron");
+        let b = dir.path().join("b.ron");
+        let transparent = crate::export::ExportOptions {
+            background: crate::export::Background::Transparent,
+            scale: 2.0,
+            legend: false,
+            ..Default::default()
+        };
+        let mut memory = ExportMemory::default();
+        memory.set(Some(&a), transparent);
+        memory.set(None, crate::export::ExportOptions::default());
+        memory.save(dir.path()).unwrap();
+        let loaded = ExportMemory::load(dir.path());
+        assert_eq!(loaded.get(Some(&a)), Some(transparent));
+        assert_eq!(
+            loaded.get(Some(&b)),
+            None,
+            "another project starts from the defaults"
+        );
+        assert_eq!(
+            loaded.get(None),
+            Some(crate::export::ExportOptions::default())
+        );
+        // A damaged file is no memory, not an error.
+        std::fs::write(dir.path().join("export-options.ron"), "{oops").unwrap();
+        assert_eq!(ExportMemory::load(dir.path()), ExportMemory::default());
+    }
+
+    #[test]
+    fn starting_an_export_remembers_its_options_in_the_configuration_folder() {
+        let config = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let project = crate::io::sample::sample_project();
+        let journey = project.journeys[0].id;
+        let path = out.path().join("p.ron");
+        let mut state = super::super::AppState::new(project.clone(), Some(path.clone()));
+        state.set_config_dir(Some(config.path().to_owned()));
+        let options = crate::export::ExportOptions {
+            background: crate::export::Background::Transparent,
+            ..Default::default()
+        };
+        state.apply(
+            super::super::Command::Export {
+                journey,
+                options,
+                format: crate::export::ExportFormat::Png,
+                path: out.path().join("map.png"),
+            },
+            0.0,
+        );
+        state.finish_background_work();
+        let mut later = super::super::AppState::new(project, Some(path.clone()));
+        later.set_config_dir(Some(config.path().to_owned()));
+        assert_eq!(later.export_memory.get(Some(&path)), Some(options));
     }
 }

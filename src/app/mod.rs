@@ -181,6 +181,8 @@ pub struct AppState {
     config_dir: Option<PathBuf>,
     /// File > Open Recent.
     pub recent: RecentFiles,
+    /// The export options last used per project (in the configuration folder).
+    pub export_memory: files::ExportMemory,
     /// Decoded avatar images.
     pub avatars: Avatars,
     /// The templates listed for the gallery, once asked for.
@@ -215,6 +217,7 @@ impl AppState {
             clipboard_text: String::new(),
             config_dir: None,
             recent: RecentFiles::default(),
+            export_memory: files::ExportMemory::default(),
             avatars: Avatars::default(),
             templates: None,
             survey: None,
@@ -235,6 +238,10 @@ impl AppState {
     /// the recent files kept there.
     pub fn set_config_dir(&mut self, dir: Option<PathBuf>) {
         self.recent = dir.as_deref().map(RecentFiles::load).unwrap_or_default();
+        self.export_memory = dir
+            .as_deref()
+            .map(files::ExportMemory::load)
+            .unwrap_or_default();
         self.set_recovery_dir(dir.as_deref().map(recovery::folder));
         self.config_dir = dir;
     }
@@ -298,6 +305,7 @@ impl AppState {
             clipboard_text: std::mem::take(&mut self.clipboard_text),
             config_dir: self.config_dir.take(),
             recent: std::mem::take(&mut self.recent),
+            export_memory: std::mem::take(&mut self.export_memory),
             templates: self.templates.take(),
             ..Self::new(project, path)
         };
@@ -503,6 +511,13 @@ impl AppState {
                     self.messages
                         .push(Message::Error(t!("error-export-running")));
                 } else {
+                    // The next export of this project starts from these options.
+                    self.export_memory.set(self.path.as_deref(), options);
+                    if let Some(dir) = &self.config_dir
+                        && let Err(e) = self.export_memory.save(dir)
+                    {
+                        self.messages.push(Message::Error(e.to_string()));
+                    }
                     self.export_job = Some(ExportJob::start(
                         &self.exporter,
                         self.project.clone(),

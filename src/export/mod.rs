@@ -75,7 +75,8 @@ impl ExportFormat {
 }
 
 /// What a PDF export writes besides the map.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct PdfOptions {
     /// Page size: the map's own size, or paper with the map scaled to fit.
     pub page: PageSize,
@@ -84,7 +85,7 @@ pub struct PdfOptions {
 }
 
 /// The background of an exported image.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Background {
     /// The map's own white paper.
     #[default]
@@ -94,7 +95,8 @@ pub enum Background {
 }
 
 /// What to export and how.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ExportOptions {
     /// Pixels per document unit: 1.0 is the canvas at 100% zoom; 1 to 4.
     pub scale: f32,

@@ -21,7 +21,9 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use super::vector::{Item, Paint, PathEl, Scene};
 
 /// The paper a PDF page is printed on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum PageSize {
     /// The page is exactly the map's size (1 point of the map = 1 pt).
     #[default]
@@ -36,7 +38,7 @@ pub enum PageSize {
 }
 
 /// ISO 216 A-series paper.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Paper {
     /// 210 x 297 mm.
     A4,

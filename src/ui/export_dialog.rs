@@ -39,11 +39,6 @@ impl ExportDialog {
         }
     }
 
-    /// The options as set in the dialog, to offer again at the next export.
-    pub fn options(&self) -> ExportOptions {
-        self.options
-    }
-
     /// Switches the format, and the extension of the file name with it.
     fn set_format(&mut self, format: ExportFormat) {
         let path = std::path::Path::new(self.path.trim());

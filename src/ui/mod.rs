@@ -58,9 +58,6 @@ pub struct WaymarkApp {
     pub view: CanvasView,
     dialogs: Dialogs,
     export_dialog: Option<export_dialog::ExportDialog>,
-    /// The export options last used, per project file (`None`: not saved yet), for the
-    /// next export of the same project.
-    export_options: std::collections::HashMap<Option<PathBuf>, crate::export::ExportOptions>,
     /// The project settings dialog's working copy: the project's title and settings.
     settings_dialog: Option<(String, crate::model::Settings)>,
     import: import::ImportUi,
@@ -107,7 +104,6 @@ impl WaymarkApp {
             view: CanvasView::new(),
             dialogs: Dialogs::new(file_dialogs),
             export_dialog: None,
-            export_options: std::collections::HashMap::new(),
             settings_dialog: None,
             import: import::ImportUi::default(),
             measures_export: measures_export::MeasuresExportUi::default(),
@@ -170,7 +166,7 @@ impl WaymarkApp {
                     _ => crate::export::ExportFormat::Png,
                 };
                 if self.state.current_journey().is_some() {
-                    let remembered = self.export_options.get(&self.state.path).copied();
+                    let remembered = self.state.export_memory.get(self.state.path.as_deref());
                     self.export_dialog = Some(export_dialog::ExportDialog::new(
                         &self.state,
                         format,
@@ -1131,11 +1127,6 @@ impl WaymarkApp {
         if let Some(dialog) = &mut self.export_dialog {
             let mut close = false;
             let command = dialog.ui(&ctx, &self.state, &mut self.dialogs, &mut close);
-            if command.is_some() {
-                // The next export of this project starts from these options.
-                self.export_options
-                    .insert(self.state.path.clone(), dialog.options());
-            }
             if close {
                 self.export_dialog = None;
             }
