@@ -124,6 +124,14 @@ impl Diagram {
     }
 }
 
+/// True if `text` has a word character (ASCII letter, digit or `_`, as a regular
+/// expression's `\b` sees it) at byte `at`.
+fn is_word_char_at(text: &str, at: usize) -> bool {
+    text.as_bytes()
+        .get(at)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
 /// True when `text` looks like a Mermaid journey: its first line (after blank lines,
 /// comments and front matter) is `journey`, alone or followed by a statement (`journey
 /// title ...`). Used to tell pasted Mermaid from other text: "Journey mapping notes"
@@ -135,7 +143,7 @@ pub fn looks_like_journey(text: &str) -> bool {
         if line.is_empty() || line.starts_with("%%") || line.starts_with('#') {
             continue;
         }
-        if !starts_with_ignore_case(line, "journey") {
+        if !starts_with_ignore_case(line, "journey") || is_word_char_at(line, 7) {
             return false;
         }
         let rest = line[7..].trim_start();
@@ -413,7 +421,9 @@ impl<'a> Lexer<'a> {
                 self.advance(Self::run_len(rest, b"\n"));
                 continue;
             }
-            if starts_with_ignore_case(rest, "journey") {
+            // Jison ends a keyword that ends in a letter with `\b`: "Journeys page: 3"
+            // is a task, not the keyword.
+            if starts_with_ignore_case(rest, "journey") && !is_word_char_at(rest, 7) {
                 self.advance(7);
                 return Ok(Some((line, Token::Journey)));
             }
@@ -924,9 +934,10 @@ pub fn to_project(diagrams: &[Diagram], language: Language, title: &str) -> crat
 }
 
 /// A diagram from a journey: each stage a section; its tasks are the stage's touchpoint
-/// cards (or, where it has none, its action cards), in lane then card order; each task's
-/// score comes from the emotion card at the same position in that stage of the first
-/// emotion lane (a task with none gets the neutral 3).
+/// cards with text (or, where it has none, its action cards), in lane then card order;
+/// each task's score comes from the emotion card of that stage in the first emotion
+/// lane that bears the task's name (as an import writes them), else the one at the
+/// same position, else the neutral 3.
 pub fn from_journey(journey: &Journey, scale: EmotionScale) -> Diagram {
     let emotion_lane = journey
         .lanes
@@ -944,26 +955,25 @@ pub fn from_journey(journey: &Journey, scale: EmotionScale) -> Diagram {
                     .flat_map(|l| journey.cell_cards(l, stage.id))
                     .collect()
             };
+            // A card with no text cannot be a task (Mermaid refuses an empty name).
             let mut tasks = of_kind(&|k| *k == LaneKind::Touchpoints);
+            tasks.retain(|c| !c.text.trim().is_empty());
             if tasks.is_empty() {
                 tasks = of_kind(&|k| *k == LaneKind::Text(TextRole::Actions));
+                tasks.retain(|c| !c.text.trim().is_empty());
             }
-            let scores: Vec<f64> = emotion_lane
-                .map(|l| {
-                    journey
-                        .cell_cards(l, stage.id)
-                        .map(|c| emotion_to_score(c, scale))
-                        .collect()
-                })
+            let emotions: Vec<&Card> = emotion_lane
+                .map(|l| journey.cell_cards(l, stage.id).collect())
                 .unwrap_or_default();
+            let picked = pair_scores(&tasks, &emotions);
             Section {
                 name: stage.name.trim().to_owned(),
                 tasks: tasks
                     .iter()
-                    .enumerate()
-                    .map(|(i, c)| Task {
+                    .zip(picked)
+                    .map(|(c, e)| Task {
                         name: c.text.trim().to_owned(),
-                        score: scores.get(i).copied().unwrap_or(3.0),
+                        score: e.map_or(3.0, |i| emotion_to_score(emotions[i], scale)),
                         actors: c
                             .actors
                             .iter()
@@ -981,6 +991,29 @@ pub fn from_journey(journey: &Journey, scale: EmotionScale) -> Diagram {
         acc_descr: journey.acc_descr.clone(),
         sections,
     }
+}
+
+/// For each task, the emotion card (by index into `emotions`) its score comes from: the
+/// first unused one with the task's text, else the unused one at the task's position.
+/// Reordering, adding or deleting a card in the stage so keeps every named task's score.
+fn pair_scores(tasks: &[&Card], emotions: &[&Card]) -> Vec<Option<usize>> {
+    let mut used = vec![false; emotions.len()];
+    let mut picked: Vec<Option<usize>> = tasks
+        .iter()
+        .map(|t| {
+            let i = (0..emotions.len())
+                .find(|&i| !used[i] && emotions[i].text.trim() == t.text.trim())?;
+            used[i] = true;
+            Some(i)
+        })
+        .collect();
+    for (k, p) in picked.iter_mut().enumerate() {
+        if p.is_none() && k < emotions.len() && !used[k] {
+            used[k] = true;
+            *p = Some(k);
+        }
+    }
+    picked
 }
 
 /// A journey of a project as Mermaid text.

@@ -414,3 +414,57 @@ proptest! {
         let _ = parse(&text);
     }
 }
+
+#[test]
+fn a_task_named_like_the_keyword_is_a_task() {
+    let d = one("journey\n  section Online\n    Journeys page: 3: Me\n    journey_map: 4\n");
+    let names: Vec<&str> = d.sections[0]
+        .tasks
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(names, ["Journeys page", "journey_map"]);
+    assert!(!looks_like_journey("Journeys we mapped today\nCheckout"));
+    assert!(looks_like_journey("journey\n  title Day"));
+}
+
+#[test]
+fn cards_without_text_are_left_out_so_the_export_stays_valid_mermaid() {
+    let scale = EmotionScale::default();
+    let d = one("journey\n  section Buy\n    Pay: 5\n");
+    let mut journey = to_journey(&d, scale, Language::En, 100);
+    // The user adds an empty touchpoint card (Enter on a cell does).
+    let lane = journey
+        .lanes
+        .iter_mut()
+        .find(|l| l.kind == LaneKind::Touchpoints)
+        .unwrap();
+    let stage = lane.cards[0].stage;
+    lane.cards
+        .insert(0, Card::new(crate::model::CardId(999), stage, "  "));
+    let text = write(&[from_journey(&journey, scale)]);
+    let back = parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(back[0].sections[0].tasks, vec![task("Pay", 5.0, &[])]);
+}
+
+#[test]
+fn each_task_keeps_its_own_score_when_cards_are_reordered() {
+    let scale = EmotionScale::default();
+    let d = one("journey\n  section Buy\n    Browse: 2\n    Pay: 5\n    Wait: 1\n");
+    let mut journey = to_journey(&d, scale, Language::En, 100);
+    let lane = journey
+        .lanes
+        .iter_mut()
+        .find(|l| l.kind == LaneKind::Touchpoints)
+        .unwrap();
+    // Pay first, Browse deleted: the scores stay with their tasks.
+    lane.cards.reverse();
+    lane.cards.retain(|c| c.text != "Browse");
+    let back = from_journey(&journey, scale);
+    let got: Vec<(&str, f64)> = back.sections[0]
+        .tasks
+        .iter()
+        .map(|t| (t.name.as_str(), t.score))
+        .collect();
+    assert_eq!(got, [("Wait", 1.0), ("Pay", 5.0)]);
+}
