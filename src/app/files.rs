@@ -295,20 +295,33 @@ pub fn preview_survey(
     use crate::io::survey::columns::detect;
     let mut table = read_survey(path, sheet)?;
     // Most recent last: other journeys' first, this journey's after them.
+    // Another journey's columns serve only if they name nothing this journey lacks (a
+    // one-respondent-per-row mapping names the other journey's touchpoints).
+    let names = survey_names(journey);
+    let fits_here = |m: &SurveyMapping| match &m.layout {
+        SurveyLayout::Long { .. } => true,
+        SurveyLayout::Wide { questions } => questions.iter().all(|q| {
+            names
+                .iter()
+                .any(|n| n.trim().to_lowercase() == q.target.trim().to_lowercase())
+        }),
+    };
     let remembered: Vec<SurveyMapping> = project
         .journeys
         .iter()
         .filter(|j| j.id != journey.id)
-        .chain(std::iter::once(journey))
-        .flat_map(|j| j.survey_mappings.iter().cloned())
+        .flat_map(|j| j.survey_mappings.iter().filter(|m| fits_here(m)).cloned())
+        .chain(journey.survey_mappings.iter().cloned())
         .collect();
-    let names = survey_names(journey);
     let mut detected = detect(&table, &remembered, &names);
     // A workbook opened without a choice of sheet: the first sheet whose columns can be
     // found (survey tools put a summary sheet before the answers), else the first.
     if let (None, None, Source::Sheet { sheets, .. }) = (sheet, &detected.layout, &table.source) {
         for other in sheets.clone().iter().skip(1) {
-            let candidate = read_survey(path, Some(other))?;
+            // A sheet that cannot be read is skipped: the first sheet stays on show.
+            let Ok(candidate) = read_survey(path, Some(other)) else {
+                continue;
+            };
             let found = detect(&candidate, &remembered, &names);
             if found.layout.is_some() {
                 table = candidate;
@@ -921,5 +934,37 @@ mod tests {
         let mut later = super::super::AppState::new(project, Some(path.clone()));
         later.set_config_dir(Some(config.path().to_owned()));
         assert_eq!(later.export_memory.get(Some(&path)), Some(options));
+    }
+
+    #[test]
+    fn another_journeys_columns_serve_only_when_they_name_this_journeys_touchpoints() {
+        use crate::model::{MeasureKind, SurveyQuestion};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.csv");
+        std::fs::write(&path, "id,Q1\n1,9\n").unwrap();
+        let mut project = crate::io::sample::sample_project();
+        let mut other = crate::io::sample::blank_project().journeys.remove(0);
+        other.id = crate::model::JourneyId(project.max_id() + 1);
+        project.journeys.push(other);
+        let wide = SurveyLayout::Wide {
+            questions: vec![SurveyQuestion {
+                column: 1,
+                target: "Online checkout".into(),
+                measure: MeasureKind::Nps,
+            }],
+        };
+        project.journeys[0].survey_mappings.push(SurveyMapping {
+            header: vec!["id".into(), "Q1".into()],
+            layout: wide.clone(),
+        });
+        // The blank journey has no "Online checkout": the user chooses again.
+        let p = preview_survey(&project, &project.journeys[1], &path, None).unwrap();
+        assert_eq!(p.layout, None);
+        // A journey that has it may use the other's choice.
+        let mut copy = project.journeys[0].clone();
+        copy.id = crate::model::JourneyId(project.max_id() + 1);
+        copy.survey_mappings.clear();
+        let p = preview_survey(&project, &copy, &path, None).unwrap();
+        assert_eq!(p.layout, Some(wide));
     }
 }

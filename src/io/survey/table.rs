@@ -25,6 +25,8 @@ pub enum TextEncoding {
     Utf16Be,
     /// GB18030, a superset of GBK and GB2312 (Chinese Excel's plain CSV).
     Gb18030,
+    /// Windows-1252 (Western European Excel's plain CSV).
+    Windows1252,
 }
 
 impl TextEncoding {
@@ -36,6 +38,7 @@ impl TextEncoding {
             Self::Utf16Le => "UTF-16 LE",
             Self::Utf16Be => "UTF-16 BE",
             Self::Gb18030 => "GB18030",
+            Self::Windows1252 => "Windows-1252",
         }
     }
 }
@@ -207,11 +210,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), TableError> {
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_owned(), TextEncoding::Utf8)
     } else {
+        // Not UTF-8: Chinese Excel's GB18030 when that reads as Chinese text, else
+        // Western Excel's Windows-1252 ("Zähler;Café" is not Chinese).
         let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-        if had_errors {
-            return Err(TableError::NotText);
+        if !had_errors && looks_like_gb(bytes) {
+            (text.into_owned(), TextEncoding::Gb18030)
+        } else {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), TextEncoding::Windows1252)
         }
-        (text.into_owned(), TextEncoding::Gb18030)
     };
     if text
         .chars()
@@ -220,6 +227,37 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), TableError> {
         return Err(TableError::NotText);
     }
     Ok((text, encoding))
+}
+
+/// True if the non-ASCII bytes of `bytes` read as GB18030 Chinese: at least nine in ten
+/// of its two-byte characters lie in the GB2312 block both bytes of which are 0xA1 or
+/// above (every common Chinese character and Chinese punctuation). Windows-1252 text
+/// read as GB18030 pairs an accented letter with the ASCII letter after it
+/// ("Straße" gives 0xDF 0x65), which lies outside that block.
+fn looks_like_gb(bytes: &[u8]) -> bool {
+    let (mut pairs, mut common) = (0_usize, 0_usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(&trail) = bytes.get(i + 1) else {
+            return false;
+        };
+        pairs += 1;
+        if (0x30..=0x39).contains(&trail) {
+            // A four-byte GB18030 sequence: a rare character.
+            i += 4;
+            continue;
+        }
+        if lead >= 0xA1 && trail >= 0xA1 {
+            common += 1;
+        }
+        i += 2;
+    }
+    pairs > 0 && common * 10 >= pairs * 9
 }
 
 /// UTF-16 written without a byte-order mark: ASCII-heavy text has a zero in every other
@@ -361,6 +399,25 @@ mod tests {
             decode(&gbk).unwrap(),
             (text.to_owned(), TextEncoding::Gb18030)
         );
+    }
+
+    #[test]
+    fn western_excel_csv_is_windows_1252_not_gb18030() {
+        for text in [
+            "Zähler;Café;Score\nCafé;nps;9\n",
+            "Café;nps;9\n",
+            "Straße;CSAT;4\n",
+        ] {
+            let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+            assert_eq!(
+                decode(&bytes).unwrap(),
+                (text.to_owned(), TextEncoding::Windows1252),
+                "{text}"
+            );
+        }
+        // Chinese stays Chinese.
+        let (gbk, _, _) = encoding_rs::GB18030.encode("触点，指标，分数\n微信支付，NPS，9\n");
+        assert_eq!(decode(&gbk).unwrap().1, TextEncoding::Gb18030);
     }
 
     #[test]
