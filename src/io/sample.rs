@@ -491,48 +491,68 @@ pub fn sample_project() -> Project {
     }
 }
 
-/// A new, blank project: one journey with four stages and the lanes most maps start
-/// with, ready to fill in.
-pub fn blank_project() -> Project {
+/// A blank journey in the map language `lang`: four stages and the usual lanes
+/// (actions, touchpoints, emotions, pain points, opportunities), every name in that
+/// language, as New journey and Zoom into this stage make it. Ids start at 1: an edit
+/// that adds it gives it fresh ones.
+pub fn blank_journey(lang: crate::i18n::Language) -> Journey {
+    use crate::tm;
     let mut ids = Ids(0);
-    let stages = ["Discover", "Decide", "Use", "Get help"]
-        .iter()
-        .map(|name| Stage {
-            id: StageId(ids.next()),
-            name: (*name).to_owned(),
-            description: String::new(),
-            width: 220.0,
-        })
-        .collect();
-    let mut lane = |title: &str, kind: LaneKind, height: f32| Lane {
+    let stages = [
+        tm!(lang, "map-blank-stage-discover"),
+        tm!(lang, "map-blank-stage-decide"),
+        tm!(lang, "map-blank-stage-use"),
+        tm!(lang, "map-blank-stage-get-help"),
+    ]
+    .into_iter()
+    .map(|name| Stage {
+        id: StageId(ids.next()),
+        name,
+        description: String::new(),
+        width: 220.0,
+    })
+    .collect();
+    let mut lane = |title: String, kind: LaneKind, height: f32| Lane {
         id: LaneId(ids.next()),
-        title: title.to_owned(),
+        title,
         kind,
         height,
         collapsed: false,
         cards: Vec::new(),
     };
     let lanes = vec![
-        lane("Customer actions", LaneKind::Text(TextRole::Actions), 90.0),
-        lane("Touchpoints", LaneKind::Touchpoints, 90.0),
         lane(
-            "Emotions",
+            tm!(lang, "map-blank-lane-actions"),
+            LaneKind::Text(TextRole::Actions),
+            90.0,
+        ),
+        lane(
+            tm!(lang, "map-blank-lane-touchpoints"),
+            LaneKind::Touchpoints,
+            90.0,
+        ),
+        lane(
+            tm!(lang, "map-lane-title-emotions"),
             LaneKind::Emotion {
                 persona: None,
                 compare: Vec::new(),
             },
             140.0,
         ),
-        lane("Pain points", LaneKind::Text(TextRole::PainPoints), 80.0),
         lane(
-            "Opportunities",
+            tm!(lang, "map-role-pain-points"),
+            LaneKind::Text(TextRole::PainPoints),
+            80.0,
+        ),
+        lane(
+            tm!(lang, "map-role-opportunities"),
             LaneKind::Text(TextRole::Opportunities),
             80.0,
         ),
     ];
-    let journey = Journey {
+    Journey {
         id: JourneyId(ids.next()),
-        title: "New journey".to_owned(),
+        title: tm!(lang, "map-blank-title"),
         description: String::new(),
         persona: None,
         parent: None,
@@ -542,9 +562,13 @@ pub fn blank_project() -> Project {
         survey_mappings: Vec::new(),
         acc_title: String::new(),
         acc_descr: String::new(),
-    };
+    }
+}
+
+/// A project with one blank English journey (see [`blank_journey`]).
+pub fn blank_project() -> Project {
     Project {
-        journeys: vec![journey],
+        journeys: vec![blank_journey(crate::i18n::Language::En)],
         ..Project::empty("Untitled project")
     }
 }
@@ -628,5 +652,37 @@ pub fn generated_project(stages: usize, lanes: usize, cards: usize) -> Project {
     Project {
         journeys: vec![journey],
         ..Project::empty("Generated project")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn a_blank_journey_is_named_in_the_maps_language() {
+        let en = blank_journey(Language::En);
+        assert_eq!(en.lanes[0].title, "Customer actions");
+        assert_eq!(en.stages[3].name, "Get help");
+        for (lang, actions, help) in [
+            (Language::ZhHans, "顾客行为", "寻求帮助"),
+            (Language::ZhHant, "顧客行為", "尋求協助"),
+        ] {
+            let j = blank_journey(lang);
+            assert_eq!(j.lanes[0].title, actions);
+            assert_eq!(j.stages[3].name, help);
+            // Nothing English is left on a Chinese blank map.
+            let names = j
+                .lanes
+                .iter()
+                .map(|l| l.title.as_str())
+                .chain(j.stages.iter().map(|s| s.name.as_str()))
+                .chain([j.title.as_str()]);
+            for n in names {
+                assert!(!n.chars().any(|c| c.is_ascii_alphabetic()), "{n}");
+            }
+        }
+        assert_eq!(blank_project().journeys[0], en);
     }
 }

@@ -301,7 +301,9 @@ pub fn stage_micro_ui(
             edit: Edit::ZoomIntoStage {
                 journey,
                 stage,
-                template: Box::new(crate::io::sample::blank_project().journeys.remove(0)),
+                template: Box::new(crate::io::sample::blank_journey(
+                    crate::i18n::Language::of_map(state.project()),
+                )),
             },
             gesture: None,
         });

@@ -230,7 +230,9 @@ impl WaymarkApp {
             }
             Action::ZoomIntoStage => match (self.state.selection, self.state.current_journey()) {
                 (Some(Selection::Stage(stage)), Some(j)) => {
-                    let template = crate::io::sample::blank_project().journeys.remove(0);
+                    let template = crate::io::sample::blank_journey(crate::i18n::Language::of_map(
+                        self.state.project(),
+                    ));
                     let edit = Edit::ZoomIntoStage {
                         journey: j.id,
                         stage,
@@ -349,7 +351,9 @@ impl WaymarkApp {
             }
             Action::ExportMeasures => self.measures_export.open(&self.state),
             Action::NewJourney => {
-                let template = crate::io::sample::blank_project().journeys.remove(0);
+                let template = crate::io::sample::blank_journey(crate::i18n::Language::of_map(
+                    self.state.project(),
+                ));
                 let edit = Edit::AddJourney {
                     template: Box::new(template),
                     personas: Vec::new(),

@@ -124,3 +124,12 @@ map-persona-needs = Needs
 map-persona-desired-feelings = Feelings wanted
 map-persona-channels = Preferred channels
 map-persona-devices = Devices
+
+# A blank journey (New journey, Zoom into this stage), in the map's language.
+map-blank-title = New journey
+map-blank-stage-discover = Discover
+map-blank-stage-decide = Decide
+map-blank-stage-use = Use
+map-blank-stage-get-help = Get help
+map-blank-lane-actions = Customer actions
+map-blank-lane-touchpoints = Touchpoints

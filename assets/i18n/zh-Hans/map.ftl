@@ -120,3 +120,12 @@ map-persona-needs = 需求
 map-persona-desired-feelings = 期望的感受
 map-persona-channels = 偏好渠道
 map-persona-devices = 设备
+
+# 空白旅程（新建旅程、放大此阶段），使用地图的语言。
+map-blank-title = 新旅程
+map-blank-stage-discover = 发现
+map-blank-stage-decide = 决策
+map-blank-stage-use = 使用
+map-blank-stage-get-help = 寻求帮助
+map-blank-lane-actions = 顾客行为
+map-blank-lane-touchpoints = 触点

@@ -120,3 +120,12 @@ map-persona-needs = 需求
 map-persona-desired-feelings = 期望的感受
 map-persona-channels = 偏好管道
 map-persona-devices = 裝置
+
+# 空白旅程（新增旅程、放大此階段），使用地圖的語言。
+map-blank-title = 新旅程
+map-blank-stage-discover = 發現
+map-blank-stage-decide = 決策
+map-blank-stage-use = 使用
+map-blank-stage-get-help = 尋求協助
+map-blank-lane-actions = 顧客行為
+map-blank-lane-touchpoints = 接觸點
