@@ -165,9 +165,11 @@ fn bad_mermaid_input_gets_one_clear_line_and_exit_1() {
     ];
     for (name, bytes, expect) in cases {
         let path = write(dir.path(), name, bytes);
+        let out_png = dir.path().join("never-written.png");
+        let out_png = out_png.to_str().unwrap();
         for args in [
             vec!["check", path.as_str()],
-            vec!["export", path.as_str(), "-o", "never-written.png"],
+            vec!["export", path.as_str(), "-o", out_png],
         ] {
             let (code, out, err) = waymark(&args);
             assert_eq!(code, 1, "{name}: {out}{err}");
@@ -175,7 +177,7 @@ fn bad_mermaid_input_gets_one_clear_line_and_exit_1() {
             assert!(err.contains(expect) && err.contains(name), "{name}: {err}");
         }
     }
-    assert!(!Path::new("never-written.png").exists());
+    assert!(!dir.path().join("never-written.png").exists());
     // A 50 MiB file is refused by its size, before it is read.
     let big = dir.path().join("big.mmd");
     let f = std::fs::File::create(&big).unwrap();

@@ -41,6 +41,17 @@ pub fn format_measure(kind: MeasureKind, value: f64) -> String {
     }
 }
 
+/// An emotion score with its sign, as the map writes it: at most one decimal, a whole
+/// number without ".0" ("+2", "-1.5", "0"), never float noise ("+2.1999998").
+pub fn format_signed(value: f64) -> String {
+    let text = format_measure(MeasureKind::ScoreOutOf10, value);
+    if value > 0.0 && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// The unit written after a measure value ("%" for percentages, "/10" for scores out of
 /// 10, nothing for NPS, NEV, CES and counts).
 pub fn measure_unit(kind: MeasureKind) -> &'static str {
@@ -136,6 +147,14 @@ pub fn top_voted(journey: &crate::model::Journey) -> Vec<&crate::model::Card> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_scores_keep_one_decimal_and_their_sign() {
+        assert_eq!(format_signed(f64::from(2.199_999_8_f32)), "+2.2");
+        assert_eq!(format_signed(-5.0), "-5");
+        assert_eq!(format_signed(0.04), "0");
+        assert_eq!(format_signed(1.25), "+1.3");
+    }
 
     #[test]
     fn format_measure_keeps_one_decimal_and_drops_a_whole_number_s_zero() {

@@ -135,10 +135,7 @@ pub fn plan_import_as(
         let Some((stage_index, label, about)) = target else {
             bad.push(BadRow {
                 line: a.line,
-                message: format!(
-                    "no touchpoint or stage called \"{}\" in this journey",
-                    a.target
-                ),
+                message: t!("err-survey-unknown-target", target = a.target.as_str()),
             });
             continue;
         };

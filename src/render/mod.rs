@@ -668,7 +668,7 @@ impl MapPainter<'_> {
                 tm!(
                     self.lang,
                     "map-rollup-lowest",
-                    score = format!("{:+}", low.score),
+                    score = crate::analysis::format_signed(f64::from(low.score)),
                     stage = place
                 )
             }

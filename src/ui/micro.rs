@@ -52,7 +52,7 @@ pub fn breadcrumb_ui(ui: &mut Ui, state: &AppState) -> Option<Crumb> {
                     stage: None,
                 });
             }
-            ui.label("›");
+            ui.label(t!("micro-path-separator"));
             if let Some(stage) = below.parent.and_then(|p| above.stage(p.stage)) {
                 if ui
                     .link(&stage.name)
@@ -64,7 +64,7 @@ pub fn breadcrumb_ui(ui: &mut Ui, state: &AppState) -> Option<Crumb> {
                         stage: Some(stage.id),
                     });
                 }
-                ui.label("›");
+                ui.label(t!("micro-path-separator"));
             }
         }
         ui.strong(title_of(journey));
@@ -224,7 +224,7 @@ pub fn parent_picker_ui(ui: &mut Ui, state: &AppState, journey: &Journey, out: &
     let label_of = |link: JourneyLink| {
         project.journey(link.journey).map_or_else(String::new, |j| {
             let stage = j.stage(link.stage).map_or("", |s| s.name.as_str());
-            format!("{} › {stage}", title_of(j))
+            t!("micro-path", outer = title_of(j), inner = stage)
         })
     };
     let none = t!("micro-not-linked");
@@ -270,7 +270,10 @@ pub fn parent_picker_ui(ui: &mut Ui, state: &AppState, journey: &Journey, out: &
                 .parent
                 .and_then(|p| journey.stage(p.stage))
                 .map_or("", |s| s.name.as_str());
-            if ui.link(format!("{} › {}", stage, title_of(j))).clicked() {
+            if ui
+                .link(t!("micro-path", outer = stage, inner = title_of(j)))
+                .clicked()
+            {
                 out.push(Command::SelectJourney(j.id));
             }
         }

@@ -61,6 +61,7 @@ err-survey-empty = the file is empty
 err-survey-unclosed = a quoted field is not closed
 err-survey-fields = expected { $expected } fields (as the header), found { $count }
 err-survey-no-target = no touchpoint or stage named
+err-survey-unknown-target = no touchpoint or stage called "{ $target }" in this journey
 err-survey-unknown-measure = unknown measure "{ $measure }" (use nps, nev, ces or csat)
 err-survey-not-number = score "{ $score }" is not a number
 err-survey-out-of-range = { $measure } score { $score } is outside { $low }-{ $high }

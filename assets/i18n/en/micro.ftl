@@ -54,3 +54,7 @@ micro-priorities-with = Include micro journeys
 micro-priorities-from = from { $journey }
 micro-rollup-open = Open the lowest point of the micro journeys of { $stage }
 micro-inspector-zoom = New micro journey of this stage
+
+# A path through journeys and stages: "Macro › Stage".
+micro-path = { $outer } › { $inner }
+micro-path-separator = ›

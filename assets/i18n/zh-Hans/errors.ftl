@@ -59,6 +59,7 @@ err-survey-empty = 文件为空
 err-survey-unclosed = 有一个带引号的字段没有闭合
 err-survey-fields = 应有 { $expected } 个字段（与表头相同），实际为 { $count } 个
 err-survey-no-target = 没有指定触点或阶段
+err-survey-unknown-target = 此旅程中没有名为“{ $target }”的触点或阶段
 err-survey-unknown-measure = 未知的测量“{ $measure }”（请使用 nps、nev、ces 或 csat）
 err-survey-not-number = 分数“{ $score }”不是数字
 err-survey-out-of-range = { $measure } 分数 { $score } 不在 { $low }-{ $high } 范围内

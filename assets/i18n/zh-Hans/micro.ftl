@@ -36,3 +36,7 @@ micro-priorities-with = 包含微观旅程
 micro-priorities-from = 来自 { $journey }
 micro-rollup-open = 打开“{ $stage }”的微观旅程中的最低点
 micro-inspector-zoom = 为此阶段新建微观旅程
+
+# A path through journeys and stages: "Macro › Stage".
+micro-path = { $outer } › { $inner }
+micro-path-separator = ›

@@ -59,6 +59,7 @@ err-survey-empty = 檔案是空的
 err-survey-unclosed = 有一個加引號的欄位沒有結束
 err-survey-fields = 應有 { $expected } 個欄位（與標題列相同），實際為 { $count } 個
 err-survey-no-target = 沒有指定接觸點或階段
+err-survey-unknown-target = 此旅程中沒有名為「{ $target }」的接觸點或階段
 err-survey-unknown-measure = 未知的量測「{ $measure }」（請使用 nps、nev、ces 或 csat）
 err-survey-not-number = 分數「{ $score }」不是數字
 err-survey-out-of-range = { $measure } 分數 { $score } 不在 { $low }-{ $high } 範圍內

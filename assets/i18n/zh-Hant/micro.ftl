@@ -36,3 +36,7 @@ micro-priorities-with = 包含微觀旅程
 micro-priorities-from = 來自 { $journey }
 micro-rollup-open = 開啟「{ $stage }」的微觀旅程中的最低點
 micro-inspector-zoom = 為此階段新增微觀旅程
+
+# A path through journeys and stages: "Macro › Stage".
+micro-path = { $outer } › { $inner }
+micro-path-separator = ›
