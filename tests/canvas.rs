@@ -734,3 +734,92 @@ fn click_at(h: &mut Harness<'_, WaymarkApp>, pos: Pos2) {
     }
     h.run();
 }
+
+/// True if the last frame painted a rectangle or circle outlined in the focus ring's
+/// colour.
+fn focus_ring_painted(h: &Harness<'_, WaymarkApp>) -> bool {
+    fn walk(shape: &egui::Shape) -> bool {
+        let ring = waymark::theme::color::FOCUS_RING;
+        match shape {
+            egui::Shape::Rect(r) => r.stroke.color == ring,
+            egui::Shape::Circle(c) => c.stroke.color == ring,
+            egui::Shape::Vec(shapes) => shapes.iter().any(walk),
+            _ => false,
+        }
+    }
+    h.output().shapes.iter().any(|c| walk(&c.shape))
+}
+
+#[test]
+fn the_keyboard_selection_has_a_focus_ring_and_arrows_keep_it_in_view() {
+    let mut h = app();
+    let canvas = h.get_by_label("Journey map").rect();
+    h.get_by_label("\"Ordering took five minutes, really smooth.\"")
+        .click();
+    h.run();
+    assert!(
+        focus_ring_painted(&h),
+        "no focus ring around the clicked card"
+    );
+    // Zoom in a lot around the centre: most of the map is off screen.
+    h.hover_at(canvas.center());
+    h.step();
+    h.event(egui::Event::Zoom(3.5));
+    h.run();
+    let start = h.state().state.selection;
+    // Walk right along the lane to the last stage, then down to the bottom lane: the
+    // selection (and its ring) stays on screen at every step.
+    let stages = project(&h).journeys[0].stages.len();
+    let lanes = project(&h).journeys[0].lanes.len();
+    let mut seen = vec![start];
+    for key in std::iter::repeat_n(Key::ArrowRight, stages)
+        .chain(std::iter::repeat_n(Key::ArrowDown, lanes * 2))
+    {
+        h.key_press(key);
+        h.run();
+        let ring = h
+            .state()
+            .view
+            .focus_ring()
+            .unwrap_or_else(|| panic!("no focus ring after {key:?}"));
+        assert!(
+            canvas.contains(ring.center()),
+            "{:?} at {ring:?} is out of the canvas {canvas:?}",
+            h.state().state.selection
+        );
+        assert!(focus_ring_painted(&h));
+        seen.push(h.state().state.selection);
+    }
+    seen.dedup();
+    assert!(seen.len() > stages, "the selection did not move: {seen:?}");
+    // Tab gives the keyboard to the inspector: the canvas draws no focus ring then.
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.state().view.focus_ring().is_none());
+    assert!(!focus_ring_painted(&h));
+}
+
+#[test]
+fn alt_arrows_pan_the_map_without_moving_the_selection() {
+    let mut h = app();
+    h.get_by_label("\"Ordering took five minutes, really smooth.\"")
+        .click();
+    h.run();
+    let selection = h.state().state.selection;
+    let pan = h.state().view.pan;
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    let moved = h.state().view.pan - pan;
+    assert!(
+        moved.x < -100.0 && moved.y < -100.0,
+        "Alt+Right, Alt+Down moved the view by {moved:?}"
+    );
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run();
+    assert!((h.state().view.pan - pan).length() < 0.5);
+    assert_eq!(h.state().state.selection, selection);
+}

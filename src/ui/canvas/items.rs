@@ -100,6 +100,58 @@ impl Ctx<'_> {
         }
     }
 
+    /// Draws the keyboard focus ring around the keyboard selection (the stage, lane,
+    /// cell, annotation or card the arrow keys move), outside its selection outline,
+    /// and returns where it was drawn on screen.
+    pub(super) fn focus_ring(&self, painter: &egui::Painter) -> Option<Rect> {
+        let gap = size::FOCUS_RING_GAP + 2.5;
+        let stroke = Stroke::new(size::FOCUS_RING, color::FOCUS_RING);
+        let body = (self.xf, self.clip);
+        let ((xf, clip), doc) = match self.state.selection? {
+            Selection::Stage(id) => {
+                let g = self.shown.stages.iter().find(|g| g.id == id)?;
+                (self.stage_pane(), stage_header_rect(g.header))
+            }
+            Selection::Lane(id) => {
+                let g = self.shown.lanes.iter().find(|g| g.id == id)?;
+                (self.lane_pane(), g.header)
+            }
+            Selection::Cell { lane, stage } => {
+                (body, cell_rect(self.shown, lane, stage)?.shrink(2.0))
+            }
+            Selection::Annotation(id) => (
+                body,
+                self.shown.annotations.iter().find(|g| g.id == id)?.rect,
+            ),
+            Selection::Card(id) => {
+                if let Some(g) = self.shown.cards.iter().find(|g| g.id == id) {
+                    (body, g.rect)
+                } else {
+                    let p = self
+                        .shown
+                        .curves
+                        .iter()
+                        .flat_map(|c| &c.points)
+                        .find(|p| p.card_id == id)?;
+                    let r = (size::EMOTION_POINT + 4.0) * self.xf.scaling + gap;
+                    let centre = self.xf.mul_pos(p.pos);
+                    painter
+                        .with_clip_rect(self.clip)
+                        .circle_stroke(centre, r, stroke);
+                    return Some(Rect::from_center_size(centre, vec2(2.0 * r, 2.0 * r)));
+                }
+            }
+        };
+        let ring = xf.mul_rect(doc).expand(gap);
+        if !clip.intersects(ring) {
+            return None;
+        }
+        painter
+            .with_clip_rect(clip)
+            .rect_stroke(ring, 6.0, stroke, StrokeKind::Outside);
+        Some(ring)
+    }
+
     /// Stage headers, lane headers, their edges, cards and emotion points.
     pub(super) fn interact_items(
         &self,

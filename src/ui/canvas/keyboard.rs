@@ -1,12 +1,14 @@
 //! Keyboard on the canvas: arrow keys move the selection between cells and along the
-//! stage headers and lane titles, number keys set the selected emotion point's score,
-//! Escape cancels a drag or clears the selection.
+//! stage headers and lane titles (and scroll the map to keep the selection in view),
+//! Alt+arrows pan the map, number keys set the selected emotion point's score, Escape
+//! cancels a drag or clears the selection.
 
 use egui::{Key, Modifiers};
 
 use super::{CanvasView, Ctx};
 use crate::app::{Command, Edit, Selection};
 use crate::model::{Journey, LaneId, LaneKind, StageId};
+use crate::theme::size;
 
 impl Ctx<'_> {
     /// Arrow keys move between cells, number keys set the selected emotion score,
@@ -51,7 +53,7 @@ impl Ctx<'_> {
                 });
             }
         }
-        let arrow = self.ui.input(|i| {
+        let (arrow, pan) = self.ui.input(|i| {
             let mut d = (0i32, 0i32);
             if i.key_pressed(Key::ArrowLeft) {
                 d.0 -= 1;
@@ -65,12 +67,22 @@ impl Ctx<'_> {
             if i.key_pressed(Key::ArrowDown) {
                 d.1 += 1;
             }
-            (d != (0, 0) && i.modifiers == Modifiers::NONE).then_some(d)
+            let moved = d != (0, 0);
+            (
+                (moved && i.modifiers == Modifiers::NONE).then_some(d),
+                (moved && i.modifiers == Modifiers::ALT).then_some(d),
+            )
         });
         if let Some((dx, dy)) = arrow
             && let Some(next) = neighbour_cell(journey, self.state.selection, dx, dy)
         {
             out.push(Command::Select(Some(next)));
+            // The map follows the keyboard: the new selection is scrolled into view.
+            view.reveal(next);
+        }
+        // Alt+arrows pan the map: Alt+Right shows more of the map to the right.
+        if let Some((dx, dy)) = pan {
+            view.pan -= egui::vec2(dx as f32, dy as f32) * size::KEY_PAN_STEP;
         }
     }
 }

@@ -80,6 +80,11 @@ pub struct CanvasView {
     /// False once the user clicked outside the canvas (a window, a panel): the canvas's
     /// keys then stay with what was clicked, until the canvas is clicked again.
     has_keyboard: bool,
+    /// Where the map's body (not under the pinned header row and title column) was in
+    /// the last frame, so that a revealed item is not scrolled under them.
+    body: Option<Rect>,
+    /// Where the keyboard focus ring was drawn in the last frame, if it was.
+    focus_ring: Option<Rect>,
     /// Where the canvas was drawn last, and the map's transform there.
     last_drawn: Option<(Rect, TSTransform)>,
     /// Heights of the texts of the last layout, by font size and wrap width, for the
@@ -170,6 +175,12 @@ impl CanvasView {
     /// nowhere yet), so its keys (arrows, Delete, digits, the clipboard) act on it.
     pub fn owns_keyboard(&self) -> bool {
         self.has_keyboard
+    }
+
+    /// Where the keyboard focus ring around the canvas's keyboard selection was drawn
+    /// in the last frame: only while the canvas has the keyboard.
+    pub fn focus_ring(&self) -> Option<Rect> {
+        self.focus_ring
     }
 
     /// Asks for a zoom change on the next frame.
@@ -377,6 +388,7 @@ pub fn canvas_ui(
     render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
     let panes = frozen::Panes::new(rect, xf, &shown);
     panes.paint(&painter, project, shown_journey, &shown);
+    view.body = Some(panes.body);
 
     let ctx = Ctx {
         ui,
@@ -391,6 +403,9 @@ pub fn canvas_ui(
         id: ui.scope_id().with("canvas").with(journey.id),
     };
     ctx.selection_overlay(&painter);
+    view.focus_ring = (view.has_keyboard && view.editing.is_none())
+        .then(|| ctx.focus_ring(&painter))
+        .flatten();
     ctx.interact_items(view, out, actions);
     ctx.background_gestures(&background, view, out, actions);
     ctx.drag_feedback(&painter, view);

@@ -96,12 +96,23 @@ impl CanvasView {
                 (doc.min.to_vec2() * self.zoom + self.pan).to_pos2(),
                 doc.size() * self.zoom,
             );
-            let view = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(24.0);
-            if on_screen.left() < view.left() || on_screen.right() > view.right() {
-                self.pan.x = rect.width() / 2.0 - doc.center().x * self.zoom;
+            // The part of the canvas not under the pinned header row and title column.
+            let body = self
+                .body
+                .filter(|b| rect.contains_rect(*b))
+                .map_or(Rect::from_min_size(Pos2::ZERO, rect.size()), |b| {
+                    b.translate(-rect.min.to_vec2())
+                });
+            let view = body.shrink(24.0);
+            // A stage header is pinned along the top, so it only scrolls across; a lane
+            // title is pinned along the left, so it only scrolls up and down.
+            let across = !matches!(item, Selection::Lane(_));
+            let down = !matches!(item, Selection::Stage(_));
+            if across && (on_screen.left() < view.left() || on_screen.right() > view.right()) {
+                self.pan.x = body.center().x - doc.center().x * self.zoom;
             }
-            if on_screen.top() < view.top() || on_screen.bottom() > view.bottom() {
-                self.pan.y = rect.height() / 2.0 - doc.center().y * self.zoom;
+            if down && (on_screen.top() < view.top() || on_screen.bottom() > view.bottom()) {
+                self.pan.y = body.center().y - doc.center().y * self.zoom;
             }
         }
     }
