@@ -823,3 +823,66 @@ fn alt_arrows_pan_the_map_without_moving_the_selection() {
     assert!((h.state().view.pan - pan).length() < 0.5);
     assert_eq!(h.state().state.selection, selection);
 }
+
+#[test]
+fn the_selection_survives_deletes_moves_and_undo() {
+    let mut h = app();
+    // A cell with two cards: delete the first, the second is selected.
+    let journey = project(&h).journeys[0].clone();
+    let j = &journey;
+    let (first, second) = journey
+        .lanes
+        .iter()
+        .flat_map(|l| {
+            j.stages.iter().filter_map(move |s| {
+                let journey = j;
+                let cards: Vec<_> = journey.cell_cards(l, s.id).collect();
+                (cards.len() >= 2 && cards.iter().all(|c| !c.text.is_empty()))
+                    .then(|| (cards[0].clone(), cards[1].clone()))
+            })
+        })
+        .next()
+        .expect("the sample has a cell with two cards");
+    h.get_all_by_label(&first.text).next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(first.id)));
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(second.id)));
+    assert!(h.state().view.focus_ring().is_some());
+    // Delete the second too: the empty cell is selected.
+    h.key_press(Key::Delete);
+    h.run();
+    let lane = journey.card(first.id).unwrap().0.id;
+    let cell = Selection::Cell {
+        lane,
+        stage: first.stage,
+    };
+    assert_eq!(h.state().state.selection, Some(cell));
+    // Undo brings the second card back, selected; undo again, the first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(second.id)));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(first.id)));
+    // Redo deletes it again and selects its cell's remaining card.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(cell));
+
+    // A stage dragged elsewhere stays selected.
+    let order = journey
+        .stages
+        .iter()
+        .find(|s| s.name == "Order online")
+        .unwrap()
+        .id;
+    h.get_by_label("Discover & compare").click();
+    h.run();
+    let from = h.get_by_label("Order online").rect().center();
+    let target = h.get_by_label("First weeks").rect().center();
+    drag(&mut h, from, target + vec2(20.0, 0.0));
+    assert_ne!(stage_names(&h)[1], "Order online", "the stage did not move");
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(order)));
+}

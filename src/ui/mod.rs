@@ -595,8 +595,17 @@ impl WaymarkApp {
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let reset_view = matches!(command, Command::NewProject | Command::Open(_));
+        // After an undo, a redo or a delete, the selection moves to the item changed (or
+        // the neighbour of the one deleted): the map scrolls to show it.
+        let follow = matches!(
+            command,
+            Command::Undo | Command::Redo | Command::DeleteSelection | Command::Cut
+        );
         let now = ctx.input(|i| i.time);
         self.state.apply(command, now);
+        if follow && let Some(selection) = self.state.selection {
+            self.view.reveal(selection);
+        }
         // Copy hands its text to the platform's clipboard, for other programs.
         if let Some(text) = self.state.system_copy.take() {
             ctx.copy_text(text);
