@@ -696,7 +696,9 @@ impl WaymarkApp {
         // Text fields keep Ctrl+Z, Delete, Enter and the clipboard while they have focus,
         // and the canvas's keys are its own only while it has the keyboard.
         let typing = ctx.text_edit_focused() || self.view.is_editing();
-        let canvas = !typing && self.view.owns_keyboard();
+        // An open menu has the keys too: Enter chooses its focused item.
+        // (Asked of the memory: the menus of this frame are not drawn yet.)
+        let canvas = !typing && self.view.owns_keyboard() && !egui::Popup::is_any_open(ctx);
         if canvas {
             // The platform turns Ctrl+C / Ctrl+X / Ctrl+V into clipboard events; they
             // never arrive as key presses in the real window.

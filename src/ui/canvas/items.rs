@@ -9,7 +9,7 @@ use egui::{CursorIcon, Rect, Response, Role, Sense, Stroke, StrokeKind, WidgetIn
 use super::drag::DragKind;
 use super::inline_edit::EditTarget;
 use super::menus::{
-    background_context_menu, card_context_menu, lane_context_menu, stage_context_menu,
+    KeyMenu, background_context_menu, card_context_menu, lane_context_menu, stage_context_menu,
 };
 use super::{Action, CanvasView, Ctx};
 use crate::app::{Command, Edit, Selection};
@@ -152,6 +152,46 @@ impl Ctx<'_> {
         Some(ring)
     }
 
+    /// True if `item` is the primary selection (the one the keyboard acts on).
+    fn selected(&self, item: Selection) -> bool {
+        self.state.selection == Some(item)
+    }
+
+    /// The context menu of `r`, as opened from the keyboard: on the frame after
+    /// Shift+F10 or the Menu key with its item `wanted` (selected), opens it at the
+    /// centre of `anchor` with the focus on its first item; it stays there until it
+    /// closes.
+    fn key_menu(
+        &self,
+        r: &Response,
+        wanted: bool,
+        anchor: Rect,
+        view: &mut CanvasView,
+    ) -> Option<KeyMenu> {
+        let ctx = self.ui.ctx();
+        let id = egui::Popup::default_response_id(r);
+        if view.menu_request && wanted {
+            view.menu_request = false;
+            egui::Popup::open_id(ctx, id);
+            crate::ui::menu::focus_next_menu(ctx);
+            view.menu_at = Some((id, anchor.center()));
+            return Some(KeyMenu {
+                at: anchor.center(),
+            });
+        }
+        match view.menu_at {
+            Some((open, at)) if open == id => {
+                if egui::Popup::is_id_open(ctx, id) {
+                    Some(KeyMenu { at })
+                } else {
+                    view.menu_at = None;
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Stage headers, lane headers, their edges, cards and emotion points.
     pub(super) fn interact_items(
         &self,
@@ -177,7 +217,9 @@ impl Ctx<'_> {
                     view,
                     out,
                 );
-                stage_context_menu(&r, stage.id, self.state, out, actions);
+                let key =
+                    self.key_menu(&r, self.selected(Selection::Stage(stage.id)), r.rect, view);
+                stage_context_menu(&r, stage.id, self.state, out, actions, key);
                 self.drag_item(&r, DragKind::Stage(stage.id), view, out);
             }
         }
@@ -266,7 +308,8 @@ impl Ctx<'_> {
                     view,
                     out,
                 );
-                lane_context_menu(&r, lane.id, self.state, out, actions);
+                let key = self.key_menu(&r, self.selected(Selection::Lane(lane.id)), r.rect, view);
+                lane_context_menu(&r, lane.id, self.state, out, actions, key);
                 self.drag_item(&r, DragKind::Lane(lane.id), view, out);
             }
         }
@@ -386,7 +429,8 @@ impl Ctx<'_> {
             let edit = Some(EditTarget::Card(card));
             self.common_clicks(r, Selection::Card(card), edit, view, out);
         }
-        card_context_menu(r, card, self.state, out, actions);
+        let key = self.key_menu(r, self.selected(Selection::Card(card)), r.rect, view);
+        card_context_menu(r, card, self.state, out, actions, key);
         self.drag_item(r, drag, view, out);
     }
 
@@ -452,7 +496,19 @@ impl Ctx<'_> {
             });
             view.edit_next_card = true;
         }
-        if background_context_menu(background, self.state, out, actions) {
+        // From the keyboard, the background's menu is the empty cell's (or, with
+        // nothing selected, the map's, at the canvas's centre).
+        let (wanted, anchor) = match self.state.selection {
+            Some(Selection::Cell { lane, stage }) => (
+                true,
+                cell_rect(self.base, lane, stage)
+                    .map_or(self.clip, |c| self.xf.mul_rect(c).intersect(self.clip)),
+            ),
+            None => (true, self.clip),
+            Some(_) => (false, self.clip),
+        };
+        let key = self.key_menu(background, wanted, anchor, view);
+        if background_context_menu(background, self.state, out, actions, key) {
             view.edit_next_card = true;
         }
         self.rubber_band(background, view, out);

@@ -14,8 +14,25 @@ impl Ctx<'_> {
     /// Arrow keys move between cells, number keys set the selected emotion score,
     /// Escape cancels a drag or clears the selection.
     pub(super) fn keyboard(&self, view: &mut CanvasView, out: &mut Vec<Command>) {
+        // A menu request no item answered (an accelerator selected) is dropped.
+        view.menu_request = false;
         let typing = self.ui.ctx().text_edit_focused();
         if typing || view.editing.is_some() || !view.has_keyboard {
+            return;
+        }
+        // While a menu is open, the arrows move through its items, not the selection.
+        if egui::Popup::is_any_open(self.ui.ctx()) {
+            return;
+        }
+        // Shift+F10 or the Menu key: the selection's context menu, on the next frame.
+        if self.ui.input(|i| {
+            i.key_pressed(Key::Menu) || (i.key_pressed(Key::F10) && i.modifiers == Modifiers::SHIFT)
+        }) {
+            view.menu_request = true;
+            if let Some(item) = self.state.selection {
+                view.reveal(item);
+            }
+            self.ui.ctx().request_repaint();
             return;
         }
         // Escape that closes a menu or a popup leaves the selection alone.

@@ -83,6 +83,10 @@ pub struct CanvasView {
     /// Where the map's body (not under the pinned header row and title column) was in
     /// the last frame, so that a revealed item is not scrolled under them.
     body: Option<Rect>,
+    /// Shift+F10 or the Menu key was pressed: open the selection's context menu.
+    menu_request: bool,
+    /// The context menu opened from the keyboard (its popup id) and where it shows.
+    menu_at: Option<(Id, Pos2)>,
     /// Where the keyboard focus ring was drawn in the last frame, if it was.
     focus_ring: Option<Rect>,
     /// Where the canvas was drawn last, and the map's transform there.
