@@ -679,3 +679,68 @@ fn f10_opens_the_menu_bar_and_left_right_move_between_menus() {
     h.run();
     assert!(h.query_all_by_label_contains("Find…").next().is_none());
 }
+
+#[test]
+fn a_window_takes_the_focus_when_it_opens_and_gives_the_canvas_back_the_keyboard() {
+    // The gallery lists Chinese templates: the harness needs the system's fonts.
+    let Some(mut h) = common::sample_app_with_system_fonts() else {
+        return;
+    };
+    let (lane, stages) = actions_lane(&h);
+    let cell = Selection::Cell {
+        lane,
+        stage: stages[1],
+    };
+    select(&mut h, cell);
+    assert!(h.state().view.owns_keyboard());
+    // (window's shortcut, the control that should have the focus)
+    let windows: [(Modifiers, Key, &str); 2] = [
+        (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N, "Search"),
+        (
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::P,
+            "Priya Shah",
+        ),
+    ];
+    for (modifiers, key, control) in windows {
+        h.key_press_modifiers(modifiers, key);
+        h.run_steps(4);
+        assert!(
+            focused(&h, control),
+            "{control} has no focus in the window {key:?} opened"
+        );
+        assert!(!h.state().view.owns_keyboard());
+        h.key_press(Key::Escape);
+        h.run_steps(4);
+        if h.state().personas.open {
+            // Escape in a focused list first leaves the control, then the window.
+            h.key_press(Key::Escape);
+            h.run_steps(4);
+        }
+        assert!(
+            h.state().view.owns_keyboard(),
+            "the canvas did not get the keyboard back after {key:?}'s window closed"
+        );
+        // The canvas's keys work again at once: Right moves the selection.
+        h.key_press(Key::ArrowRight);
+        h.run();
+        assert_ne!(h.state().state.selection, Some(cell));
+        select(&mut h, cell);
+    }
+    // Project settings (no shortcut; as the menu runs it): the project title field.
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .perform(&ctx, waymark::ui::actions::Action::Settings);
+    h.run_steps(4);
+    assert!(
+        focused(&h, "Project title"),
+        "the settings' title field has no focus"
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(4);
+    if !h.state().view.owns_keyboard() {
+        h.key_press(Key::Escape);
+        h.run_steps(4);
+    }
+    assert!(h.state().view.owns_keyboard());
+}

@@ -6,6 +6,7 @@ pub mod canvas;
 mod dialogs;
 mod export_dialog;
 mod find;
+mod focus;
 mod gallery;
 mod import;
 pub mod inspector;
@@ -94,6 +95,8 @@ pub struct WaymarkApp {
     status_warning: bool,
     /// The question asked before deleting or duplicating something with micro journeys.
     micro_question: Option<micro::Question>,
+    /// The focus moving into windows as they open and back when they close.
+    focus: focus::Follower,
 }
 
 impl WaymarkApp {
@@ -128,6 +131,7 @@ impl WaymarkApp {
             status: String::new(),
             status_warning: false,
             micro_question: None,
+            focus: focus::Follower::default(),
         }
     }
 
@@ -1204,7 +1208,35 @@ impl WaymarkApp {
             ctx.request_repaint();
         }
         self.take_messages();
+        self.follow_windows(&ctx);
         self.update_title(&ctx);
+    }
+
+    /// A window that opened takes the focus (on its next frame); when the last one
+    /// closes, the keyboard goes back to the canvas if it had it before.
+    fn follow_windows(&mut self, ctx: &egui::Context) {
+        let open = [
+            self.personas.open,
+            self.settings_dialog.is_some(),
+            self.gallery.is_some(),
+            self.state.survey.is_some(),
+        ];
+        match self.focus.update(open, self.view.owns_keyboard()) {
+            focus::Change::None => {}
+            focus::Change::Opened(windows) => {
+                for w in windows {
+                    focus::ask(ctx, w);
+                }
+                self.view.set_keyboard(false);
+                ctx.request_repaint();
+            }
+            focus::Change::AllClosed(canvas) => {
+                if let Some(id) = ctx.memory(egui::Memory::focused) {
+                    ctx.memory_mut(|m| m.surrender_focus(id));
+                }
+                self.view.set_keyboard(canvas);
+            }
+        }
     }
 
     /// The unsaved-changes question, path entry and error windows, and what they decide.
