@@ -886,3 +886,58 @@ fn the_selection_survives_deletes_moves_and_undo() {
     assert_ne!(stage_names(&h)[1], "Order online", "the stage did not move");
     assert_eq!(h.state().state.selection, Some(Selection::Stage(order)));
 }
+
+#[test]
+fn every_card_and_every_empty_cell_is_announced_with_where_it_is() {
+    use egui_kittest::kittest::NodeT;
+    let mut h = app();
+    h.run();
+    let journey = project(&h).journeys[0].clone();
+    // Every node of the accessibility tree: (name, description).
+    let nodes: Vec<(String, String)> = h
+        .root()
+        .children_recursive()
+        .map(|n| {
+            let a = n.accesskit_node();
+            (
+                a.label().unwrap_or_default(),
+                a.description().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for lane in &journey.lanes {
+        if matches!(lane.kind, LaneKind::Emotion { .. }) {
+            continue;
+        }
+        for stage in &journey.stages {
+            let cards: Vec<_> = journey.cell_cards(lane, stage.id).collect();
+            if cards.is_empty() {
+                let name = format!("Empty cell: {}, {}", lane.title, stage.name);
+                let n = nodes.iter().filter(|(label, _)| *label == name).count();
+                assert_eq!(n, 1, "{name} is announced {n} times");
+            }
+            for card in cards {
+                let description = format!("Card in {}, {}", lane.title, stage.name);
+                let n = nodes
+                    .iter()
+                    .filter(|(label, d)| {
+                        (card.text.is_empty() || *label == card.text) && d.starts_with(&description)
+                    })
+                    .count();
+                assert!(
+                    n >= 1,
+                    "the card {:?} has no node described {description:?}",
+                    card.text
+                );
+            }
+        }
+    }
+    // A touchpoint's description carries its class and channel.
+    assert!(
+        nodes
+            .iter()
+            .any(|(label, d)| label == "Online checkout" && d.contains("Hygiene factor")),
+        "{:?}",
+        nodes.iter().find(|(l, _)| l == "Online checkout")
+    );
+}

@@ -6,3 +6,5 @@ canvas-add-card-here = Add card here
 ## View menu: the side panels
 action-toggle-journeys-panel = Journeys panel
 action-toggle-inspector = Inspector panel
+canvas-card-description = Card in { $lane }, { $stage }
+canvas-empty-cell = Empty cell: { $lane }, { $stage }

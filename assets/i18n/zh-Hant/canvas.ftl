@@ -6,3 +6,5 @@ canvas-add-card-here = 在此新增卡片
 ## View menu: the side panels
 action-toggle-journeys-panel = 旅程清單面板
 action-toggle-inspector = 檢閱器面板
+canvas-card-description = 卡片，位於 { $lane }，{ $stage }
+canvas-empty-cell = 空儲存格：{ $lane }，{ $stage }

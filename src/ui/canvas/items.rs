@@ -5,6 +5,7 @@
 use crate::t;
 use egui::emath::TSTransform;
 use egui::{CursorIcon, Rect, Response, Role, Sense, Stroke, StrokeKind, WidgetInfo, pos2, vec2};
+use std::fmt::Write as _;
 
 use super::drag::DragKind;
 use super::inline_edit::EditTarget;
@@ -150,6 +151,87 @@ impl Ctx<'_> {
             .with_clip_rect(clip)
             .rect_stroke(ring, 6.0, stroke, StrokeKind::Outside);
         Some(ring)
+    }
+
+    /// Tells AccessKit where a card is and what it holds, after its name (its text):
+    /// "Card in Touchpoints, Order online, Hygiene factor, Web", and whether it is
+    /// selected.
+    fn describe_card(&self, r: &Response, lane: &str, card: &Card) {
+        let stage = self
+            .shown_journey
+            .stage(card.stage)
+            .map_or("", |s| s.name.as_str());
+        let mut description = t!("canvas-card-description", lane = lane, stage = stage);
+        let lang = crate::i18n::interface();
+        if let Some(tp) = &card.touchpoint {
+            if let Some(class) = tp.class {
+                description.push_str(", ");
+                description.push_str(&crate::i18n::labels::touchpoint_class(lang, class));
+            }
+            if let Some(channel) = &tp.channel {
+                description.push_str(", ");
+                description.push_str(&crate::i18n::labels::channel(lang, channel));
+            }
+        }
+        if let Some(score) = card.emotion {
+            let _ = write!(description, ", {score:+}");
+        }
+        let selected = self.state.selected_cards.contains(&card.id);
+        self.ui.ctx().accesskit_node_builder(r.id, |node| {
+            node.set_description(description);
+            node.set_selected(selected);
+        });
+    }
+
+    /// The empty cells in view, each announced to AccessKit ("Empty cell: Thoughts,
+    /// Installation day") and focusable by it: focusing one selects it. They take no
+    /// clicks: the map's background keeps its double-click, menu and rubber band.
+    pub(super) fn empty_cells(&self, out: &mut Vec<Command>) {
+        for lane_geom in &self.shown.lanes {
+            let lane = &self.shown_journey.lanes[lane_geom.index];
+            if lane_geom.row.height() < 1.0 {
+                continue;
+            }
+            let row = self.xf.mul_rect(lane_geom.row);
+            if !self.clip.intersects(row) {
+                continue;
+            }
+            for (stage, stage_geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
+                let cell = self.xf.mul_rect(lane_geom.row.intersect(stage_geom.column));
+                if !self.clip.intersects(cell)
+                    || self
+                        .shown_journey
+                        .cell_cards(lane, stage.id)
+                        .next()
+                        .is_some()
+                {
+                    continue;
+                }
+                let id = self.id.with((10u8, lane.id.0, stage.id.0));
+                let r = self.ui.interact(
+                    cell.intersect(self.clip),
+                    id,
+                    Sense::focusable_noninteractive(),
+                );
+                let label = t!("canvas-empty-cell", lane = &lane.title, stage = &stage.name);
+                let selected = self.state.selection
+                    == Some(Selection::Cell {
+                        lane: lane.id,
+                        stage: stage.id,
+                    });
+                r.widget_info(|| {
+                    let mut info = WidgetInfo::labeled(Role::Cell, true, &label);
+                    info.selected = Some(selected);
+                    info
+                });
+                if r.gained_focus() && !selected {
+                    out.push(Command::Select(Some(Selection::Cell {
+                        lane: lane.id,
+                        stage: stage.id,
+                    })));
+                }
+            }
+        }
     }
 
     /// True if `item` is the primary selection (the one the keyboard acts on).
@@ -319,9 +401,11 @@ impl Ctx<'_> {
             if !self.clip.intersects(self.xf.mul_rect(geom.rect)) {
                 continue;
             }
-            let card = &self.shown_journey.lanes[geom.lane].cards[geom.card];
+            let lane = &self.shown_journey.lanes[geom.lane];
+            let card = &lane.cards[geom.card];
             let label = card_name(card);
             if let Some(r) = self.item(geom.rect, (2, card.id.0), &label, Sense::click_and_drag()) {
+                self.describe_card(&r, &lane.title, card);
                 self.card_gestures(
                     &r,
                     card.id,

@@ -410,6 +410,7 @@ pub fn canvas_ui(
     view.focus_ring = (view.has_keyboard && view.editing.is_none())
         .then(|| ctx.focus_ring(&painter))
         .flatten();
+    ctx.empty_cells(out);
     ctx.interact_items(view, out, actions);
     ctx.background_gestures(&background, view, out, actions);
     ctx.drag_feedback(&painter, view);
