@@ -941,3 +941,66 @@ fn every_card_and_every_empty_cell_is_announced_with_where_it_is() {
         nodes.iter().find(|(l, _)| l == "Online checkout")
     );
 }
+
+#[test]
+fn ctrl_alt_arrows_resize_the_selected_stage_or_lane_undoably() {
+    let mut h = app();
+    let journey = project(&h).journeys[0].clone();
+    let stage = journey.stages[2].id;
+    h.get_by_label(&journey.stages[2].name).click();
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    let width = |h: &Harness<'_, WaymarkApp>| project(h).journeys[0].stage(stage).unwrap().width;
+    let before = width(&h);
+    let ctrl_alt = Modifiers::COMMAND.plus(Modifiers::ALT);
+    h.key_press_modifiers(ctrl_alt, Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(ctrl_alt, Key::ArrowRight);
+    h.run();
+    assert!(width(&h) > before + 30.0, "{before} -> {}", width(&h));
+    h.key_press_modifiers(ctrl_alt, Key::ArrowLeft);
+    h.run();
+    let after = width(&h);
+    assert!(
+        after > before && after < before + 30.0,
+        "{before} -> {after}"
+    );
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    // Each press is one undo step.
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!((width(&h) - before).abs() < 0.5, "undo left {}", width(&h));
+
+    // A lane: Shift+Alt+Down makes it taller.
+    let lane = journey.lanes[0].id;
+    let height = |h: &Harness<'_, WaymarkApp>| {
+        h.state()
+            .view
+            .focus_ring()
+            .map(|r| r.height())
+            .unwrap_or_default()
+    };
+    h.state_mut().state.apply(
+        waymark::app::Command::Select(Some(Selection::Lane(lane))),
+        0.0,
+    );
+    h.run();
+    let ring = height(&h);
+    h.key_press_modifiers(Modifiers::SHIFT.plus(Modifiers::ALT), Key::ArrowDown);
+    h.run();
+    h.run();
+    let lane_now = project(&h).journeys[0]
+        .lanes
+        .iter()
+        .find(|l| l.id == lane)
+        .unwrap()
+        .height;
+    assert!(lane_now > 0.0, "the lane has no height of its own");
+    assert!(
+        height(&h) > ring,
+        "the lane's title did not grow: {ring} -> {}",
+        height(&h)
+    );
+}

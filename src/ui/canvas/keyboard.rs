@@ -70,7 +70,7 @@ impl Ctx<'_> {
                 });
             }
         }
-        let (arrow, pan) = self.ui.input(|i| {
+        let (arrow, pan, resize) = self.ui.input(|i| {
             let mut d = (0i32, 0i32);
             if i.key_pressed(Key::ArrowLeft) {
                 d.0 -= 1;
@@ -85,11 +85,25 @@ impl Ctx<'_> {
                 d.1 += 1;
             }
             let moved = d != (0, 0);
+            let m = i.modifiers;
+            let resize = m.alt && (m.command ^ m.shift);
             (
-                (moved && i.modifiers == Modifiers::NONE).then_some(d),
-                (moved && i.modifiers == Modifiers::ALT).then_some(d),
+                (moved && m == Modifiers::NONE).then_some(d),
+                (moved && m == Modifiers::ALT).then_some(d),
+                (moved && resize).then_some(d),
             )
         });
+        // Ctrl+Alt+arrows (or Shift+Alt+arrows, where the desktop takes Ctrl+Alt):
+        // resize the selected stage (Left/Right) or lane (Up/Down), as its edge would.
+        if let Some(d) = resize
+            && let Some(edit) =
+                super::drag::key_resize_edit(journey, self.base, self.state.selection, d)
+        {
+            out.push(Command::Edit {
+                edit,
+                gesture: None,
+            });
+        }
         if let Some((dx, dy)) = arrow
             && let Some(next) = neighbour_cell(journey, self.state.selection, dx, dy)
         {
