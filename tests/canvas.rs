@@ -1004,3 +1004,45 @@ fn ctrl_alt_arrows_resize_the_selected_stage_or_lane_undoably() {
         height(&h)
     );
 }
+
+#[test]
+fn a_drag_held_near_the_canvas_edge_scrolls_the_map() {
+    let mut h = app();
+    let canvas = h.get_by_label("Journey map").rect();
+    // Zoom in, so that there is map to scroll to.
+    h.hover_at(canvas.center());
+    h.step();
+    h.event(egui::Event::Zoom(3.0));
+    h.run();
+    let header = project(&h).journeys[0]
+        .stages
+        .iter()
+        .find_map(|s| h.query_by_label(&s.name).map(|n| n.rect()))
+        .filter(|r| canvas.contains(r.center()))
+        .expect("a stage header in view");
+    let from = header.center();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=4 {
+        h.hover_at(from + vec2(10.0 * i as f32, 0.0));
+        h.step();
+    }
+    let pan = h.state().view.pan;
+    // Hold the stage against the right edge for a few frames: the map scrolls left.
+    let edge = egui::pos2(canvas.right() - 4.0, from.y);
+    h.hover_at(edge);
+    for _ in 0..20 {
+        h.step();
+    }
+    let moved = h.state().view.pan - pan;
+    assert!(moved.x < -200.0, "the map did not scroll: {moved:?}");
+    // Away from the edge it stops.
+    h.hover_at(canvas.center());
+    h.step();
+    let still = h.state().view.pan;
+    h.step();
+    h.step();
+    assert!((h.state().view.pan - still).length() < 0.01);
+    h.drop_at(canvas.center());
+    h.run();
+}

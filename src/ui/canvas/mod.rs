@@ -348,6 +348,9 @@ pub fn canvas_ui(
         view.has_keyboard = rect.contains(pos) && ui.ctx().layer_id_at(pos) == Some(ui.layer_id());
     }
     navigate::navigate(ui, &background, rect, view);
+    if navigate::auto_scroll(ui, rect, view) {
+        ui.ctx().request_repaint();
+    }
 
     // While a drag runs, show the document as it would be after the drag.
     let edit = view.drag.as_ref().and_then(|d| d.edit.clone());
