@@ -1046,3 +1046,51 @@ fn a_drag_held_near_the_canvas_edge_scrolls_the_map() {
     h.drop_at(canvas.center());
     h.run();
 }
+
+#[test]
+fn at_a_low_zoom_card_text_is_drawn_as_simplified_lines_not_illegible_glyphs() {
+    let mut h = app();
+    let texts: Vec<String> = project(&h).journeys[0]
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .filter(|c| c.text.chars().count() > 12)
+        .map(|c| c.text.clone())
+        .collect();
+    let canvas = h.get_by_label("Journey map").rect();
+    // The texts painted on the canvas (the side panels list some cards too).
+    let shown = |h: &Harness<'_, WaymarkApp>| {
+        let painted: Vec<String> = h
+            .output()
+            .shapes
+            .iter()
+            .filter_map(|c| match &c.shape {
+                egui::Shape::Text(t) if canvas.contains(t.pos) => Some(t.galley.text().to_owned()),
+                _ => None,
+            })
+            .collect();
+        texts
+            .iter()
+            .filter(|t| painted.iter().any(|p| p.contains(&t[..t.len().min(10)])))
+            .count()
+    };
+    h.state_mut().view.zoom = 1.0;
+    h.run();
+    assert!(shown(&h) > 0, "no card text at 100%");
+    // 12.5-point card text at 36% is 4.5 pixels: too small to read, but not nothing.
+    h.state_mut().view.zoom = 0.36;
+    h.run();
+    assert_eq!(shown(&h), 0, "illegible card text is still drawn at 36%");
+    let tint = waymark::theme::STANDARD.text.gamma_multiply(0.35);
+    let bars = h
+        .output()
+        .shapes
+        .iter()
+        .filter(|c| matches!(&c.shape, egui::Shape::Rect(r) if r.fill == tint))
+        .count();
+    assert!(
+        bars >= texts.len(),
+        "{bars} simplified lines for {} cards",
+        texts.len()
+    );
+}

@@ -390,6 +390,7 @@ pub fn canvas_ui(
     view.last_drawn = Some((rect, xf));
     let paint = PaintOptions {
         avatar: view.avatar,
+        lod: true,
         ..PaintOptions::default()
     };
     render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
