@@ -100,6 +100,12 @@ pub mod color {
     /// The keyboard focus ring around the canvas's keyboard selection: a dark orange
     /// that stands out from the blue selection outline and from every card colour.
     pub const FOCUS_RING: Color32 = Color32::from_rgb(0xE6, 0x51, 0x00);
+    /// The minimap's paper.
+    pub const MINIMAP_BACKGROUND: Color32 = Color32::from_rgba_premultiplied(250, 250, 248, 235);
+    /// The minimap's cards.
+    pub const MINIMAP_CARD: Color32 = Color32::from_rgb(0xB8, 0xC4, 0xD6);
+    /// The minimap's frame.
+    pub const MINIMAP_FRAME: Color32 = Color32::from_rgb(0x8A, 0x93, 0xA3);
     /// The most negative emotion.
     pub const EMOTION_NEGATIVE: Color32 = Color32::from_rgb(0xD6, 0x3B, 0x30);
     /// Neutral emotion.

@@ -1094,3 +1094,41 @@ fn at_a_low_zoom_card_text_is_drawn_as_simplified_lines_not_illegible_glyphs() {
         texts.len()
     );
 }
+
+#[test]
+fn the_minimap_shows_the_whole_journey_and_a_click_moves_the_view_there() {
+    let mut h = app();
+    let name = "Minimap of the whole journey: click or drag to move the view";
+    assert!(
+        h.query_by_label(name).is_none(),
+        "the minimap is off by default"
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Minimap").click();
+    h.run();
+    let canvas = h.get_by_label("Journey map").rect();
+    h.hover_at(canvas.center());
+    h.step();
+    h.event(egui::Event::Zoom(3.0));
+    h.run();
+    let mini = h.get_by_label(name).rect();
+    assert!(canvas.contains_rect(mini));
+    // A click at the minimap's left end shows the map's start; at its right end, the end.
+    click_at(&mut h, egui::pos2(mini.left() + 3.0, mini.center().y));
+    let start = h.state().view.pan;
+    click_at(&mut h, egui::pos2(mini.right() - 3.0, mini.center().y));
+    let end = h.state().view.pan;
+    assert!(
+        end.x < start.x - canvas.width(),
+        "the view did not cross the map: {start:?} then {end:?}"
+    );
+    // A drag along it moves the view with the pointer.
+    drag(
+        &mut h,
+        egui::pos2(mini.right() - 3.0, mini.center().y),
+        egui::pos2(mini.center().x, mini.center().y),
+    );
+    let middle = h.state().view.pan;
+    assert!(middle.x > end.x && middle.x < start.x, "{middle:?}");
+}

@@ -133,12 +133,15 @@ pub enum Action {
     ResetVotes,
     /// Show or hide the list of the cards with the most dot votes.
     TopVoted,
+    /// Show or hide the minimap: the whole journey with the part in view; click or
+    /// drag it to move there.
+    ToggleMinimap,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 47] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -185,6 +188,7 @@ impl Action {
         Self::ExportSlides,
         Self::ResetVotes,
         Self::TopVoted,
+        Self::ToggleMinimap,
     ];
 
     /// Actions whose keys belong to a text field while one has the keyboard (Ctrl+Z
@@ -256,6 +260,7 @@ impl Action {
             Self::ExportSlides => t!("action-export-slides"),
             Self::ResetVotes => t!("action-reset-votes"),
             Self::TopVoted => t!("action-top-voted"),
+            Self::ToggleMinimap => t!("action-toggle-minimap"),
         }
     }
 
@@ -305,7 +310,8 @@ impl Action {
             | Self::ToggleJourneysPanel
             | Self::ToggleInspector
             | Self::Present
-            | Self::TopVoted => Menu::View,
+            | Self::TopVoted
+            | Self::ToggleMinimap => Menu::View,
             Self::CommandPalette | Self::ShortcutsSheet => Menu::Help,
         }
     }
@@ -397,7 +403,8 @@ impl Action {
             | Self::ZoomIntoStage
             | Self::ExportSlides
             | Self::ResetVotes
-            | Self::TopVoted => NONE,
+            | Self::TopVoted
+            | Self::ToggleMinimap => NONE,
             Self::Present => PRESENT,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,

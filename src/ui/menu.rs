@@ -19,6 +19,8 @@ pub struct Shown {
     pub inspector: bool,
     /// The Top voted window.
     pub top_voted: bool,
+    /// The minimap over the canvas.
+    pub minimap: bool,
 }
 
 /// Where the request "focus the first item of the next menu shown" is kept.
@@ -270,6 +272,7 @@ pub fn menu_bar_ui(
                 &mut chosen,
             );
             toggle_item(ui, Action::TopVoted, shown.top_voted, &mut chosen);
+            toggle_item(ui, Action::ToggleMinimap, shown.minimap, &mut chosen);
             ui.separator();
             action_item(ui, Action::ZoomToFit, true, &mut chosen);
             action_item(ui, Action::Zoom100, true, &mut chosen);

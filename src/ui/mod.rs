@@ -205,6 +205,7 @@ impl WaymarkApp {
                     .push(Message::Info(t!("status-no-votes"))),
             },
             Action::TopVoted => self.top_voted = !self.top_voted,
+            Action::ToggleMinimap => self.view.show_minimap = !self.view.show_minimap,
             Action::ZoomToFit => self.view.request(ZoomRequest::Fit),
             Action::Zoom100 => self.view.request(ZoomRequest::Actual),
             Action::DeleteSelection => {
@@ -927,6 +928,7 @@ impl WaymarkApp {
                     journeys_panel: self.panels.journeys,
                     inspector: self.panels.inspector,
                     top_voted: self.top_voted,
+                    minimap: self.view.show_minimap,
                 },
                 &mut commands,
                 &mut open_recent,

@@ -23,6 +23,7 @@ mod inline_edit;
 mod items;
 mod keyboard;
 mod menus;
+mod minimap;
 mod navigate;
 
 use crate::t;
@@ -87,6 +88,8 @@ pub struct CanvasView {
     menu_request: bool,
     /// The context menu opened from the keyboard (its popup id) and where it shows.
     menu_at: Option<(Id, Pos2)>,
+    /// Show the minimap (View menu).
+    pub show_minimap: bool,
     /// Where the keyboard focus ring was drawn in the last frame, if it was.
     focus_ring: Option<Rect>,
     /// Where the canvas was drawn last, and the map's transform there.
@@ -420,6 +423,9 @@ pub fn canvas_ui(
     ctx.drag_feedback(&painter, view);
     ctx.inline_editor(view, out);
     ctx.keyboard(view, out);
+    if view.show_minimap {
+        minimap::minimap(ui, rect, &base, view, ctx.id);
+    }
 }
 
 /// What the interaction code needs about this frame.
