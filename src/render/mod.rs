@@ -69,7 +69,7 @@ pub struct PaintOptions {
 }
 
 /// On-screen font size under which the canvas draws text as simplified lines.
-pub const LOD_TEXT_PX: f32 = 6.0;
+pub const LOD_TEXT_PX: f32 = 5.0;
 
 impl Default for PaintOptions {
     fn default() -> Self {
