@@ -1,5 +1,6 @@
 //! One full frame of the app at 1600x1000: the egui pass (menu, panels, canvas with its
-//! interactive items) plus tessellation, for large maps at 100% zoom.
+//! interactive items) plus tessellation, for large maps at 100% zoom, and for the
+//! 1,000-stage map at the lowest zoom (text as simplified lines, the minimap on).
 
 #![allow(
     clippy::expect_used,
@@ -10,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, Rect, vec2};
 use waymark::app::AppState;
 use waymark::io::sample::generated_project;
-use waymark::ui::canvas::ZoomRequest;
+use waymark::ui::canvas::{ZOOM_RANGE, ZoomRequest};
 use waymark::ui::{FileDialogs, WaymarkApp};
 
 fn input() -> egui::RawInput {
@@ -100,6 +101,30 @@ fn frame_benches(c: &mut Criterion) {
             }],
         );
     }
+    // The 1,000-stage map at the lowest zoom, with the minimap on: every card on
+    // screen, its text drawn as simplified lines (level of detail).
+    let project = generated_project(1_000, 12, 12_000);
+    let mut app = WaymarkApp::new(AppState::new(project, None), FileDialogs::InApp);
+    app.view.show_minimap = true;
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    app.view.zoom = *ZOOM_RANGE.start();
+    app.view.pan = egui::Vec2::ZERO;
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    assert!(
+        (app.view.zoom - *ZOOM_RANGE.start()).abs() < f32::EPSILON,
+        "the bench runs at the lowest zoom"
+    );
+    group.bench_function(
+        "1000 stages x 12 lanes, 12000 cards, lowest zoom, minimap",
+        |b| {
+            b.iter(|| frame(&ctx, &mut app));
+        },
+    );
     group.finish();
 }
 

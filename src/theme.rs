@@ -41,6 +41,12 @@ pub mod size {
     pub const EMOTION_POINT: f32 = 6.0;
     /// Corner radius of cards.
     pub const CARD_ROUNDING: f32 = 5.0;
+    /// Width of the keyboard focus ring, in screen points.
+    pub const FOCUS_RING: f32 = 2.0;
+    /// Gap between the selection outline and the focus ring around it, in points.
+    pub const FOCUS_RING_GAP: f32 = 3.0;
+    /// How far Alt+arrow pans the map, in screen points.
+    pub const KEY_PAN_STEP: f32 = 120.0;
     /// Smallest allowed stage width.
     pub const MIN_STAGE_WIDTH: f32 = 80.0;
     /// Smallest allowed lane height.
@@ -91,6 +97,15 @@ pub mod color {
     pub const CARD_STROKE: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 28);
     /// Selection highlight.
     pub const SELECTION: Color32 = Color32::from_rgb(0x1E, 0x88, 0xE5);
+    /// The keyboard focus ring around the canvas's keyboard selection: a dark orange
+    /// that stands out from the blue selection outline and from every card colour.
+    pub const FOCUS_RING: Color32 = Color32::from_rgb(0xE6, 0x51, 0x00);
+    /// The minimap's paper.
+    pub const MINIMAP_BACKGROUND: Color32 = Color32::from_rgba_premultiplied(250, 250, 248, 235);
+    /// The minimap's cards.
+    pub const MINIMAP_CARD: Color32 = Color32::from_rgb(0xB8, 0xC4, 0xD6);
+    /// The minimap's frame.
+    pub const MINIMAP_FRAME: Color32 = Color32::from_rgb(0x8A, 0x93, 0xA3);
     /// The most negative emotion.
     pub const EMOTION_NEGATIVE: Color32 = Color32::from_rgb(0xD6, 0x3B, 0x30);
     /// Neutral emotion.

@@ -734,3 +734,401 @@ fn click_at(h: &mut Harness<'_, WaymarkApp>, pos: Pos2) {
     }
     h.run();
 }
+
+/// True if the last frame painted a rectangle or circle outlined in the focus ring's
+/// colour.
+fn focus_ring_painted(h: &Harness<'_, WaymarkApp>) -> bool {
+    fn walk(shape: &egui::Shape) -> bool {
+        let ring = waymark::theme::color::FOCUS_RING;
+        match shape {
+            egui::Shape::Rect(r) => r.stroke.color == ring,
+            egui::Shape::Circle(c) => c.stroke.color == ring,
+            egui::Shape::Vec(shapes) => shapes.iter().any(walk),
+            _ => false,
+        }
+    }
+    h.output().shapes.iter().any(|c| walk(&c.shape))
+}
+
+#[test]
+fn the_keyboard_selection_has_a_focus_ring_and_arrows_keep_it_in_view() {
+    let mut h = app();
+    let canvas = h.get_by_label("Journey map").rect();
+    h.get_by_label("\"Ordering took five minutes, really smooth.\"")
+        .click();
+    h.run();
+    assert!(
+        focus_ring_painted(&h),
+        "no focus ring around the clicked card"
+    );
+    // Zoom in a lot around the centre: most of the map is off screen.
+    h.hover_at(canvas.center());
+    h.step();
+    h.event(egui::Event::Zoom(3.5));
+    h.run();
+    let start = h.state().state.selection;
+    // Walk right along the lane to the last stage, then down to the bottom lane: the
+    // selection (and its ring) stays on screen at every step.
+    let stages = project(&h).journeys[0].stages.len();
+    let lanes = project(&h).journeys[0].lanes.len();
+    let mut seen = vec![start];
+    for key in std::iter::repeat_n(Key::ArrowRight, stages)
+        .chain(std::iter::repeat_n(Key::ArrowDown, lanes * 2))
+    {
+        h.key_press(key);
+        h.run();
+        let ring = h
+            .state()
+            .view
+            .focus_ring()
+            .unwrap_or_else(|| panic!("no focus ring after {key:?}"));
+        assert!(
+            canvas.contains(ring.center()),
+            "{:?} at {ring:?} is out of the canvas {canvas:?}",
+            h.state().state.selection
+        );
+        assert!(focus_ring_painted(&h));
+        seen.push(h.state().state.selection);
+    }
+    seen.dedup();
+    assert!(seen.len() > stages, "the selection did not move: {seen:?}");
+    // Tab gives the keyboard to the inspector: the canvas draws no focus ring then.
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.state().view.focus_ring().is_none());
+    assert!(!focus_ring_painted(&h));
+}
+
+#[test]
+fn alt_arrows_pan_the_map_without_moving_the_selection() {
+    let mut h = app();
+    h.get_by_label("\"Ordering took five minutes, really smooth.\"")
+        .click();
+    h.run();
+    let selection = h.state().state.selection;
+    let pan = h.state().view.pan;
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    let moved = h.state().view.pan - pan;
+    assert!(
+        moved.x < -100.0 && moved.y < -100.0,
+        "Alt+Right, Alt+Down moved the view by {moved:?}"
+    );
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run();
+    assert!((h.state().view.pan - pan).length() < 0.5);
+    assert_eq!(h.state().state.selection, selection);
+}
+
+#[test]
+fn the_selection_survives_deletes_moves_and_undo() {
+    let mut h = app();
+    // A cell with two cards: delete the first, the second is selected.
+    let journey = project(&h).journeys[0].clone();
+    let j = &journey;
+    let (first, second) = journey
+        .lanes
+        .iter()
+        .flat_map(|l| {
+            j.stages.iter().filter_map(move |s| {
+                let journey = j;
+                let cards: Vec<_> = journey.cell_cards(l, s.id).collect();
+                (cards.len() >= 2 && cards.iter().all(|c| !c.text.is_empty()))
+                    .then(|| (cards[0].clone(), cards[1].clone()))
+            })
+        })
+        .next()
+        .expect("the sample has a cell with two cards");
+    h.get_all_by_label(&first.text).next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(first.id)));
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(second.id)));
+    assert!(h.state().view.focus_ring().is_some());
+    // Delete the second too: the empty cell is selected.
+    h.key_press(Key::Delete);
+    h.run();
+    let lane = journey.card(first.id).unwrap().0.id;
+    let cell = Selection::Cell {
+        lane,
+        stage: first.stage,
+    };
+    assert_eq!(h.state().state.selection, Some(cell));
+    // Undo brings the second card back, selected; undo again, the first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(second.id)));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Card(first.id)));
+    // Redo deletes it again and selects its cell's remaining card.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().state.selection, Some(cell));
+
+    // A stage dragged elsewhere stays selected.
+    let order = journey
+        .stages
+        .iter()
+        .find(|s| s.name == "Order online")
+        .unwrap()
+        .id;
+    h.get_by_label("Discover & compare").click();
+    h.run();
+    let from = h.get_by_label("Order online").rect().center();
+    let target = h.get_by_label("First weeks").rect().center();
+    drag(&mut h, from, target + vec2(20.0, 0.0));
+    assert_ne!(stage_names(&h)[1], "Order online", "the stage did not move");
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(order)));
+}
+
+#[test]
+fn every_card_and_every_empty_cell_is_announced_with_where_it_is() {
+    use egui_kittest::kittest::NodeT;
+    let mut h = app();
+    h.run();
+    let journey = project(&h).journeys[0].clone();
+    // Every node of the accessibility tree: (name, description).
+    let nodes: Vec<(String, String)> = h
+        .root()
+        .children_recursive()
+        .map(|n| {
+            let a = n.accesskit_node();
+            (
+                a.label().unwrap_or_default(),
+                a.description().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for lane in &journey.lanes {
+        if matches!(lane.kind, LaneKind::Emotion { .. }) {
+            continue;
+        }
+        for stage in &journey.stages {
+            let cards: Vec<_> = journey.cell_cards(lane, stage.id).collect();
+            if cards.is_empty() {
+                let name = format!("Empty cell: {}, {}", lane.title, stage.name);
+                let n = nodes.iter().filter(|(label, _)| *label == name).count();
+                assert_eq!(n, 1, "{name} is announced {n} times");
+            }
+            for card in cards {
+                let description = format!("Card in {}, {}", lane.title, stage.name);
+                let n = nodes
+                    .iter()
+                    .filter(|(label, d)| {
+                        (card.text.is_empty() || *label == card.text) && d.starts_with(&description)
+                    })
+                    .count();
+                assert!(
+                    n >= 1,
+                    "the card {:?} has no node described {description:?}",
+                    card.text
+                );
+            }
+        }
+    }
+    // A touchpoint's description carries its class and channel.
+    assert!(
+        nodes
+            .iter()
+            .any(|(label, d)| label == "Online checkout" && d.contains("Hygiene factor")),
+        "{:?}",
+        nodes.iter().find(|(l, _)| l == "Online checkout")
+    );
+}
+
+#[test]
+fn ctrl_alt_arrows_resize_the_selected_stage_or_lane_undoably() {
+    let mut h = app();
+    let journey = project(&h).journeys[0].clone();
+    let stage = journey.stages[2].id;
+    h.get_by_label(&journey.stages[2].name).click();
+    h.run();
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    let width = |h: &Harness<'_, WaymarkApp>| project(h).journeys[0].stage(stage).unwrap().width;
+    let before = width(&h);
+    let ctrl_alt = Modifiers::COMMAND.plus(Modifiers::ALT);
+    h.key_press_modifiers(ctrl_alt, Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(ctrl_alt, Key::ArrowRight);
+    h.run();
+    assert!(width(&h) > before + 30.0, "{before} -> {}", width(&h));
+    h.key_press_modifiers(ctrl_alt, Key::ArrowLeft);
+    h.run();
+    let after = width(&h);
+    assert!(
+        after > before && after < before + 30.0,
+        "{before} -> {after}"
+    );
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    // Each press is one undo step.
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!((width(&h) - before).abs() < 0.5, "undo left {}", width(&h));
+
+    // A lane: Shift+Alt+Down makes it taller.
+    let lane = journey.lanes[0].id;
+    let height = |h: &Harness<'_, WaymarkApp>| {
+        h.state()
+            .view
+            .focus_ring()
+            .map(|r| r.height())
+            .unwrap_or_default()
+    };
+    h.state_mut().state.apply(
+        waymark::app::Command::Select(Some(Selection::Lane(lane))),
+        0.0,
+    );
+    h.run();
+    let ring = height(&h);
+    h.key_press_modifiers(Modifiers::SHIFT.plus(Modifiers::ALT), Key::ArrowDown);
+    h.run();
+    h.run();
+    let lane_now = project(&h).journeys[0]
+        .lanes
+        .iter()
+        .find(|l| l.id == lane)
+        .unwrap()
+        .height;
+    assert!(lane_now > 0.0, "the lane has no height of its own");
+    assert!(
+        height(&h) > ring,
+        "the lane's title did not grow: {ring} -> {}",
+        height(&h)
+    );
+}
+
+#[test]
+fn a_drag_held_near_the_canvas_edge_scrolls_the_map() {
+    let mut h = app();
+    let canvas = h.get_by_label("Journey map").rect();
+    // Zoom in, so that there is map to scroll to.
+    h.hover_at(canvas.center());
+    h.step();
+    h.event(egui::Event::Zoom(3.0));
+    h.run();
+    let header = project(&h).journeys[0]
+        .stages
+        .iter()
+        .find_map(|s| h.query_by_label(&s.name).map(|n| n.rect()))
+        .filter(|r| canvas.contains(r.center()))
+        .expect("a stage header in view");
+    let from = header.center();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=4 {
+        h.hover_at(from + vec2(10.0 * i as f32, 0.0));
+        h.step();
+    }
+    let pan = h.state().view.pan;
+    // Hold the stage against the right edge for a few frames: the map scrolls left.
+    let edge = egui::pos2(canvas.right() - 4.0, from.y);
+    h.hover_at(edge);
+    for _ in 0..20 {
+        h.step();
+    }
+    let moved = h.state().view.pan - pan;
+    assert!(moved.x < -200.0, "the map did not scroll: {moved:?}");
+    // Away from the edge it stops.
+    h.hover_at(canvas.center());
+    h.step();
+    let still = h.state().view.pan;
+    h.step();
+    h.step();
+    assert!((h.state().view.pan - still).length() < 0.01);
+    h.drop_at(canvas.center());
+    h.run();
+}
+
+#[test]
+fn at_a_low_zoom_card_text_is_drawn_as_simplified_lines_not_illegible_glyphs() {
+    let mut h = app();
+    let texts: Vec<String> = project(&h).journeys[0]
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .filter(|c| c.text.chars().count() > 12)
+        .map(|c| c.text.clone())
+        .collect();
+    let canvas = h.get_by_label("Journey map").rect();
+    // The texts painted on the canvas (the side panels list some cards too).
+    let shown = |h: &Harness<'_, WaymarkApp>| {
+        let painted: Vec<String> = h
+            .output()
+            .shapes
+            .iter()
+            .filter_map(|c| match &c.shape {
+                egui::Shape::Text(t) if canvas.contains(t.pos) => Some(t.galley.text().to_owned()),
+                _ => None,
+            })
+            .collect();
+        texts
+            .iter()
+            .filter(|t| painted.iter().any(|p| p.contains(&t[..t.len().min(10)])))
+            .count()
+    };
+    h.state_mut().view.zoom = 1.0;
+    h.run();
+    assert!(shown(&h) > 0, "no card text at 100%");
+    // 12.5-point card text at 36% is 4.5 pixels: too small to read, but not nothing.
+    h.state_mut().view.zoom = 0.36;
+    h.run();
+    assert_eq!(shown(&h), 0, "illegible card text is still drawn at 36%");
+    let tint = waymark::theme::STANDARD.text.gamma_multiply(0.35);
+    let bars = h
+        .output()
+        .shapes
+        .iter()
+        .filter(|c| matches!(&c.shape, egui::Shape::Rect(r) if r.fill == tint))
+        .count();
+    assert!(
+        bars >= texts.len(),
+        "{bars} simplified lines for {} cards",
+        texts.len()
+    );
+}
+
+#[test]
+fn the_minimap_shows_the_whole_journey_and_a_click_moves_the_view_there() {
+    let mut h = app();
+    let name = "Minimap of the whole journey: click or drag to move the view";
+    assert!(
+        h.query_by_label(name).is_none(),
+        "the minimap is off by default"
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Minimap").click();
+    h.run();
+    let canvas = h.get_by_label("Journey map").rect();
+    h.hover_at(canvas.center());
+    h.step();
+    h.event(egui::Event::Zoom(3.0));
+    h.run();
+    let mini = h.get_by_label(name).rect();
+    assert!(canvas.contains_rect(mini));
+    // A click at the minimap's left end shows the map's start; at its right end, the end.
+    click_at(&mut h, egui::pos2(mini.left() + 3.0, mini.center().y));
+    let start = h.state().view.pan;
+    click_at(&mut h, egui::pos2(mini.right() - 3.0, mini.center().y));
+    let end = h.state().view.pan;
+    assert!(
+        end.x < start.x - canvas.width(),
+        "the view did not cross the map: {start:?} then {end:?}"
+    );
+    // A drag along it moves the view with the pointer.
+    drag(
+        &mut h,
+        egui::pos2(mini.right() - 3.0, mini.center().y),
+        egui::pos2(mini.center().x, mini.center().y),
+    );
+    let middle = h.state().view.pan;
+    assert!(middle.x > end.x && middle.x < start.x, "{middle:?}");
+}

@@ -163,6 +163,28 @@ impl Session {
         Self::settle();
     }
 
+    /// A key pressed while a modifier is held, with a pause around it as a person's
+    /// fingers leave one (xdotool's "shift+F10" is so quick that winit may see the
+    /// key before the modifier).
+    fn chord(&self, modifier: &str, key: &str) {
+        self.xdotool(&["keydown", modifier]);
+        std::thread::sleep(Duration::from_millis(300));
+        self.xdotool(&["key", key]);
+        std::thread::sleep(Duration::from_millis(300));
+        self.xdotool(&["keyup", modifier]);
+        Self::settle();
+    }
+
+    /// The window's title.
+    fn title(&self) -> String {
+        let out = Command::new("xdotool")
+            .args(["getwindowname", &self.window])
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xdotool runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
     fn wait_for_window(&self) -> String {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(90) {
@@ -582,4 +604,79 @@ fn copy_as_mermaid_then_ctrl_v_on_the_canvas_adds_the_journey_in_the_real_window
         })
         .collect();
     assert_eq!(tasks, [("Sign up online", 0)]);
+}
+
+/// How many pixels of `area` (x0, y0, x1, y1) are within 12 of colour `c` in every
+/// channel.
+fn near_colour_count(
+    screen: &image::RgbaImage,
+    c: egui::Color32,
+    area: (u32, u32, u32, u32),
+) -> usize {
+    let near = |a: u8, b: u8| a.abs_diff(b) <= 12;
+    screen
+        .enumerate_pixels()
+        .filter(|(x, y, p)| {
+            (area.0..=area.2).contains(x)
+                && (area.1..=area.3).contains(y)
+                && near(p.0[0], c.r())
+                && near(p.0[1], c.g())
+                && near(p.0[2], c.b())
+        })
+        .count()
+}
+
+#[test]
+fn alt_arrows_shift_f10_and_f10_work_through_the_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let session = Session::start();
+    let header = color::STAGE_HEADER;
+    let band = colour_box(&session.screenshot(), header).expect("the stage headers");
+    // Click the first stage's header: it is selected, with the focus ring around it.
+    // (The band's top may be the persona's badge, drawn in the same colour: the
+    // headers are at its bottom.)
+    let around = (
+        band.0.saturating_sub(12),
+        band.3.saturating_sub(40),
+        band.0 + 120,
+        band.3 + 12,
+    );
+    let before = near_colour_count(&session.screenshot(), color::FOCUS_RING, around);
+    session.click((band.0 as f32 + 25.0, band.3 as f32 - 8.0), 1);
+    let after = near_colour_count(&session.screenshot(), color::FOCUS_RING, around);
+    assert!(
+        after > before + 100,
+        "no focus ring around the selected stage {band:?}: {before} then {after} pixels"
+    );
+    // Alt+Right pans the map: the header band moves left.
+    session.chord("Alt_L", "Right");
+    let panned = colour_box(&session.screenshot(), header).unwrap();
+    assert!(
+        panned.2 + 60 < band.2,
+        "Alt+Right did not pan: {band:?} then {panned:?}"
+    );
+    // Shift+F10: the stage's menu, first item focused; Down, Enter: "Add stage before"
+    // (the window's title then marks the document changed).
+    assert!(!session.title().starts_with('●'), "{}", session.title());
+    session.chord("Shift_L", "F10");
+    session.key("Down");
+    session.key("Return");
+    session.key("Escape");
+    assert!(
+        session.title().starts_with('●'),
+        "no stage was added from the keyboard menu: {}",
+        session.title()
+    );
+    // F10 opens File; Right opens Edit, whose first item (Undo) Enter runs: the
+    // document is back as it was.
+    session.key("F10");
+    session.key("Right");
+    session.key("Return");
+    assert!(
+        !session.title().starts_with('●'),
+        "F10, Right, Enter did not undo the new stage: {}",
+        session.title()
+    );
 }

@@ -550,3 +550,197 @@ fn tab_from_the_canvas_goes_to_the_inspector_and_shift_tab_comes_back() {
     );
     let _ = stages;
 }
+
+/// Is the node labelled `label` the one with the keyboard focus?
+fn focused(h: &Harness<'_, WaymarkApp>, label: &str) -> bool {
+    h.query_all_by_label_contains(label).any(|n| n.is_focused())
+}
+
+#[test]
+fn shift_f10_opens_the_context_menu_of_the_keyboard_selection_with_its_first_item_focused() {
+    let mut h = sample_app();
+    let (_, stages) = actions_lane(&h);
+    // An empty cell: its menu offers "Add card here"; Enter on it adds a card and opens
+    // it for typing.
+    let p = project(&h);
+    let j = &p.journeys[0];
+    let (lane, empty) = j
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Text(_)))
+        .find_map(|l| {
+            j.stages
+                .iter()
+                .find(|s| j.cell_cards(l, s.id).next().is_none())
+                .map(|s| (l.id, s.id))
+        })
+        .expect("the sample has an empty text cell");
+    select(&mut h, Selection::Cell { lane, stage: empty });
+    assert!(h.query_by_label("Add card here").is_none());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    h.run();
+    assert!(h.query_by_label("Add card here").is_some(), "no cell menu");
+    assert!(focused(&h, "Add card here"), "the first item has no focus");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(cards_in(&h, lane, empty).len(), 1);
+    assert!(h.query_by_label("Edit text in place").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+
+    // A stage: the Menu key; Down moves to the next item; Escape closes the menu alone.
+    let stage = stages[2];
+    select(&mut h, Selection::Stage(stage));
+    h.key_press(Key::Menu);
+    h.run();
+    assert!(focused(&h, "Edit text"));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert!(!focused(&h, "Edit text"), "Down did not move in the menu");
+    assert!(focused(&h, "Add stage before"));
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Add stage before").is_none(),
+        "the menu stayed open"
+    );
+    assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
+    // Again, and Enter on "Add stage before" adds one there (not the Enter shortcut,
+    // which would edit the stage's name).
+    let count = project(&h).journeys[0].stages.len();
+    h.key_press(Key::Menu);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let stages_now: Vec<_> = project(&h).journeys[0]
+        .stages
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(stages_now.len(), count + 1, "no stage was added");
+    assert_eq!(
+        stages_now[3], stage,
+        "the new stage is not before the selected one"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+
+    // A card: Shift+F10, then Enter on "Edit text" edits it in place.
+    let text = cards_in(&h, lane, stages[0])[0].clone();
+    let card = project(&h).journeys[0]
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .find(|c| c.text == text)
+        .unwrap()
+        .id;
+    select(&mut h, Selection::Card(card));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Copy").next().is_some(),
+        "no card menu"
+    );
+    assert!(focused(&h, "Edit text"));
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Edit text in place").is_some());
+}
+
+#[test]
+fn f10_opens_the_menu_bar_and_left_right_move_between_menus() {
+    let mut h = sample_app();
+    assert!(h.query_by_label("Zoom to fit").is_none());
+    h.key_press(Key::F10);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Save As").next().is_some(),
+        "F10 did not open File"
+    );
+    assert!(focused(&h, "New"), "F10 opened File without New focused");
+    // Left from File wraps to Help; Right twice comes back to Edit.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert!(focused(&h, "Command palette…"), "Left did not open Help");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Find…").next().is_some(),
+        "Right did not open Edit"
+    );
+    assert!(h.query_all_by_label_contains("Save As").next().is_none());
+    // F10 again closes it.
+    h.key_press(Key::F10);
+    h.run();
+    assert!(h.query_all_by_label_contains("Find…").next().is_none());
+}
+
+#[test]
+fn a_window_takes_the_focus_when_it_opens_and_gives_the_canvas_back_the_keyboard() {
+    // The gallery lists Chinese templates: the harness needs the system's fonts.
+    let Some(mut h) = common::sample_app_with_system_fonts() else {
+        return;
+    };
+    let (lane, stages) = actions_lane(&h);
+    let cell = Selection::Cell {
+        lane,
+        stage: stages[1],
+    };
+    select(&mut h, cell);
+    assert!(h.state().view.owns_keyboard());
+    // (window's shortcut, the control that should have the focus)
+    let windows: [(Modifiers, Key, &str); 2] = [
+        (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N, "Search"),
+        (
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::P,
+            "Priya Shah",
+        ),
+    ];
+    for (modifiers, key, control) in windows {
+        h.key_press_modifiers(modifiers, key);
+        h.run_steps(4);
+        assert!(
+            focused(&h, control),
+            "{control} has no focus in the window {key:?} opened"
+        );
+        assert!(!h.state().view.owns_keyboard());
+        h.key_press(Key::Escape);
+        h.run_steps(4);
+        if h.state().personas.open {
+            // Escape in a focused list first leaves the control, then the window.
+            h.key_press(Key::Escape);
+            h.run_steps(4);
+        }
+        assert!(
+            h.state().view.owns_keyboard(),
+            "the canvas did not get the keyboard back after {key:?}'s window closed"
+        );
+        // The canvas's keys work again at once: Right moves the selection.
+        h.key_press(Key::ArrowRight);
+        h.run();
+        assert_ne!(h.state().state.selection, Some(cell));
+        select(&mut h, cell);
+    }
+    // Project settings (no shortcut; as the menu runs it): the project title field.
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .perform(&ctx, waymark::ui::actions::Action::Settings);
+    h.run_steps(4);
+    assert!(
+        focused(&h, "Project title"),
+        "the settings' title field has no focus"
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(4);
+    if !h.state().view.owns_keyboard() {
+        h.key_press(Key::Escape);
+        h.run_steps(4);
+    }
+    assert!(h.state().view.owns_keyboard());
+}

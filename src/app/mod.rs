@@ -8,6 +8,7 @@ mod export_job;
 pub mod file_dialog;
 pub mod files;
 pub mod find;
+mod follow;
 mod history;
 pub mod import;
 pub mod recovery;
@@ -355,7 +356,9 @@ impl AppState {
             Command::Safety(command) => self.apply_safety(command),
             Command::Undo => {
                 let what = self.history.undo_label().map(str::to_owned);
+                let before = self.project.journeys.clone();
                 if self.history.undo(&mut self.project, &mut self.revision) {
+                    self.follow_change(&before);
                     self.fix_selection();
                     if let Some(what) = what {
                         self.messages
@@ -365,7 +368,9 @@ impl AppState {
             }
             Command::Redo => {
                 let what = self.history.redo_label().map(str::to_owned);
+                let before = self.project.journeys.clone();
                 if self.history.redo(&mut self.project, &mut self.revision) {
+                    self.follow_change(&before);
                     self.fix_selection();
                     if let Some(what) = what {
                         self.messages
@@ -478,9 +483,13 @@ impl AppState {
                         })
                     };
                     if let Some(edit) = edit {
+                        let next = follow::after_delete(j, self.selection, &self.selected_cards);
+                        let revision = self.revision;
                         self.edit(&edit, None, now);
-                        self.selection = None;
-                        self.selected_cards.clear();
+                        if self.revision != revision {
+                            // The neighbour takes the selection, so the keyboard goes on.
+                            self.select_only(next);
+                        }
                     }
                 }
             }
@@ -547,7 +556,17 @@ impl AppState {
                     ));
                 }
             }
-            Command::Edit { edit, gesture } => self.edit(&edit, gesture, now),
+            Command::Edit { edit, gesture } => {
+                let revision = self.revision;
+                self.edit(&edit, gesture, now);
+                // A moved stage, lane or card stays selected.
+                if self.revision != revision
+                    && let Some((journey, moved)) = follow::moved(&edit)
+                    && self.journey == Some(journey)
+                {
+                    self.select_only(Some(moved));
+                }
+            }
         }
     }
 
@@ -895,6 +914,31 @@ impl AppState {
     }
 
     /// Drops a selection that no longer exists (after undo or redo).
+    /// Selects `selection` alone (a card selection selects that card only).
+    fn select_only(&mut self, selection: Option<Selection>) {
+        self.selection = selection;
+        self.selected_cards = match selection {
+            Some(Selection::Card(c)) => vec![c],
+            _ => Vec::new(),
+        };
+    }
+
+    /// After an undo or a redo: shows the journey it changed, with the item it changed
+    /// selected (see [`follow::changed`]); `before` are the journeys before it.
+    fn follow_change(&mut self, before: &[crate::model::Journey]) {
+        let Some((journey, item)) = follow::changed(before, &self.project.journeys, self.journey)
+        else {
+            return;
+        };
+        if self.journey != Some(journey) {
+            self.journey = Some(journey);
+            self.select_only(None);
+        }
+        if item.is_some() {
+            self.select_only(item);
+        }
+    }
+
     fn fix_selection(&mut self) {
         if self
             .journey

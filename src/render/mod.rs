@@ -62,7 +62,14 @@ pub struct PaintOptions {
     /// How many stages (from the left) show their emotion curve, quotes and measures;
     /// `None`: all of them. A workshop reveals them one stage at a time.
     pub reveal: Option<usize>,
+    /// Level of detail, for the canvas: text too small to read (under
+    /// [`LOD_TEXT_PX`] on screen) is drawn as grey lines where its rows would be, a
+    /// simplified label instead of illegible glyphs. Exports keep real text.
+    pub lod: bool,
 }
+
+/// On-screen font size under which the canvas draws text as simplified lines.
+pub const LOD_TEXT_PX: f32 = 5.0;
 
 impl Default for PaintOptions {
     fn default() -> Self {
@@ -73,6 +80,7 @@ impl Default for PaintOptions {
             votes: true,
             spotlight: None,
             reveal: None,
+            lod: false,
         }
     }
 }
@@ -113,6 +121,7 @@ pub fn paint_map(
         votes: options.votes,
         reveal: options.reveal.unwrap_or(usize::MAX),
         reveal_x: reveal_edge(layout, options.reveal),
+        lod: options.lod,
     };
     if options.background {
         p.rect(layout.bounds(), 0.0, p.pal.background);
@@ -225,6 +234,7 @@ pub fn paint_headers_with(
         votes: options.votes,
         reveal: options.reveal.unwrap_or(usize::MAX),
         reveal_x: reveal_edge(layout, options.reveal),
+        lod: options.lod,
     };
     let band = p.clip;
     painter.rect_filled(band, 0.0, p.pal.background);
@@ -265,6 +275,8 @@ struct MapPainter<'a> {
     reveal: usize,
     /// Curves are painted up to this x (document units).
     reveal_x: f32,
+    /// Draw text too small to read as simplified lines ([`PaintOptions::lod`]).
+    lod: bool,
 }
 
 impl MapPainter<'_> {
@@ -336,7 +348,13 @@ impl MapPainter<'_> {
         family: FontFamily,
     ) -> f32 {
         let px = size * self.zoom;
-        if px < 3.0 || text.is_empty() {
+        if text.is_empty() {
+            return 0.0;
+        }
+        if self.lod && px < LOD_TEXT_PX {
+            return self.simplified_text(rect, text, px, c, max_rows, align);
+        }
+        if px < 3.0 {
             return 0.0;
         }
         let screen = self.xf.mul_rect(rect);
@@ -365,6 +383,54 @@ impl MapPainter<'_> {
             .with_clip_rect(screen.expand(2.0).intersect(self.clip))
             .galley(pos2(anchor.x, y), galley, c);
         size.y / self.zoom
+    }
+
+    /// Text too small to read, as the canvas shows it at a low zoom: one thin line per
+    /// row the text would take (estimated from its length), in a faint tint of its
+    /// colour, so a card still shows how much it holds without illegible glyphs.
+    fn simplified_text(
+        &self,
+        rect: Rect,
+        text: &str,
+        px: f32,
+        c: Color32,
+        max_rows: usize,
+        align: Align2,
+    ) -> f32 {
+        let screen = self.xf.mul_rect(rect);
+        if !screen.intersects(self.clip) || screen.width() < 2.0 {
+            return 0.0;
+        }
+        let row = (px * 1.3).max(1.5);
+        let chars = text.chars().count() as f32;
+        let per_row = (screen.width() / (px * 0.55).max(0.1)).max(1.0);
+        let mut rows = (chars / per_row).ceil().max(1.0) as usize;
+        if max_rows > 0 {
+            rows = rows.min(max_rows);
+        }
+        rows = rows.min(((screen.height() / row).floor() as usize).max(1));
+        let height = rows as f32 * row;
+        let top = match align.y() {
+            egui::Align::Min => screen.top(),
+            egui::Align::Center => screen.center().y - height / 2.0,
+            egui::Align::Max => screen.bottom() - height,
+        };
+        let tint = c.gamma_multiply(0.35);
+        let painter = self.painter.with_clip_rect(screen.intersect(self.clip));
+        for i in 0..rows {
+            // The last row of a longer text is shorter, like a paragraph's.
+            let last = i + 1 == rows && rows > 1;
+            let width = screen.width() * if last { 0.6 } else { 0.95 };
+            let y = top + i as f32 * row + row * 0.3;
+            let x = match align.x() {
+                egui::Align::Min => screen.left(),
+                egui::Align::Center => screen.center().x - width / 2.0,
+                egui::Align::Max => screen.right() - width,
+            };
+            let bar = Rect::from_min_size(pos2(x, y), vec2(width, (px * 0.45).max(1.0)));
+            painter.rect_filled(bar, 0.0, tint);
+        }
+        height / self.zoom
     }
 
     fn title_block(
@@ -1766,6 +1832,7 @@ mod tests {
                 votes: true,
                 reveal: usize::MAX,
                 reveal_x: f32::INFINITY,
+                lod: false,
             };
             // The classic widths stay as they were for English maps.
             assert!((p.badge_width("MoT") - 39.0).abs() < 1e-3);

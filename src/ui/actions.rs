@@ -139,12 +139,15 @@ pub enum Action {
     ResetVotes,
     /// Show or hide the list of the cards with the most dot votes.
     TopVoted,
+    /// Show or hide the minimap: the whole journey with the part in view; click or
+    /// drag it to move there.
+    ToggleMinimap,
 }
 
 impl Action {
     /// Every action, most specific shortcut first (Ctrl+Shift+S before Ctrl+S), because
     /// egui matches shortcuts ignoring extra Shift.
-    pub const ALL: [Self; 49] = [
+    pub const ALL: [Self; 50] = [
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::ExportPng,
@@ -194,6 +197,7 @@ impl Action {
         Self::ExportSlides,
         Self::ResetVotes,
         Self::TopVoted,
+        Self::ToggleMinimap,
     ];
 
     /// Actions whose keys belong to a text field while one has the keyboard (Ctrl+Z
@@ -268,6 +272,7 @@ impl Action {
             Self::ExportSlides => t!("action-export-slides"),
             Self::ResetVotes => t!("action-reset-votes"),
             Self::TopVoted => t!("action-top-voted"),
+            Self::ToggleMinimap => t!("action-toggle-minimap"),
         }
     }
 
@@ -320,7 +325,8 @@ impl Action {
             | Self::ToggleJourneysPanel
             | Self::ToggleInspector
             | Self::Present
-            | Self::TopVoted => Menu::View,
+            | Self::TopVoted
+            | Self::ToggleMinimap => Menu::View,
             Self::CommandPalette | Self::ShortcutsSheet => Menu::Help,
         }
     }
@@ -415,7 +421,8 @@ impl Action {
             | Self::ZoomIntoStage
             | Self::ExportSlides
             | Self::ResetVotes
-            | Self::TopVoted => NONE,
+            | Self::TopVoted
+            | Self::ToggleMinimap => NONE,
             Self::Present => PRESENT,
             Self::Personas => PERSONAS,
             Self::NewFromTemplate => TEMPLATE,

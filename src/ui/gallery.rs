@@ -137,8 +137,10 @@ impl Gallery {
             });
             ui.horizontal_wrapped(|ui| {
                 let l = ui.label(t!("gallery-search"));
-                ui.add(egui::TextEdit::singleline(&mut self.search).desired_width(220.0))
+                let search = ui
+                    .add(egui::TextEdit::singleline(&mut self.search).desired_width(220.0))
                     .labelled_by(l.id);
+                super::focus::take(ui, super::focus::Window::Gallery, &search);
                 ui.separator();
                 ui.selectable_value(&mut self.language, None, t!("gallery-all-languages"));
                 let mut languages: Vec<String> =

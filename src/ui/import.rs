@@ -112,13 +112,16 @@ impl ImportUi {
                 ui.separator();
                 ui.horizontal(|ui| {
                     let can = !plan.changes.is_empty();
-                    if ui
-                        .add_enabled(can, egui::Button::new(t!("button-import")))
-                        .clicked()
-                    {
+                    let import = ui.add_enabled(can, egui::Button::new(t!("button-import")));
+                    if can {
+                        super::focus::take(ui, super::focus::Window::Import, &import);
+                    }
+                    if import.clicked() {
                         command = Some(Command::File(FileCommand::ImportSurvey));
                     }
-                    if ui.button(t!("button-cancel")).clicked() {
+                    let cancel = ui.button(t!("button-cancel"));
+                    super::focus::take(ui, super::focus::Window::Import, &cancel);
+                    if cancel.clicked() {
                         command = Some(Command::File(FileCommand::CloseSurvey));
                     }
                 });

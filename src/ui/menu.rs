@@ -19,6 +19,82 @@ pub struct Shown {
     pub inspector: bool,
     /// The Top voted window.
     pub top_voted: bool,
+    /// The minimap over the canvas.
+    pub minimap: bool,
+}
+
+/// Where the request "focus the first item of the next menu shown" is kept.
+fn focus_request_id() -> egui::Id {
+    egui::Id::unique("waymark-focus-first-menu-item")
+}
+
+/// Asks the next menu shown (a menu of the bar, a context menu) to give the keyboard
+/// focus to its first item, so that a menu opened from the keyboard is used with the
+/// arrow keys, Enter and Escape.
+pub fn focus_next_menu(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), true));
+}
+
+/// Called first thing in a menu's contents: gives the keyboard focus to the item about
+/// to be added, if [`focus_next_menu`] asked for it.
+pub fn focus_first_item(ui: &Ui) {
+    let asked = ui
+        .ctx()
+        .data(|d| d.get_temp::<bool>(focus_request_id()))
+        .unwrap_or(false);
+    if asked {
+        let first = ui.next_auto_id();
+        ui.memory_mut(|m| m.request_focus(first));
+        // A menu's first frame only measures it: its items cannot keep the focus yet,
+        // so the request stays until the menu is shown for real.
+        if !ui.is_sizing_pass() {
+            ui.ctx().data_mut(|d| d.remove::<bool>(focus_request_id()));
+        }
+    }
+}
+
+/// The keyboard on the menu bar: F10 opens the first menu (or closes the open one);
+/// while a menu of the bar is open, Left and Right open the menu beside it. The menu
+/// opened gets the keyboard focus on its first item.
+fn menu_bar_keys(ui: &Ui, buttons: &[egui::Response]) {
+    let ids: Vec<egui::Id> = buttons
+        .iter()
+        .map(egui::Popup::default_response_id)
+        .collect();
+    let ctx = ui.ctx();
+    let open = ids.iter().position(|id| egui::Popup::is_id_open(ctx, *id));
+    let (f10, left, right) = ui.input(|i| {
+        let plain = i.modifiers.is_none();
+        (
+            plain && i.key_pressed(egui::Key::F10),
+            plain && i.key_pressed(egui::Key::ArrowLeft),
+            plain && i.key_pressed(egui::Key::ArrowRight),
+        )
+    });
+    let next = match open {
+        None if f10 => Some(0),
+        Some(i) if f10 => {
+            egui::Popup::close_id(ctx, ids[i]);
+            None
+        }
+        Some(i) if left => Some((i + ids.len() - 1) % ids.len()),
+        Some(i) if right => Some((i + 1) % ids.len()),
+        _ => None,
+    };
+    if let Some(n) = next {
+        // Opened before the bar is shown on the next frame: egui closes a popup that
+        // was opened after its menu was drawn.
+        ctx.data_mut(|d| d.insert_temp(open_request_id(), ids[n]));
+        if let Some(i) = open {
+            egui::Popup::close_id(ctx, ids[i]);
+        }
+        ctx.request_repaint();
+    }
+}
+
+/// Where the menu of the bar to open on the next frame is kept.
+fn open_request_id() -> egui::Id {
+    egui::Id::unique("waymark-open-menu-of-bar")
 }
 
 /// Shows the menu bar (with the View menu's toggles: accelerators and blockers, their
@@ -31,8 +107,18 @@ pub fn menu_bar_ui(
     open_recent: &mut Option<std::path::PathBuf>,
 ) -> Option<Action> {
     let mut chosen = None;
+    let mut buttons = Vec::new();
+    if let Some(id) = ui.ctx().data_mut(|d| {
+        let id = d.get_temp::<egui::Id>(open_request_id());
+        d.remove::<egui::Id>(open_request_id());
+        id
+    }) {
+        egui::Popup::open_id(ui.ctx(), id);
+        focus_next_menu(ui.ctx());
+    }
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(t!("menu-file"), |ui| {
+        let r = ui.menu_button(t!("menu-file"), |ui| {
+            focus_first_item(ui);
             for action in [Action::New, Action::NewFromTemplate, Action::Open] {
                 action_item(ui, action, true, &mut chosen);
             }
@@ -72,7 +158,9 @@ pub fn menu_bar_ui(
             ui.separator();
             action_item(ui, Action::Quit, true, &mut chosen);
         });
-        ui.menu_button(t!("menu-edit"), |ui| {
+        buttons.push(r.response);
+        let r = ui.menu_button(t!("menu-edit"), |ui| {
+            focus_first_item(ui);
             // Undo and Redo say what they will undo or redo.
             let undo = state.history.undo_label().map_or_else(
                 || Action::Undo.label(),
@@ -117,7 +205,9 @@ pub fn menu_bar_ui(
             ui.separator();
             action_item(ui, Action::Find, true, &mut chosen);
         });
-        ui.menu_button(t!("menu-map"), |ui| {
+        buttons.push(r.response);
+        let r = ui.menu_button(t!("menu-map"), |ui| {
+            focus_first_item(ui);
             action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
             action_item(
                 ui,
@@ -180,7 +270,9 @@ pub fn menu_bar_ui(
                 &mut chosen,
             );
         });
-        ui.menu_button(t!("menu-view"), |ui| {
+        buttons.push(r.response);
+        let r = ui.menu_button(t!("menu-view"), |ui| {
+            focus_first_item(ui);
             action_item(
                 ui,
                 Action::Present,
@@ -188,6 +280,7 @@ pub fn menu_bar_ui(
                 &mut chosen,
             );
             toggle_item(ui, Action::TopVoted, shown.top_voted, &mut chosen);
+            toggle_item(ui, Action::ToggleMinimap, shown.minimap, &mut chosen);
             ui.separator();
             action_item(ui, Action::ZoomToFit, true, &mut chosen);
             action_item(ui, Action::Zoom100, true, &mut chosen);
@@ -231,11 +324,15 @@ pub fn menu_bar_ui(
                 }
             });
         });
-        ui.menu_button(t!("menu-help"), |ui| {
+        buttons.push(r.response);
+        let r = ui.menu_button(t!("menu-help"), |ui| {
+            focus_first_item(ui);
             action_item(ui, Action::CommandPalette, true, &mut chosen);
             action_item(ui, Action::ShortcutsSheet, true, &mut chosen);
         });
+        buttons.push(r.response);
     });
+    menu_bar_keys(ui, &buttons);
     chosen
 }
 

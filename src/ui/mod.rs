@@ -6,6 +6,7 @@ pub mod canvas;
 mod dialogs;
 mod export_dialog;
 mod find;
+mod focus;
 mod gallery;
 mod import;
 pub mod inspector;
@@ -94,6 +95,8 @@ pub struct WaymarkApp {
     status_warning: bool,
     /// The question asked before deleting or duplicating something with micro journeys.
     micro_question: Option<micro::Question>,
+    /// The focus moving into windows as they open and back when they close.
+    focus: focus::Follower,
 }
 
 impl WaymarkApp {
@@ -128,6 +131,7 @@ impl WaymarkApp {
             status: String::new(),
             status_warning: false,
             micro_question: None,
+            focus: focus::Follower::default(),
         }
     }
 
@@ -205,6 +209,7 @@ impl WaymarkApp {
                     .push(Message::Info(t!("status-no-votes"))),
             },
             Action::TopVoted => self.top_voted = !self.top_voted,
+            Action::ToggleMinimap => self.view.show_minimap = !self.view.show_minimap,
             Action::ZoomToFit => self.view.request(ZoomRequest::Fit),
             Action::Zoom100 => self.view.request(ZoomRequest::Actual),
             Action::DeleteSelection => {
@@ -625,8 +630,17 @@ impl WaymarkApp {
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let reset_view = matches!(command, Command::NewProject | Command::Open(_));
+        // After an undo, a redo or a delete, the selection moves to the item changed (or
+        // the neighbour of the one deleted): the map scrolls to show it.
+        let follow = matches!(
+            command,
+            Command::Undo | Command::Redo | Command::DeleteSelection | Command::Cut
+        );
         let now = ctx.input(|i| i.time);
         self.state.apply(command, now);
+        if follow && let Some(selection) = self.state.selection {
+            self.view.reveal(selection);
+        }
         // Copy hands its text to the platform's clipboard, for other programs.
         if let Some(text) = self.state.system_copy.take() {
             ctx.copy_text(text);
@@ -717,7 +731,9 @@ impl WaymarkApp {
         // Text fields keep Ctrl+Z, Delete, Enter and the clipboard while they have focus,
         // and the canvas's keys are its own only while it has the keyboard.
         let typing = ctx.text_edit_focused() || self.view.is_editing();
-        let canvas = !typing && self.view.owns_keyboard();
+        // An open menu has the keys too: Enter chooses its focused item.
+        // (Asked of the memory: the menus of this frame are not drawn yet.)
+        let canvas = !typing && self.view.owns_keyboard() && !egui::Popup::is_any_open(ctx);
         if canvas {
             // The platform turns Ctrl+C / Ctrl+X / Ctrl+V into clipboard events; they
             // never arrive as key presses in the real window.
@@ -942,6 +958,7 @@ impl WaymarkApp {
                     journeys_panel: self.panels.journeys,
                     inspector: self.panels.inspector,
                     top_voted: self.top_voted,
+                    minimap: self.view.show_minimap,
                 },
                 &mut commands,
                 &mut open_recent,
@@ -1227,7 +1244,35 @@ impl WaymarkApp {
             ctx.request_repaint();
         }
         self.take_messages();
+        self.follow_windows(&ctx);
         self.update_title(&ctx);
+    }
+
+    /// A window that opened takes the focus (on its next frame); when the last one
+    /// closes, the keyboard goes back to the canvas if it had it before.
+    fn follow_windows(&mut self, ctx: &egui::Context) {
+        let open = [
+            self.personas.open,
+            self.settings_dialog.is_some(),
+            self.gallery.is_some(),
+            self.state.survey.is_some(),
+        ];
+        match self.focus.update(open, self.view.owns_keyboard()) {
+            focus::Change::None => {}
+            focus::Change::Opened(windows) => {
+                for w in windows {
+                    focus::ask(ctx, w);
+                }
+                self.view.set_keyboard(false);
+                ctx.request_repaint();
+            }
+            focus::Change::AllClosed(canvas) => {
+                if let Some(id) = ctx.memory(egui::Memory::focused) {
+                    ctx.memory_mut(|m| m.surrender_focus(id));
+                }
+                self.view.set_keyboard(canvas);
+            }
+        }
     }
 
     /// The unsaved-changes question, path entry and error windows, and what they decide.

@@ -100,9 +100,13 @@ impl Palette {
 
 /// Keys that belong to the canvas and panels rather than to an action (shown in the
 /// sheet after the actions): the keys and what they do.
-fn canvas_keys() -> [(String, String); 9] {
+fn canvas_keys() -> [(String, String); 13] {
     [
         (t!("key-arrows"), t!("key-arrows-what")),
+        (t!("key-alt-arrows"), t!("key-alt-arrows-what")),
+        (t!("key-context-menu"), t!("key-context-menu-what")),
+        (t!("key-menu-bar"), t!("key-menu-bar-what")),
+        (t!("key-resize"), t!("key-resize-what")),
         (t!("key-digits"), t!("key-digits-what")),
         (t!("key-double-click"), t!("key-double-click-what")),
         (t!("key-shift-enter"), t!("key-shift-enter-what")),

@@ -118,7 +118,11 @@ impl PersonaEditor {
             } else {
                 &p.name
             };
-            if ui.selectable_label(current == Some(p.id), name).clicked() {
+            let r = ui.selectable_label(current == Some(p.id), name);
+            if current == Some(p.id) {
+                super::focus::take(ui, super::focus::Window::Personas, &r);
+            }
+            if r.clicked() {
                 out.push(Command::SelectPersona(p.id));
             }
         }
@@ -127,7 +131,10 @@ impl PersonaEditor {
         // A persona's name is the map's text: in the map's language.
         let map_lang = Language::of_map(state.project());
         ui.horizontal_wrapped(|ui| {
-            if ui.button(t!("persona-add")).clicked() {
+            let add = ui.button(t!("persona-add"));
+            // With no persona yet, the focus lands on "Add".
+            super::focus::take(ui, super::focus::Window::Personas, &add);
+            if add.clicked() {
                 let persona = Persona {
                     name: tm!(map_lang, "persona-new-name"),
                     ..Persona::default()

@@ -26,8 +26,10 @@ pub fn settings_ui(
         // The project's own title: what the gallery, the file and a report call it.
         ui.horizontal(|ui| {
             let l = ui.label(t!("settings-project-title"));
-            ui.add(egui::TextEdit::singleline(title).desired_width(280.0))
+            let field = ui
+                .add(egui::TextEdit::singleline(title).desired_width(280.0))
                 .labelled_by(l.id);
+            super::focus::take(ui, super::focus::Window::Settings, &field);
         });
         map_language_ui(ui, settings);
         ui.add_space(4.0);

@@ -8,13 +8,64 @@ use egui::{FontId, Key, Pos2, Rect, Response, Stroke, StrokeKind, pos2, vec2};
 
 use super::items::stage_header_rect;
 use super::{CanvasView, Ctx};
-use crate::app::{Command, Edit, lane_family};
+use crate::app::{Command, Edit, Selection, lane_family};
 use crate::layout::{CurveGeom, Hit, MapLayout};
 use crate::model::{CardId, EmotionScale, Journey, LaneId, StageId};
 use crate::theme::{color, size};
 
 /// Largest width of a stage and height of a lane a drag can set, in document units.
 const MAX_DRAGGED_SIZE: f32 = 2000.0;
+
+/// How much one press of Ctrl+Alt+arrow widens or narrows a stage, or makes a lane
+/// taller or shorter, in document units.
+pub(super) const KEY_RESIZE_STEP: f32 = 20.0;
+
+/// The edit Ctrl+Alt+arrow (or Shift+Alt+arrow) makes on the selection: Left/Right
+/// narrow or widen a selected stage, Up/Down shorten or heighten a selected lane, by
+/// [`KEY_RESIZE_STEP`], within the limits of a resize by the mouse (the same edits).
+pub(super) fn key_resize_edit(
+    journey: &Journey,
+    base: &MapLayout,
+    selection: Option<Selection>,
+    (dx, dy): (i32, i32),
+) -> Option<Edit> {
+    match selection? {
+        Selection::Stage(id) if dx != 0 => {
+            let stage = journey.stage(id)?;
+            let geom = base.stages.iter().find(|g| g.id == id)?;
+            let width = (geom.header.width() + dx as f32 * KEY_RESIZE_STEP)
+                .round()
+                .clamp(size::MIN_STAGE_WIDTH, MAX_DRAGGED_SIZE);
+            if (width - geom.header.width()).abs() < 0.5 {
+                return None;
+            }
+            let mut s = stage.clone();
+            s.width = width;
+            Some(Edit::SetStage {
+                journey: journey.id,
+                stage: s,
+            })
+        }
+        Selection::Lane(id) if dy != 0 => {
+            let lane = journey.lanes.iter().find(|l| l.id == id)?;
+            let geom = base.lanes.iter().find(|g| g.id == id)?;
+            let height = (geom.row.height() + dy as f32 * KEY_RESIZE_STEP)
+                .round()
+                .clamp(size::MIN_LANE_HEIGHT, MAX_DRAGGED_SIZE);
+            if (height - geom.row.height()).abs() < 0.5 {
+                return None;
+            }
+            Some(Edit::SetLane {
+                journey: journey.id,
+                lane: id,
+                title: lane.title.clone(),
+                height,
+                collapsed: lane.collapsed,
+            })
+        }
+        _ => None,
+    }
+}
 
 /// What is being dragged.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -479,6 +530,51 @@ mod tests {
                 lane: first,
                 to_index: 2,
             })
+        );
+    }
+
+    #[test]
+    fn keyboard_resize_steps_a_stage_and_a_lane_within_the_mouse_limits() {
+        let project = sample_project();
+        let journey = &project.journeys[0];
+        let map = layout_journey(&project, journey, &ApproxText);
+        let stage = journey.stages[1].id;
+        let width = map.stages[1].header.width();
+        let edit = key_resize_edit(journey, &map, Some(Selection::Stage(stage)), (1, 0));
+        assert!(
+            matches!(&edit, Some(Edit::SetStage { stage: s, .. }) if s.width == (width + KEY_RESIZE_STEP).round())
+        );
+        // Up/Down do nothing to a stage; Left/Right nothing to a lane.
+        assert_eq!(
+            key_resize_edit(journey, &map, Some(Selection::Stage(stage)), (0, 1)),
+            None
+        );
+        let lane = journey.lanes[0].id;
+        assert_eq!(
+            key_resize_edit(journey, &map, Some(Selection::Lane(lane)), (1, 0)),
+            None
+        );
+        let height = map.lanes[0].row.height();
+        let edit = key_resize_edit(journey, &map, Some(Selection::Lane(lane)), (0, -1));
+        let expected = (height - KEY_RESIZE_STEP)
+            .round()
+            .max(size::MIN_LANE_HEIGHT);
+        assert!(
+            matches!(edit, Some(Edit::SetLane { height: h, .. }) if h == expected),
+            "{edit:?}"
+        );
+        // A stage at its minimum width gets no narrower: no edit at all.
+        let mut narrow = project.clone();
+        narrow.journeys[0].stages[1].width = size::MIN_STAGE_WIDTH;
+        let map = layout_journey(&narrow, &narrow.journeys[0], &ApproxText);
+        assert_eq!(
+            key_resize_edit(
+                &narrow.journeys[0],
+                &map,
+                Some(Selection::Stage(stage)),
+                (-1, 0)
+            ),
+            None
         );
     }
 

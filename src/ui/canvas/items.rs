@@ -5,11 +5,12 @@
 use crate::t;
 use egui::emath::TSTransform;
 use egui::{CursorIcon, Rect, Response, Role, Sense, Stroke, StrokeKind, WidgetInfo, pos2, vec2};
+use std::fmt::Write as _;
 
 use super::drag::DragKind;
 use super::inline_edit::EditTarget;
 use super::menus::{
-    background_context_menu, card_context_menu, lane_context_menu, stage_context_menu,
+    KeyMenu, background_context_menu, card_context_menu, lane_context_menu, stage_context_menu,
 };
 use super::{Action, CanvasView, Ctx};
 use crate::app::{Command, Edit, Selection};
@@ -100,6 +101,179 @@ impl Ctx<'_> {
         }
     }
 
+    /// Draws the keyboard focus ring around the keyboard selection (the stage, lane,
+    /// cell, annotation or card the arrow keys move), outside its selection outline,
+    /// and returns where it was drawn on screen.
+    pub(super) fn focus_ring(&self, painter: &egui::Painter) -> Option<Rect> {
+        let gap = size::FOCUS_RING_GAP + 2.5;
+        let stroke = Stroke::new(size::FOCUS_RING, color::FOCUS_RING);
+        let body = (self.xf, self.clip);
+        let ((xf, clip), doc) = match self.state.selection? {
+            Selection::Stage(id) => {
+                let g = self.shown.stages.iter().find(|g| g.id == id)?;
+                (self.stage_pane(), stage_header_rect(g.header))
+            }
+            Selection::Lane(id) => {
+                let g = self.shown.lanes.iter().find(|g| g.id == id)?;
+                (self.lane_pane(), g.header)
+            }
+            Selection::Cell { lane, stage } => {
+                (body, cell_rect(self.shown, lane, stage)?.shrink(2.0))
+            }
+            Selection::Annotation(id) => (
+                body,
+                self.shown.annotations.iter().find(|g| g.id == id)?.rect,
+            ),
+            Selection::Card(id) => {
+                if let Some(g) = self.shown.cards.iter().find(|g| g.id == id) {
+                    (body, g.rect)
+                } else {
+                    let p = self
+                        .shown
+                        .curves
+                        .iter()
+                        .flat_map(|c| &c.points)
+                        .find(|p| p.card_id == id)?;
+                    let r = (size::EMOTION_POINT + 4.0) * self.xf.scaling + gap;
+                    let centre = self.xf.mul_pos(p.pos);
+                    painter
+                        .with_clip_rect(self.clip)
+                        .circle_stroke(centre, r, stroke);
+                    return Some(Rect::from_center_size(centre, vec2(2.0 * r, 2.0 * r)));
+                }
+            }
+        };
+        let ring = xf.mul_rect(doc).expand(gap);
+        if !clip.intersects(ring) {
+            return None;
+        }
+        painter
+            .with_clip_rect(clip)
+            .rect_stroke(ring, 6.0, stroke, StrokeKind::Outside);
+        Some(ring)
+    }
+
+    /// Tells AccessKit where a card is and what it holds, after its name (its text):
+    /// "Card in Touchpoints, Order online, Hygiene factor, Web", and whether it is
+    /// selected.
+    fn describe_card(&self, r: &Response, lane: &str, card: &Card) {
+        let stage = self
+            .shown_journey
+            .stage(card.stage)
+            .map_or("", |s| s.name.as_str());
+        let mut description = t!("canvas-card-description", lane = lane, stage = stage);
+        let lang = crate::i18n::interface();
+        if let Some(tp) = &card.touchpoint {
+            if let Some(class) = tp.class {
+                description.push_str(", ");
+                description.push_str(&crate::i18n::labels::touchpoint_class(lang, class));
+            }
+            if let Some(channel) = &tp.channel {
+                description.push_str(", ");
+                description.push_str(&crate::i18n::labels::channel(lang, channel));
+            }
+        }
+        if let Some(score) = card.emotion {
+            let _ = write!(description, ", {score:+}");
+        }
+        let selected = self.state.selected_cards.contains(&card.id);
+        self.ui.ctx().accesskit_node_builder(r.id, |node| {
+            node.set_description(description);
+            node.set_selected(selected);
+        });
+    }
+
+    /// The empty cells in view, each announced to AccessKit ("Empty cell: Thoughts,
+    /// Installation day") and focusable by it: focusing one selects it. They take no
+    /// clicks: the map's background keeps its double-click, menu and rubber band.
+    pub(super) fn empty_cells(&self, out: &mut Vec<Command>) {
+        for lane_geom in &self.shown.lanes {
+            let lane = &self.shown_journey.lanes[lane_geom.index];
+            if lane_geom.row.height() < 1.0 {
+                continue;
+            }
+            let row = self.xf.mul_rect(lane_geom.row);
+            if !self.clip.intersects(row) {
+                continue;
+            }
+            for (stage, stage_geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
+                let cell = self.xf.mul_rect(lane_geom.row.intersect(stage_geom.column));
+                if !self.clip.intersects(cell)
+                    || self
+                        .shown_journey
+                        .cell_cards(lane, stage.id)
+                        .next()
+                        .is_some()
+                {
+                    continue;
+                }
+                let id = self.id.with((10u8, lane.id.0, stage.id.0));
+                let r = self.ui.interact(
+                    cell.intersect(self.clip),
+                    id,
+                    Sense::focusable_noninteractive(),
+                );
+                let label = t!("canvas-empty-cell", lane = &lane.title, stage = &stage.name);
+                let selected = self.state.selection
+                    == Some(Selection::Cell {
+                        lane: lane.id,
+                        stage: stage.id,
+                    });
+                r.widget_info(|| {
+                    let mut info = WidgetInfo::labeled(Role::Cell, true, &label);
+                    info.selected = Some(selected);
+                    info
+                });
+                if r.gained_focus() && !selected {
+                    out.push(Command::Select(Some(Selection::Cell {
+                        lane: lane.id,
+                        stage: stage.id,
+                    })));
+                }
+            }
+        }
+    }
+
+    /// True if `item` is the primary selection (the one the keyboard acts on).
+    fn selected(&self, item: Selection) -> bool {
+        self.state.selection == Some(item)
+    }
+
+    /// The context menu of `r`, as opened from the keyboard: on the frame after
+    /// Shift+F10 or the Menu key with its item `wanted` (selected), opens it at the
+    /// centre of `anchor` with the focus on its first item; it stays there until it
+    /// closes.
+    fn key_menu(
+        &self,
+        r: &Response,
+        wanted: bool,
+        anchor: Rect,
+        view: &mut CanvasView,
+    ) -> Option<KeyMenu> {
+        let ctx = self.ui.ctx();
+        let id = egui::Popup::default_response_id(r);
+        if view.menu_request && wanted {
+            view.menu_request = false;
+            egui::Popup::open_id(ctx, id);
+            crate::ui::menu::focus_next_menu(ctx);
+            view.menu_at = Some((id, anchor.center()));
+            return Some(KeyMenu {
+                at: anchor.center(),
+            });
+        }
+        match view.menu_at {
+            Some((open, at)) if open == id => {
+                if egui::Popup::is_id_open(ctx, id) {
+                    Some(KeyMenu { at })
+                } else {
+                    view.menu_at = None;
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Stage headers, lane headers, their edges, cards and emotion points.
     pub(super) fn interact_items(
         &self,
@@ -125,7 +299,9 @@ impl Ctx<'_> {
                     view,
                     out,
                 );
-                stage_context_menu(&r, stage.id, self.state, out, actions);
+                let key =
+                    self.key_menu(&r, self.selected(Selection::Stage(stage.id)), r.rect, view);
+                stage_context_menu(&r, stage.id, self.state, out, actions, key);
                 self.drag_item(&r, DragKind::Stage(stage.id), view, out);
             }
         }
@@ -214,7 +390,8 @@ impl Ctx<'_> {
                     view,
                     out,
                 );
-                lane_context_menu(&r, lane.id, self.state, out, actions);
+                let key = self.key_menu(&r, self.selected(Selection::Lane(lane.id)), r.rect, view);
+                lane_context_menu(&r, lane.id, self.state, out, actions, key);
                 self.drag_item(&r, DragKind::Lane(lane.id), view, out);
             }
         }
@@ -224,9 +401,11 @@ impl Ctx<'_> {
             if !self.clip.intersects(self.xf.mul_rect(geom.rect)) {
                 continue;
             }
-            let card = &self.shown_journey.lanes[geom.lane].cards[geom.card];
+            let lane = &self.shown_journey.lanes[geom.lane];
+            let card = &lane.cards[geom.card];
             let label = card_name(card);
             if let Some(r) = self.item(geom.rect, (2, card.id.0), &label, Sense::click_and_drag()) {
+                self.describe_card(&r, &lane.title, card);
                 self.card_gestures(
                     &r,
                     card.id,
@@ -334,7 +513,8 @@ impl Ctx<'_> {
             let edit = Some(EditTarget::Card(card));
             self.common_clicks(r, Selection::Card(card), edit, view, out);
         }
-        card_context_menu(r, card, self.state, out, actions);
+        let key = self.key_menu(r, self.selected(Selection::Card(card)), r.rect, view);
+        card_context_menu(r, card, self.state, out, actions, key);
         self.drag_item(r, drag, view, out);
     }
 
@@ -400,7 +580,19 @@ impl Ctx<'_> {
             });
             view.edit_next_card = true;
         }
-        if background_context_menu(background, self.state, out, actions) {
+        // From the keyboard, the background's menu is the empty cell's (or, with
+        // nothing selected, the map's, at the canvas's centre).
+        let (wanted, anchor) = match self.state.selection {
+            Some(Selection::Cell { lane, stage }) => (
+                true,
+                cell_rect(self.base, lane, stage)
+                    .map_or(self.clip, |c| self.xf.mul_rect(c).intersect(self.clip)),
+            ),
+            None => (true, self.clip),
+            Some(_) => (false, self.clip),
+        };
+        let key = self.key_menu(background, wanted, anchor, view);
+        if background_context_menu(background, self.state, out, actions, key) {
             view.edit_next_card = true;
         }
         self.rubber_band(background, view, out);

@@ -1,19 +1,38 @@
 //! Keyboard on the canvas: arrow keys move the selection between cells and along the
-//! stage headers and lane titles, number keys set the selected emotion point's score,
-//! Escape cancels a drag or clears the selection.
+//! stage headers and lane titles (and scroll the map to keep the selection in view),
+//! Alt+arrows pan the map, number keys set the selected emotion point's score, Escape
+//! cancels a drag or clears the selection.
 
 use egui::{Key, Modifiers};
 
 use super::{CanvasView, Ctx};
 use crate::app::{Command, Edit, Selection};
 use crate::model::{Journey, LaneId, LaneKind, StageId};
+use crate::theme::size;
 
 impl Ctx<'_> {
     /// Arrow keys move between cells, number keys set the selected emotion score,
     /// Escape cancels a drag or clears the selection.
     pub(super) fn keyboard(&self, view: &mut CanvasView, out: &mut Vec<Command>) {
+        // A menu request no item answered (an accelerator selected) is dropped.
+        view.menu_request = false;
         let typing = self.ui.ctx().text_edit_focused();
         if typing || view.editing.is_some() || !view.has_keyboard {
+            return;
+        }
+        // While a menu is open, the arrows move through its items, not the selection.
+        if egui::Popup::is_any_open(self.ui.ctx()) {
+            return;
+        }
+        // Shift+F10 or the Menu key: the selection's context menu, on the next frame.
+        if self.ui.input(|i| {
+            i.key_pressed(Key::Menu) || (i.key_pressed(Key::F10) && i.modifiers == Modifiers::SHIFT)
+        }) {
+            view.menu_request = true;
+            if let Some(item) = self.state.selection {
+                view.reveal(item);
+            }
+            self.ui.ctx().request_repaint();
             return;
         }
         // Escape that closes a menu or a popup leaves the selection alone.
@@ -51,7 +70,7 @@ impl Ctx<'_> {
                 });
             }
         }
-        let arrow = self.ui.input(|i| {
+        let (arrow, pan, resize) = self.ui.input(|i| {
             let mut d = (0i32, 0i32);
             if i.key_pressed(Key::ArrowLeft) {
                 d.0 -= 1;
@@ -65,12 +84,36 @@ impl Ctx<'_> {
             if i.key_pressed(Key::ArrowDown) {
                 d.1 += 1;
             }
-            (d != (0, 0) && i.modifiers == Modifiers::NONE).then_some(d)
+            let moved = d != (0, 0);
+            let m = i.modifiers;
+            let resize = m.alt && (m.command ^ m.shift);
+            (
+                (moved && m == Modifiers::NONE).then_some(d),
+                (moved && m == Modifiers::ALT).then_some(d),
+                (moved && resize).then_some(d),
+            )
         });
+        // Ctrl+Alt+arrows (or Shift+Alt+arrows, where the desktop takes Ctrl+Alt):
+        // resize the selected stage (Left/Right) or lane (Up/Down), as its edge would.
+        if let Some(d) = resize
+            && let Some(edit) =
+                super::drag::key_resize_edit(journey, self.base, self.state.selection, d)
+        {
+            out.push(Command::Edit {
+                edit,
+                gesture: None,
+            });
+        }
         if let Some((dx, dy)) = arrow
             && let Some(next) = neighbour_cell(journey, self.state.selection, dx, dy)
         {
             out.push(Command::Select(Some(next)));
+            // The map follows the keyboard: the new selection is scrolled into view.
+            view.reveal(next);
+        }
+        // Alt+arrows pan the map: Alt+Right shows more of the map to the right.
+        if let Some((dx, dy)) = pan {
+            view.pan -= egui::vec2(dx as f32, dy as f32) * size::KEY_PAN_STEP;
         }
     }
 }

@@ -11,6 +11,28 @@ use crate::model::{
 };
 use crate::ui::menu::action_item;
 
+/// A context menu opened from the keyboard (Shift+F10, the Menu key): where it shows,
+/// since the pointer may be anywhere.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct KeyMenu {
+    /// Where the menu shows, on screen.
+    pub at: egui::Pos2,
+}
+
+/// The context menu of `r`: opened by a right-click at the pointer, or from the keyboard
+/// at `key.at`. Its first item takes the keyboard focus when asked
+/// ([`crate::ui::menu::focus_next_menu`]).
+fn context_menu(r: &Response, key: Option<KeyMenu>, add_contents: impl FnOnce(&mut Ui)) {
+    let mut popup = egui::Popup::context_menu(r);
+    if let Some(k) = key {
+        popup = popup.at_position(k.at);
+    }
+    popup.show(|ui| {
+        crate::ui::menu::focus_first_item(ui);
+        add_contents(ui);
+    });
+}
+
 /// A stage header's menu.
 pub(super) fn stage_context_menu(
     r: &Response,
@@ -18,8 +40,9 @@ pub(super) fn stage_context_menu(
     state: &AppState,
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
+    key: Option<KeyMenu>,
 ) {
-    r.context_menu(|ui| {
+    context_menu(r, key, |ui| {
         let mut chosen = None;
         for a in [
             Action::EditSelection,
@@ -48,8 +71,9 @@ pub(super) fn lane_context_menu(
     state: &AppState,
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
+    key: Option<KeyMenu>,
 ) {
-    r.context_menu(|ui| {
+    context_menu(r, key, |ui| {
         let mut chosen = None;
         action_item(ui, Action::EditSelection, true, &mut chosen);
         action_item(ui, Action::ToggleCollapse, true, &mut chosen);
@@ -69,8 +93,9 @@ pub(super) fn card_context_menu(
     state: &AppState,
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
+    key: Option<KeyMenu>,
 ) {
-    r.context_menu(|ui| {
+    context_menu(r, key, |ui| {
         let mut chosen = None;
         for a in [
             Action::EditSelection,
@@ -181,9 +206,10 @@ pub(super) fn background_context_menu(
     state: &AppState,
     out: &mut Vec<Command>,
     actions: &mut Vec<Action>,
+    key: Option<KeyMenu>,
 ) -> bool {
     let mut added = false;
-    r.context_menu(|ui| {
+    context_menu(r, key, |ui| {
         let mut chosen = None;
         if let (Some(Selection::Cell { lane, stage }), Some(journey)) =
             (state.selection, state.current_journey())

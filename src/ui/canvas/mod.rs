@@ -23,6 +23,7 @@ mod inline_edit;
 mod items;
 mod keyboard;
 mod menus;
+mod minimap;
 mod navigate;
 
 use crate::t;
@@ -83,6 +84,17 @@ pub struct CanvasView {
     /// False once the user clicked outside the canvas (a window, a panel): the canvas's
     /// keys then stay with what was clicked, until the canvas is clicked again.
     has_keyboard: bool,
+    /// Where the map's body (not under the pinned header row and title column) was in
+    /// the last frame, so that a revealed item is not scrolled under them.
+    body: Option<Rect>,
+    /// Shift+F10 or the Menu key was pressed: open the selection's context menu.
+    menu_request: bool,
+    /// The context menu opened from the keyboard (its popup id) and where it shows.
+    menu_at: Option<(Id, Pos2)>,
+    /// Show the minimap (View menu).
+    pub show_minimap: bool,
+    /// Where the keyboard focus ring was drawn in the last frame, if it was.
+    focus_ring: Option<Rect>,
     /// Where the canvas was drawn last, and the map's transform there.
     last_drawn: Option<(Rect, TSTransform)>,
     /// Heights of the texts of the last layout, by font size and wrap width, for the
@@ -173,6 +185,12 @@ impl CanvasView {
     /// nowhere yet), so its keys (arrows, Delete, digits, the clipboard) act on it.
     pub fn owns_keyboard(&self) -> bool {
         self.has_keyboard
+    }
+
+    /// Where the keyboard focus ring around the canvas's keyboard selection was drawn
+    /// in the last frame: only while the canvas has the keyboard.
+    pub fn focus_ring(&self) -> Option<Rect> {
+        self.focus_ring
     }
 
     /// Asks for a zoom change on the next frame.
@@ -336,6 +354,9 @@ pub fn canvas_ui(
         view.has_keyboard = rect.contains(pos) && ui.ctx().layer_id_at(pos) == Some(ui.layer_id());
     }
     navigate::navigate(ui, &background, rect, view);
+    if navigate::auto_scroll(ui, rect, view) {
+        ui.ctx().request_repaint();
+    }
 
     // While a drag runs, show the document as it would be after the drag.
     let edit = view
@@ -379,11 +400,13 @@ pub fn canvas_ui(
     view.last_drawn = Some((rect, xf));
     let paint = PaintOptions {
         avatar: view.avatar,
+        lod: true,
         ..PaintOptions::default()
     };
     render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
     let panes = frozen::Panes::new(rect, xf, &shown);
     panes.paint(&painter, project, shown_journey, &shown);
+    view.body = Some(panes.body);
 
     let ctx = Ctx {
         ui,
@@ -398,11 +421,18 @@ pub fn canvas_ui(
         id: ui.scope_id().with("canvas").with(journey.id),
     };
     ctx.selection_overlay(&painter);
+    view.focus_ring = (view.has_keyboard && view.editing.is_none())
+        .then(|| ctx.focus_ring(&painter))
+        .flatten();
+    ctx.empty_cells(out);
     ctx.interact_items(view, out, actions);
     ctx.background_gestures(&background, view, out, actions);
     ctx.drag_feedback(&painter, view);
     ctx.inline_editor(view, out);
     ctx.keyboard(view, out);
+    if view.show_minimap {
+        minimap::minimap(ui, rect, &base, view, ctx.id);
+    }
 }
 
 /// What the interaction code needs about this frame.

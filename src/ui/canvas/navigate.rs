@@ -96,12 +96,23 @@ impl CanvasView {
                 (doc.min.to_vec2() * self.zoom + self.pan).to_pos2(),
                 doc.size() * self.zoom,
             );
-            let view = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(24.0);
-            if on_screen.left() < view.left() || on_screen.right() > view.right() {
-                self.pan.x = rect.width() / 2.0 - doc.center().x * self.zoom;
+            // The part of the canvas not under the pinned header row and title column.
+            let body = self
+                .body
+                .filter(|b| rect.contains_rect(*b))
+                .map_or(Rect::from_min_size(Pos2::ZERO, rect.size()), |b| {
+                    b.translate(-rect.min.to_vec2())
+                });
+            let view = body.shrink(24.0);
+            // A stage header is pinned along the top, so it only scrolls across; a lane
+            // title is pinned along the left, so it only scrolls up and down.
+            let across = !matches!(item, Selection::Lane(_));
+            let down = !matches!(item, Selection::Stage(_));
+            if across && (on_screen.left() < view.left() || on_screen.right() > view.right()) {
+                self.pan.x = body.center().x - doc.center().x * self.zoom;
             }
-            if on_screen.top() < view.top() || on_screen.bottom() > view.bottom() {
-                self.pan.y = rect.height() / 2.0 - doc.center().y * self.zoom;
+            if down && (on_screen.top() < view.top() || on_screen.bottom() > view.bottom()) {
+                self.pan.y = body.center().y - doc.center().y * self.zoom;
             }
         }
     }
@@ -168,4 +179,47 @@ pub(super) fn navigate(ui: &Ui, background: &Response, rect: Rect, view: &mut Ca
     } else if scroll != Vec2::ZERO {
         view.pan += scroll;
     }
+}
+
+/// How close to the canvas's edge, in points, a drag starts scrolling the map.
+const AUTO_SCROLL_MARGIN: f32 = 40.0;
+
+/// The fastest auto-scroll, in points a frame (with the pointer on the edge or past it).
+const AUTO_SCROLL_SPEED: f32 = 24.0;
+
+/// While a stage, lane or card (or a rubber band) is dragged with the pointer near the
+/// canvas's edge, the map scrolls that way, faster the nearer the edge: a stage is
+/// carried from the end of a long map to its start in one gesture. Returns true while
+/// it scrolls (the caller asks for another frame).
+pub(super) fn auto_scroll(ui: &Ui, rect: Rect, view: &mut CanvasView) -> bool {
+    let scrolls = view.drag.as_ref().is_some_and(|d| {
+        matches!(
+            d.kind,
+            super::drag::DragKind::Stage(_)
+                | super::drag::DragKind::Lane(_)
+                | super::drag::DragKind::Card(_)
+                | super::drag::DragKind::RubberBand(_)
+        )
+    });
+    let pointer = ui.input(|i| {
+        i.pointer
+            .primary_down()
+            .then(|| i.pointer.latest_pos())
+            .flatten()
+    });
+    let (true, Some(p)) = (scrolls, pointer) else {
+        return false;
+    };
+    let speed = |inside: f32| {
+        ((AUTO_SCROLL_MARGIN - inside) / AUTO_SCROLL_MARGIN).clamp(0.0, 1.0) * AUTO_SCROLL_SPEED
+    };
+    let step = vec2(
+        speed(p.x - rect.left()) - speed(rect.right() - p.x),
+        speed(p.y - rect.top()) - speed(rect.bottom() - p.y),
+    );
+    if step == Vec2::ZERO {
+        return false;
+    }
+    view.pan += step;
+    true
 }
