@@ -67,8 +67,13 @@ impl Step {
 pub struct Strip {
     /// The lane (index into [`MapLayout::lanes`]).
     pub lane: usize,
-    /// Where it goes on screen (the map is clipped to it).
+    /// Where it goes on screen.
     pub rect: Rect,
+    /// The part of `rect` the map is painted in: all of it for a lane shown whole; for
+    /// a lane shown in part, only the stage in the spotlight (and the lane's own title
+    /// left of it), since its neighbours' cards in that lane may go further down. The
+    /// rest is veiled.
+    pub map: Rect,
     /// Document units to screen points, for this lane.
     pub transform: TSTransform,
 }
@@ -109,7 +114,7 @@ impl StepView {
         self.strips
             .iter()
             .find(|s| s.lane == lane)
-            .map(|s| (s.transform, s.rect))
+            .map(|s| (s.transform, s.map))
     }
 
     /// The document point under screen point `pos`, if the step shows the map there.
@@ -122,7 +127,7 @@ impl StepView {
         }
         self.strips
             .iter()
-            .find(|s| s.rect.contains(pos))
+            .find(|s| s.map.contains(pos))
             .map(|s| s.transform.inverse().mul_pos(pos))
     }
 
@@ -159,12 +164,14 @@ impl StepView {
                     transform.scaling,
                 );
                 let top = transform.translation.y + sy * k;
+                let rect = Rect::from_min_max(
+                    pos2(s.rect.left(), top),
+                    pos2(s.rect.right(), top + s.rect.height() * k),
+                );
                 Strip {
                     lane: s.lane,
-                    rect: Rect::from_min_max(
-                        pos2(s.rect.left(), top),
-                        pos2(s.rect.right(), top + s.rect.height() * k),
-                    ),
+                    rect,
+                    map: Rect::from_x_y_ranges(s.map.x_range(), rect.y_range()),
                     transform: moved,
                 }
             })
@@ -381,9 +388,21 @@ pub fn step_view(layout: &MapLayout, step: &Step, screen: Rect) -> StepView {
             continue;
         };
         let h = height * scale;
+        let rect = Rect::from_min_max(pos2(screen.left(), y), pos2(screen.right(), y + h));
+        let map = if *height < g.row.height() - 0.5 {
+            let left = if pinned {
+                x + geom.column.left() * scale
+            } else {
+                screen.left()
+            };
+            Rect::from_min_max(pos2(left, y), pos2(x + geom.column.right() * scale, y + h))
+        } else {
+            rect
+        };
         strips.push(Strip {
             lane: k,
-            rect: Rect::from_min_max(pos2(screen.left(), y), pos2(screen.right(), y + h)),
+            rect,
+            map,
             transform: TSTransform::new(vec2(x, y - g.row.top() * scale), scale),
         });
         y += h;

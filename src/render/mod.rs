@@ -170,8 +170,17 @@ pub fn paint_step(
     let edge = Stroke::new(1.0, options.palette.grid);
     for strip in &view.strips {
         let rect = strip.rect.intersect(view.body).intersect(clip);
-        let body = painter.with_clip_rect(rect);
+        let body = painter.with_clip_rect(strip.map.intersect(rect));
         paint_map(&body, project, journey, layout, strip.transform, options);
+        // A lane shown in part: its neighbours' cells are veiled paper.
+        for side in [
+            Rect::from_min_max(rect.min, pos2(strip.map.left(), rect.bottom())),
+            Rect::from_min_max(pos2(strip.map.right(), rect.top()), rect.max),
+        ] {
+            if side.width() > 0.0 {
+                painter.rect_filled(side, 0.0, options.palette.dim);
+            }
+        }
         if let Some((band, shift)) = view.lane_band {
             let xf = TSTransform::new(
                 strip.transform.translation + shift.translation,
