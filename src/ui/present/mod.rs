@@ -101,6 +101,11 @@ impl Presentation {
         self.cache.as_ref().map_or(&[], |c| c.steps.as_slice())
     }
 
+    /// The size of the projector view the steps were made for (points).
+    pub fn screen(&self) -> Option<egui::Vec2> {
+        self.cache.as_ref().map(|c| c.screen)
+    }
+
     /// The step shown, once the presentation has been shown.
     pub fn current(&self) -> Option<&spotlight::Step> {
         self.steps().get(self.step)
