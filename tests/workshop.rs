@@ -550,3 +550,22 @@ fn the_time_box_turns_amber_then_red() {
     assert_eq!(spot(&h), Some((1, 0)));
     assert!(h.query_by_label_contains("over time").is_none());
 }
+
+#[test]
+fn the_slides_dialog_has_a_browse_button_that_falls_back_to_the_typed_folder() {
+    let mut h = app();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export slides…").click();
+    h.run();
+    h.get_by_label("Export slides");
+    let before = h.get_by_label("Folder").value().unwrap_or_default();
+    assert!(before.ends_with("-slides"), "{before}");
+    // No native dialog here (the in-app mode): the typed path stays and serves.
+    h.get_by_label("Browse…").click();
+    h.run();
+    assert_eq!(h.get_by_label("Folder").value().unwrap_or_default(), before);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Browse…").is_none());
+}

@@ -53,11 +53,13 @@ impl SlidesDialog {
             ui.heading(t!("slides-title"));
             ui.label(t!("slides-intro", journey = &journey.title));
             ui.horizontal(|ui| {
-                ui.label(t!("slides-size"));
+                let size = ui.label(t!("slides-size"));
                 let range = *SLIDE_SIDES.start()..=*SLIDE_SIDES.end();
-                ui.add(egui::DragValue::new(&mut self.options.width).range(range.clone()));
+                ui.add(egui::DragValue::new(&mut self.options.width).range(range.clone()))
+                    .labelled_by(size.id);
                 ui.label(t!("slides-by"));
-                ui.add(egui::DragValue::new(&mut self.options.height).range(range));
+                ui.add(egui::DragValue::new(&mut self.options.height).range(range))
+                    .labelled_by(size.id);
                 if ui.button(t!("slides-size-1080p")).clicked() {
                     self.options.width = 1920;
                     self.options.height = 1080;
