@@ -193,37 +193,48 @@ const FOLDED: f32 = 30.0;
 /// The least height of a lane with cards on a page: its title and kind.
 const TITLED: f32 = 60.0;
 
-/// How much of each lane's row stage `stage` needs (document units from the row's top):
-/// down to its last card in that stage, the lane's title at least; an empty cell folded
-/// to the title's line; the emotion curve and collapsed lanes whole.
-fn stage_heights(journey: &Journey, layout: &MapLayout, stage: usize) -> Vec<f32> {
-    let mut bottom: Vec<Option<f32>> = vec![None; layout.lanes.len()];
-    let position: std::collections::HashMap<usize, usize> = layout
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(k, g)| (g.index, k))
-        .collect();
-    for c in layout.cards.iter().filter(|c| c.stage == stage) {
-        if let Some(&k) = position.get(&c.lane) {
-            let b = &mut bottom[k];
+/// How much of each lane's row each stage needs (document units from the row's top),
+/// by stage then lane: down to its last card in that stage, the lane's title at least;
+/// an empty cell folded to the title's line; the emotion curve and collapsed lanes
+/// whole. One pass over the cards, whatever the number of stages.
+fn stage_heights(journey: &Journey, layout: &MapLayout) -> Vec<Vec<f32>> {
+    let lanes = layout.lanes.len();
+    let mut bottom: Vec<Option<f32>> = vec![None; layout.stages.len() * lanes];
+    let mut position = vec![usize::MAX; journey.lanes.len()];
+    for (k, g) in layout.lanes.iter().enumerate() {
+        if let Some(p) = position.get_mut(g.index) {
+            *p = k;
+        }
+    }
+    for c in &layout.cards {
+        let Some(&k) = position.get(c.lane) else {
+            continue;
+        };
+        if k == usize::MAX {
+            continue;
+        }
+        if let Some(b) = bottom.get_mut(c.stage * lanes + k) {
             *b = Some(b.map_or(c.rect.bottom(), |b: f32| b.max(c.rect.bottom())));
         }
     }
-    layout
-        .lanes
-        .iter()
-        .zip(bottom)
-        .map(|(g, last)| {
-            let lane = &journey.lanes[g.index];
-            let full = g.row.height();
-            if lane.collapsed || matches!(lane.kind, LaneKind::Emotion { .. }) {
-                return full;
-            }
-            match last {
-                None => full.min(FOLDED),
-                Some(b) => (b + size::CELL_PAD - g.row.top()).max(TITLED).min(full),
-            }
+    (0..layout.stages.len())
+        .map(|stage| {
+            layout
+                .lanes
+                .iter()
+                .zip(&bottom[stage * lanes..(stage + 1) * lanes])
+                .map(|(g, last)| {
+                    let lane = &journey.lanes[g.index];
+                    let full = g.row.height();
+                    if lane.collapsed || matches!(lane.kind, LaneKind::Emotion { .. }) {
+                        return full;
+                    }
+                    match last {
+                        None => full.min(FOLDED),
+                        Some(b) => (b + size::CELL_PAD - g.row.top()).max(TITLED).min(full),
+                    }
+                })
+                .collect()
         })
         .collect()
 }
@@ -252,7 +263,9 @@ pub fn plan(project: &Project, journey: &Journey, layout: &MapLayout, screen: Ve
         smallest_px: font::SMALL * overview_scale,
     }];
     let first_top = layout.lanes.first().map(|g| g.row.top());
+    let mut all_heights = stage_heights(journey, layout).into_iter();
     for (index, geom) in layout.stages.iter().enumerate() {
+        let heights = all_heights.next().unwrap_or_default();
         let font = fonts.get(index).copied().unwrap_or(font::SMALL);
         let focus = geom.header.union(geom.column);
         let fit = fit_scale(focus, inner);
@@ -271,7 +284,6 @@ pub fn plan(project: &Project, journey: &Journey, layout: &MapLayout, screen: Ve
             continue;
         }
         let scale = legible.min(widest);
-        let heights = stage_heights(journey, layout, index);
         // The stage header (and whatever lies between it and the first lane) on top of
         // every page, then as many lanes as fit below it.
         let head = first_top.unwrap_or(focus.top()) - focus.top();
