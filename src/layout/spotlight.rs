@@ -288,25 +288,33 @@ pub fn plan(project: &Project, journey: &Journey, layout: &MapLayout, screen: Ve
         // every page, then as many lanes as fit below it.
         let head = first_top.unwrap_or(focus.top()) - focus.top();
         let room = inner.height() / scale - head;
-        let mut pages: Vec<(Range<usize>, f32)> = Vec::new();
-        let mut start = 0;
-        while start < heights.len() {
-            let mut used = heights[start];
-            let mut end = start + 1;
-            while end < heights.len() && used + heights[end] <= room {
-                used += heights[end];
-                end += 1;
-            }
-            // A single lane taller than the screen at the legible size: that page is
-            // made smaller to show it whole.
-            let page_scale = if used > room {
-                scale.min(inner.height() / (head + used).max(1.0))
+        // As few pages as fit, then the lanes shared out evenly between them (the
+        // least page height that still needs no more pages), so that no last page
+        // holds a lone lane.
+        let fewest = pack(&heights, room).len();
+        let (mut lo, mut hi) = (heights.iter().copied().fold(0.0, f32::max).min(room), room);
+        for _ in 0..24 {
+            let mid = (lo + hi) / 2.0;
+            if pack(&heights, mid).len() <= fewest {
+                hi = mid;
             } else {
-                scale
-            };
-            pages.push((start..end, page_scale));
-            start = end;
+                lo = mid;
+            }
         }
+        let pages: Vec<(Range<usize>, f32)> = pack(&heights, hi)
+            .into_iter()
+            .map(|lanes| {
+                let used: f32 = heights[lanes.clone()].iter().sum();
+                // A single lane taller than the screen at the legible size: that page
+                // is made smaller to show it whole.
+                let page_scale = if used > room {
+                    scale.min(inner.height() / (head + used).max(1.0))
+                } else {
+                    scale
+                };
+                (lanes, page_scale)
+            })
+            .collect();
         let count = pages.len();
         for (page, (lanes, page_scale)) in pages.into_iter().enumerate() {
             steps.push(Step {
@@ -321,6 +329,24 @@ pub fn plan(project: &Project, journey: &Journey, layout: &MapLayout, screen: Ve
         }
     }
     steps
+}
+
+/// Consecutive lanes of `heights` packed into pages of at most `room` each (a lane
+/// taller than `room` alone on its page).
+fn pack(heights: &[f32], room: f32) -> Vec<Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while start < heights.len() {
+        let mut used = heights[start];
+        let mut end = start + 1;
+        while end < heights.len() && used + heights[end] <= room {
+            used += heights[end];
+            end += 1;
+        }
+        pages.push(start..end);
+        start = end;
+    }
+    pages
 }
 
 /// The scale that fits `focus` (a stage's header and column) to the screen's height,
