@@ -294,7 +294,7 @@ pub fn plan(project: &Project, journey: &Journey, layout: &MapLayout, screen: Ve
         let fewest = pack(&heights, room).len();
         let (mut lo, mut hi) = (heights.iter().copied().fold(0.0, f32::max).min(room), room);
         for _ in 0..24 {
-            let mid = (lo + hi) / 2.0;
+            let mid = f32::midpoint(lo, hi);
             if pack(&heights, mid).len() <= fewest {
                 hi = mid;
             } else {
