@@ -85,6 +85,22 @@ impl FilePicker {
         self.run(kind, move |d| d.set_file_name(name).save_file())
     }
 
+    /// Asks for a folder (to write several files into).
+    pub fn folder(&mut self) -> Picked {
+        if self.mode == FileDialogs::InApp {
+            return Picked::Unavailable;
+        }
+        let start = Instant::now();
+        match rfd::FileDialog::new().pick_folder() {
+            Some(path) => Picked::Path(path),
+            None if start.elapsed() < NO_DIALOG_THRESHOLD => {
+                self.mode = FileDialogs::InApp;
+                Picked::Unavailable
+            }
+            None => Picked::Cancelled,
+        }
+    }
+
     fn run(
         &mut self,
         kind: FileKind,

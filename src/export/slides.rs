@@ -1,5 +1,5 @@
-//! Slides: one PNG per step of a workshop presentation (the overview, then one per
-//! stage in the spotlight), painted by [`render::paint_step`] in the projector's
+//! Slides: one PNG per step of a workshop presentation (the overview, then every page
+//! of every stage in the spotlight), painted by [`render::paint_step`] in the projector's
 //! palette, for a consultant's deck.
 
 use std::path::{Path, PathBuf};
@@ -45,11 +45,20 @@ pub fn parse_size(text: &str) -> Option<(u32, u32)> {
     Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
 }
 
-/// The file name of each slide of `journey`: `00-overview.png`, then `01-` and the
-/// stage's name (letters and digits of any script kept, the rest turned into `-`).
-pub fn slide_names(journey: &Journey) -> Vec<String> {
-    let mut names = vec!["00-overview.png".to_owned()];
-    for (i, stage) in journey.stages.iter().enumerate() {
+/// The file name of each slide of `journey` made of `steps`: `00-overview.png`, then
+/// the stage's number and name (letters and digits of any script kept, the rest turned
+/// into `-`), with `-p2`... for the pages of a stage shown in several: `01-discover.png`,
+/// `02-order-p1.png`, `02-order-p2.png`. Sorted by name, they are in the order shown.
+pub fn slide_names(journey: &Journey, steps: &[spotlight::Step]) -> Vec<String> {
+    let mut names = Vec::with_capacity(steps.len());
+    for step in steps {
+        let Some((i, stage)) = step
+            .stage
+            .and_then(|i| journey.stages.get(i).map(|s| (i, s)))
+        else {
+            names.push("00-overview.png".to_owned());
+            continue;
+        };
         let mut slug = String::new();
         for c in stage.name.chars() {
             if c.is_alphanumeric() {
@@ -64,19 +73,29 @@ pub fn slide_names(journey: &Journey) -> Vec<String> {
         } else {
             slug
         };
-        names.push(format!("{:02}-{slug}.png", i + 1));
+        if step.pages > 1 {
+            let width = step.pages.to_string().len();
+            names.push(format!(
+                "{:02}-{slug}-p{:0width$}.png",
+                i + 1,
+                step.page + 1
+            ));
+        } else {
+            names.push(format!("{:02}-{slug}.png", i + 1));
+        }
     }
     names
 }
 
 impl Exporter {
-    /// Renders every step of `journey`'s presentation at the options' size.
+    /// Renders every step of `journey`'s presentation at the options' size, each with
+    /// its file name.
     pub fn render_slides(
         &self,
         project: &Project,
         journey: &Journey,
         options: &SlideOptions,
-    ) -> Result<Vec<image::RgbaImage>, ExportError> {
+    ) -> Result<Vec<(String, image::RgbaImage)>, ExportError> {
         if !SLIDE_SIDES.contains(&options.width) || !SLIDE_SIDES.contains(&options.height) {
             return Err(ExportError::BadSlideSize {
                 width: options.width,
@@ -97,20 +116,21 @@ impl Exporter {
             pixels_per_point: 1.0,
             background: crate::theme::PROJECTOR.background,
         };
-        let steps = spotlight::step_count(journey.stages.len());
-        let mut images = Vec::with_capacity(steps);
-        for step in 0..steps {
+        let steps = spotlight::plan(project, journey, &map, size);
+        let names = slide_names(journey, &steps);
+        let mut images = Vec::with_capacity(steps.len());
+        for (step, name) in steps.iter().zip(names) {
             let view = spotlight::step_view(&map, step, screen);
             let paint = PaintOptions {
                 palette: crate::theme::PROJECTOR,
                 votes: options.votes,
-                reveal: options.reveal.then_some(step),
+                reveal: options.reveal.then_some(step.reveal()),
                 ..PaintOptions::default()
             };
             let image = raster::render_to_image(&self.ctx, &raster_options, |ui| {
                 render::paint_step(ui.painter(), project, journey, &map, &view, screen, paint);
             })?;
-            images.push(image);
+            images.push((name, image));
         }
         Ok(images)
     }
@@ -131,7 +151,7 @@ pub fn write_slides(
         error: e.to_string(),
     })?;
     let mut written = Vec::with_capacity(images.len());
-    for (image, name) in images.iter().zip(slide_names(journey)) {
+    for (name, image) in &images {
         let path = dir.join(name);
         write_png(image, &path)?;
         written.push(path);
@@ -155,11 +175,35 @@ mod tests {
         journey.stages[0].name = "Pay & go!".into();
         journey.stages[1].name = "售后 服务".into();
         journey.stages[2].name = "***".into();
-        let names = slide_names(journey);
-        assert_eq!(names[0], "00-overview.png");
-        assert_eq!(names[1], "01-pay-go.png");
-        assert_eq!(names[2], "02-售后-服务.png");
-        assert_eq!(names[3], "03-stage.png");
-        assert_eq!(names.len(), journey.stages.len() + 1);
+        let step = |stage, page, pages| spotlight::Step {
+            stage,
+            page,
+            pages,
+            lanes: 0..1,
+            heights: Vec::new(),
+            scale: 1.0,
+            smallest_px: 24.0,
+        };
+        let steps = [
+            step(None, 0, 1),
+            step(Some(0), 0, 1),
+            step(Some(1), 0, 2),
+            step(Some(1), 1, 2),
+            step(Some(2), 0, 1),
+        ];
+        let names = slide_names(journey, &steps);
+        assert_eq!(
+            names,
+            [
+                "00-overview.png",
+                "01-pay-go.png",
+                "02-售后-服务-p1.png",
+                "02-售后-服务-p2.png",
+                "03-stage.png"
+            ]
+        );
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(sorted, names);
     }
 }

@@ -147,8 +147,9 @@ pub fn paint_map(
 }
 
 /// Paints one step of a workshop presentation on `screen`: the screen filled with the
-/// palette's paper, the map under the step's transform with the other stages veiled,
-/// and for a stage step the lane titles pinned on the left. The projector and the
+/// palette's paper, the map under the step's transform (clipped to the step's body)
+/// with the other stages veiled, and for a stage step the lane titles pinned on the
+/// left and, on a page of a stage, the stage headers pinned on top. The projector and the
 /// slides export both paint through here.
 pub fn paint_step(
     painter: &Painter,
@@ -164,16 +165,67 @@ pub fn paint_step(
         spotlight: view.spotlight,
         ..options
     };
-    paint_map(painter, project, journey, layout, view.transform, options);
-    if let Some((band, xf)) = view.lane_band {
-        let band_painter = painter.with_clip_rect(band.intersect(painter.clip_rect()));
+    let clip = painter.clip_rect();
+    if view.strips.is_empty() {
+        let body = painter.with_clip_rect(view.body.intersect(clip));
+        paint_map(&body, project, journey, layout, view.transform, options);
+        if let Some((band, xf)) = view.lane_band {
+            let band_painter = painter.with_clip_rect(band.intersect(clip));
+            paint_headers_with(
+                &band_painter,
+                project,
+                journey,
+                layout,
+                xf,
+                Headers::Lanes,
+                &options,
+            );
+        }
+    }
+    // A page of a stage: each lane through its own transform, into its own band, its
+    // pinned title beside it (the lane band's transform is then the shift from the
+    // strip's), a rule under each.
+    let edge = Stroke::new(1.0, options.palette.grid);
+    for strip in &view.strips {
+        let rect = strip.rect.intersect(view.body).intersect(clip);
+        let body = painter.with_clip_rect(strip.map.intersect(rect));
+        paint_map(&body, project, journey, layout, strip.transform, options);
+        // A lane shown in part: its neighbours' cells are veiled paper.
+        for side in [
+            Rect::from_min_max(rect.min, pos2(strip.map.left(), rect.bottom())),
+            Rect::from_min_max(pos2(strip.map.right(), rect.top()), rect.max),
+        ] {
+            if side.width() > 0.0 {
+                painter.rect_filled(side, 0.0, options.palette.dim);
+            }
+        }
+        if let Some((band, shift)) = view.lane_band {
+            let xf = TSTransform::new(
+                strip.transform.translation + shift.translation,
+                strip.transform.scaling,
+            );
+            let band_painter = painter.with_clip_rect(band.intersect(rect));
+            paint_headers_with(
+                &band_painter,
+                project,
+                journey,
+                layout,
+                xf,
+                Headers::Lanes,
+                &options,
+            );
+        }
+        painter.line_segment([rect.left_bottom(), rect.right_bottom()], edge);
+    }
+    if let Some((band, xf)) = view.stage_band {
+        let band_painter = painter.with_clip_rect(band.intersect(clip));
         paint_headers_with(
             &band_painter,
             project,
             journey,
             layout,
             xf,
-            Headers::Lanes,
+            Headers::Stages,
             &options,
         );
     }
@@ -245,6 +297,13 @@ pub fn paint_headers_with(
                 if p.visible(geom.header) {
                     p.stage_header(stage, geom.header);
                     p.micro_summary(project, layout, i);
+                }
+            }
+            if let Some(spot) = options.spotlight {
+                for (i, geom) in layout.stages.iter().enumerate() {
+                    if i != spot && p.visible(geom.header) {
+                        p.rect(geom.header, 0.0, p.pal.dim);
+                    }
                 }
             }
             painter.line_segment([band.left_bottom(), band.right_bottom()], edge);

@@ -120,6 +120,14 @@ impl Dialogs {
         }
     }
 
+    /// Asks for a folder, for a field of a panel (see [`Self::pick_file`]).
+    pub fn pick_folder(&mut self) -> Option<PathBuf> {
+        match self.picker.folder() {
+            Picked::Path(p) => Some(p),
+            Picked::Cancelled | Picked::Unavailable => None,
+        }
+    }
+
     /// Asks where to write a file of `kind`, for a field of a panel (see
     /// [`Self::pick_file`]).
     pub fn pick_save_file(&mut self, kind: FileKind, file_name: &str) -> Option<PathBuf> {

@@ -1123,7 +1123,7 @@ impl WaymarkApp {
         self.show_dialogs(&ctx);
         if let Some(dialog) = &mut self.slides_dialog {
             let mut close = false;
-            let command = dialog.ui(&ctx, &self.state, &mut close);
+            let command = dialog.ui(&ctx, &self.state, &mut self.dialogs, &mut close);
             if close {
                 self.slides_dialog = None;
             }

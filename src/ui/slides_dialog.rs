@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use egui::{Id, Key, Modal};
 
+use super::dialogs::Dialogs;
 use crate::app::{AppState, Command};
 use crate::export::slides::{SLIDE_SIDES, SlideOptions};
-use crate::layout::spotlight;
 use crate::t;
 
 /// State of the slides dialog while it is open.
@@ -43,6 +43,7 @@ impl SlidesDialog {
         &mut self,
         ctx: &egui::Context,
         state: &AppState,
+        dialogs: &mut Dialogs,
         close: &mut bool,
     ) -> Option<Command> {
         let journey = state.current_journey()?;
@@ -50,17 +51,15 @@ impl SlidesDialog {
         Modal::new(Id::unique("slides_dialog")).show(ctx, |ui| {
             ui.set_min_width(460.0);
             ui.heading(t!("slides-title"));
-            ui.label(t!(
-                "slides-intro",
-                journey = &journey.title,
-                count = spotlight::step_count(journey.stages.len())
-            ));
+            ui.label(t!("slides-intro", journey = &journey.title));
             ui.horizontal(|ui| {
-                ui.label(t!("slides-size"));
+                let size = ui.label(t!("slides-size"));
                 let range = *SLIDE_SIDES.start()..=*SLIDE_SIDES.end();
-                ui.add(egui::DragValue::new(&mut self.options.width).range(range.clone()));
+                ui.add(egui::DragValue::new(&mut self.options.width).range(range.clone()))
+                    .labelled_by(size.id);
                 ui.label(t!("slides-by"));
-                ui.add(egui::DragValue::new(&mut self.options.height).range(range));
+                ui.add(egui::DragValue::new(&mut self.options.height).range(range))
+                    .labelled_by(size.id);
                 if ui.button(t!("slides-size-1080p")).clicked() {
                     self.options.width = 1920;
                     self.options.height = 1080;
@@ -69,10 +68,19 @@ impl SlidesDialog {
             ui.checkbox(&mut self.options.reveal, t!("slides-reveal"));
             ui.checkbox(&mut self.options.votes, t!("export-include-votes"));
             let label = ui.label(t!("slides-folder"));
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut self.dir).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let mut enter = false;
+            ui.horizontal(|ui| {
+                // The native folder picker where there is one; the typed path otherwise.
+                if ui.button(t!("button-browse")).clicked()
+                    && let Some(p) = dialogs.pick_folder()
+                {
+                    self.dir = p.display().to_string();
+                }
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut self.dir).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            });
             ui.separator();
             ui.horizontal(|ui| {
                 let ready = !self.dir.trim().is_empty() && state.export_job.is_none();

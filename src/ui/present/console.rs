@@ -66,18 +66,37 @@ fn console_ui(
         return;
     };
     let stage_name = |i: usize| journey.stages.get(i).map(|s| s.name.clone());
-    let current = match pres.spotlight() {
-        Some(i) => t!(
+    let count = journey.stages.len();
+    let current = match pres.current().and_then(|s| s.stage.map(|i| (i, s))) {
+        Some((i, s)) if s.pages > 1 => t!(
+            "console-now-stage-page",
+            step = i + 1,
+            count = count,
+            stage = stage_name(i).unwrap_or_default(),
+            page = s.page + 1,
+            pages = s.pages
+        ),
+        Some((i, _)) => t!(
             "console-now-stage",
-            step = pres.step,
-            count = journey.stages.len(),
+            step = i + 1,
+            count = count,
             stage = stage_name(i).unwrap_or_default()
         ),
         None => t!("console-now-overview"),
     };
     ui.heading(current);
-    let next = match stage_name(pres.step) {
-        Some(name) => t!("console-next", stage = name),
+    let next = match pres
+        .steps()
+        .get(pres.step + 1)
+        .and_then(|s| s.stage.map(|i| (i, s)))
+    {
+        Some((i, s)) if s.pages > 1 => t!(
+            "console-next-page",
+            stage = stage_name(i).unwrap_or_default(),
+            page = s.page + 1,
+            pages = s.pages
+        ),
+        Some((i, _)) => t!("console-next", stage = stage_name(i).unwrap_or_default()),
         None => t!("console-next-end"),
     };
     ui.label(next);
@@ -100,20 +119,25 @@ fn console_ui(
     let (total, this_step) = pres.elapsed(now);
     ui.label(t!("console-timer-total", time = clock(total)));
     let box_secs = f64::from(pres.time_box_minutes) * 60.0;
-    let colour = if box_secs <= 0.0 {
-        ui.visuals().text_color()
-    } else if this_step > box_secs {
-        workshop::TIMER_RED
-    } else if this_step > box_secs * 0.8 {
-        workshop::TIMER_AMBER
-    } else {
-        workshop::TIMER_OK
+    let (colour, text) = match TimeBox::of(this_step, box_secs) {
+        TimeBox::None => (
+            ui.visuals().text_color(),
+            t!("console-timer-step", time = clock(this_step)),
+        ),
+        TimeBox::Within => (
+            workshop::TIMER_OK,
+            t!("console-timer-step", time = clock(this_step)),
+        ),
+        TimeBox::NearlyUp => (
+            workshop::TIMER_AMBER,
+            t!("console-timer-step-nearly-up", time = clock(this_step)),
+        ),
+        TimeBox::Over => (
+            workshop::TIMER_RED,
+            t!("console-timer-step-over", time = clock(this_step)),
+        ),
     };
-    ui.label(
-        RichText::new(t!("console-timer-step", time = clock(this_step)))
-            .size(22.0)
-            .color(colour),
-    );
+    ui.label(RichText::new(text).size(22.0).color(colour));
     ui.horizontal(|ui| {
         ui.label(t!("console-time-box"));
         ui.add(
@@ -149,12 +173,6 @@ fn console_ui(
         }
     });
     ui.checkbox(&mut pres.reveal, t!("console-reveal"));
-    if ui
-        .checkbox(&mut pres.legible, t!("console-legible"))
-        .changed()
-    {
-        pres.scroll = 0.0;
-    }
     if !ui.ctx().embed_viewports() {
         ui.checkbox(&mut pres.console_overlay, t!("console-overlay"));
     }
@@ -163,12 +181,11 @@ fn console_ui(
     }
 
     // Legibility: this stage's smallest text, then every stage under 24 px on a 1080p
-    // projector.
+    // projector (where even a single lane is too tall for the screen at that size).
     let illegible = pres.illegible();
     if let Some((_, px)) = pres
         .spotlight()
         .and_then(|spot| illegible.iter().find(|(i, _)| *i == spot))
-        && !pres.legible
     {
         ui.separator();
         ui.label(
@@ -256,4 +273,30 @@ pub fn top_voted_ui(
         }
     }
     chosen
+}
+
+/// Where the current step's timer stands against the time box: the console paints it
+/// green, amber in the box's last fifth, red once over, and says so in words too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeBox {
+    /// No time box is set.
+    None,
+    Within,
+    NearlyUp,
+    Over,
+}
+
+impl TimeBox {
+    /// The state after `elapsed` seconds of a box of `box_secs` seconds (0: none).
+    pub fn of(elapsed: f64, box_secs: f64) -> Self {
+        if box_secs <= 0.0 {
+            Self::None
+        } else if elapsed > box_secs {
+            Self::Over
+        } else if elapsed > box_secs * 0.8 {
+            Self::NearlyUp
+        } else {
+            Self::Within
+        }
+    }
 }

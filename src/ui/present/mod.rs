@@ -29,7 +29,7 @@ const TRANSITION: f64 = 0.35;
 
 /// The presentation in progress: view state, never saved.
 pub struct Presentation {
-    /// The step shown: 0 the overview, then one per stage.
+    /// The step shown: 0 the overview, then every page of every stage.
     step: usize,
     /// The (fractional) step the move to `step` started from, and when it started.
     from: f32,
@@ -56,18 +56,16 @@ pub struct Presentation {
     cache: Option<Cached>,
     /// Set when the presenter asks to end the presentation.
     pub(super) leave: bool,
-    /// The stage shown at the legible size (24 px text), moved down it by `scroll`
-    /// document units, instead of fitted whole to the screen.
-    pub legible: bool,
-    scroll: f32,
-    /// The scale of the last frame's view, to move a page at a time.
-    zoom_hint: f32,
 }
 
 struct Cached {
     revision: u64,
     journey: JourneyId,
+    screen: egui::Vec2,
     layout: Arc<MapLayout>,
+    /// The steps on this screen: the overview, then every page of every stage.
+    steps: Vec<spotlight::Step>,
+    /// The stages with text under 24 px on a 1080p projector, with that size.
     illegible: Vec<(usize, f32)>,
 }
 
@@ -89,25 +87,33 @@ impl Presentation {
             edit_next: false,
             cache: None,
             leave: false,
-            legible: false,
-            scroll: 0.0,
-            zoom_hint: 1.0,
         }
     }
 
-    /// The step shown: 0 is the overview, `n` the n-th stage in the spotlight.
+    /// The step shown: 0 is the overview, then every page of every stage in turn.
     pub fn step(&self) -> usize {
         self.step
     }
 
-    /// The stage in the spotlight (by index), `None` on the overview.
-    pub fn spotlight(&self) -> Option<usize> {
-        spotlight::step_stage(self.step)
+    /// The steps of the presentation on the screen it was last shown on: the overview,
+    /// then every page of every stage.
+    pub fn steps(&self) -> &[spotlight::Step] {
+        self.cache.as_ref().map_or(&[], |c| c.steps.as_slice())
     }
 
-    /// How far down the stage (document units) the legible view has moved.
-    pub fn scroll(&self) -> f32 {
-        self.scroll
+    /// The size of the projector view the steps were made for (points).
+    pub fn screen(&self) -> Option<egui::Vec2> {
+        self.cache.as_ref().map(|c| c.screen)
+    }
+
+    /// The step shown, once the presentation has been shown.
+    pub fn current(&self) -> Option<&spotlight::Step> {
+        self.steps().get(self.step)
+    }
+
+    /// The stage in the spotlight (by index), `None` on the overview.
+    pub fn spotlight(&self) -> Option<usize> {
+        self.current().and_then(|s| s.stage)
     }
 
     /// True while a card is being typed in.
@@ -124,9 +130,12 @@ impl Presentation {
         }
         self.from = self.shown_step(now);
         self.from_time = now;
+        // The step timer (and the time box) counts per stage, not per page.
+        let stage = |i: usize| self.steps().get(i).map(|s| s.stage);
+        if stage(step) != stage(self.step) {
+            self.step_started = now;
+        }
         self.step = step;
-        self.step_started = now;
-        self.scroll = 0.0;
     }
 
     /// Progress (0..=1) of the move to the current step at `now`, eased.
@@ -157,27 +166,55 @@ impl Presentation {
         self.step_started = now;
     }
 
-    /// The layout of `state`'s current journey, made again only when the document or
-    /// the journey changes.
-    fn layout(&mut self, ctx: &egui::Context, state: &AppState) -> Option<Arc<MapLayout>> {
+    /// The layout of `state`'s current journey and its steps on a screen of `screen`
+    /// points, made again only when the document, the journey or the screen changes.
+    /// The step shown stays on the same stage and page where it still exists.
+    fn layout(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        screen: egui::Vec2,
+    ) -> Option<Arc<MapLayout>> {
         let journey = state.current_journey()?;
         if let Some(c) = &self.cache
             && c.revision == state.revision()
             && c.journey == journey.id
+            && c.screen == screen
         {
             return Some(Arc::clone(&c.layout));
         }
-        let map = Arc::new(layout::layout_journey_with(
-            state.project(),
-            journey,
-            &EguiText(ctx),
-            &layout::LayoutOptions::default(),
-        ));
-        let illegible = spotlight::illegible_stages(state.project(), journey, &map);
+        let map = match &self.cache {
+            Some(c) if c.revision == state.revision() && c.journey == journey.id => {
+                Arc::clone(&c.layout)
+            }
+            _ => Arc::new(layout::layout_journey_with(
+                state.project(),
+                journey,
+                &EguiText(ctx),
+                &layout::LayoutOptions::default(),
+            )),
+        };
+        let steps = spotlight::plan(state.project(), journey, &map, screen);
+        let projector = spotlight::plan(state.project(), journey, &map, spotlight::PROJECTOR);
+        let illegible = spotlight::illegible_stages(&projector);
+        let was = self.current().map(|s| (s.stage, s.page));
+        if let Some((stage, page)) = was {
+            let same = |s: &&spotlight::Step| s.stage == stage;
+            if let Some(i) = steps
+                .iter()
+                .position(|s| s.stage == stage && s.page == page)
+                .or_else(|| steps.iter().rposition(|s| same(&s)))
+            {
+                self.step = i;
+                self.from = i as f32;
+            }
+        }
         self.cache = Some(Cached {
             revision: state.revision(),
             journey: journey.id,
+            screen,
             layout: Arc::clone(&map),
+            steps,
             illegible,
         });
         Some(map)
@@ -212,11 +249,12 @@ pub fn present_ui(
         pres.leave = true;
         return;
     };
-    let Some(map) = pres.layout(&ctx, state) else {
+    let rect = ui.max_rect();
+    let Some(map) = pres.layout(&ctx, state, rect.size()) else {
         pres.leave = true;
         return;
     };
-    let steps = spotlight::step_count(journey.stages.len());
+    let steps = pres.steps().len();
     if pres.step >= steps {
         pres.go_to(steps - 1, steps, now);
     }
@@ -240,41 +278,40 @@ pub fn present_ui(
     // The controls on the projector (vote buttons, the card being typed) are drawn in
     // light colours, like the paper they sit on.
     ui.style_mut().visuals = egui::Visuals::light();
-    let rect = ui.max_rect();
     let response = ui.interact(rect, ui.scope_id().with("projector"), Sense::click());
     response.widget_info(|| {
-        let label = if let Some(stage) = pres.spotlight().and_then(|i| journey.stages.get(i)) {
-            t!(
-                "present-step-stage",
-                step = pres.step,
-                count = journey.stages.len(),
-                stage = &stage.name
-            )
+        let current = pres.current();
+        let stage = current.and_then(|s| s.stage.map(|i| (i, s.page, s.pages)));
+        let label = if let Some((i, page, pages)) = stage
+            && let Some(stage) = journey.stages.get(i)
+        {
+            if pages > 1 {
+                t!(
+                    "present-step-stage-page",
+                    step = i + 1,
+                    count = journey.stages.len(),
+                    stage = &stage.name,
+                    page = page + 1,
+                    pages = pages
+                )
+            } else {
+                t!(
+                    "present-step-stage",
+                    step = i + 1,
+                    count = journey.stages.len(),
+                    stage = &stage.name
+                )
+            }
         } else {
             t!("present-step-overview", title = &journey.title)
         };
         WidgetInfo::labeled(Role::Image, true, label)
     });
-    let view = if pres.legible && !pres.animating(now) {
-        let (view, scroll) =
-            spotlight::legible_view(state.project(), journey, &map, pres.step, rect, pres.scroll);
-        pres.scroll = scroll;
-        view
-    } else {
-        shown_view(&map, pres, rect, now)
-    };
-    pres.zoom_hint = view.scale();
-    // The mouse wheel moves down a stage shown at the legible size.
-    if pres.legible && response.hovered() {
-        let wheel = ctx.input(|i| i.smooth_scroll_delta.y);
-        if wheel != 0.0 {
-            pres.scroll -= wheel / view.scale();
-            ctx.request_repaint();
-        }
-    }
+    let view = shown_view(&map, pres, rect, now);
+    let reveal = pres.current().map_or(0, spotlight::Step::reveal);
     let options = PaintOptions {
         palette: theme::PROJECTOR,
-        reveal: pres.reveal.then_some(pres.step),
+        reveal: pres.reveal.then_some(reveal),
         ..PaintOptions::default()
     };
     render::paint_step(
@@ -294,8 +331,8 @@ pub fn present_ui(
     cards_ui(ui, state, pres, &map, &view, commands);
     if let Some(pos) = response.interact_pointer_pos()
         && pres.editing.is_none()
+        && let Some(doc) = view.to_doc(pos)
     {
-        let doc = view.transform.inverse().mul_pos(pos);
         let hit = map.hit(doc);
         if response.double_clicked() {
             if let Some(Hit::Cell { lane, stage }) = hit {
@@ -323,15 +360,32 @@ pub fn present_ui(
 
 /// The view at `now`: the current step's, or on the way to it from the previous one.
 fn shown_view(map: &MapLayout, pres: &Presentation, rect: Rect, now: f64) -> StepView {
-    let target = spotlight::step_view(map, pres.step, rect);
+    let steps = pres.steps();
+    let view = |i: usize| {
+        steps.get(i.min(steps.len().saturating_sub(1))).map_or_else(
+            || spotlight::step_view(map, &overview(map), rect),
+            |s| spotlight::step_view(map, s, rect),
+        )
+    };
     if !pres.animating(now) {
-        return target;
+        return view(pres.step);
     }
     let at = pres.shown_step(now);
     let (a, b) = (at.floor().max(0.0) as usize, at.ceil().max(0.0) as usize);
-    let va = spotlight::step_view(map, a, rect);
-    let vb = spotlight::step_view(map, b, rect);
-    va.lerp(&vb, at - at.floor())
+    view(a).lerp(&view(b), at - at.floor())
+}
+
+/// The overview step, for a presentation not laid out yet.
+fn overview(map: &MapLayout) -> spotlight::Step {
+    spotlight::Step {
+        stage: None,
+        page: 0,
+        pages: 1,
+        lanes: 0..map.lanes.len(),
+        heights: Vec::new(),
+        scale: 1.0,
+        smallest_px: 0.0,
+    }
 }
 
 /// The presenter's keys: stepping (arrows, Page Up/Down, Space as a clicker sends
@@ -344,23 +398,6 @@ fn keys(
     now: f64,
     commands: &mut Vec<Command>,
 ) {
-    // At the legible size, Up and Down move down and up the stage instead of stepping.
-    let legible = pres.legible && pres.spotlight().is_some();
-    if legible {
-        let (down, up) = ctx.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(Modifiers::NONE, Key::ArrowUp),
-            )
-        });
-        let page = ctx.content_rect().height() / 3.0 / pres.zoom_hint.max(0.01);
-        if down {
-            pres.scroll += page;
-        }
-        if up {
-            pres.scroll -= page;
-        }
-    }
     let (step, escape, plus, minus, new_card, reveal, overlay) = ctx.input_mut(|i| {
         let mut take = |m: Modifiers, k: Key| i.consume_key(m, k);
         let next = take(Modifiers::NONE, Key::ArrowRight)
@@ -393,10 +430,6 @@ fn keys(
         let new_card = take(Modifiers::NONE, Key::N);
         let reveal = take(Modifiers::NONE, Key::R);
         let overlay = take(Modifiers::NONE, Key::C);
-        if take(Modifiers::NONE, Key::L) {
-            pres.legible = !pres.legible;
-            pres.scroll = 0.0;
-        }
         (step, escape, plus, minus, new_card, reveal, overlay)
     });
     if escape {
@@ -477,12 +510,14 @@ fn cards_ui(
     let Some(journey) = state.current_journey() else {
         return;
     };
-    let clip = ui.clip_rect();
+    let clip = ui.clip_rect().intersect(view.body);
     for g in &map.cards {
         if pres.spotlight().is_some_and(|s| s != g.stage) {
             continue;
         }
-        let screen = view.transform.mul_rect(g.rect);
+        let Some(screen) = card_on_screen(map, view, g) else {
+            continue;
+        };
         if !clip.intersects(screen) {
             continue;
         }
@@ -556,7 +591,9 @@ fn live_editor(
     let Some(g) = map.cards.iter().find(|g| g.id == *card) else {
         return;
     };
-    let screen = view.transform.mul_rect(g.rect);
+    let Some(screen) = card_on_screen(map, view, g) else {
+        return;
+    };
     let font = theme::font::CARD * view.scale();
     let (enter, escape) = ui.input(|i| {
         (
@@ -621,6 +658,15 @@ fn live_editor(
             gesture: None,
         });
     }
+}
+
+/// Where card `g` is on screen in `view` (clipped to its lane's band on a page), or
+/// `None` when the view does not show its lane.
+fn card_on_screen(map: &MapLayout, view: &StepView, g: &layout::CardGeom) -> Option<Rect> {
+    let lane = map.lanes.iter().position(|l| l.index == g.lane)?;
+    let (xf, clip) = view.lane_transform(lane)?;
+    let screen = xf.mul_rect(g.rect).intersect(clip);
+    (screen.height() > 0.0 && screen.width() > 0.0).then_some(screen)
 }
 
 /// Minutes and seconds, `12:05`.
