@@ -1132,6 +1132,9 @@ fn rasterize(
     pixels
 }
 
+/// Receives finished bands of pixels, in order.
+type BandSink<'a, E> = dyn FnMut(&[[u8; 4]]) -> Result<(), E> + 'a;
+
 /// Renders the bands in order into a few reused buffers and hands each finished band
 /// (rows `band * band_rows ..`) to `sink`, in order: the whole image never exists at
 /// once. Helper threads render ahead while `sink` (the PNG encoder) runs here.
@@ -1147,7 +1150,7 @@ fn rasterize_streaming<E>(
     let threads = std::thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
         .min(n_bands);
-    let sequential = |sink: &mut dyn FnMut(&[[u8; 4]]) -> Result<(), E>| {
+    let sequential = |sink: &mut BandSink<'_, E>| {
         let mut buffer = vec![[0_u8; 4]; band_rows * width];
         for band in 0..n_bands {
             let pixels = &mut buffer[..band_len(band)];
