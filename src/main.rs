@@ -381,14 +381,9 @@ fn cmd_export(
     }
     match format {
         export::ExportFormat::Png => {
-            let image = exporter.render_in(&project, journey, &options, Some(file))?;
-            export::write_png(&image, output)?;
-            println!(
-                "wrote {} ({} x {} px)",
-                output.display(),
-                image.width(),
-                image.height()
-            );
+            let (width, height) =
+                exporter.write_png_in(&project, journey, &options, Some(file), output)?;
+            println!("wrote {} ({} x {} px)", output.display(), width, height);
         }
         export::ExportFormat::Pdf => {
             let pages =
@@ -440,14 +435,9 @@ fn cmd_export_all(
         let path = dir.join(&name);
         match format {
             export::ExportFormat::Png => {
-                let image = exporter.render_in(project, journey, &options, Some(file))?;
-                export::write_png(&image, &path)?;
-                println!(
-                    "wrote {} ({} x {} px)",
-                    path.display(),
-                    image.width(),
-                    image.height()
-                );
+                let (width, height) =
+                    exporter.write_png_in(project, journey, &options, Some(file), &path)?;
+                println!("wrote {} ({} x {} px)", path.display(), width, height);
             }
             export::ExportFormat::Pdf => {
                 export::write_pdf(&exporter, project, journey, &options, Some(file), &path)?;

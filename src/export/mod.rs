@@ -281,6 +281,55 @@ impl Exporter {
         options: &ExportOptions,
         project_file: Option<&Path>,
     ) -> Result<image::RgbaImage, ExportError> {
+        self.paint_journey(
+            project,
+            journey,
+            options,
+            project_file,
+            |raster_options, paint| raster::render_to_image(&self.ctx, raster_options, paint),
+        )
+    }
+
+    /// Renders one journey of the project saved at `project_file` (see
+    /// [`Self::render_in`]) and writes it as a PNG to `path`, atomically. The same
+    /// pixels as [`write_png`] of [`Self::render_in`], but streamed band by band into
+    /// the encoder: a large map never holds its whole image in memory.
+    ///
+    /// # Errors
+    /// As [`Self::render_in`], and if the file cannot be written. Returns the image's
+    /// width and height in pixels.
+    pub fn write_png_in(
+        &self,
+        project: &Project,
+        journey: &Journey,
+        options: &ExportOptions,
+        project_file: Option<&Path>,
+        path: &Path,
+    ) -> Result<(u32, u32), ExportError> {
+        let (bytes, size) = self.paint_journey(
+            project,
+            journey,
+            options,
+            project_file,
+            |raster_options, paint| {
+                let mut bytes = Vec::new();
+                let size = raster::render_to_png(&self.ctx, raster_options, paint, &mut bytes)?;
+                Ok((bytes, size))
+            },
+        )?;
+        atomic_write(path, &bytes)?;
+        Ok(size)
+    }
+
+    /// Lays out one journey and hands the raster options and its paint code to `render`.
+    fn paint_journey<R>(
+        &self,
+        project: &Project,
+        journey: &Journey,
+        options: &ExportOptions,
+        project_file: Option<&Path>,
+        render: impl FnOnce(&raster::RenderOptions, &dyn Fn(&egui::Ui)) -> Result<R, RasterError>,
+    ) -> Result<R, ExportError> {
         if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
             return Err(ExportError::BadScale(options.scale));
         }
@@ -319,7 +368,7 @@ impl Exporter {
             pixels_per_point: options.scale,
             background,
         };
-        let image = raster::render_to_image(&self.ctx, &raster_options, |ui| {
+        let result = render(&raster_options, &|ui: &egui::Ui| {
             render::paint_map(
                 ui.painter(),
                 project,
@@ -333,9 +382,9 @@ impl Exporter {
                     ..PaintOptions::default()
                 },
             );
-        })?;
+        });
         drop(avatar);
-        Ok(image)
+        Ok(result?)
     }
 
     /// The scripts used in `journey` (and its persona) that no available font can show,

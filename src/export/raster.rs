@@ -28,7 +28,8 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use egui::epaint::{
     ClippedPrimitive, Color32, ColorImage, ImageData, ImageDelta, Primitive, TextureId, Vertex,
@@ -164,8 +165,29 @@ pub fn render_to_image(
     mut paint: impl FnMut(&egui::Ui),
 ) -> Result<image::RgbaImage, RasterError> {
     let (width, height) = image_size(options)?;
-    let ppp = options.pixels_per_point;
 
+    let pixels = render_with(ctx, options, width, height, &mut paint, |binned| {
+        rasterize(binned, width, height, options.background.to_array())
+    });
+
+    let (w, h) = (width as u32, height as u32);
+    image::RgbaImage::from_raw(w, h, pixels.into_flattened()).ok_or(RasterError::Buffer {
+        width: w,
+        height: h,
+    })
+}
+
+/// Runs `paint` twice in `ctx` (see [`render_to_image`]), tessellates the second pass and
+/// hands its triangles, binned by band of `band_rows` rows, to `raster`.
+fn render_with<R>(
+    ctx: &egui::Context,
+    options: &RenderOptions,
+    width: usize,
+    height: usize,
+    paint: &mut impl FnMut(&egui::Ui),
+    raster: impl FnOnce(&Binned<'_>) -> R,
+) -> R {
+    let ppp = options.pixels_per_point;
     let make_input = || pass_input(ctx, options.size_points, ppp);
 
     let shared = ctx.data_mut(|data| {
@@ -194,16 +216,11 @@ pub fn render_to_image(
 
     let shapes = std::mem::take(&mut second.shapes);
     let primitives = ctx.tessellate(shapes, second.pixels_per_point);
-    let background = options.background.to_array();
-    let pixels = rasterize(&primitives, &store, ppp, width, height, background);
+    let result = with_bins(&primitives, &store, ppp, width, height, raster);
     store.apply_free(&mut second.textures_delta);
     drop(store);
 
-    let (w, h) = (width as u32, height as u32);
-    image::RgbaImage::from_raw(w, h, pixels.into_flattened()).ok_or(RasterError::Buffer {
-        width: w,
-        height: h,
-    })
+    result
 }
 
 /// Encodes `img` as a PNG file in memory.
@@ -670,33 +687,6 @@ struct MeshJob<'a> {
     ppp: f32,
     /// The texel at `WHITE_UV` (0, 0), used by all untextured shapes.
     white: [f32; 4],
-    /// Global index of the mesh's first triangle.
-    first: usize,
-}
-
-/// Sets up the triangles with global indices in `range`, in paint order.
-fn setup_range<'a>(jobs: &[MeshJob<'a>], range: std::ops::Range<usize>) -> Vec<Triangle<'a>> {
-    let mut out = Vec::with_capacity(range.len());
-    for job in jobs {
-        let count = job.mesh.indices.len() / 3;
-        let start = range.start.max(job.first);
-        let end = range.end.min(job.first + count);
-        if start >= end {
-            continue;
-        }
-        let indices = &job.mesh.indices[(start - job.first) * 3..(end - job.first) * 3];
-        for idx in indices.chunks_exact(3) {
-            let vertex = |i: u32| job.mesh.vertices.get(i as usize);
-            let (Some(a), Some(b), Some(c)) = (vertex(idx[0]), vertex(idx[1]), vertex(idx[2]))
-            else {
-                continue;
-            };
-            if let Some(t) = setup_triangle([a, b, c], job) {
-                out.push(t);
-            }
-        }
-    }
-    out
 }
 
 /// Chooses how to shade a triangle (flat, interpolated or textured).
@@ -1010,19 +1000,30 @@ fn unpremultiply(px: &mut [u8; 4]) {
 // ---------------------------------------------------------------------------
 // Rasterisation
 
-fn rasterize(
+/// The triangles of one band of rows, in paint order: (index of the mesh job, index of
+/// the triangle in the mesh). Triangles are set up when their band is rendered, so that
+/// a large image never holds the set-up form of every triangle at once.
+type Bin = Vec<(u32, u32)>;
+
+/// The meshes to draw and their triangles binned by band of `band_rows` rows.
+struct Binned<'a> {
+    jobs: Vec<MeshJob<'a>>,
+    bins: Vec<Bin>,
+    band_rows: usize,
+}
+
+/// Bins the triangles of `primitives` by band of rows (paint order is kept in each bin)
+/// and calls `f` with them.
+fn with_bins<R>(
     primitives: &[ClippedPrimitive],
     store: &TextureStore,
     ppp: f32,
     width: usize,
     height: usize,
-    background: [u8; 4],
-) -> Vec<[u8; 4]> {
-    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-
-    // Meshes to draw, with the index of their first triangle.
+    f: impl FnOnce(&Binned<'_>) -> R,
+) -> R {
+    // Meshes to draw.
     let mut jobs = Vec::new();
-    let mut total = 0;
     for primitive in primitives {
         // Paint callbacks need a GPU; they are skipped.
         let Primitive::Mesh(mesh) = &primitive.primitive else {
@@ -1042,51 +1043,64 @@ fn rasterize(
             sampler,
             ppp,
             white: sampler.sample(0.0, 0.0, sampler.magnification),
-            first: total,
         });
-        total += mesh.indices.len() / 3;
     }
 
-    // Triangle setup, split into contiguous ranges (paint order is kept).
-    let chunks: Vec<Vec<Triangle<'_>>> = if threads > 1 && total > 4096 {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|i| {
-                    let range = total * i / threads..total * (i + 1) / threads;
-                    let jobs = &jobs;
-                    let mine = range.clone();
-                    std::thread::Builder::new()
-                        .name(format!("waymark-raster-setup-{i}"))
-                        .spawn_scoped(scope, move || setup_range(jobs, mine))
-                        .map_err(|_| range)
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| match h {
-                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    // The thread could not start (resource limits): the work is done
-                    // here instead, so the export still succeeds, only slower.
-                    Err(range) => setup_range(&jobs, range),
-                })
-                .collect()
-        })
-    } else {
-        vec![setup_range(&jobs, 0..total)]
-    };
-
-    // Bin triangles by band, preserving paint order.
+    // Bin triangles by the rows their setup will cover, preserving paint order.
     let band_rows = (BAND_BYTES / (width * 4)).clamp(1, height);
     let n_bands = height.div_ceil(band_rows);
-    let mut bins: Vec<Vec<&Triangle<'_>>> = vec![Vec::new(); n_bands];
-    for t in chunks.iter().flatten() {
-        let first = t.y0 as usize / band_rows;
-        let last = (t.y1 as usize - 1) / band_rows;
-        for bin in &mut bins[first..=last] {
-            bin.push(t);
+    let mut bins: Vec<Bin> = vec![Vec::new(); n_bands];
+    for (j, job) in jobs.iter().enumerate() {
+        for (t, idx) in job.mesh.indices.chunks_exact(3).enumerate() {
+            let Some((y0, y1)) = triangle_rows(job, idx) else {
+                continue;
+            };
+            let first = y0 as usize / band_rows;
+            let last = (y1 as usize - 1) / band_rows;
+            for bin in &mut bins[first..=last] {
+                bin.push((j as u32, t as u32));
+            }
         }
     }
+    f(&Binned {
+        jobs,
+        bins,
+        band_rows,
+    })
+}
 
+/// The vertices of triangle `idx` of a mesh, if its indices are valid.
+fn triangle_vertices<'a>(job: &MeshJob<'a>, idx: &[u32]) -> Option<[&'a Vertex; 3]> {
+    let vertex = |i: u32| job.mesh.vertices.get(i as usize);
+    Some([vertex(idx[0])?, vertex(idx[1])?, vertex(idx[2])?])
+}
+
+/// The pixel rows `y0..y1` that [`setup_triangle`] gives the triangle (the same
+/// arithmetic), or `None` when it covers no pixel for certain.
+fn triangle_rows(job: &MeshJob<'_>, idx: &[u32]) -> Option<(i32, i32)> {
+    let v = triangle_vertices(job, idx)?;
+    if !v.iter().all(|v| v.pos.x.is_finite() && v.pos.y.is_finite()) {
+        return None;
+    }
+    let scale = f64::from(job.ppp) * SUBPIXEL;
+    let snap = |y: f32| floor_f64(f64::from(y) * scale + 0.5);
+    let (a, b, c) = (snap(v[0].pos.y), snap(v[1].pos.y), snap(v[2].pos.y));
+    let y0 = -floor_f64((128.0 - a.min(b).min(c)) / SUBPIXEL);
+    let y1 = floor_f64((a.max(b).max(c) - 128.0) / SUBPIXEL) + 1.0;
+    let y0 = y0.max(f64::from(job.clip.y0)) as i32;
+    let y1 = y1.min(f64::from(job.clip.y1)) as i32;
+    (y0 < y1).then_some((y0, y1))
+}
+
+/// Renders every band into one image buffer (bands taken by threads dynamically).
+fn rasterize(
+    binned: &Binned<'_>,
+    width: usize,
+    height: usize,
+    background: [u8; 4],
+) -> Vec<[u8; 4]> {
+    let (n_bands, band_rows) = (binned.bins.len(), binned.band_rows);
+    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
     // Allocated lazily (calloc); each band's pages are first touched by the
     // thread that renders it, so page faults happen in parallel.
     let mut pixels = vec![[0_u8; 4]; width * height];
@@ -1098,13 +1112,7 @@ fn rasterize(
             let Some((band_index, band)) = next else {
                 break;
             };
-            render_band(
-                band,
-                band_index * band_rows,
-                width,
-                &bins[band_index],
-                background,
-            );
+            render_band(band, band_index, width, binned, background);
         }
     };
     std::thread::scope(|scope| {
@@ -1124,18 +1132,170 @@ fn rasterize(
     pixels
 }
 
+/// Receives finished bands of pixels, in order.
+type BandSink<'a, E> = dyn FnMut(&[[u8; 4]]) -> Result<(), E> + 'a;
+
+/// Renders the bands in order into a few reused buffers and hands each finished band
+/// (rows `band * band_rows ..`) to `sink`, in order: the whole image never exists at
+/// once. Helper threads render ahead while `sink` (the PNG encoder) runs here.
+fn rasterize_streaming<E>(
+    binned: &Binned<'_>,
+    width: usize,
+    height: usize,
+    background: [u8; 4],
+    mut sink: impl FnMut(&[[u8; 4]]) -> Result<(), E>,
+) -> Result<(), E> {
+    let (n_bands, band_rows) = (binned.bins.len(), binned.band_rows);
+    let band_len = |band: usize| band_rows.min(height - band * band_rows) * width;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(n_bands);
+    let sequential = |sink: &mut BandSink<'_, E>| {
+        let mut buffer = vec![[0_u8; 4]; band_rows * width];
+        for band in 0..n_bands {
+            let pixels = &mut buffer[..band_len(band)];
+            render_band(pixels, band, width, binned, background);
+            sink(pixels)?;
+        }
+        Ok(())
+    };
+    if threads <= 1 {
+        return sequential(&mut sink);
+    }
+    // One buffer per helper being rendered, one more waiting to be encoded.
+    let (free_tx, free_rx) = mpsc::channel::<Vec<[u8; 4]>>();
+    for _ in 0..=threads {
+        let _ = free_tx.send(vec![[0_u8; 4]; band_rows * width]);
+    }
+    let free_rx = Mutex::new(free_rx);
+    let next = AtomicUsize::new(0);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<[u8; 4]>)>();
+    std::thread::scope(|scope| {
+        let mut helpers = 0;
+        for i in 0..threads {
+            let done_tx = done_tx.clone();
+            let (free_rx, next) = (&free_rx, &next);
+            // A band is claimed only by a helper that holds a buffer, so the lowest
+            // band not yet encoded is always being rendered: no deadlock.
+            let helper = move || {
+                loop {
+                    let buffer = free_rx
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .recv();
+                    let Ok(mut buffer) = buffer else { break };
+                    let band = next.fetch_add(1, Ordering::Relaxed);
+                    if band >= n_bands {
+                        break;
+                    }
+                    let pixels = &mut buffer[..band_len(band)];
+                    render_band(pixels, band, width, binned, background);
+                    if done_tx.send((band, buffer)).is_err() {
+                        break;
+                    }
+                }
+            };
+            if std::thread::Builder::new()
+                .name(format!("waymark-raster-{i}"))
+                .spawn_scoped(scope, helper)
+                .is_err()
+            {
+                break;
+            }
+            helpers += 1;
+        }
+        drop(done_tx);
+        if helpers == 0 {
+            // No thread could start (resource limits): render here, only slower.
+            return sequential(&mut sink);
+        }
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut wanted = 0;
+        let mut result = Ok(());
+        for (band, buffer) in done_rx {
+            waiting.insert(band, buffer);
+            while let Some(buffer) = waiting.remove(&wanted) {
+                if result.is_ok() {
+                    result = sink(&buffer[..band_len(wanted)]);
+                    if result.is_err() {
+                        // Stop the helpers: no band after this one is needed.
+                        next.store(n_bands, Ordering::Relaxed);
+                    }
+                }
+                wanted += 1;
+                let _ = free_tx.send(buffer);
+            }
+        }
+        result
+    })
+}
+
+/// Runs `paint` like [`render_to_image`] and writes the image as a PNG to `out`
+/// (straight RGBA8, the same pixels), band by band: only a few bands of pixels are in
+/// memory at once, whatever the image's size. Returns the width and height in pixels.
+///
+/// # Errors
+/// Returns an error if the options are invalid (see [`render_to_image`]) or if
+/// encoding or writing fails.
+pub fn render_to_png<W: std::io::Write>(
+    ctx: &egui::Context,
+    options: &RenderOptions,
+    mut paint: impl FnMut(&egui::Ui),
+    out: W,
+) -> Result<(u32, u32), RasterError> {
+    let (width, height) = image_size(options)?;
+    let mut encoder = png::Encoder::new(out, width as u32, height as u32);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    // The settings of `encode_png`.
+    encoder.set_compression(png::Compression::Fast);
+    encoder.set_filter(png::Filter::Adaptive);
+    let mut writer = encoder.write_header().map_err(png_error)?;
+    let mut stream = writer.stream_writer().map_err(png_error)?;
+    render_with(ctx, options, width, height, &mut paint, |binned| {
+        rasterize_streaming(
+            binned,
+            width,
+            height,
+            options.background.to_array(),
+            |pixels| std::io::Write::write_all(&mut stream, pixels.as_flattened()),
+        )
+    })
+    .map_err(|e| RasterError::Png(image::ImageError::IoError(e)))?;
+    stream.finish().map_err(png_error)?;
+    writer.finish().map_err(png_error)?;
+    Ok((width as u32, height as u32))
+}
+
+fn png_error(e: png::EncodingError) -> RasterError {
+    RasterError::Png(image::ImageError::IoError(std::io::Error::other(e)))
+}
+
+/// Renders band number `band_index` (its pixels `band`), setting up its triangles.
 fn render_band(
     band: &mut [[u8; 4]],
-    band_y0: usize,
+    band_index: usize,
     width: usize,
-    bin: &[&Triangle<'_>],
+    binned: &Binned<'_>,
     background: [u8; 4],
 ) {
     band.fill(background);
-    let band_y0 = band_y0 as i32;
+    let band_y0 = (band_index * binned.band_rows) as i32;
     let band_y1 = band_y0 + (band.len() / width) as i32;
-    for t in bin {
-        t.draw_rows(band, width, band_y0, t.y0.max(band_y0), t.y1.min(band_y1));
+    for &(j, t) in &binned.bins[band_index] {
+        let job = &binned.jobs[j as usize];
+        let t = t as usize;
+        let Some(v) = job
+            .mesh
+            .indices
+            .get(t * 3..t * 3 + 3)
+            .and_then(|idx| triangle_vertices(job, idx))
+        else {
+            continue;
+        };
+        if let Some(t) = setup_triangle(v, job) {
+            t.draw_rows(band, width, band_y0, t.y0.max(band_y0), t.y1.min(band_y1));
+        }
     }
     // Over an opaque background every pixel stays opaque: nothing to undo.
     if background[3] != 255 {
@@ -1169,6 +1329,42 @@ mod tests {
 
     fn px(img: &image::RgbaImage, x: u32, y: u32) -> [u8; 4] {
         img.get_pixel(x, y).0
+    }
+
+    /// The streamed PNG has exactly the pixels of the in-memory image, over several
+    /// bands, with text, on white and on a transparent background.
+    #[test]
+    fn streamed_png_has_the_pixels_of_the_image() {
+        for background in [Color32::WHITE, Color32::TRANSPARENT] {
+            // 1200 px wide at scale 2: about 436 rows per band, so three bands.
+            let options = opts(600.0, 560.0, 2.0, background);
+            let paint = |ui: &egui::Ui| {
+                let painter = ui.painter();
+                for i in 0..40 {
+                    let y = i as f32 * 14.0;
+                    painter.circle_filled(
+                        pos2(20.0 + y, 10.0 + y),
+                        9.0,
+                        Color32::from_rgba_unmultiplied(200, 40, 90, 160),
+                    );
+                    painter.text(
+                        pos2(40.0, y),
+                        egui::Align2::LEFT_TOP,
+                        format!("Step {i} compare plans"),
+                        FontId::proportional(12.0),
+                        Color32::from_rgb(20, 30, 60),
+                    );
+                }
+            };
+            let image = render_to_image(&egui::Context::default(), &options, paint).unwrap();
+            let mut bytes = Vec::new();
+            let size =
+                render_to_png(&egui::Context::default(), &options, paint, &mut bytes).unwrap();
+            assert_eq!(size, (1200, 1120));
+            let decoded = image::load_from_memory(&bytes).unwrap().to_rgba8();
+            assert_eq!(decoded.dimensions(), image.dimensions());
+            assert!(decoded.as_raw() == image.as_raw(), "pixels differ");
+        }
     }
 
     #[test]
