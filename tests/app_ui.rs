@@ -326,3 +326,81 @@ fn side_panels_collapse_to_make_room_for_the_map_in_a_small_window() {
     assert!((canvas(&h).width() - narrow.width()).abs() < 1.0);
     assert!(zoom(&h) < fitted, "refitted to the narrower canvas");
 }
+
+#[test]
+fn the_export_dialog_shows_the_exact_size_and_refuses_a_scale_over_the_limit() {
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.png");
+    // 30 stages: about 6,200 points wide, so 2× fits the 16,384-pixel limit and 3× not.
+    let project = io::sample::generated_project(30, 4, 30);
+    let mut h = common::app_on(project.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let exporter = waymark::export::Exporter::new();
+    let at = |scale: f32| {
+        let options = waymark::export::ExportOptions {
+            scale,
+            ..Default::default()
+        };
+        exporter.png_size(&project, &project.journeys[0], &options)
+    };
+    let (w, hgt) = at(1.0).unwrap();
+    h.get_by_label(&format!("{w} × {hgt} px"));
+    // Up the scale slider to 3×: over the limit, said at once, Export disabled.
+    h.get_by_role_and_label(egui::accesskit::Role::Slider, "Scale")
+        .focus();
+    h.run();
+    for _ in 0..4 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    assert!(at(3.0).is_err());
+    h.get_by_label_contains("over the 16384 px a PNG may have on a side");
+    assert!(h.get_by_label("Export").accesskit_node().is_disabled());
+    // The dialog offers the largest scale that fits, which makes it exportable.
+    let offer = h
+        .get_by_label_contains("the largest scale that fits")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    let chosen: f32 = offer
+        .trim_start_matches("Use ")
+        .split('×')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    h.get_by_label_contains("the largest scale that fits")
+        .click();
+    h.run();
+    assert!(!h.get_by_label("Export").accesskit_node().is_disabled());
+    let (w, hgt) = at(chosen).unwrap();
+    assert!(chosen > 2.0 && chosen < 3.0, "{chosen}");
+    h.get_by_label(&format!("{w} × {hgt} px"));
+    // The file written is exactly the size shown.
+    set_field(&mut h, "Save to", path.to_str().unwrap());
+    h.get_by_label("Export").click();
+    h.step();
+    h.step();
+    wait_for_export(&mut h);
+    let image = image::open(&path).unwrap();
+    assert_eq!(
+        (u64::from(image.width()), u64::from(image.height())),
+        (w, hgt)
+    );
+}
+
+#[test]
+fn a_map_too_large_for_a_png_even_at_1x_is_pointed_to_pdf_or_svg() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = common::app_on(io::sample::generated_project(90, 3, 0));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label_contains("too large for a PNG even at 1×");
+    assert!(h.get_by_label("Export").accesskit_node().is_disabled());
+    assert!(
+        h.query_by_label_contains("the largest scale that fits")
+            .is_none()
+    );
+}

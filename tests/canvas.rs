@@ -1132,3 +1132,134 @@ fn the_minimap_shows_the_whole_journey_and_a_click_moves_the_view_there() {
     let middle = h.state().view.pan;
     assert!(middle.x > end.x && middle.x < start.x, "{middle:?}");
 }
+
+/// Texts painted inside `area` at `min_px` or larger, with their positions.
+fn painted_labels(
+    h: &Harness<'_, WaymarkApp>,
+    area: egui::Rect,
+    min_px: f32,
+) -> Vec<(String, Pos2)> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t)
+                if area.contains(t.pos)
+                    && t.galley
+                        .job
+                        .sections
+                        .iter()
+                        .all(|s| s.format.font_id.size >= min_px) =>
+            {
+                Some((t.galley.text().to_owned(), t.pos))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn zoom_to_fit_shows_all_of_a_100_stage_map_with_its_stages_and_lanes_still_labelled() {
+    let project = waymark::io::sample::generated_project(100, 8, 800);
+    let journey = project.journeys[0].clone();
+    let mut h = common::app_on(project);
+    h.state_mut()
+        .view
+        .request(waymark::ui::canvas::ZoomRequest::Fit);
+    h.run();
+    let canvas = h.get_by_label("Journey map").rect();
+    let zoom = h.state().view.zoom;
+    assert!(
+        waymark::ui::canvas::stage_labels_at(zoom),
+        "the test wants a zoom where the map's own names are unreadable: {zoom}"
+    );
+    // Every stage is in view: the first and the last stage's cards are on screen.
+    for stage in [&journey.stages[0], &journey.stages[99]] {
+        let card = journey
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .find(|c| c.stage == stage.id)
+            .expect("a card in the stage");
+        assert!(
+            h.state().view.card_screen_rect(card.id).is_some(),
+            "{} is out of view at {zoom}",
+            stage.name
+        );
+    }
+    // Stage numbers and lane titles are drawn at a readable size, across the whole map.
+    let labels = painted_labels(&h, canvas, waymark::ui::canvas::LABEL_PX);
+    let numbers: Vec<usize> = labels.iter().filter_map(|(t, _)| t.parse().ok()).collect();
+    assert!(numbers.contains(&1), "{labels:?}");
+    assert!(
+        numbers.iter().any(|n| *n >= 90) && numbers.len() >= 10,
+        "stage labels {numbers:?}"
+    );
+    // Labels never overlap: their positions along the map strictly increase.
+    let mut xs: Vec<f32> = labels
+        .iter()
+        .filter(|(t, _)| t.parse::<usize>().is_ok())
+        .map(|(_, p)| p.x)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    assert!(xs.windows(2).all(|w| w[1] - w[0] >= 10.0), "{xs:?}");
+    let lanes_labelled = journey
+        .lanes
+        .iter()
+        .filter(|l| labels.iter().any(|(t, _)| t == &l.title))
+        .count();
+    assert_eq!(
+        lanes_labelled,
+        journey.lanes.len(),
+        "lane titles drawn: {labels:?}"
+    );
+    // None of them overlaps another.
+    let mut ys: Vec<f32> = labels
+        .iter()
+        .filter(|(t, _)| t.starts_with("Lane "))
+        .map(|(_, p)| p.y)
+        .collect();
+    ys.sort_by(f32::total_cmp);
+    assert!(ys.windows(2).all(|w| w[1] - w[0] >= 12.0), "{ys:?}");
+}
+
+#[test]
+fn scroll_bars_show_where_a_zoomed_map_is_and_scroll_it() {
+    let mut h = app();
+    let across = "Scroll the map across";
+    let down = "Scroll the map up and down";
+    h.state_mut()
+        .view
+        .request(waymark::ui::canvas::ZoomRequest::Fit);
+    h.run();
+    assert!(
+        h.query_by_label(across).is_none() && h.query_by_label(down).is_none(),
+        "a fitted map needs no scroll bars"
+    );
+    let canvas = h.get_by_label("Journey map").rect();
+    h.hover_at(canvas.center());
+    h.step();
+    h.event(egui::Event::Zoom(3.0));
+    h.run();
+    let bar = h.get_by_label(across).rect();
+    h.get_by_label(down);
+    assert!(canvas.contains_rect(bar) && bar.bottom() >= canvas.bottom() - 1.0);
+    // A click on the track at its right end scrolls a page to the right...
+    let before = h.state().view.pan;
+    click_at(&mut h, egui::pos2(bar.right() - 2.0, bar.center().y));
+    let paged = h.state().view.pan;
+    assert!(
+        (before.x - paged.x - canvas.width() * 0.9).abs() < 1.0,
+        "{before:?} then {paged:?}"
+    );
+    // ...and dragging the thumb back to the left scrolls back, more than it moved.
+    let thumb_from = egui::pos2(bar.right() - 2.0, bar.center().y);
+    drag(&mut h, thumb_from, thumb_from - vec2(60.0, 0.0));
+    let dragged = h.state().view.pan;
+    assert!(dragged.x > paged.x + 60.0, "{paged:?} then {dragged:?}");
+    // The vertical bar scrolls down.
+    let vbar = h.get_by_label(down).rect();
+    let before = h.state().view.pan;
+    click_at(&mut h, egui::pos2(vbar.center().x, vbar.bottom() - 2.0));
+    assert!(h.state().view.pan.y < before.y);
+}

@@ -321,6 +321,31 @@ impl Exporter {
         Ok(size)
     }
 
+    /// The size in pixels of the PNG [`Self::write_png_in`] would write: the same layout
+    /// and the same rounding, so a dialog can show it exactly and refuse, before
+    /// exporting, an image over the limit.
+    ///
+    /// # Errors
+    /// [`ExportError::BadScale`] or [`ExportError::TooLarge`], as the export would.
+    pub fn png_size(
+        &self,
+        project: &Project,
+        journey: &Journey,
+        options: &ExportOptions,
+    ) -> Result<(u64, u64), ExportError> {
+        if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
+            return Err(ExportError::BadScale(options.scale));
+        }
+        self.warm_up(1.0);
+        let map = layout::layout_journey_with(
+            project,
+            journey,
+            &EguiText(&self.ctx),
+            &options.layout_options(),
+        );
+        png_size(map.size, options.scale)
+    }
+
     /// Lays out one journey and hands the raster options and its paint code to `render`.
     fn paint_journey<R>(
         &self,
@@ -339,17 +364,7 @@ impl Exporter {
         let layout_options = options.layout_options();
         let map =
             layout::layout_journey_with(project, journey, &EguiText(&self.ctx), &layout_options);
-        let width = (map.size.x * options.scale).round() as u64;
-        let height = (map.size.y * options.scale).round() as u64;
-        if width > u64::from(MAX_SIDE) || height > u64::from(MAX_SIDE) {
-            let max_scale = (MAX_SIDE as f32 / map.size.max_elem()).min(4.0);
-            return Err(ExportError::TooLarge {
-                width,
-                height,
-                max_side: MAX_SIDE,
-                max_scale: (max_scale * 100.0).floor() / 100.0,
-            });
-        }
+        png_size(map.size, options.scale)?;
         // The persona's avatar, as a texture of this headless context while we paint.
         let avatar = journey_avatar(project, journey, options, project_file)
             .and_then(Result::ok)
@@ -397,6 +412,27 @@ impl Exporter {
         texts.push(&map_label);
         missing_scripts_in(&self.ctx, texts)
     }
+}
+
+/// The size in pixels of a map of `map_size` points exported at `scale`: each side
+/// rounded as the rasteriser rounds it.
+///
+/// # Errors
+/// [`ExportError::TooLarge`] when a side would exceed [`MAX_SIDE`], with the largest
+/// scale that fits (rounded down to a hundredth).
+pub fn png_size(map_size: egui::Vec2, scale: f32) -> Result<(u64, u64), ExportError> {
+    let side = |points: f32| (f64::from(points) * f64::from(scale)).round() as u64;
+    let (width, height) = (side(map_size.x), side(map_size.y));
+    if width > u64::from(MAX_SIDE) || height > u64::from(MAX_SIDE) {
+        let max_scale = (MAX_SIDE as f32 / map_size.max_elem()).min(4.0);
+        return Err(ExportError::TooLarge {
+            width,
+            height,
+            max_side: MAX_SIDE,
+            max_scale: (max_scale * 100.0).floor() / 100.0,
+        });
+    }
+    Ok((width, height))
 }
 
 /// The avatar of `journey`'s persona for an export of the project saved at

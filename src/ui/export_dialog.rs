@@ -7,15 +7,44 @@ use std::path::PathBuf;
 use egui::{Id, Key, Modal};
 
 use crate::app::{AppState, Command};
-use crate::export::{Background, ExportFormat, ExportOptions, PageSize, Paper};
+use crate::export::{
+    Background, ExportError, ExportFormat, ExportOptions, Exporter, PageSize, Paper,
+};
 use crate::layout;
 use crate::render::EguiText;
+
+/// The scale slider's step.
+const SCALE_STEP: f32 = 0.5;
 
 /// State of the export dialog while it is open.
 pub struct ExportDialog {
     options: ExportOptions,
     format: ExportFormat,
     path: String,
+    /// Measures the PNG exactly as the export will (made when first needed).
+    exporter: Option<Exporter>,
+    /// The PNG's size for the document revision, journey and options it was measured
+    /// for.
+    png_size: Option<(SizeKey, PngSize)>,
+}
+
+/// What a measured PNG size depends on.
+type SizeKey = (u64, crate::model::JourneyId, ExportOptions);
+
+/// The PNG the options would give.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum PngSize {
+    /// Its width and height in pixels.
+    Fits(u64, u64),
+    /// Over the limit at this scale; `max_scale` is the largest that fits.
+    TooLarge {
+        width: u64,
+        height: u64,
+        max_side: u32,
+        max_scale: f32,
+    },
+    /// The options cannot be exported (a scale outside 1 to 4).
+    Invalid,
 }
 
 impl ExportDialog {
@@ -36,7 +65,37 @@ impl ExportDialog {
                 .join(format!("{stem}.{}", format.extension()))
                 .display()
                 .to_string(),
+            exporter: None,
+            png_size: None,
         }
+    }
+
+    /// The size of the PNG the options give, measured by the exporter (once per change).
+    fn png_size(&mut self, state: &AppState, journey: &crate::model::Journey) -> PngSize {
+        let key = (state.revision(), journey.id, self.options);
+        if let Some((k, size)) = self.png_size
+            && k == key
+        {
+            return size;
+        }
+        let exporter = self.exporter.get_or_insert_with(Exporter::new);
+        let size = match exporter.png_size(state.project(), journey, &self.options) {
+            Ok((w, h)) => PngSize::Fits(w, h),
+            Err(ExportError::TooLarge {
+                width,
+                height,
+                max_side,
+                max_scale,
+            }) => PngSize::TooLarge {
+                width,
+                height,
+                max_side,
+                max_scale,
+            },
+            Err(_) => PngSize::Invalid,
+        };
+        self.png_size = Some((key, size));
+        size
     }
 
     /// Switches the format, and the extension of the file name with it.
@@ -85,7 +144,7 @@ impl ExportDialog {
             if self.format == ExportFormat::Png {
                 ui.add(
                     egui::Slider::new(&mut self.options.scale, 1.0..=4.0)
-                        .step_by(0.5)
+                        .step_by(f64::from(SCALE_STEP))
                         .suffix("×")
                         .text(t!("export-scale")),
                 );
@@ -124,13 +183,9 @@ impl ExportDialog {
                 &EguiText(ui.ctx()),
                 &self.options.layout_options(),
             );
+            let mut fits = true;
             if self.format == ExportFormat::Png {
-                let size = map.size * self.options.scale;
-                ui.weak(t!(
-                    "export-size",
-                    width = format!("{:.0}", size.x),
-                    height = format!("{:.0}", size.y)
-                ));
+                fits = self.png_size_ui(ui, state, journey);
             } else if self.options.pdf.page == PageSize::Fit || self.format == ExportFormat::Svg {
                 ui.weak(t!(
                     "export-size-pt",
@@ -169,7 +224,7 @@ impl ExportDialog {
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.separator();
             ui.horizontal(|ui| {
-                let ready = !self.path.trim().is_empty() && state.export_job.is_none();
+                let ready = !self.path.trim().is_empty() && state.export_job.is_none() && fits;
                 if ui
                     .add_enabled(ready, egui::Button::new(t!("button-export")))
                     .clicked()
@@ -195,6 +250,54 @@ impl ExportDialog {
             });
         });
         command
+    }
+
+    /// Shows the PNG's exact size, or why it cannot be written and the largest scale
+    /// that can. Returns whether the PNG can be exported.
+    fn png_size_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        journey: &crate::model::Journey,
+    ) -> bool {
+        match self.png_size(state, journey) {
+            PngSize::Fits(width, height) => {
+                ui.weak(t!(
+                    "export-size",
+                    width = width.to_string(),
+                    height = height.to_string()
+                ));
+                true
+            }
+            PngSize::TooLarge {
+                width,
+                height,
+                max_side,
+                max_scale,
+            } => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    t!(
+                        "export-too-large",
+                        width = width.to_string(),
+                        height = height.to_string(),
+                        max_side = max_side.to_string()
+                    ),
+                );
+                // The largest scale that fits, in the scale slider's steps.
+                let best = (max_scale / SCALE_STEP).floor() * SCALE_STEP;
+                if best >= 1.0 {
+                    let text = t!("export-use-scale", scale = format!("{best:.1}"));
+                    if ui.button(text).clicked() {
+                        self.options.scale = best;
+                    }
+                } else {
+                    ui.colored_label(ui.visuals().error_fg_color, t!("export-too-large-at-1"));
+                }
+                false
+            }
+            PngSize::Invalid => false,
+        }
     }
 
     /// Page size and orientation, and the report switch.

@@ -140,6 +140,8 @@ save-template-name = Template name
 save-template-save = Save template
 
 canvas-name = Journey map
+canvas-scroll-across = Scroll the map across
+canvas-scroll-down = Scroll the map up and down
 canvas-no-journey = This project has no journey.
 canvas-resize-stage = Resize stage { $name }
 canvas-resize-lane = Resize lane { $name }

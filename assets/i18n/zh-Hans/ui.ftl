@@ -137,6 +137,8 @@ save-template-name = 模板名称
 save-template-save = 保存模板
 
 canvas-name = 旅程地图
+canvas-scroll-across = 左右滚动地图
+canvas-scroll-down = 上下滚动地图
 canvas-no-journey = 这个项目没有旅程。
 canvas-resize-stage = 调整阶段 { $name } 的宽度
 canvas-resize-lane = 调整泳道 { $name } 的高度

@@ -137,6 +137,8 @@ save-template-name = 範本名稱
 save-template-save = 儲存範本
 
 canvas-name = 旅程地圖
+canvas-scroll-across = 左右捲動地圖
+canvas-scroll-down = 上下捲動地圖
 canvas-no-journey = 這個專案沒有旅程。
 canvas-resize-stage = 調整階段 { $name } 的寬度
 canvas-resize-lane = 調整泳道 { $name } 的高度

@@ -12,8 +12,8 @@ use crate::theme::color;
 /// The largest size of the minimap, in points.
 const MAX_SIZE: Vec2 = Vec2::new(240.0, 150.0);
 
-/// Gap between the minimap and the canvas's edges, in points.
-const INSET: f32 = 12.0;
+/// Gap between the minimap and the canvas's edges, in points (clear of the scroll bars).
+const INSET: f32 = 12.0 + super::scrollbars::THICKNESS;
 
 /// Maps with more cards than this show their stages and lanes only in the minimap.
 const MAX_CARDS: usize = 3_000;

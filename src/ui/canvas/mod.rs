@@ -22,9 +22,11 @@ mod frozen;
 mod inline_edit;
 mod items;
 mod keyboard;
+mod labels;
 mod menus;
 mod minimap;
 mod navigate;
+mod scrollbars;
 
 use crate::t;
 use std::sync::Arc;
@@ -42,6 +44,7 @@ use super::Action;
 use drag::Drag;
 pub use inline_edit::EditTarget;
 use inline_edit::InlineEdit;
+pub use labels::{LABEL_MIN_PX, LABEL_PX, lane_labels_at, stage_labels_at};
 pub use menus::{add_lane_menu, lane_kinds};
 pub use navigate::{WHEEL_NOTCH_ZOOM, ZOOM_RANGE, ZoomRequest};
 
@@ -406,6 +409,14 @@ pub fn canvas_ui(
     render::paint_map(&painter, project, shown_journey, &shown, xf, paint);
     let panes = frozen::Panes::new(rect, xf, &shown);
     panes.paint(&painter, project, shown_journey, &shown);
+    labels::paint(
+        &painter,
+        shown_journey,
+        &shown,
+        rect,
+        panes.stage_xf,
+        panes.lane_xf,
+    );
     view.body = Some(panes.body);
 
     let ctx = Ctx {
@@ -430,6 +441,7 @@ pub fn canvas_ui(
     ctx.drag_feedback(&painter, view);
     ctx.inline_editor(view, out);
     ctx.keyboard(view, out);
+    scrollbars::scrollbars(ui, rect, &base, view, ctx.id);
     if view.show_minimap {
         minimap::minimap(ui, rect, &base, view, ctx.id);
     }

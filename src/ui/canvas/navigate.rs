@@ -6,8 +6,10 @@ use super::CanvasView;
 use crate::app::Selection;
 use crate::layout::MapLayout;
 
-/// Zoom limits of the canvas.
-pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.1..=4.0;
+/// Zoom limits of the canvas. At 2% a 100-stage map (about 22,000 points wide) fits a
+/// 440-pixel canvas, and a 1,000-stage one a 4,400-pixel strip the minimap and the
+/// scroll bars find the way around.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.02..=4.0;
 
 /// How much one notch of the mouse wheel zooms with Ctrl held: 10%, so that zooming
 /// is gradual (egui's default is about 22% a notch). Pinch zoom on a trackpad follows
@@ -49,11 +51,27 @@ impl CanvasView {
     /// Zooms so that the whole map fits `rect` (at most `max_zoom`), centred across.
     pub(super) fn fit(&mut self, rect: Rect, map: &MapLayout, max_zoom: f32) {
         let size = map.size.max(vec2(1.0, 1.0));
-        let zoom = (rect.width() / size.x)
-            .min(rect.height() / size.y)
-            .clamp(*ZOOM_RANGE.start(), max_zoom);
+        let fit_in = |room: Vec2| {
+            (room.x / size.x)
+                .min(room.y / size.y)
+                .clamp(*ZOOM_RANGE.start(), max_zoom)
+        };
+        let mut zoom = fit_in(rect.size());
+        // So small that the stage names and lane titles are drawn as labels: leave them
+        // a gutter above and left of the map, so they do not cover it.
+        let gutter = if super::labels::stage_labels_at(zoom) {
+            super::labels::GUTTER
+        } else {
+            Vec2::ZERO
+        };
+        if gutter != Vec2::ZERO {
+            zoom = fit_in(rect.size() - gutter);
+        }
         self.zoom = zoom;
-        self.pan = vec2(((rect.width() - size.x * zoom) / 2.0).max(0.0), 0.0);
+        self.pan = vec2(
+            gutter.x + ((rect.width() - gutter.x - size.x * zoom) / 2.0).max(0.0),
+            gutter.y,
+        );
         self.fitted = Some(Fitted {
             max_zoom,
             pan: self.pan,
