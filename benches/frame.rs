@@ -101,8 +101,9 @@ fn frame_benches(c: &mut Criterion) {
             }],
         );
     }
-    // The 1,000-stage map at the lowest zoom, with the minimap on: every card on
-    // screen, its text drawn as simplified lines (level of detail).
+    // The 1,000-stage map at the lowest zoom, with the minimap and the scroll bars on:
+    // hundreds of stages on screen, card text drawn as simplified lines, stage numbers
+    // and lane titles as labels (level of detail).
     let project = generated_project(1_000, 12, 12_000);
     let mut app = WaymarkApp::new(AppState::new(project, None), FileDialogs::InApp);
     app.view.show_minimap = true;
@@ -119,8 +120,12 @@ fn frame_benches(c: &mut Criterion) {
         (app.view.zoom - *ZOOM_RANGE.start()).abs() < f32::EPSILON,
         "the bench runs at the lowest zoom"
     );
+    assert!(
+        waymark::ui::canvas::stage_labels_at(app.view.zoom),
+        "the bench draws the stage and lane labels of a zoomed-out map"
+    );
     group.bench_function(
-        "1000 stages x 12 lanes, 12000 cards, lowest zoom, minimap",
+        "1000 stages x 12 lanes, 12000 cards, lowest zoom, labels, minimap",
         |b| {
             b.iter(|| frame(&ctx, &mut app));
         },

@@ -374,9 +374,10 @@ fn shift_drag_on_the_background_selects_cards_with_a_rubber_band() {
     let mut h = app();
     let a = h.get_by_label("Speeds quoted as \"up to\"").rect();
     let b = h.get_by_label("Four-hour arrival window").rect();
-    // From just left of the first card (clear of the lane's resize edge) to below-right
-    // of the second, over empty space.
-    let from = a.left_top() + vec2(-4.0, 6.0);
+    // From just left of the first card, inside its cell's padding (clear of the lane's
+    // resize edge and of the cell beside it), to below-right of the second, over empty
+    // space.
+    let from = a.left_top() + vec2(-2.0, 6.0);
     let to = b.right_bottom() + vec2(4.0, 4.0);
     // Shift is held through the whole drag, as a user holds it.
     let button = |pos, pressed| egui::Event::PointerButton {
@@ -1262,4 +1263,31 @@ fn scroll_bars_show_where_a_zoomed_map_is_and_scroll_it() {
     let before = h.state().view.pan;
     click_at(&mut h, egui::pos2(vbar.center().x, vbar.bottom() - 2.0));
     assert!(h.state().view.pan.y < before.y);
+}
+
+#[test]
+fn on_a_zoomed_out_map_a_click_still_picks_the_card_under_the_pointer() {
+    let project = waymark::io::sample::generated_project(100, 8, 800);
+    let journey = project.journeys[0].clone();
+    let mut h = common::app_on(project);
+    h.state_mut()
+        .view
+        .request(waymark::ui::canvas::ZoomRequest::Fit);
+    h.run();
+    // A card in the middle of the map, a few pixels across at this zoom: too small for
+    // a widget of its own, so the map's background picks it.
+    let card = journey
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .find(|c| c.stage == journey.stages[50].id)
+        .expect("a card in stage 51");
+    let rect = h.state().view.card_screen_rect(card.id).expect("on screen");
+    assert!(rect.width() < 10.0, "the card is {rect:?}");
+    assert!(
+        h.query_by_label(&card.text).is_none(),
+        "a card this small has no node of its own"
+    );
+    click_at(&mut h, rect.center());
+    assert_eq!(h.state().state.selection, Some(Selection::Card(card.id)));
 }

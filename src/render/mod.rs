@@ -71,6 +71,13 @@ pub struct PaintOptions {
 /// On-screen font size under which the canvas draws text as simplified lines.
 pub const LOD_TEXT_PX: f32 = 5.0;
 
+/// Cards smaller than this on screen (pixels, either side) are drawn as their fill
+/// alone when level of detail is on ([`PaintOptions::lod`]).
+pub const LOD_CARD_PX: f32 = 6.0;
+
+/// Dashes repeating more often than this many pixels are drawn as a solid line.
+const MIN_DASH_PERIOD: f32 = 3.0;
+
 impl Default for PaintOptions {
     fn default() -> Self {
         Self {
@@ -377,6 +384,16 @@ impl MapPainter<'_> {
         if end <= start {
             return;
         }
+        if period < MIN_DASH_PERIOD {
+            // Dashes finer than the eye can tell apart (a zoomed-out map): one solid
+            // line of the same average tone, not thousands of sub-pixel dashes.
+            let tone = stroke.color.gamma_multiply(dash / period);
+            self.painter.line_segment(
+                [pos2(start, a.y), pos2(end, b.y)],
+                Stroke::new(stroke.width, tone),
+            );
+            return;
+        }
         self.painter.extend(Shape::dashed_line(
             &[pos2(start, a.y), pos2(end, b.y)],
             stroke,
@@ -457,7 +474,8 @@ impl MapPainter<'_> {
         align: Align2,
     ) -> f32 {
         let screen = self.xf.mul_rect(rect);
-        if !screen.intersects(self.clip) || screen.width() < 2.0 {
+        // Under a few pixels a box shows no rows at all: its colour says enough.
+        if !screen.intersects(self.clip) || screen.width() < 2.0 || screen.height() < 3.0 {
             return 0.0;
         }
         let row = (px * 1.3).max(1.5);
@@ -874,6 +892,11 @@ impl MapPainter<'_> {
             }
             let fill = theme::card_fill(card.color, &lane.kind);
             self.rect(g.rect, size::CARD_ROUNDING, fill);
+            if self.lod && self.xf.mul_rect(g.rect).size().min_elem() < LOD_CARD_PX {
+                // A card a few pixels across shows its colour only: its outline, chips
+                // and text would be sub-pixel shapes, thousands of them on a far map.
+                continue;
+            }
             self.rect_stroke(g.rect, size::CARD_ROUNDING, 1.0, self.pal.card_stroke);
             let top_row = Rect::from_min_size(
                 g.rect.min + vec2(size::CARD_PAD, size::CARD_PAD),
@@ -1173,11 +1196,20 @@ impl MapPainter<'_> {
                 .saturating_sub(1);
             let last =
                 (curve.path.partition_point(|p| self.pos(*p).x <= x1) + 1).min(curve.path.len());
-            let visible_path: Vec<Pos2> = curve.path[first..last.max(first)]
+            let mut visible_path: Vec<Pos2> = Vec::with_capacity(last.saturating_sub(first));
+            for p in curve.path[first..last.max(first)]
                 .iter()
                 .filter(|p| p.x <= self.reveal_x)
-                .map(|p| self.pos(*p))
-                .collect();
+            {
+                let p = self.pos(*p);
+                // Points closer than a pixel to the last one kept add nothing to the
+                // line but tessellation (a zoomed-out map has thousands on screen).
+                let kept = visible_path.len();
+                match visible_path.last_mut() {
+                    Some(prev) if kept >= 2 && (p - *prev).length() < 1.0 => *prev = p,
+                    _ => visible_path.push(p),
+                }
+            }
             if visible_path.len() >= 2 {
                 let stroke = PathStroke::new_uv(3.0 * self.zoom.sqrt(), move |_, p| {
                     let t = if (bottom - top).abs() < 1e-3 {

@@ -21,6 +21,16 @@ use crate::theme::{color, size};
 /// Width of the grab zone of a stage's right edge or a lane's bottom edge, in points.
 const EDGE_GRAB: f32 = 6.0;
 
+/// Items smaller than this on screen (pixels, either side) get no widget of their own:
+/// at a low zoom there are thousands, too small to aim at. A click there reaches the
+/// map's background, which selects what is under the pointer.
+const MIN_ITEM_PX: f32 = 4.0;
+
+/// Whether a side this long on screen is too small for an item of its own.
+fn tiny(side: f32) -> bool {
+    side < MIN_ITEM_PX
+}
+
 impl Ctx<'_> {
     /// Registers an interactive area over `doc_rect` in the map's body, announced to
     /// AccessKit as `label`.
@@ -157,29 +167,30 @@ impl Ctx<'_> {
     /// "Card in Touchpoints, Order online, Hygiene factor, Web", and whether it is
     /// selected.
     fn describe_card(&self, r: &Response, lane: &str, card: &Card) {
-        let stage = self
-            .shown_journey
-            .stage(card.stage)
-            .map_or("", |s| s.name.as_str());
-        let mut description = t!("canvas-card-description", lane = lane, stage = stage);
-        let lang = crate::i18n::interface();
-        if let Some(tp) = &card.touchpoint {
-            if let Some(class) = tp.class {
-                description.push_str(", ");
-                description.push_str(&crate::i18n::labels::touchpoint_class(lang, class));
-            }
-            if let Some(channel) = &tp.channel {
-                description.push_str(", ");
-                description.push_str(&crate::i18n::labels::channel(lang, channel));
-            }
-        }
-        if let Some(score) = card.emotion {
-            let _ = write!(description, ", {score:+}");
-        }
-        let selected = self.state.selected_cards.contains(&card.id);
+        // Built only when a screen reader (AccessKit) is listening: a zoomed-out map
+        // has thousands of cards in view.
         self.ui.ctx().accesskit_node_builder(r.id, |node| {
+            let stage = self
+                .shown_journey
+                .stage(card.stage)
+                .map_or("", |s| s.name.as_str());
+            let mut description = t!("canvas-card-description", lane = lane, stage = stage);
+            let lang = crate::i18n::interface();
+            if let Some(tp) = &card.touchpoint {
+                if let Some(class) = tp.class {
+                    description.push_str(", ");
+                    description.push_str(&crate::i18n::labels::touchpoint_class(lang, class));
+                }
+                if let Some(channel) = &tp.channel {
+                    description.push_str(", ");
+                    description.push_str(&crate::i18n::labels::channel(lang, channel));
+                }
+            }
+            if let Some(score) = card.emotion {
+                let _ = write!(description, ", {score:+}");
+            }
             node.set_description(description);
-            node.set_selected(selected);
+            node.set_selected(self.state.selected_cards.contains(&card.id));
         });
     }
 
@@ -187,23 +198,50 @@ impl Ctx<'_> {
     /// Installation day") and focusable by it: focusing one selects it. They take no
     /// clicks: the map's background keeps its double-click, menu and rubber band.
     pub(super) fn empty_cells(&self, out: &mut Vec<Command>) {
+        // Which cells hold a card, by lane and stage index: one pass over the cards,
+        // not one search of the lane per cell.
+        let journey = self.shown_journey;
+        let stages = journey.stages.len();
+        let index: std::collections::HashMap<StageId, usize> = journey
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        let mut occupied = vec![false; journey.lanes.len() * stages];
+        for (l, lane) in journey.lanes.iter().enumerate() {
+            for card in &lane.cards {
+                if let Some(cell) = index
+                    .get(&card.stage)
+                    .and_then(|s| occupied.get_mut(l * stages + s))
+                {
+                    *cell = true;
+                }
+            }
+        }
         for lane_geom in &self.shown.lanes {
             let lane = &self.shown_journey.lanes[lane_geom.index];
             if lane_geom.row.height() < 1.0 {
                 continue;
             }
             let row = self.xf.mul_rect(lane_geom.row);
-            if !self.clip.intersects(row) {
+            if !self.clip.intersects(row) || tiny(row.height()) {
                 continue;
             }
-            for (stage, stage_geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
+            for (s, (stage, stage_geom)) in self
+                .shown_journey
+                .stages
+                .iter()
+                .zip(&self.shown.stages)
+                .enumerate()
+            {
                 let cell = self.xf.mul_rect(lane_geom.row.intersect(stage_geom.column));
                 if !self.clip.intersects(cell)
-                    || self
-                        .shown_journey
-                        .cell_cards(lane, stage.id)
-                        .next()
-                        .is_some()
+                    || tiny(cell.width())
+                    || occupied
+                        .get(lane_geom.index * stages + s)
+                        .copied()
+                        .unwrap_or(false)
                 {
                     continue;
                 }
@@ -213,13 +251,13 @@ impl Ctx<'_> {
                     id,
                     Sense::focusable_noninteractive(),
                 );
-                let label = t!("canvas-empty-cell", lane = &lane.title, stage = &stage.name);
                 let selected = self.state.selection
                     == Some(Selection::Cell {
                         lane: lane.id,
                         stage: stage.id,
                     });
                 r.widget_info(|| {
+                    let label = t!("canvas-empty-cell", lane = &lane.title, stage = &stage.name);
                     let mut info = WidgetInfo::labeled(Role::Cell, true, &label);
                     info.selected = Some(selected);
                     info
@@ -285,6 +323,9 @@ impl Ctx<'_> {
         // Stages and their right edges.
         for (stage, geom) in self.shown_journey.stages.iter().zip(&self.shown.stages) {
             let header = stage_header_rect(geom.header);
+            if Self::too_small(self.stage_pane(), header) {
+                continue;
+            }
             if let Some(r) = self.item_in(
                 self.stage_pane(),
                 header,
@@ -376,6 +417,9 @@ impl Ctx<'_> {
         // Lanes and their bottom edges.
         for geom in &self.shown.lanes {
             let lane = &self.shown_journey.lanes[geom.index];
+            if Self::too_small(self.lane_pane(), geom.header) {
+                continue;
+            }
             if let Some(r) = self.item_in(
                 self.lane_pane(),
                 geom.header,
@@ -398,7 +442,11 @@ impl Ctx<'_> {
         // Cards.
         for geom in &self.shown.cards {
             // Cheap visibility test first: a big map has thousands of cards off screen.
-            if !self.clip.intersects(self.xf.mul_rect(geom.rect)) {
+            let on_screen = self.xf.mul_rect(geom.rect);
+            if !self.clip.intersects(on_screen)
+                || tiny(on_screen.width())
+                || tiny(on_screen.height())
+            {
                 continue;
             }
             let lane = &self.shown_journey.lanes[geom.lane];
@@ -422,7 +470,9 @@ impl Ctx<'_> {
             let lane = &self.shown_journey.lanes[curve.source];
             for p in &curve.points {
                 let r = Rect::from_center_size(p.pos, vec2(22.0, 22.0));
-                if !self.clip.intersects(self.xf.mul_rect(r)) {
+                if !self.clip.intersects(self.xf.mul_rect(r))
+                    || Self::too_small((self.xf, self.clip), r)
+                {
                     continue;
                 }
                 let card = &self.shown_journey.lanes[curve.source].cards[p.card];
@@ -456,6 +506,15 @@ impl Ctx<'_> {
                 pos2(geom.header.right() - EDGE_GRAB / 2.0, geom.header.top()),
                 pos2(geom.header.right() + EDGE_GRAB / 2.0, geom.header.bottom()),
             );
+            // An edge goes with its header: none where the header is too small.
+            if Self::too_small(self.stage_pane(), geom.header)
+                || !self
+                    .stage_pane()
+                    .1
+                    .intersects(self.stage_pane().0.mul_rect(edge))
+            {
+                continue;
+            }
             let label = t!("canvas-resize-stage", name = &stage.name);
             if let Some(r) = self.item_in(
                 self.stage_pane(),
@@ -474,14 +533,24 @@ impl Ctx<'_> {
                 pos2(geom.header.left(), geom.row.bottom() - EDGE_GRAB / 2.0),
                 pos2(geom.row.right(), geom.row.bottom() + EDGE_GRAB / 2.0),
             );
-            let label = t!("canvas-resize-lane", name = &lane.title);
-            if !lane.collapsed
-                && let Some(r) = self.item(edge, (5, lane.id.0), &label, Sense::drag())
+            if lane.collapsed
+                || Self::too_small((self.xf, self.clip), geom.row)
+                || !self.clip.intersects(self.xf.mul_rect(edge))
             {
+                continue;
+            }
+            let label = t!("canvas-resize-lane", name = &lane.title);
+            if let Some(r) = self.item(edge, (5, lane.id.0), &label, Sense::drag()) {
                 let r = r.on_hover_cursor(CursorIcon::ResizeVertical);
                 self.drag_item(&r, DragKind::LaneEdge(lane.id), view, out);
             }
         }
+    }
+
+    /// Whether `doc_rect` shown with `xf` is too small for an item of its own.
+    fn too_small((xf, _): (TSTransform, Rect), doc_rect: Rect) -> bool {
+        let on_screen = xf.mul_rect(doc_rect);
+        tiny(on_screen.width()) || tiny(on_screen.height())
     }
 
     /// The transform and clip of the stage headers (pinned to the top or not).
@@ -564,12 +633,15 @@ impl Ctx<'_> {
             .and_then(|p| self.base.hit(self.to_doc(p)));
         if background.clicked() || background.secondary_clicked() {
             view.editing = None;
-            match hit {
-                Some(Hit::Cell { lane, stage }) => {
-                    out.push(Command::Select(Some(Selection::Cell { lane, stage })));
-                }
-                _ => out.push(Command::Select(None)),
-            }
+            // Items too small for widgets of their own (a zoomed-out map) are picked here.
+            let picked = match hit {
+                Some(Hit::Cell { lane, stage }) => Some(Selection::Cell { lane, stage }),
+                Some(Hit::Card(card) | Hit::EmotionPoint(card)) => Some(Selection::Card(card)),
+                Some(Hit::StageHeader(stage)) => Some(Selection::Stage(stage)),
+                Some(Hit::LaneHeader(lane)) => Some(Selection::Lane(lane)),
+                None => None,
+            };
+            out.push(Command::Select(picked));
         }
         if background.double_clicked()
             && let Some(Hit::Cell { lane, stage }) = hit

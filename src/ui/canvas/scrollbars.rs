@@ -45,7 +45,7 @@ impl Axis {
         let mut end = track.0 + (self.canvas.1 - lo) / span * length;
         if end - start < MIN_THUMB {
             // A short thumb is lengthened around its centre, kept on the track.
-            let centre = (start + end) / 2.0;
+            let centre = f32::midpoint(start, end);
             let half = MIN_THUMB.min(length) / 2.0;
             start = (centre - half).clamp(track.0, track.1 - 2.0 * half);
             end = start + 2.0 * half;
