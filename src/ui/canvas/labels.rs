@@ -19,11 +19,16 @@ pub const LABEL_MIN_PX: f32 = 9.0;
 pub const LABEL_PX: f32 = 12.0;
 /// A label's padding inside its chip.
 const PAD: f32 = 3.0;
+/// A label's padding above and below its text.
+const PAD_Y: f32 = 1.5;
+/// How far left of its row a displaced lane title ends, for its leader line.
+const LEADER: f32 = 14.0;
 /// The widest a lane title's label may be, in pixels.
 const LANE_LABEL_MAX: f32 = 130.0;
 /// Room a fitted map leaves for the labels: a column at its left for the lane titles,
 /// a row above it for the stage names.
-pub(super) const GUTTER: egui::Vec2 = egui::vec2(LANE_LABEL_MAX + 4.0, LABEL_PX + 4.0 * PAD);
+pub(super) const GUTTER: egui::Vec2 =
+    egui::vec2(LANE_LABEL_MAX + 4.0, LABEL_PX + 4.0 * PAD_Y + 4.0);
 /// Narrower stages than this show their number rather than their name.
 const NAME_MIN_WIDTH: f32 = 44.0;
 
@@ -82,7 +87,7 @@ fn stage_labels(
             room.max(NAME_MIN_WIDTH),
             color::STAGE_TEXT,
         ));
-        let size = galley.size() + vec2(2.0 * PAD, 2.0 * PAD);
+        let size = galley.size() + vec2(2.0 * PAD, 2.0 * PAD_Y);
         // In the header where it is tall enough, else just above it (over the map's
         // title, or in the gutter a fitted map leaves), never off the canvas.
         let centre_y = if header.height() >= size.y {
@@ -97,7 +102,7 @@ fn stage_labels(
         }
         free_from = chip.right() + PAD;
         painter.rect_filled(chip, 3.0, color::STAGE_HEADER);
-        painter.galley(chip.min + vec2(PAD, PAD), galley, color::STAGE_TEXT);
+        painter.galley(chip.min + vec2(PAD, PAD_Y), galley, color::STAGE_TEXT);
     }
 }
 
@@ -125,7 +130,7 @@ fn lane_labels(
             LANE_LABEL_MAX - 2.0 * PAD,
             color::TEXT,
         ));
-        let size = galley.size() + vec2(2.0 * PAD, 2.0 * PAD);
+        let size = galley.size() + vec2(2.0 * PAD, 2.0 * PAD_Y);
         // In the title column where it is wide enough, else ending at its right edge
         // (in the gutter a fitted map leaves), never off the canvas.
         let left = if header.width() >= size.x + 4.0 {
@@ -140,14 +145,24 @@ fn lane_labels(
         if top > canvas.bottom() {
             break;
         }
-        let chip = Rect::from_min_size(pos2(left, top), size);
+        let mut chip = Rect::from_min_size(pos2(left, top), size);
+        let displaced = (chip.center().y - header.center().y).abs() > 2.0;
+        if displaced {
+            chip = chip.translate(vec2(
+                (header.right() - LEADER - chip.right())
+                    .min(0.0)
+                    .max(canvas.left() + 2.0 - chip.left()),
+                0.0,
+            ));
+        }
         free_from = chip.bottom() + 1.0;
-        if (chip.center().y - header.center().y).abs() > 2.0 {
+        if displaced {
             let row = pos2(header.right(), header.center().y);
             painter.line_segment(
                 [pos2(chip.right(), chip.center().y), row],
                 egui::Stroke::new(1.0, color::TEXT_MUTED),
             );
+            painter.circle_filled(row, 1.5, color::TEXT_MUTED);
         }
         painter.rect_filled(chip, 3.0, color::LANE_HEADER);
         painter.rect_stroke(
@@ -156,7 +171,7 @@ fn lane_labels(
             egui::Stroke::new(1.0, color::GRID),
             egui::StrokeKind::Inside,
         );
-        painter.galley(chip.min + vec2(PAD, PAD), galley, color::TEXT);
+        painter.galley(chip.min + vec2(PAD, PAD_Y), galley, color::TEXT);
     }
 }
 
