@@ -1,6 +1,7 @@
 //! The window: menu bar, canvas, inspector, status bar and dialogs. Panels read
 //! [`AppState`] and emit [`Command`]s, which are applied once at the end of the frame.
 
+mod access;
 pub mod actions;
 pub mod canvas;
 mod dialogs;
@@ -1054,6 +1055,7 @@ impl WaymarkApp {
                     self.view.reveal(Selection::Card(card));
                 }
             });
+        access::name_panel_edge(ui, "journeys", &t!("panel-resize-journeys"));
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(280.0)
@@ -1062,6 +1064,7 @@ impl WaymarkApp {
                     inspector::inspector_ui(ui, &self.state, &mut commands);
                 });
             });
+        access::name_panel_edge(ui, "inspector", &t!("panel-resize-inspector"));
         self.personas.ui(&ctx, &self.state, &mut commands);
         self.view.avatar = self.current_avatar(&ctx);
         let mut crumb = None;
@@ -1107,6 +1110,11 @@ impl WaymarkApp {
                         actions.push(Action::ResetVotes);
                     }
                 });
+            access::name_window_buttons(
+                &ctx,
+                egui::Id::unique("top_voted"),
+                &t!("top-voted-title"),
+            );
             self.top_voted = open;
             if let Some(card) = reveal {
                 self.view.reveal(Selection::Card(card));
@@ -1248,8 +1256,9 @@ impl WaymarkApp {
         self.update_title(&ctx);
     }
 
-    /// A window that opened takes the focus (on its next frame); when the last one
-    /// closes, the keyboard goes back to the canvas if it had it before.
+    /// A window that opened takes the focus (on its next frame); when the last window
+    /// or dialog closes, the keyboard goes back where it was before the first opened:
+    /// the control that had the focus, or the canvas.
     fn follow_windows(&mut self, ctx: &egui::Context) {
         let open = [
             self.personas.open,
@@ -1257,7 +1266,23 @@ impl WaymarkApp {
             self.gallery.is_some(),
             self.state.survey.is_some(),
         ];
-        match self.focus.update(open, self.view.owns_keyboard()) {
+        let others = self.window_has_keyboard();
+        // Where the keyboard is now: a control outside the menus and popups (a menu's
+        // item is gone once the menu closes), else the canvas if it has it.
+        let focused = ctx.memory(egui::Memory::focused).filter(|id| {
+            ctx.viewport(|v| {
+                v.this_pass
+                    .widgets
+                    .get(*id)
+                    .is_some_and(|w| w.layer_id.order != egui::Order::Foreground)
+            })
+        });
+        let now = match focused {
+            Some(id) => focus::Back::Widget(id),
+            None if self.view.owns_keyboard() => focus::Back::Canvas,
+            None => focus::Back::Nothing,
+        };
+        match self.focus.update(open, others, now) {
             focus::Change::None => {}
             focus::Change::Opened(windows) => {
                 for w in windows {
@@ -1266,11 +1291,19 @@ impl WaymarkApp {
                 self.view.set_keyboard(false);
                 ctx.request_repaint();
             }
-            focus::Change::AllClosed(canvas) => {
+            focus::Change::AllClosed(back) => {
                 if let Some(id) = ctx.memory(egui::Memory::focused) {
                     ctx.memory_mut(|m| m.surrender_focus(id));
                 }
-                self.view.set_keyboard(canvas);
+                match back {
+                    focus::Back::Widget(id) => {
+                        ctx.memory_mut(|m| m.request_focus(id));
+                        self.view.set_keyboard(false);
+                    }
+                    focus::Back::Canvas => self.view.set_keyboard(true),
+                    focus::Back::Nothing => self.view.set_keyboard(false),
+                }
+                ctx.request_repaint();
             }
         }
     }
