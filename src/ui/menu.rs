@@ -107,34 +107,55 @@ fn alt_alone_id() -> egui::Id {
 }
 
 /// True when Alt was pressed and released alone (no key, click or other modifier in
-/// between): like F10, it opens the menu bar.
+/// between): like F10, it opens the menu bar. A release counts only if nothing (Alt
+/// again, a key) follows it in the same frame: the modifiers may flicker while a key
+/// is pressed with Alt held.
 fn alt_released_alone(ctx: &egui::Context) -> bool {
-    let mut armed = ctx
-        .data(|d| d.get_temp::<bool>(alt_alone_id()))
-        .unwrap_or(false);
+    const IDLE: u8 = 0;
+    const ARMED: u8 = 1;
+    const SPOILED: u8 = 2;
+    let mut state = ctx
+        .data(|d| d.get_temp::<u8>(alt_alone_id()))
+        .unwrap_or(IDLE);
+    let before = state;
     let mut released = false;
     ctx.input(|i| {
         for event in &i.events {
-            match event {
+            let with = match event {
                 egui::Event::ModifiersChanged(m) => {
+                    released = false;
                     if *m == egui::Modifiers::ALT {
-                        armed = true;
-                    } else if m.is_none() && armed {
-                        released = true;
-                        armed = false;
+                        if state == IDLE {
+                            state = ARMED;
+                        }
+                    } else if m.is_none() {
+                        released = state == ARMED;
+                        state = IDLE;
                     } else {
-                        armed = false;
+                        state = if m.alt { SPOILED } else { IDLE };
                     }
+                    continue;
                 }
-                egui::Event::Key { .. }
-                | egui::Event::PointerButton { .. }
-                | egui::Event::MouseWheel { .. }
-                | egui::Event::WindowFocused(_) => armed = false,
-                _ => {}
+                // The Alt key itself (winit reports it) is no other key.
+                egui::Event::Key {
+                    key: egui::Key::AltLeft | egui::Key::AltRight,
+                    ..
+                } => continue,
+                egui::Event::Key { modifiers, .. }
+                | egui::Event::PointerButton { modifiers, .. }
+                | egui::Event::MouseWheel { modifiers, .. } => *modifiers,
+                egui::Event::WindowFocused(_) => egui::Modifiers::ALT,
+                _ => continue,
+            };
+            released = false;
+            if state == ARMED || with.alt {
+                state = SPOILED;
             }
         }
     });
-    ctx.data_mut(|d| d.insert_temp(alt_alone_id(), armed));
+    if state != before {
+        ctx.data_mut(|d| d.insert_temp(alt_alone_id(), state));
+    }
     released
 }
 
