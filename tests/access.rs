@@ -358,7 +358,7 @@ fn tab_walk(h: &mut Harness<'_, WaymarkApp>, n: usize, back: bool) -> Vec<String
         let name = h
             .root()
             .children_recursive()
-            .find(|n| n.is_focused())
+            .find(egui_kittest::Node::is_focused)
             .map(|n| n.accesskit_node().label().unwrap_or_default())
             .unwrap_or_default();
         names.push(name);
@@ -414,8 +414,7 @@ fn the_focus_returns_to_the_control_that_had_it_when_a_window_closes() {
     let mut h = sample_app();
     let delete = h
         .query_all_by_label_contains("Duplicate journey")
-        .filter(|n| n.accesskit_node().role() == Role::Button)
-        .next()
+        .find(|n| n.accesskit_node().role() == Role::Button)
         .unwrap()
         .accesskit_node()
         .label()
@@ -460,7 +459,7 @@ fn the_focus_returns_to_the_control_that_had_it_when_a_window_closes() {
     let field = h
         .root()
         .children_recursive()
-        .find(|n| n.is_focused())
+        .find(egui_kittest::Node::is_focused)
         .and_then(|n| n.accesskit_node().label())
         .expect("Tab put the focus in the inspector");
     h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);

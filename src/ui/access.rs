@@ -7,6 +7,12 @@ use egui::{Context, Id, LayerId, Order, Response, Role, Ui, WidgetInfo};
 
 use crate::t;
 
+/// The names egui 0.37 gives a window's close button and its collapse button, open
+/// and closed (matched, never shown: they are replaced).
+const EGUI_CLOSE: &str = concat!("Close window");
+const EGUI_HIDE: &str = concat!("Hide");
+const EGUI_SHOW: &str = concat!("Show");
+
 /// The accessible name egui gives `id` this frame, if it has a node.
 fn label_of(ctx: &Context, id: Id) -> Option<String> {
     ctx.viewport(|v| {
@@ -35,13 +41,14 @@ pub fn name_window_buttons(ctx: &Context, window: Id, title: &str) {
     // The title bar (dragged to move the window, double-clicked to collapse it).
     let title_bar = window.with("__title_click");
     if ctx.has_accesskit_node(title_bar) && label_of(ctx, title_bar).is_none() {
-        ctx.accesskit_node_builder(title_bar, |node| node.set_label(title.to_owned()));
+        let name = t!("window-title-bar", title = title);
+        ctx.accesskit_node_builder(title_bar, |node| node.set_label(name));
     }
     for id in ids {
         let name = match label_of(ctx, id).as_deref() {
-            Some("Close window") => t!("window-close", title = title),
-            Some("Hide") => t!("window-collapse", title = title),
-            Some("Show") => t!("window-expand", title = title),
+            Some(EGUI_CLOSE) => t!("window-close", title = title),
+            Some(EGUI_HIDE) => t!("window-collapse", title = title),
+            Some(EGUI_SHOW) => t!("window-expand", title = title),
             _ => continue,
         };
         ctx.accesskit_node_builder(id, |node| node.set_label(name));
@@ -62,5 +69,5 @@ pub fn name_panel_edge(ui: &Ui, salt: &str, name: &str) {
 /// "Delete", but acts on one item, "Delete journey “Onboarding”").
 pub fn name(response: &Response, role: Role, name: String) {
     let enabled = response.enabled();
-    response.widget_info(|| WidgetInfo::labeled(role, enabled, name.clone()));
+    response.widget_info(move || WidgetInfo::labeled(role, enabled, &name));
 }

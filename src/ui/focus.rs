@@ -152,10 +152,10 @@ mod tests {
     #[test]
     fn the_control_that_had_the_focus_before_a_dialog_gets_it_back() {
         let mut f = Follower::default();
-        let button = Back::Widget(Id::new("a button"));
+        let button = Back::Widget(Id::unique("a button"));
         assert_eq!(f.update([false; 4], false, button), Change::None);
         // A dialog (not one of the four windows) opens, and takes the focus.
-        let field = Back::Widget(Id::new("the dialog's field"));
+        let field = Back::Widget(Id::unique("the dialog's field"));
         assert_eq!(f.update([false; 4], true, field), Change::None);
         assert_eq!(f.update([false; 4], true, field), Change::None);
         assert_eq!(

@@ -161,12 +161,16 @@ journeys-duplicate-named = Duplicate journey “{ $name }”
 journeys-delete-named = Delete journey “{ $name }”
 journeys-up-named = Move journey “{ $name }” up
 journeys-down-named = Move journey “{ $name }” down
+window-title-bar = Title bar of “{ $title }”
 window-close = Close “{ $title }”
 window-collapse = Collapse “{ $title }”
 window-expand = Expand “{ $title }”
 panel-resize-journeys = Resize the journeys panel
 panel-resize-inspector = Resize the inspector
-menu-mnemonic = { $menu }
+# The letter ($key) is shown underlined in the title while Alt is held, not added.
+menu-mnemonic = { $menu }{ $key ->
+   *[other] {""}
+}
 sheet-menus = Menus
 sheet-menu-key = Alt+{ $key }
 sheet-alt = Alt (pressed and released alone), F10

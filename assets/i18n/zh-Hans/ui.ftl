@@ -158,6 +158,7 @@ journeys-duplicate-named = 复制旅程“{ $name }”
 journeys-delete-named = 删除旅程“{ $name }”
 journeys-up-named = 上移旅程“{ $name }”
 journeys-down-named = 下移旅程“{ $name }”
+window-title-bar = “{ $title }”的标题栏
 window-close = 关闭“{ $title }”
 window-collapse = 折叠“{ $title }”
 window-expand = 展开“{ $title }”

@@ -158,6 +158,7 @@ journeys-duplicate-named = 複製旅程「{ $name }」
 journeys-delete-named = 刪除旅程「{ $name }」
 journeys-up-named = 上移旅程「{ $name }」
 journeys-down-named = 下移旅程「{ $name }」
+window-title-bar = 「{ $title }」的標題列
 window-close = 關閉「{ $title }」
 window-collapse = 摺疊「{ $title }」
 window-expand = 展開「{ $title }」
