@@ -345,6 +345,9 @@ fn alt_and_a_letter_opens_its_menu_and_alt_alone_opens_the_menu_bar() {
     assert!(h.query_by_label("Focus the menu bar").is_some());
 }
 
+/// What [`tab_walk`] reports while the canvas has the keyboard (no control focused).
+const CANVAS: &str = "<the canvas>";
+
 /// The names of the focused node, walking Tab `n` times (Shift+Tab if `back`).
 fn tab_walk(h: &mut Harness<'_, WaymarkApp>, n: usize, back: bool) -> Vec<String> {
     let mut names = Vec::new();
@@ -360,7 +363,13 @@ fn tab_walk(h: &mut Harness<'_, WaymarkApp>, n: usize, back: bool) -> Vec<String
             .children_recursive()
             .find(egui_kittest::Node::is_focused)
             .map(|n| n.accesskit_node().label().unwrap_or_default())
-            .unwrap_or_default();
+            .unwrap_or_else(|| {
+                if h.state().view.owns_keyboard() {
+                    CANVAS.to_owned()
+                } else {
+                    String::new()
+                }
+            });
         names.push(name);
     }
     names
@@ -537,21 +546,51 @@ fn tab_moves_between_the_regions_and_escape_keeps_the_selection() {
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run();
     assert!(h.state().view.owns_keyboard());
-    // The journey list: from its last button, Tab goes on (not into the map's items
-    // one by one).
-    let last = h
-        .query_all_by_label_contains("journey “")
-        .last()
-        .unwrap()
-        .accesskit_node()
-        .label()
-        .unwrap();
-    h.get_by_label(&last).focus();
-    h.run();
-    let next = tab_walk(&mut h, 1, false);
+    // Round the regions: the inspector's fields one by one, then the journey list's
+    // controls, then the canvas as one stop, never the map's items one by one.
+    let journey = project(&h).journeys[0].clone();
+    let items: Vec<String> = journey
+        .lanes
+        .iter()
+        .flat_map(|l| &l.cards)
+        .map(|c| c.text.clone())
+        .chain(journey.stages.iter().map(|s| s.name.clone()))
+        .collect();
+    let walk = tab_walk(&mut h, 80, false);
+    for name in &walk {
+        assert!(
+            !items.contains(name) && !name.starts_with("Empty cell"),
+            "Tab stepped onto the map's item {name:?}: {walk:?}"
+        );
+    }
+    let stops = walk.iter().filter(|n| *n == CANVAS).count();
+    assert!(stops >= 1, "Tab never came back to the canvas: {walk:?}");
+    let at = |name: &str| walk.iter().position(|n| n == name);
+    let (list, canvas, inspector) = (
+        at("Add journey").expect("Tab reaches the journey list"),
+        at(CANVAS).unwrap(),
+        at("Text").expect("Tab reaches the inspector"),
+    );
     assert!(
-        !next.iter().any(|n| n == &card.text),
-        "Tab went from the journey list into the map's cards: {next:?}"
+        list < canvas,
+        "the canvas comes after the journey list: {walk:?}"
+    );
+    // Shift+Tab goes back the same way: from the canvas to the journey list's last
+    // control, and from the inspector's first field to the canvas.
+    let back = tab_walk(&mut h, 80, true);
+    for name in &back {
+        assert!(
+            !items.contains(name) && !name.starts_with("Empty cell"),
+            "Shift+Tab stepped onto the map's item {name:?}: {back:?}"
+        );
+    }
+    let canvas_back = back.iter().position(|n| n == CANVAS).unwrap();
+    let text_back = back.iter().position(|n| n == "Text").unwrap();
+    let _ = inspector;
+    assert!(
+        back.get(text_back + 1).map(String::as_str) == Some(CANVAS)
+            || back.get(canvas_back.wrapping_sub(1)).map(String::as_str) == Some("Text"),
+        "Shift+Tab from the inspector's first field did not go to the canvas: {back:?}"
     );
     // Escape with the canvas's selection: the first closes nothing and clears it only
     // when nothing else is open; with the shortcuts sheet open it closes the sheet and

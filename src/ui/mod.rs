@@ -18,6 +18,7 @@ pub mod micro;
 mod palette;
 pub mod personas;
 pub mod present;
+mod regions;
 mod safety;
 mod settings;
 mod slides_dialog;
@@ -98,6 +99,12 @@ pub struct WaymarkApp {
     micro_question: Option<micro::Question>,
     /// The focus moving into windows as they open and back when they close.
     focus: focus::Follower,
+    /// The journey list's and the inspector's first and last controls, and the
+    /// canvas's area, as last drawn (for Tab between the regions).
+    tab_regions: (Option<regions::Region>, Option<regions::Region>, egui::Rect),
+    /// The control that had the keyboard focus at the end of the last frame (egui may
+    /// already have moved it on Tab when this frame starts).
+    last_focused: Option<egui::Id>,
 }
 
 impl WaymarkApp {
@@ -133,6 +140,8 @@ impl WaymarkApp {
             status_warning: false,
             micro_question: None,
             focus: focus::Follower::default(),
+            tab_regions: (None, None, egui::Rect::NOTHING),
+            last_focused: None,
         }
     }
 
@@ -851,10 +860,11 @@ impl WaymarkApp {
         self.missing_scripts = missing;
     }
 
-    /// Tab on the canvas moves into the inspector's first field; Shift+Tab from there
-    /// comes back to the canvas (instead of stepping through every item of the map).
-    fn tab_between_canvas_and_inspector(&mut self, ctx: &egui::Context) {
-        if self.window_has_keyboard() || self.view.is_editing() {
+    /// Tab and Shift+Tab between the regions: the journey list, the canvas, the
+    /// inspector (see [`regions`]). Tab on the canvas moves into the inspector's first
+    /// field; Shift+Tab from there comes back to the canvas.
+    fn tab_between_regions(&mut self, ctx: &egui::Context) {
+        if self.window_has_keyboard() || self.view.is_editing() || egui::Popup::is_any_open(ctx) {
             return;
         }
         let (tab, back) = ctx.input(|i| {
@@ -864,21 +874,64 @@ impl WaymarkApp {
                 tab && i.modifiers.shift_only(),
             )
         });
-        let Some(first) = inspector::first_field(ctx) else {
+        if !tab && !back {
+            return;
+        }
+        let focused = self.last_focused;
+        let (left, right, canvas) = self.tab_regions;
+        let in_canvas = focused.is_none_or(|id| {
+            ctx.viewport(|v| {
+                v.prev_pass
+                    .widgets
+                    .get(id)
+                    .is_some_and(|w| canvas.contains(w.rect.center()))
+            })
+        });
+        let now = if self.view.owns_keyboard() && in_canvas && !ctx.text_edit_focused() {
+            regions::Place::Canvas
+        } else if let Some(id) = focused {
+            regions::Place::Widget(id)
+        } else {
             return;
         };
-        let focused = ctx.memory(egui::Memory::focused);
-        if tab && self.view.owns_keyboard() && !ctx.text_edit_focused() {
-            ctx.memory_mut(|m| {
-                m.move_focus(egui::FocusDirection::None);
-                m.request_focus(first);
-            });
-            self.view.set_keyboard(false);
-        } else if back && focused == Some(first) {
-            ctx.memory_mut(|m| {
-                m.move_focus(egui::FocusDirection::None);
-                m.surrender_focus(first);
-            });
+        let Some(to) = regions::next(now, back, left, right, inspector::first_field(ctx)) else {
+            return;
+        };
+        ctx.memory_mut(|m| {
+            m.move_focus(egui::FocusDirection::None);
+            // Where egui's own Tab put the focus this frame, or where it was.
+            if let Some(id) = m.focused().or(focused) {
+                m.surrender_focus(id);
+            }
+            if let regions::Place::Widget(id) = to {
+                m.request_focus(id);
+            }
+        });
+        self.view.set_keyboard(to == regions::Place::Canvas);
+    }
+
+    /// A Tab that landed on one of the map's items (from a control egui orders before
+    /// the canvas) gives the canvas the keyboard instead: the map is one Tab stop.
+    fn tab_skips_the_maps_items(&mut self, ctx: &egui::Context) {
+        self.skip_maps_items(ctx);
+        self.last_focused = ctx.memory(egui::Memory::focused);
+    }
+
+    fn skip_maps_items(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.key_pressed(egui::Key::Tab)) || self.window_has_keyboard() {
+            return;
+        }
+        let canvas = self.tab_regions.2;
+        let Some(id) = ctx.memory(egui::Memory::focused) else {
+            return;
+        };
+        let on_map = ctx.viewport(|v| {
+            v.this_pass.widgets.get(id).is_some_and(|w| {
+                w.layer_id.order == egui::Order::Background && canvas.contains(w.rect.center())
+            })
+        });
+        if on_map && !self.view.is_editing() && !ctx.text_edit_focused() {
+            ctx.memory_mut(|m| m.surrender_focus(id));
             self.view.set_keyboard(true);
         }
     }
@@ -966,7 +1019,7 @@ impl WaymarkApp {
             ));
         });
         self.close_on_escape(&ctx);
-        self.tab_between_canvas_and_inspector(&ctx);
+        self.tab_between_regions(&ctx);
         if !self.window_has_keyboard() {
             self.handle_shortcuts(&ctx);
         }
@@ -1020,6 +1073,8 @@ impl WaymarkApp {
         // The side panels are resized by their inner edge and collapsed from the View
         // menu, by shortcut, or by dragging the edge all the way; a collapsed panel
         // keeps a handle to drag it open again.
+        let layer = ui.layer_id();
+        let mark = regions::mark(&ctx, layer);
         egui::Panel::left("journeys")
             .resizable(true)
             .default_size(190.0)
@@ -1056,6 +1111,10 @@ impl WaymarkApp {
                 }
             });
         access::name_panel_edge(ui, "journeys", &t!("panel-resize-journeys"));
+        let scope = ui.scope_id();
+        let edge = |salt: &str| scope.with(salt).with("__resize");
+        self.tab_regions.0 = regions::since(&ctx, layer, mark, edge("journeys"));
+        let mark = regions::mark(&ctx, layer);
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(280.0)
@@ -1065,6 +1124,7 @@ impl WaymarkApp {
                 });
             });
         access::name_panel_edge(ui, "inspector", &t!("panel-resize-inspector"));
+        self.tab_regions.1 = regions::since(&ctx, layer, mark, edge("inspector"));
         self.personas.ui(&ctx, &self.state, &mut commands);
         self.view.avatar = self.current_avatar(&ctx);
         let mut crumb = None;
@@ -1077,7 +1137,7 @@ impl WaymarkApp {
                 crumb = micro::breadcrumb_ui(ui, &self.state);
             });
         }
-        egui::CentralPanel::default()
+        self.tab_regions.2 = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 self.view.settings_preview = self
@@ -1085,7 +1145,9 @@ impl WaymarkApp {
                     .as_ref()
                     .and_then(|(t, s)| settings::preview_edit(self.state.project(), t, s));
                 canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands, &mut actions);
-            });
+            })
+            .response
+            .rect;
         if let Some(crumb) = crumb {
             // Back on the macro map, the stage is selected and its keys work at once.
             self.view.set_keyboard(true);
@@ -1252,6 +1314,7 @@ impl WaymarkApp {
             ctx.request_repaint();
         }
         self.take_messages();
+        self.tab_skips_the_maps_items(&ctx);
         self.follow_windows(&ctx);
         self.update_title(&ctx);
     }
