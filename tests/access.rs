@@ -416,6 +416,48 @@ fn tab_and_shift_tab_stay_inside_a_modal_dialog() {
         !walk.iter().any(|n| n.starts_with("Delete journey")),
         "Tab left the export dialog: {walk:?}"
     );
+    h.key_press(Key::Escape);
+    h.run_steps(4);
+    // The unsaved-changes question: Tab goes round its three buttons alone, and the
+    // focus comes back to "Add journey" when it closes.
+    h.get_by_label("Add journey").click();
+    h.run();
+    h.get_by_label("Add journey").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(4);
+    let walk = tab_walk(&mut h, 7, false);
+    assert_eq!(
+        walk,
+        [
+            "Save",
+            "Don't save",
+            "Cancel",
+            "Save",
+            "Don't save",
+            "Cancel",
+            "Save"
+        ],
+        "Tab left the question"
+    );
+    let walk = tab_walk(&mut h, 4, true);
+    assert_eq!(walk, ["Cancel", "Don't save", "Save", "Cancel"]);
+    h.key_press(Key::Escape);
+    h.run_steps(4);
+    assert!(
+        h.query_by_label("Don't save").is_none(),
+        "the question is still open"
+    );
+    let now: Vec<_> = h
+        .root()
+        .children_recursive()
+        .filter(egui_kittest::Node::is_focused)
+        .map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        focused(&h, "Add journey"),
+        "the focus did not come back to Add journey: {now:?}"
+    );
 }
 
 #[test]

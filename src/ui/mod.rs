@@ -105,6 +105,8 @@ pub struct WaymarkApp {
     /// The control that had the keyboard focus at the end of the last frame (egui may
     /// already have moved it on Tab when this frame starts).
     last_focused: Option<egui::Id>,
+    /// The control the focus goes back to, asked again for this many frames.
+    focus_back: Option<(egui::Id, u8)>,
 }
 
 impl WaymarkApp {
@@ -142,6 +144,7 @@ impl WaymarkApp {
             focus: focus::Follower::default(),
             tab_regions: (None, None, egui::Rect::NOTHING),
             last_focused: None,
+            focus_back: None,
         }
     }
 
@@ -1345,6 +1348,16 @@ impl WaymarkApp {
             None if self.view.owns_keyboard() => focus::Back::Canvas,
             None => focus::Back::Nothing,
         };
+        // The control to give the focus back to is asked again on the next frame: a
+        // modal dialog drawn on its last frame still holds the controls behind it for
+        // one more frame, and egui drops a focus that cannot be taken.
+        if let Some((id, frames)) = self.focus_back.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+            ctx.request_repaint();
+            if frames > 1 {
+                self.focus_back = Some((id, frames - 1));
+            }
+        }
         match self.focus.update(open, others, now) {
             focus::Change::None => {}
             focus::Change::Opened(windows) => {
@@ -1361,6 +1374,7 @@ impl WaymarkApp {
                 match back {
                     focus::Back::Widget(id) => {
                         ctx.memory_mut(|m| m.request_focus(id));
+                        self.focus_back = Some((id, 2));
                         self.view.set_keyboard(false);
                     }
                     focus::Back::Canvas => self.view.set_keyboard(true),
