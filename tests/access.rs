@@ -362,14 +362,16 @@ fn tab_walk(h: &mut Harness<'_, WaymarkApp>, n: usize, back: bool) -> Vec<String
             .root()
             .children_recursive()
             .find(egui_kittest::Node::is_focused)
-            .map(|n| n.accesskit_node().label().unwrap_or_default())
-            .unwrap_or_else(|| {
-                if h.state().view.owns_keyboard() {
-                    CANVAS.to_owned()
-                } else {
-                    String::new()
-                }
-            });
+            .map_or_else(
+                || {
+                    if h.state().view.owns_keyboard() {
+                        CANVAS.to_owned()
+                    } else {
+                        String::new()
+                    }
+                },
+                |n| n.accesskit_node().label().unwrap_or_default(),
+            );
         names.push(name);
     }
     names

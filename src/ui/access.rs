@@ -7,12 +7,6 @@ use egui::{Context, Id, LayerId, Order, Response, Role, Ui, WidgetInfo};
 
 use crate::t;
 
-/// The names egui 0.37 gives a window's close button and its collapse button, open
-/// and closed (matched, never shown: they are replaced).
-const EGUI_CLOSE: &str = concat!("Close window");
-const EGUI_HIDE: &str = concat!("Hide");
-const EGUI_SHOW: &str = concat!("Show");
-
 /// The accessible name egui gives `id` this frame, if it has a node.
 fn label_of(ctx: &Context, id: Id) -> Option<String> {
     ctx.viewport(|v| {
@@ -25,31 +19,57 @@ fn label_of(ctx: &Context, id: Id) -> Option<String> {
 }
 
 /// Renames the title-bar buttons egui drew for the window `window` (its id) this frame:
-/// "Close “Personas”", "Collapse “Personas”" / "Expand “Personas”". Call it after the
-/// window is shown. Does nothing while no screen reader (AccessKit) is active.
+/// "Close “Personas”", "Collapse “Personas”" / "Expand “Personas”". They are the
+/// buttons on the title bar's row, left of the title (collapse) and right of it
+/// (close). Call it after the window is shown. Does nothing while no screen reader
+/// (AccessKit) is active.
 pub fn name_window_buttons(ctx: &Context, window: Id, title: &str) {
-    let ids: Vec<Id> = ctx.viewport(|v| {
+    // The title bar (dragged to move the window, double-clicked to collapse it): the
+    // row between the two buttons.
+    let title_bar = window.with("__title_click");
+    let widgets: Vec<(Id, egui::Rect)> = ctx.viewport(|v| {
         if v.this_pass.accesskit_state.is_none() {
             return Vec::new();
         }
         v.this_pass
             .widgets
             .get_layer(LayerId::new(Order::Middle, window))
-            .map(|w| w.id)
+            .map(|w| (w.id, w.rect))
             .collect()
     });
-    // The title bar (dragged to move the window, double-clicked to collapse it).
-    let title_bar = window.with("__title_click");
-    if ctx.has_accesskit_node(title_bar) && label_of(ctx, title_bar).is_none() {
+    let Some(bar) = widgets
+        .iter()
+        .find(|(id, _)| *id == title_bar)
+        .map(|(_, r)| *r)
+    else {
+        return;
+    };
+    if label_of(ctx, title_bar).is_none() {
         let name = t!("window-title-bar", title = title);
         ctx.accesskit_node_builder(title_bar, |node| node.set_label(name));
     }
-    for id in ids {
-        let name = match label_of(ctx, id).as_deref() {
-            Some(EGUI_CLOSE) => t!("window-close", title = title),
-            Some(EGUI_HIDE) => t!("window-collapse", title = title),
-            Some(EGUI_SHOW) => t!("window-expand", title = title),
-            _ => continue,
+    let open = egui::collapsing_header::CollapsingState::load(ctx, window.with("collapsing"))
+        .is_none_or(|c| c.is_open());
+    for (id, rect) in widgets {
+        let on_row = rect.center().y > bar.top() && rect.center().y < bar.bottom();
+        let is_button = ctx.viewport(|v| {
+            v.this_pass
+                .accesskit_state
+                .as_ref()
+                .and_then(|s| s.nodes.get(&id))
+                .is_some_and(|n| n.role() == egui::accesskit::Role::Button)
+        });
+        if id == title_bar || !on_row || !is_button {
+            continue;
+        }
+        let name = if rect.center().x >= bar.right() {
+            t!("window-close", title = title)
+        } else if rect.center().x <= bar.left() && open {
+            t!("window-collapse", title = title)
+        } else if rect.center().x <= bar.left() {
+            t!("window-expand", title = title)
+        } else {
+            continue;
         };
         ctx.accesskit_node_builder(id, |node| node.set_label(name));
     }

@@ -64,9 +64,9 @@ pub fn next(
         Place::Canvas => widget(right_first).or(widget(left.map(|r| r.first))),
         Place::Widget(id) => {
             let is = |r: Option<Region>, f: fn(Region) -> Id| r.is_some_and(|r| f(r) == id);
-            if !back && is(left, |r| r.last) {
-                Some(Place::Canvas)
-            } else if back && (right_first == Some(id) || is(right, |r| r.first)) {
+            if (!back && is(left, |r| r.last))
+                || (back && (right_first == Some(id) || is(right, |r| r.first)))
+            {
                 Some(Place::Canvas)
             } else if !back && is(right, |r| r.last) {
                 widget(left.map(|r| r.first)).or(Some(Place::Canvas))
