@@ -656,3 +656,55 @@ fn tab_moves_between_the_regions_and_escape_keeps_the_selection() {
     h.run();
     assert_eq!(h.state().state.selection, Some(Selection::Stage(stage)));
 }
+
+#[test]
+fn every_control_of_the_survey_import_and_its_preview_has_a_specific_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("survey.csv");
+    std::fs::write(
+        &csv,
+        "touchpoint,measure,score\n\
+         Online checkout,nps,10\n\
+         Online checkout,nps,9\n\
+         Engineer visit,csat,5\n\
+         Mystery shop,nps,7\n",
+    )
+    .unwrap();
+    // The preview's "old → new" arrow may be missing from the test fonts.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::new(
+                waymark::app::AppState::new(waymark::io::sample::sample_project(), None),
+                waymark::ui::FileDialogs::InApp,
+            ),
+        );
+    h.run();
+    perform(&mut h, Action::ImportCsv);
+    assert_no_problems(&h, "survey import");
+    h.get_by_label("Survey file").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Survey file")
+        .type_text(csv.to_str().unwrap());
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label("Preview").click();
+    h.run_steps(4);
+    assert!(h.state().state.survey.is_some(), "no preview");
+    assert_no_problems(&h, "survey preview");
+    // Tab goes round the preview's own controls.
+    let walk = tab_walk(&mut h, 40, false);
+    assert!(
+        walk.iter()
+            .all(|n| !n.is_empty() && n != "Add journey" && n != CANVAS),
+        "Tab left the preview: {walk:?}"
+    );
+    assert!(
+        walk.iter().filter(|n| *n == "Import").count() >= 2,
+        "Tab did not go round the preview: {walk:?}"
+    );
+}
