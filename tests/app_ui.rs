@@ -289,7 +289,7 @@ fn side_panels_collapse_to_make_room_for_the_map_in_a_small_window() {
     let zoom = |h: &Harness<'_, WaymarkApp>| h.state().view.zoom;
     let (narrow, small) = (canvas(&h), zoom(&h));
     // Both panels are there: the journey list's buttons and the inspector's title field.
-    assert!(h.query_by_label("Duplicate").is_some());
+    assert!(h.query_by_label_contains("Duplicate journey").is_some());
     assert!(h.query_by_label("Title").is_some());
 
     // Hide the journey list from the View menu and the inspector by its shortcut.
@@ -299,7 +299,7 @@ fn side_panels_collapse_to_make_room_for_the_map_in_a_small_window() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::I);
     h.run();
-    assert!(h.query_by_label("Duplicate").is_none());
+    assert!(h.query_by_label_contains("Duplicate journey").is_none());
     assert!(h.query_by_label("Title").is_none());
     let wide = canvas(&h);
     assert!(
@@ -321,7 +321,7 @@ fn side_panels_collapse_to_make_room_for_the_map_in_a_small_window() {
     h.run();
     h.get_by_label("Inspector panel").click();
     h.run();
-    assert!(h.query_by_label("Duplicate").is_some());
+    assert!(h.query_by_label_contains("Duplicate journey").is_some());
     assert!(h.query_by_label("Title").is_some());
     assert!((canvas(&h).width() - narrow.width()).abs() < 1.0);
     assert!(zoom(&h) < fitted, "refitted to the narrower canvas");

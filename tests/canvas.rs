@@ -312,20 +312,20 @@ fn undo_and_redo_restore_every_step_of_a_session() {
 #[test]
 fn journeys_are_added_duplicated_and_deleted_from_the_list() {
     let mut h = app();
-    h.get_by_label("Duplicate").click();
+    h.get_by_label_contains("Duplicate journey").click();
     h.run();
     let p = project(&h);
     assert_eq!(p.journeys.len(), 2);
     assert!(p.journeys[1].title.ends_with("(copy)"));
     assert_eq!(p.validate(), vec![]);
-    h.get_by_label("Add").click();
+    h.get_by_label("Add journey").click();
     h.run();
     assert_eq!(project(&h).journeys.len(), 3);
     assert_eq!(
         h.state().state.current_journey().unwrap().title,
         "New journey"
     );
-    h.get_by_label("Delete").click();
+    h.get_by_label_contains("Delete journey").click();
     h.run();
     assert_eq!(project(&h).journeys.len(), 2);
 }

@@ -56,7 +56,7 @@ fn the_language_menu_switches_the_whole_interface_at_once_and_remembers_it() {
     h.run();
     // Menus by their Chinese names, without restarting.
     assert!(h.query_by_label("File").is_none());
-    h.get_by_label("文件").click();
+    h.get_by_label("文件(F)").click();
     h.run();
     h.get_by_label_contains("另存为…");
     h.key_press(egui::Key::Escape);
@@ -68,14 +68,14 @@ fn the_language_menu_switches_the_whole_interface_at_once_and_remembers_it() {
         "zh-Hans"
     );
     // Traditional Chinese too.
-    h.get_by_label("视图").click();
+    h.get_by_label("视图(V)").click();
     h.run();
     h.get_by_label("语言").hover();
     h.run();
     h.get_by_label("繁體中文").click();
     h.run();
-    h.get_by_label("檔案");
-    h.get_by_label("編輯");
+    h.get_by_label("檔案(F)");
+    h.get_by_label("編輯(E)");
     // A later launch reads the choice back.
     assert_eq!(
         waymark::app::files::load_language(config.path()),

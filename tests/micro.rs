@@ -336,7 +336,7 @@ fn deleting_a_stage_with_micro_journeys_asks_to_keep_them_or_delete_them() {
 #[test]
 fn deleting_or_duplicating_a_macro_journey_asks_about_its_micro_journeys() {
     let mut h = app_on(with_micro(&["Complaint call"]));
-    h.get_by_label("Duplicate").click();
+    h.get_by_label_contains("Duplicate journey").click();
     h.run();
     h.get_by_label("Duplicate with micro journeys").click();
     h.run();
@@ -350,7 +350,7 @@ fn deleting_or_duplicating_a_macro_journey_asks_about_its_micro_journeys() {
     assert_eq!(link.stage, copy.stages[5].id);
     assert_eq!(p.validate(), vec![]);
     // Deleting the copy: its micro journey goes with it.
-    h.get_by_label("Delete").click();
+    h.get_by_label_contains("Delete journey").click();
     h.run();
     h.get_by_label("Delete them too").click();
     h.run();

@@ -683,3 +683,35 @@ fn alt_arrows_shift_f10_and_f10_work_through_the_real_window() {
         session.title()
     );
 }
+
+#[test]
+fn alt_and_a_letter_and_alt_alone_open_the_menus_through_the_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let session = Session::start();
+    assert!(!session.title().starts_with('●'), "{}", session.title());
+    // Alt+M opens the Map menu, its first item ("Add stage at end") focused: Enter adds
+    // a stage (the window's title then marks the document changed).
+    session.chord("Alt_L", "m");
+    session.key("Return");
+    session.key("Escape");
+    assert!(
+        session.title().starts_with('●'),
+        "Alt+M, Enter did not add a stage: {}",
+        session.title()
+    );
+    // Alt pressed and released alone opens File (as F10 does); Right opens Edit, whose
+    // first item (Undo) Enter runs: the document is back as it was.
+    session.xdotool(&["keydown", "Alt_L"]);
+    std::thread::sleep(Duration::from_millis(300));
+    session.xdotool(&["keyup", "Alt_L"]);
+    Session::settle();
+    session.key("Right");
+    session.key("Return");
+    assert!(
+        !session.title().starts_with('●'),
+        "Alt, Right, Enter did not undo the new stage: {}",
+        session.title()
+    );
+}

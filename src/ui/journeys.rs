@@ -139,8 +139,14 @@ pub fn journey_list_ui(
             let title = super::micro::title_of(journey);
             ui.horizontal(|ui| {
                 ui.add_space(16.0 * depth as f32);
-                let (rect, toggle) =
-                    ui.allocate_exact_size(egui::vec2(14.0, 18.0), egui::Sense::click());
+                // Only a journey with micro journeys has a toggle (a control with a
+                // name); the others keep the room, not a nameless control.
+                let sense = if has_children {
+                    egui::Sense::click()
+                } else {
+                    egui::Sense::hover()
+                };
+                let (rect, toggle) = ui.allocate_exact_size(egui::vec2(14.0, 18.0), sense);
                 if has_children {
                     let is_collapsed = collapsed(id);
                     let label = if is_collapsed {
@@ -285,28 +291,43 @@ pub fn journey_list_ui(
     });
     ui.separator();
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(t!("journeys-add"))
-            .on_hover_text(t!("action-new-journey"))
-            .clicked()
-        {
+        // Each button says, to a screen reader, which journey it acts on.
+        let name = current
+            .and_then(|id| project.journey(id))
+            .map(super::micro::title_of)
+            .unwrap_or_default();
+        let named = |r: egui::Response, label: String| {
+            super::access::name(&r, egui::Role::Button, label);
+            r
+        };
+        let add = named(ui.button(t!("journeys-add")), t!("journeys-add-named"));
+        if add.on_hover_text(t!("action-new-journey")).clicked() {
             actions.push(Action::NewJourney);
         }
-        if ui.button(t!("journeys-duplicate")).clicked() {
+        if named(
+            ui.button(t!("journeys-duplicate")),
+            t!("journeys-duplicate-named", name = &name),
+        )
+        .clicked()
+        {
             actions.push(Action::DuplicateJourney);
         }
-        if ui
-            .add_enabled(count > 1, egui::Button::new(t!("journeys-delete")))
-            .clicked()
+        if named(
+            ui.add_enabled(count > 1, egui::Button::new(t!("journeys-delete"))),
+            t!("journeys-delete-named", name = &name),
+        )
+        .clicked()
         {
             actions.push(Action::DeleteJourney);
         }
         if let Some(id) = current {
             let sibs = siblings(project, id);
             let slot = sibs.iter().position(|(_, j)| *j == id).unwrap_or(0);
-            if ui
-                .add_enabled(slot > 0, egui::Button::new(t!("journeys-up")))
-                .clicked()
+            if named(
+                ui.add_enabled(slot > 0, egui::Button::new(t!("journeys-up"))),
+                t!("journeys-up-named", name = &name),
+            )
+            .clicked()
                 && let Some(edit) = move_among_siblings(project, id, slot.saturating_sub(1))
             {
                 out.push(Command::Edit {
@@ -314,12 +335,14 @@ pub fn journey_list_ui(
                     gesture: None,
                 });
             }
-            if ui
-                .add_enabled(
+            if named(
+                ui.add_enabled(
                     slot + 1 < sibs.len(),
                     egui::Button::new(t!("journeys-down")),
-                )
-                .clicked()
+                ),
+                t!("journeys-down-named", name = &name),
+            )
+            .clicked()
                 && let Some(edit) = move_among_siblings(project, id, slot + 1)
             {
                 out.push(Command::Edit {

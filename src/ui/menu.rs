@@ -53,25 +53,149 @@ pub fn focus_first_item(ui: &Ui) {
     }
 }
 
-/// The keyboard on the menu bar: F10 opens the first menu (or closes the open one);
-/// while a menu of the bar is open, Left and Right open the menu beside it. The menu
-/// opened gets the keyboard focus on its first item.
+/// The menus of the bar, in order, with the letter that opens each with Alt (the same
+/// letters in every language, as Chinese menus show them: "文件(F)").
+pub const MNEMONICS: [(egui::Key, char); 5] = [
+    (egui::Key::F, 'F'),
+    (egui::Key::E, 'E'),
+    (egui::Key::M, 'M'),
+    (egui::Key::V, 'V'),
+    (egui::Key::H, 'H'),
+];
+
+/// The titles of the bar's menus, in [`MNEMONICS`]' order.
+pub fn menu_titles() -> [String; 5] {
+    [
+        t!("menu-file"),
+        t!("menu-edit"),
+        t!("menu-map"),
+        t!("menu-view"),
+        t!("menu-help"),
+    ]
+}
+
+/// A menu's title with its Alt letter: "File" (its F underlined while Alt is held),
+/// "文件(F)" in Chinese.
+fn menu_title(ui: &Ui, title: &str, key: char) -> egui::WidgetText {
+    let text = t!("menu-mnemonic", menu = title, key = key.to_string());
+    let alt = ui.input(|i| i.modifiers.alt && !i.modifiers.ctrl && !i.modifiers.command);
+    let at = text
+        .char_indices()
+        .find(|(_, c)| c.eq_ignore_ascii_case(&key));
+    let Some((at, c)) = at.filter(|_| alt) else {
+        return text.into();
+    };
+    let style = ui.style();
+    let font = egui::TextStyle::Button.resolve(style);
+    let color = style.visuals.text_color();
+    let plain = egui::TextFormat::simple(font, color);
+    let underlined = egui::TextFormat {
+        underline: egui::Stroke::new(1.0, color),
+        ..plain.clone()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let end = at + c.len_utf8();
+    job.append(&text[..at], 0.0, plain.clone());
+    job.append(&text[at..end], 0.0, underlined);
+    job.append(&text[end..], 0.0, plain);
+    job.into()
+}
+
+/// Where "Alt is down and nothing else happened since" is kept between frames.
+fn alt_alone_id() -> egui::Id {
+    egui::Id::unique("waymark-alt-pressed-alone")
+}
+
+/// True when Alt was pressed and released alone (no key, click or other modifier in
+/// between): like F10, it opens the menu bar. A release counts only if nothing (Alt
+/// again, a key) follows it in the same frame: the modifiers may flicker while a key
+/// is pressed with Alt held.
+fn alt_released_alone(ctx: &egui::Context) -> bool {
+    const IDLE: u8 = 0;
+    const ARMED: u8 = 1;
+    const SPOILED: u8 = 2;
+    let mut state = ctx
+        .data(|d| d.get_temp::<u8>(alt_alone_id()))
+        .unwrap_or(IDLE);
+    let before = state;
+    let mut released = false;
+    ctx.input(|i| {
+        for event in &i.events {
+            let with = match event {
+                egui::Event::ModifiersChanged(m) => {
+                    released = false;
+                    if *m == egui::Modifiers::ALT {
+                        if state == IDLE {
+                            state = ARMED;
+                        }
+                    } else if m.is_none() {
+                        released = state == ARMED;
+                        state = IDLE;
+                    } else {
+                        state = if m.alt { SPOILED } else { IDLE };
+                    }
+                    continue;
+                }
+                // The Alt key itself (winit reports it) is no other key.
+                egui::Event::Key {
+                    key: egui::Key::AltLeft | egui::Key::AltRight,
+                    ..
+                } => continue,
+                egui::Event::Key { modifiers, .. }
+                | egui::Event::PointerButton { modifiers, .. }
+                | egui::Event::MouseWheel { modifiers, .. } => *modifiers,
+                egui::Event::WindowFocused(_) => egui::Modifiers::ALT,
+                _ => continue,
+            };
+            released = false;
+            if state == ARMED || with.alt {
+                state = SPOILED;
+            }
+        }
+    });
+    if state != before {
+        ctx.data_mut(|d| d.insert_temp(alt_alone_id(), state));
+    }
+    released
+}
+
+/// The keyboard on the menu bar: F10 (or Alt pressed and released alone) opens the
+/// first menu (or closes the open one); Alt and a menu's letter opens that menu; while
+/// a menu of the bar is open, Left and Right open the menu beside it. The menu opened
+/// gets the keyboard focus on its first item. Not while a modal dialog is open.
 fn menu_bar_keys(ui: &Ui, buttons: &[egui::Response]) {
     let ids: Vec<egui::Id> = buttons
         .iter()
         .map(egui::Popup::default_response_id)
         .collect();
     let ctx = ui.ctx();
+    let alt_alone = alt_released_alone(ctx);
+    if ctx.memory(egui::Memory::top_modal_layer).is_some() {
+        return;
+    }
     let open = ids.iter().position(|id| egui::Popup::is_id_open(ctx, *id));
     let (f10, left, right) = ui.input(|i| {
         let plain = i.modifiers.is_none();
         (
-            plain && i.key_pressed(egui::Key::F10),
+            (plain && i.key_pressed(egui::Key::F10)) || alt_alone,
             plain && i.key_pressed(egui::Key::ArrowLeft),
             plain && i.key_pressed(egui::Key::ArrowRight),
         )
     });
+    let letter = MNEMONICS
+        .iter()
+        .position(|(key, _)| ctx.input_mut(|i| i.consume_key(egui::Modifiers::ALT, *key)))
+        .filter(|i| *i < ids.len());
+    if letter.is_some() {
+        // The letter typed with Alt opens a menu; it is not text for a field.
+        ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
+    }
     let next = match open {
+        _ if letter.is_some() && letter != open => letter,
+        Some(i) if letter.is_some() => {
+            egui::Popup::close_id(ctx, ids[i]);
+            None
+        }
         None if f10 => Some(0),
         Some(i) if f10 => {
             egui::Popup::close_id(ctx, ids[i]);
@@ -116,8 +240,10 @@ pub fn menu_bar_ui(
         egui::Popup::open_id(ui.ctx(), id);
         focus_next_menu(ui.ctx());
     }
+    let titles = menu_titles();
+    let title = |ui: &Ui, i: usize| menu_title(ui, &titles[i], MNEMONICS[i].1);
     egui::MenuBar::new().ui(ui, |ui| {
-        let r = ui.menu_button(t!("menu-file"), |ui| {
+        let r = ui.menu_button(title(ui, 0), |ui| {
             focus_first_item(ui);
             for action in [Action::New, Action::NewFromTemplate, Action::Open] {
                 action_item(ui, action, true, &mut chosen);
@@ -159,7 +285,7 @@ pub fn menu_bar_ui(
             action_item(ui, Action::Quit, true, &mut chosen);
         });
         buttons.push(r.response);
-        let r = ui.menu_button(t!("menu-edit"), |ui| {
+        let r = ui.menu_button(title(ui, 1), |ui| {
             focus_first_item(ui);
             // Undo and Redo say what they will undo or redo.
             let undo = state.history.undo_label().map_or_else(
@@ -206,7 +332,7 @@ pub fn menu_bar_ui(
             action_item(ui, Action::Find, true, &mut chosen);
         });
         buttons.push(r.response);
-        let r = ui.menu_button(t!("menu-map"), |ui| {
+        let r = ui.menu_button(title(ui, 2), |ui| {
             focus_first_item(ui);
             action_item(ui, Action::AddStageAtEnd, true, &mut chosen);
             action_item(
@@ -271,7 +397,7 @@ pub fn menu_bar_ui(
             );
         });
         buttons.push(r.response);
-        let r = ui.menu_button(t!("menu-view"), |ui| {
+        let r = ui.menu_button(title(ui, 3), |ui| {
             focus_first_item(ui);
             action_item(
                 ui,
@@ -325,7 +451,7 @@ pub fn menu_bar_ui(
             });
         });
         buttons.push(r.response);
-        let r = ui.menu_button(t!("menu-help"), |ui| {
+        let r = ui.menu_button(title(ui, 4), |ui| {
             focus_first_item(ui);
             action_item(ui, Action::CommandPalette, true, &mut chosen);
             action_item(ui, Action::ShortcutsSheet, true, &mut chosen);

@@ -1,6 +1,7 @@
 //! The window: menu bar, canvas, inspector, status bar and dialogs. Panels read
 //! [`AppState`] and emit [`Command`]s, which are applied once at the end of the frame.
 
+mod access;
 pub mod actions;
 pub mod canvas;
 mod dialogs;
@@ -17,6 +18,7 @@ pub mod micro;
 mod palette;
 pub mod personas;
 pub mod present;
+mod regions;
 mod safety;
 mod settings;
 mod slides_dialog;
@@ -97,6 +99,14 @@ pub struct WaymarkApp {
     micro_question: Option<micro::Question>,
     /// The focus moving into windows as they open and back when they close.
     focus: focus::Follower,
+    /// The journey list's and the inspector's first and last controls, and the
+    /// canvas's area, as last drawn (for Tab between the regions).
+    tab_regions: (Option<regions::Region>, Option<regions::Region>, egui::Rect),
+    /// The control that had the keyboard focus at the end of the last frame (egui may
+    /// already have moved it on Tab when this frame starts).
+    last_focused: Option<egui::Id>,
+    /// The control the focus goes back to, asked again for this many frames.
+    focus_back: Option<(egui::Id, u8)>,
 }
 
 impl WaymarkApp {
@@ -132,6 +142,9 @@ impl WaymarkApp {
             status_warning: false,
             micro_question: None,
             focus: focus::Follower::default(),
+            tab_regions: (None, None, egui::Rect::NOTHING),
+            last_focused: None,
+            focus_back: None,
         }
     }
 
@@ -850,10 +863,11 @@ impl WaymarkApp {
         self.missing_scripts = missing;
     }
 
-    /// Tab on the canvas moves into the inspector's first field; Shift+Tab from there
-    /// comes back to the canvas (instead of stepping through every item of the map).
-    fn tab_between_canvas_and_inspector(&mut self, ctx: &egui::Context) {
-        if self.window_has_keyboard() || self.view.is_editing() {
+    /// Tab and Shift+Tab between the regions: the journey list, the canvas, the
+    /// inspector (see [`regions`]). Tab on the canvas moves into the inspector's first
+    /// field; Shift+Tab from there comes back to the canvas.
+    fn tab_between_regions(&mut self, ctx: &egui::Context) {
+        if self.window_has_keyboard() || self.view.is_editing() || egui::Popup::is_any_open(ctx) {
             return;
         }
         let (tab, back) = ctx.input(|i| {
@@ -863,21 +877,64 @@ impl WaymarkApp {
                 tab && i.modifiers.shift_only(),
             )
         });
-        let Some(first) = inspector::first_field(ctx) else {
+        if !tab && !back {
+            return;
+        }
+        let focused = self.last_focused;
+        let (left, right, canvas) = self.tab_regions;
+        let in_canvas = focused.is_none_or(|id| {
+            ctx.viewport(|v| {
+                v.prev_pass
+                    .widgets
+                    .get(id)
+                    .is_some_and(|w| canvas.contains(w.rect.center()))
+            })
+        });
+        let now = if self.view.owns_keyboard() && in_canvas && !ctx.text_edit_focused() {
+            regions::Place::Canvas
+        } else if let Some(id) = focused {
+            regions::Place::Widget(id)
+        } else {
             return;
         };
-        let focused = ctx.memory(egui::Memory::focused);
-        if tab && self.view.owns_keyboard() && !ctx.text_edit_focused() {
-            ctx.memory_mut(|m| {
-                m.move_focus(egui::FocusDirection::None);
-                m.request_focus(first);
-            });
-            self.view.set_keyboard(false);
-        } else if back && focused == Some(first) {
-            ctx.memory_mut(|m| {
-                m.move_focus(egui::FocusDirection::None);
-                m.surrender_focus(first);
-            });
+        let Some(to) = regions::next(now, back, left, right, inspector::first_field(ctx)) else {
+            return;
+        };
+        ctx.memory_mut(|m| {
+            m.move_focus(egui::FocusDirection::None);
+            // Where egui's own Tab put the focus this frame, or where it was.
+            if let Some(id) = m.focused().or(focused) {
+                m.surrender_focus(id);
+            }
+            if let regions::Place::Widget(id) = to {
+                m.request_focus(id);
+            }
+        });
+        self.view.set_keyboard(to == regions::Place::Canvas);
+    }
+
+    /// A Tab that landed on one of the map's items (from a control egui orders before
+    /// the canvas) gives the canvas the keyboard instead: the map is one Tab stop.
+    fn tab_skips_the_maps_items(&mut self, ctx: &egui::Context) {
+        self.skip_maps_items(ctx);
+        self.last_focused = ctx.memory(egui::Memory::focused);
+    }
+
+    fn skip_maps_items(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.key_pressed(egui::Key::Tab)) || self.window_has_keyboard() {
+            return;
+        }
+        let canvas = self.tab_regions.2;
+        let Some(id) = ctx.memory(egui::Memory::focused) else {
+            return;
+        };
+        let on_map = ctx.viewport(|v| {
+            v.this_pass.widgets.get(id).is_some_and(|w| {
+                w.layer_id.order == egui::Order::Background && canvas.contains(w.rect.center())
+            })
+        });
+        if on_map && !self.view.is_editing() && !ctx.text_edit_focused() {
+            ctx.memory_mut(|m| m.surrender_focus(id));
             self.view.set_keyboard(true);
         }
     }
@@ -965,7 +1022,7 @@ impl WaymarkApp {
             ));
         });
         self.close_on_escape(&ctx);
-        self.tab_between_canvas_and_inspector(&ctx);
+        self.tab_between_regions(&ctx);
         if !self.window_has_keyboard() {
             self.handle_shortcuts(&ctx);
         }
@@ -1019,6 +1076,8 @@ impl WaymarkApp {
         // The side panels are resized by their inner edge and collapsed from the View
         // menu, by shortcut, or by dragging the edge all the way; a collapsed panel
         // keeps a handle to drag it open again.
+        let layer = ui.layer_id();
+        let mark = regions::mark(&ctx, layer);
         egui::Panel::left("journeys")
             .resizable(true)
             .default_size(190.0)
@@ -1054,6 +1113,11 @@ impl WaymarkApp {
                     self.view.reveal(Selection::Card(card));
                 }
             });
+        access::name_panel_edge(ui, "journeys", &t!("panel-resize-journeys"));
+        let scope = ui.scope_id();
+        let edge = |salt: &str| scope.with(salt).with("__resize");
+        self.tab_regions.0 = regions::since(&ctx, layer, mark, edge("journeys"));
+        let mark = regions::mark(&ctx, layer);
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(280.0)
@@ -1062,6 +1126,8 @@ impl WaymarkApp {
                     inspector::inspector_ui(ui, &self.state, &mut commands);
                 });
             });
+        access::name_panel_edge(ui, "inspector", &t!("panel-resize-inspector"));
+        self.tab_regions.1 = regions::since(&ctx, layer, mark, edge("inspector"));
         self.personas.ui(&ctx, &self.state, &mut commands);
         self.view.avatar = self.current_avatar(&ctx);
         let mut crumb = None;
@@ -1074,7 +1140,7 @@ impl WaymarkApp {
                 crumb = micro::breadcrumb_ui(ui, &self.state);
             });
         }
-        egui::CentralPanel::default()
+        self.tab_regions.2 = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 self.view.settings_preview = self
@@ -1082,7 +1148,9 @@ impl WaymarkApp {
                     .as_ref()
                     .and_then(|(t, s)| settings::preview_edit(self.state.project(), t, s));
                 canvas::canvas_ui(ui, &self.state, &mut self.view, &mut commands, &mut actions);
-            });
+            })
+            .response
+            .rect;
         if let Some(crumb) = crumb {
             // Back on the macro map, the stage is selected and its keys work at once.
             self.view.set_keyboard(true);
@@ -1107,6 +1175,11 @@ impl WaymarkApp {
                         actions.push(Action::ResetVotes);
                     }
                 });
+            access::name_window_buttons(
+                &ctx,
+                egui::Id::unique("top_voted"),
+                &t!("top-voted-title"),
+            );
             self.top_voted = open;
             if let Some(card) = reveal {
                 self.view.reveal(Selection::Card(card));
@@ -1244,12 +1317,14 @@ impl WaymarkApp {
             ctx.request_repaint();
         }
         self.take_messages();
+        self.tab_skips_the_maps_items(&ctx);
         self.follow_windows(&ctx);
         self.update_title(&ctx);
     }
 
-    /// A window that opened takes the focus (on its next frame); when the last one
-    /// closes, the keyboard goes back to the canvas if it had it before.
+    /// A window that opened takes the focus (on its next frame); when the last window
+    /// or dialog closes, the keyboard goes back where it was before the first opened:
+    /// the control that had the focus, or the canvas.
     fn follow_windows(&mut self, ctx: &egui::Context) {
         let open = [
             self.personas.open,
@@ -1257,7 +1332,33 @@ impl WaymarkApp {
             self.gallery.is_some(),
             self.state.survey.is_some(),
         ];
-        match self.focus.update(open, self.view.owns_keyboard()) {
+        let others = self.window_has_keyboard();
+        // Where the keyboard is now: a control outside the menus and popups (a menu's
+        // item is gone once the menu closes), else the canvas if it has it.
+        let focused = ctx.memory(egui::Memory::focused).filter(|id| {
+            ctx.viewport(|v| {
+                v.this_pass
+                    .widgets
+                    .get(*id)
+                    .is_some_and(|w| w.layer_id.order != egui::Order::Foreground)
+            })
+        });
+        let now = match focused {
+            Some(id) => focus::Back::Widget(id),
+            None if self.view.owns_keyboard() => focus::Back::Canvas,
+            None => focus::Back::Nothing,
+        };
+        // The control to give the focus back to is asked again on the next frame: a
+        // modal dialog drawn on its last frame still holds the controls behind it for
+        // one more frame, and egui drops a focus that cannot be taken.
+        if let Some((id, frames)) = self.focus_back.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+            ctx.request_repaint();
+            if frames > 1 {
+                self.focus_back = Some((id, frames - 1));
+            }
+        }
+        match self.focus.update(open, others, now) {
             focus::Change::None => {}
             focus::Change::Opened(windows) => {
                 for w in windows {
@@ -1266,11 +1367,20 @@ impl WaymarkApp {
                 self.view.set_keyboard(false);
                 ctx.request_repaint();
             }
-            focus::Change::AllClosed(canvas) => {
+            focus::Change::AllClosed(back) => {
                 if let Some(id) = ctx.memory(egui::Memory::focused) {
                     ctx.memory_mut(|m| m.surrender_focus(id));
                 }
-                self.view.set_keyboard(canvas);
+                match back {
+                    focus::Back::Widget(id) => {
+                        ctx.memory_mut(|m| m.request_focus(id));
+                        self.focus_back = Some((id, 2));
+                        self.view.set_keyboard(false);
+                    }
+                    focus::Back::Canvas => self.view.set_keyboard(true),
+                    focus::Back::Nothing => self.view.set_keyboard(false),
+                }
+                ctx.request_repaint();
             }
         }
     }

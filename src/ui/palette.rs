@@ -166,6 +166,22 @@ pub fn shortcuts_sheet_ui(ctx: &egui::Context, open: &mut bool) {
                             });
                         ui.add_space(6.0);
                     }
+                    ui.strong(t!("sheet-menus"));
+                    egui::Grid::new("shortcuts_menus")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            let titles = super::menu::menu_titles();
+                            for ((_, key), title) in super::menu::MNEMONICS.iter().zip(titles) {
+                                ui.label(t!("sheet-menu-key", key = key.to_string()));
+                                ui.label(title);
+                                ui.end_row();
+                            }
+                            ui.label(t!("sheet-alt"));
+                            ui.label(t!("sheet-alt-what"));
+                            ui.end_row();
+                        });
+                    ui.add_space(6.0);
                     ui.strong(t!("sheet-canvas"));
                     egui::Grid::new("shortcuts_canvas")
                         .num_columns(2)
@@ -191,5 +207,6 @@ pub fn shortcuts_sheet_ui(ctx: &egui::Context, open: &mut bool) {
                         });
                 });
         });
+    super::access::name_window_buttons(ctx, Id::unique("shortcuts_sheet"), &t!("sheet-title"));
     *open = still_open;
 }

@@ -98,6 +98,11 @@ impl PersonaEditor {
                     });
                 });
             });
+        super::access::name_window_buttons(
+            ctx,
+            Id::unique("persona_window"),
+            &t!("persona-window-title"),
+        );
         self.open = open;
     }
 
@@ -146,7 +151,21 @@ impl PersonaEditor {
             }
             if let (Some(i), Some(id)) = (index, current) {
                 let p = &state.project().personas[i];
-                if ui.button(t!("persona-duplicate")).clicked() {
+                let pname = if p.name.is_empty() {
+                    unnamed.clone()
+                } else {
+                    p.name.clone()
+                };
+                let named = |r: egui::Response, label: String| {
+                    super::access::name(&r, egui::Role::Button, label);
+                    r
+                };
+                if named(
+                    ui.button(t!("persona-duplicate")),
+                    t!("persona-duplicate-named", name = &pname),
+                )
+                .clicked()
+                {
                     let mut copy = p.clone();
                     copy.name = tm!(map_lang, "persona-copy-name", name = &p.name);
                     out.push(edit(Edit::AddPersona {
@@ -154,28 +173,37 @@ impl PersonaEditor {
                     }));
                     self.focus_name = true;
                 }
-                if ui
-                    .add_enabled(i > 0, egui::Button::new(t!("persona-move-up")))
-                    .clicked()
+                if named(
+                    ui.add_enabled(i > 0, egui::Button::new(t!("persona-move-up"))),
+                    t!("persona-move-up-named", name = &pname),
+                )
+                .clicked()
                 {
                     out.push(edit(Edit::MovePersona {
                         persona: id,
                         to_index: i - 1,
                     }));
                 }
-                if ui
-                    .add_enabled(
+                if named(
+                    ui.add_enabled(
                         i + 1 < state.project().personas.len(),
                         egui::Button::new(t!("persona-move-down")),
-                    )
-                    .clicked()
+                    ),
+                    t!("persona-move-down-named", name = &pname),
+                )
+                .clicked()
                 {
                     out.push(edit(Edit::MovePersona {
                         persona: id,
                         to_index: i + 1,
                     }));
                 }
-                if ui.button(t!("persona-delete")).clicked() {
+                if named(
+                    ui.button(t!("persona-delete")),
+                    t!("persona-delete-named", name = &pname),
+                )
+                .clicked()
+                {
                     out.push(edit(Edit::DeletePersona { persona: id }));
                 }
             }
@@ -611,7 +639,13 @@ impl PersonaEditor {
                         t!("persona-usage", number = i + 1),
                     )
                 });
-                if ui.small_button(t!("persona-remove-device")).clicked() {
+                let remove_device = ui.small_button(t!("persona-remove-device"));
+                super::access::name(
+                    &remove_device,
+                    egui::Role::Button,
+                    t!("persona-remove-device-named", number = i + 1),
+                );
+                if remove_device.clicked() {
                     remove = Some(i);
                 }
             });

@@ -53,13 +53,14 @@ impl SlidesDialog {
             ui.heading(t!("slides-title"));
             ui.label(t!("slides-intro", journey = &journey.title));
             ui.horizontal(|ui| {
-                let size = ui.label(t!("slides-size"));
+                ui.label(t!("slides-size"));
                 let range = *SLIDE_SIDES.start()..=*SLIDE_SIDES.end();
-                ui.add(egui::DragValue::new(&mut self.options.width).range(range.clone()))
-                    .labelled_by(size.id);
+                let width =
+                    ui.add(egui::DragValue::new(&mut self.options.width).range(range.clone()));
+                super::access::name(&width, egui::Role::SpinButton, t!("slides-width"));
                 ui.label(t!("slides-by"));
-                ui.add(egui::DragValue::new(&mut self.options.height).range(range))
-                    .labelled_by(size.id);
+                let height = ui.add(egui::DragValue::new(&mut self.options.height).range(range));
+                super::access::name(&height, egui::Role::SpinButton, t!("slides-height"));
                 if ui.button(t!("slides-size-1080p")).clicked() {
                     self.options.width = 1920;
                     self.options.height = 1080;

@@ -158,3 +158,22 @@ gallery-no-thumbnails = Could not paint the thumbnails: { $error }
 action-import-mermaid = Import Mermaid journey…
 action-export-mermaid = Export Mermaid…
 action-copy-mermaid = Copy as Mermaid
+journeys-add-named = Add journey
+journeys-duplicate-named = Duplicate journey “{ $name }”
+journeys-delete-named = Delete journey “{ $name }”
+journeys-up-named = Move journey “{ $name }” up
+journeys-down-named = Move journey “{ $name }” down
+window-title-bar = Title bar of “{ $title }”
+window-close = Close “{ $title }”
+window-collapse = Collapse “{ $title }”
+window-expand = Expand “{ $title }”
+panel-resize-journeys = Resize the journeys panel
+panel-resize-inspector = Resize the inspector
+# The letter ($key) is shown underlined in the title while Alt is held, not added.
+menu-mnemonic = { $menu }{ $key ->
+   *[other] {""}
+}
+sheet-menus = Menus
+sheet-menu-key = Alt+{ $key }
+sheet-alt = Alt (pressed and released alone), F10
+sheet-alt-what = Focus the menu bar

@@ -86,3 +86,5 @@ key-present-toggles = R, C
 key-present-toggles-what = Reveal stage by stage; the console over the projector view
 key-present-escape = Escape
 key-present-escape-what = End the presentation
+slides-width = Slide width (pixels)
+slides-height = Slide height (pixels)

@@ -80,3 +80,5 @@ key-present-toggles = R、C
 key-present-toggles-what = 逐个阶段揭示；在投影画面上显示控制台
 key-present-escape = Esc
 key-present-escape-what = 结束演示
+slides-width = 幻灯片宽度（像素）
+slides-height = 幻灯片高度（像素）

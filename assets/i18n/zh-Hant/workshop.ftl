@@ -80,3 +80,5 @@ key-present-toggles = R、C
 key-present-toggles-what = 逐個階段揭示；在投影畫面上顯示主控台
 key-present-escape = Esc
 key-present-escape-what = 結束簡報
+slides-width = 投影片寬度（像素）
+slides-height = 投影片高度（像素）

@@ -29,6 +29,11 @@ pub(super) fn console(
             .default_width(380.0)
             .resizable(true)
             .show(ctx, |ui| console_ui(ui, state, pres, steps, now, commands));
+        crate::ui::access::name_window_buttons(
+            ctx,
+            egui::Id::unique("presenter_console"),
+            &t!("console-title"),
+        );
         return;
     }
     ctx.show_viewport_immediate(
