@@ -708,3 +708,38 @@ fn every_control_of_the_survey_import_and_its_preview_has_a_specific_name() {
         "Tab did not go round the preview: {walk:?}"
     );
 }
+
+#[test]
+fn a_scroll_area_follows_the_keyboard_focus_out_of_view() {
+    let mut h = sample_app();
+    // Enough journeys that the journey list scrolls.
+    for _ in 0..60 {
+        h.get_by_label("Add journey").click();
+        h.run();
+    }
+    let window = h.ctx.content_rect();
+    let first = project(&h).journeys[0].title.clone();
+    h.get_by_label(&first).focus();
+    h.run();
+    let mut reached_below = false;
+    for step in 0..70 {
+        h.key_press(Key::Tab);
+        h.run();
+        h.run();
+        let Some(node) = h
+            .root()
+            .children_recursive()
+            .find(egui_kittest::Node::is_focused)
+        else {
+            break;
+        };
+        let rect = node.rect();
+        let name = node.accesskit_node().label().unwrap_or_default();
+        assert!(
+            window.contains_rect(rect),
+            "Tab {step}: {name:?} has the focus at {rect:?}, out of the window {window:?}"
+        );
+        reached_below |= rect.top() > window.height() / 2.0;
+    }
+    assert!(reached_below, "the focus never went down the list");
+}

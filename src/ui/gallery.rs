@@ -212,6 +212,7 @@ impl Gallery {
                         });
                         ui.add_space(8.0);
                     }
+                    super::scroll_focus::follow_focus(ui);
                 });
         });
         if let Some(path) = delete {

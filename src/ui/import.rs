@@ -310,6 +310,7 @@ fn columns_ui(ui: &mut egui::Ui, preview: &SurveyPreview, journey: &Journey) -> 
                                 ui.end_row();
                             }
                         });
+                    super::scroll_focus::follow_focus(ui);
                 });
             if edited != *questions {
                 command = set(SurveyLayout::Wide { questions: edited });

@@ -20,6 +20,7 @@ pub mod personas;
 pub mod present;
 mod regions;
 mod safety;
+mod scroll_focus;
 mod settings;
 mod slides_dialog;
 
@@ -1108,6 +1109,7 @@ impl WaymarkApp {
                             self.priorities.show_all = show_all;
                             self.priorities.with_micro = with_micro;
                         });
+                    scroll_focus::follow_focus(ui);
                 });
                 if let Some(card) = reveal {
                     self.view.reveal(Selection::Card(card));
@@ -1124,6 +1126,7 @@ impl WaymarkApp {
             .show_collapsible(ui, &mut self.panels.inspector, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     inspector::inspector_ui(ui, &self.state, &mut commands);
+                    scroll_focus::follow_focus(ui);
                 });
             });
         access::name_panel_edge(ui, "inspector", &t!("panel-resize-inspector"));

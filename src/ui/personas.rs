@@ -95,6 +95,7 @@ impl PersonaEditor {
                                 }
                             }
                         });
+                        super::scroll_focus::follow_focus(ui);
                     });
                 });
             });
