@@ -743,3 +743,47 @@ fn a_scroll_area_follows_the_keyboard_focus_out_of_view() {
     }
     assert!(reached_below, "the focus never went down the list");
 }
+
+/// Rectangles outlined in the focus ring's colour this frame.
+fn rings(h: &Harness<'_, WaymarkApp>) -> Vec<egui::Rect> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Rect(r) if r.stroke.color == waymark::theme::color::FOCUS_RING => {
+                Some(r.rect)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_control_reached_by_keyboard_wears_a_focus_ring_and_a_clicked_one_does_not() {
+    let mut h = sample_app();
+    h.get_by_label("Add journey").click();
+    h.run();
+    assert!(
+        rings(&h).is_empty(),
+        "a click shows no ring: {:?}",
+        rings(&h)
+    );
+    h.key_press(Key::Tab);
+    h.run();
+    let node = h
+        .root()
+        .children_recursive()
+        .find(egui_kittest::Node::is_focused)
+        .expect("Tab focuses a control");
+    let rect = node.rect();
+    assert!(
+        rings(&h).iter().any(|r| r.contains_rect(rect)),
+        "no ring around {:?} at {rect:?}: {:?}",
+        node.accesskit_node().label(),
+        rings(&h)
+    );
+    // A click elsewhere puts the mouse back in charge: the ring goes.
+    h.get_by_label("Add journey").click();
+    h.run();
+    assert!(rings(&h).is_empty());
+}

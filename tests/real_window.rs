@@ -76,17 +76,27 @@ impl Drop for Killed {
 
 /// An Xvfb server on a free display and the app running in it.
 struct Session {
-    // Fields drop in order: the app first, then its display, then the folder.
+    // Fields drop in order: the app first, then its display, then the folder, and last
+    // the turn of the next test.
     app: Killed,
     _xvfb: Killed,
     display: String,
     dir: tempfile::TempDir,
     window: String,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+/// One session at a time: two Xvfb servers started at once with `-displayfd` can race
+/// for a display (the loser exits after printing its number, and its app finds no X
+/// server), and two software-rendered windows on a 2-core machine starve each other.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Session {
     /// Starts Xvfb and `waymark` (in-app path entry, its own config folder and home).
     fn start() -> Self {
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut xvfb = Command::new("Xvfb")
             .args([
                 "-displayfd",
@@ -121,6 +131,7 @@ impl Session {
             display,
             dir,
             window: String::new(),
+            _turn: turn,
         };
         session.window = session.wait_for_window();
         session.focus();
@@ -143,7 +154,11 @@ impl Session {
             .env("XDG_DATA_HOME", home.join(".local/share"))
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // Kept, so that a window that never appears says why.
+            .stderr(
+                std::fs::File::create(dir.join("app-stderr.log"))
+                    .map_or_else(|_| Stdio::null(), Stdio::from),
+            )
             .spawn()
             .expect("waymark starts")
     }
@@ -185,9 +200,14 @@ impl Session {
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
-    fn wait_for_window(&self) -> String {
+    fn wait_for_window(&mut self) -> String {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(90) {
+            if let Ok(Some(status)) = self.app.0.try_wait() {
+                let log = std::fs::read_to_string(self.dir.path().join("app-stderr.log"))
+                    .unwrap_or_default();
+                panic!("the app exited ({status}) before its window appeared:\n{log}");
+            }
             let out = Command::new("xdotool")
                 .args(["search", "--onlyvisible", "--name", "Waymark"])
                 .env("DISPLAY", &self.display)
@@ -198,7 +218,9 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(250));
         }
-        panic!("the Waymark window did not appear within 90 s");
+        let log =
+            std::fs::read_to_string(self.dir.path().join("app-stderr.log")).unwrap_or_default();
+        panic!("the Waymark window did not appear within 90 s; the app said:\n{log}");
     }
 
     /// Gives the window the keyboard (there is no window manager to do it). A window

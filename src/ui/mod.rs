@@ -8,6 +8,7 @@ mod dialogs;
 mod export_dialog;
 mod find;
 mod focus;
+mod focus_ring;
 mod gallery;
 mod import;
 pub mod inspector;
@@ -1322,6 +1323,7 @@ impl WaymarkApp {
         self.take_messages();
         self.tab_skips_the_maps_items(&ctx);
         self.follow_windows(&ctx);
+        focus_ring::paint(&ctx, self.view.canvas_rect());
         self.update_title(&ctx);
     }
 

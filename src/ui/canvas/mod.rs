@@ -259,6 +259,11 @@ impl CanvasView {
         self.drag.is_some()
     }
 
+    /// Where the canvas was on screen in the last frame.
+    pub fn canvas_rect(&self) -> Option<Rect> {
+        self.last_drawn.map(|(rect, _)| rect)
+    }
+
     /// Where `card` was drawn on screen in the last frame, if it was.
     pub fn card_screen_rect(&self, card: CardId) -> Option<Rect> {
         let (canvas, xf) = self.last_drawn?;
