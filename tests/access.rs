@@ -787,3 +787,47 @@ fn the_control_reached_by_keyboard_wears_a_focus_ring_and_a_clicked_one_does_not
     h.run();
     assert!(rings(&h).is_empty());
 }
+
+#[test]
+fn a_dropdown_opens_chooses_and_closes_from_the_keyboard_and_escape_keeps_the_selection() {
+    let mut h = sample_app();
+    let card = first_card(&h);
+    select(&mut h, Selection::Card(card.id));
+    let colour = |h: &Harness<'_, WaymarkApp>| {
+        project(h)
+            .journeys
+            .iter()
+            .flat_map(|j| &j.lanes)
+            .flat_map(|l| &l.cards)
+            .find(|c| c.id == card.id)
+            .map(|c| c.color)
+    };
+    let before = colour(&h);
+    h.get_by_role_and_label(Role::ComboBox, "Colour").focus();
+    h.run();
+    // Space opens the list...
+    h.key_press(Key::Space);
+    h.run();
+    let open = |h: &Harness<'_, WaymarkApp>| egui::Popup::is_any_open(&h.ctx);
+    assert!(open(&h), "Space opens the list");
+    // ...Escape closes it without choosing, and keeps the card selected...
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!open(&h), "Escape closes the list");
+    assert_eq!(colour(&h), before);
+    assert_eq!(h.state().state.selection, Some(Selection::Card(card.id)));
+    // ...and arrows then Enter choose another colour and close it.
+    h.get_by_role_and_label(Role::ComboBox, "Colour").focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_ne!(colour(&h), before, "Enter chose the focused colour");
+    assert!(!open(&h), "and closed the list");
+    assert_eq!(h.state().state.selection, Some(Selection::Card(card.id)));
+}

@@ -311,6 +311,7 @@ impl ExportDialog {
             egui::ComboBox::from_label(t!("export-page"))
                 .selected_text(paper.map_or_else(|| t!("export-page-fit"), |p| p.name().to_owned()))
                 .show_ui(ui, |ui| {
+                    crate::ui::popups::close_on_keyboard_choice(ui);
                     ui.selectable_value(&mut paper, None, t!("export-page-fit"));
                     for p in Paper::ALL {
                         ui.selectable_value(&mut paper, Some(p), p.name());

@@ -217,6 +217,7 @@ fn columns_ui(ui: &mut egui::Ui, preview: &SurveyPreview, journey: &Journey) -> 
             egui::ComboBox::from_label(t!("import-sheet"))
                 .selected_text(name.as_str())
                 .show_ui(ui, |ui| {
+                    crate::ui::popups::close_on_keyboard_choice(ui);
                     for s in sheets {
                         if ui.selectable_label(s == name, s.as_str()).clicked() && s != name {
                             command = Some(Command::File(FileCommand::SurveySheet(s.clone())));
@@ -269,6 +270,7 @@ fn columns_ui(ui: &mut egui::Ui, preview: &SurveyPreview, journey: &Journey) -> 
                     egui::ComboBox::from_id_salt(("survey_long", i))
                         .selected_text(column_name(&header, chosen[i]))
                         .show_ui(ui, |ui| {
+                            crate::ui::popups::close_on_keyboard_choice(ui);
                             for c in 0..header.len() {
                                 ui.selectable_value(&mut chosen[i], c, column_name(&header, c));
                             }
@@ -341,6 +343,7 @@ fn question_row(
                 .unwrap_or_else(|| t!("import-question-ignore")),
         )
         .show_ui(ui, |ui| {
+            crate::ui::popups::close_on_keyboard_choice(ui);
             ui.selectable_value(&mut target, None, t!("import-question-ignore"));
             for n in names {
                 ui.selectable_value(&mut target, Some(n.clone()), n.as_str());
@@ -358,6 +361,7 @@ fn question_row(
         egui::ComboBox::from_id_salt(("survey_measure", column))
             .selected_text(measure.label())
             .show_ui(ui, |ui| {
+                crate::ui::popups::close_on_keyboard_choice(ui);
                 for m in SURVEY_MEASURES {
                     ui.selectable_value(&mut measure, m, m.label());
                 }

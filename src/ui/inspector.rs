@@ -164,6 +164,7 @@ fn journey_ui(
     egui::ComboBox::from_label(t!("inspector-persona"))
         .selected_text(current.map_or(none.as_str(), |p| p.name.as_str()))
         .show_ui(ui, |ui| {
+            crate::ui::popups::close_on_keyboard_choice(ui);
             ui.selectable_value(&mut chosen, None, none.as_str());
             for p in &state.project().personas {
                 ui.selectable_value(&mut chosen, Some(p.id), &p.name);
@@ -209,6 +210,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
     egui::ComboBox::from_label(t!("inspector-colour"))
         .selected_text(crate::i18n::labels::color_token(lang, c.color))
         .show_ui(ui, |ui| {
+            crate::ui::popups::close_on_keyboard_choice(ui);
             for token in crate::model::ColorToken::ALL {
                 ui.selectable_value(
                     &mut c.color,
@@ -232,6 +234,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                     tp.channel.as_ref(),
                 ))
                 .show_ui(ui, |ui| {
+                    crate::ui::popups::close_on_keyboard_choice(ui);
                     ui.selectable_value(
                         &mut tp.channel,
                         None,
@@ -247,6 +250,7 @@ fn card_fields_ui(ui: &mut Ui, state: &AppState, kind: &LaneKind, c: &mut Card) 
                     lang, tp.class,
                 ))
                 .show_ui(ui, |ui| {
+                    crate::ui::popups::close_on_keyboard_choice(ui);
                     let none = crate::i18n::labels::touchpoint_class_or_none(lang, None);
                     ui.selectable_value(&mut tp.class, None, none);
                     for class in TouchpointClass::ALL {
@@ -343,6 +347,7 @@ fn measured_touchpoint(ui: &mut Ui, state: &AppState, c: &mut crate::model::Card
     egui::ComboBox::from_label(t!("inspector-measures-touchpoint"))
         .selected_text(selected)
         .show_ui(ui, |ui| {
+            crate::ui::popups::close_on_keyboard_choice(ui);
             ui.selectable_value(&mut c.about, None, whole);
             for (id, name) in touchpoints {
                 ui.selectable_value(&mut c.about, Some(id), name);
@@ -544,6 +549,7 @@ fn emotion_lane_ui(
     egui::ComboBox::from_label(t!("inspector-feelings-of"))
         .selected_text(name)
         .show_ui(ui, |ui| {
+            crate::ui::popups::close_on_keyboard_choice(ui);
             ui.selectable_value(&mut chosen, None, none.as_str());
             for p in &state.project().personas {
                 ui.selectable_value(&mut chosen, Some(p.id), &p.name);

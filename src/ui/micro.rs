@@ -235,6 +235,7 @@ pub fn parent_picker_ui(ui: &mut Ui, state: &AppState, journey: &Journey, out: &
         .selected_text(selected)
         .width(ui.available_width().min(240.0))
         .show_ui(ui, |ui| {
+            crate::ui::popups::close_on_keyboard_choice(ui);
             ui.selectable_value(&mut chosen, None, none.as_str());
             for other in &project.journeys {
                 if project.link_would_cycle(journey.id, other.id) {

@@ -18,6 +18,7 @@ mod menu;
 pub mod micro;
 mod palette;
 pub mod personas;
+mod popups;
 pub mod present;
 mod regions;
 mod safety;

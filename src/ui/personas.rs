@@ -581,6 +581,7 @@ impl PersonaEditor {
             egui::ComboBox::from_label(t!("persona-add-channel"))
                 .selected_text(t!("persona-choose"))
                 .show_ui(ui, |ui| {
+                    crate::ui::popups::close_on_keyboard_choice(ui);
                     for ch in Channel::VOCABULARY {
                         if !channels.contains(&ch)
                             && ui

@@ -223,6 +223,7 @@ fn map_language_ui(ui: &mut egui::Ui, settings: &mut Settings) {
         egui::ComboBox::from_id_salt("settings_map_language")
             .selected_text(current)
             .show_ui(ui, |ui| {
+                crate::ui::popups::close_on_keyboard_choice(ui);
                 for language in Language::ALL {
                     ui.selectable_value(
                         &mut settings.language,
