@@ -198,27 +198,47 @@ impl Ctx<'_> {
     /// Installation day") and focusable by it: focusing one selects it. They take no
     /// clicks: the map's background keeps its double-click, menu and rubber band.
     pub(super) fn empty_cells(&self, out: &mut Vec<Command>) {
-        // Which cells hold a card, by lane and stage index: one pass over the cards,
-        // not one search of the lane per cell.
+        // The stages in view (columns are in order along the map), found by bisection:
+        // a 1,000-stage map has a few of them on screen at 100%, hundreds far out.
         let journey = self.shown_journey;
-        let stages = journey.stages.len();
-        let index: std::collections::HashMap<StageId, usize> = journey
-            .stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id, i))
-            .collect();
-        let mut occupied = vec![false; journey.lanes.len() * stages];
-        for (l, lane) in journey.lanes.iter().enumerate() {
-            for card in &lane.cards {
-                if let Some(cell) = index
-                    .get(&card.stage)
-                    .and_then(|s| occupied.get_mut(l * stages + s))
-                {
-                    *cell = true;
+        let columns = &self.shown.stages;
+        let first =
+            columns.partition_point(|g| self.xf.mul_rect(g.column).right() < self.clip.left());
+        let last =
+            columns.partition_point(|g| self.xf.mul_rect(g.column).left() <= self.clip.right());
+        let in_view = first..last.max(first);
+        // Which of their cells hold a card: a search of the lane per cell while they are
+        // few, else one pass over the journey's cards.
+        let width = in_view.len();
+        let occupied: Vec<bool> = if width * journey.lanes.len() <= 256 {
+            journey
+                .lanes
+                .iter()
+                .flat_map(|lane| {
+                    journey.stages[in_view.clone()]
+                        .iter()
+                        .map(move |stage| journey.cell_cards(lane, stage.id).next().is_some())
+                })
+                .collect()
+        } else {
+            let index: std::collections::HashMap<StageId, usize> = journey.stages[in_view.clone()]
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id, i))
+                .collect();
+            let mut occupied = vec![false; journey.lanes.len() * width];
+            for (l, lane) in journey.lanes.iter().enumerate() {
+                for card in &lane.cards {
+                    if let Some(cell) = index
+                        .get(&card.stage)
+                        .and_then(|s| occupied.get_mut(l * width + s))
+                    {
+                        *cell = true;
+                    }
                 }
             }
-        }
+            occupied
+        };
         for lane_geom in &self.shown.lanes {
             let lane = &self.shown_journey.lanes[lane_geom.index];
             if lane_geom.row.height() < 1.0 {
@@ -228,18 +248,16 @@ impl Ctx<'_> {
             if !self.clip.intersects(row) || tiny(row.height()) {
                 continue;
             }
-            for (s, (stage, stage_geom)) in self
-                .shown_journey
-                .stages
+            for (s, (stage, stage_geom)) in journey.stages[in_view.clone()]
                 .iter()
-                .zip(&self.shown.stages)
+                .zip(&columns[in_view.clone()])
                 .enumerate()
             {
                 let cell = self.xf.mul_rect(lane_geom.row.intersect(stage_geom.column));
                 if !self.clip.intersects(cell)
                     || tiny(cell.width())
                     || occupied
-                        .get(lane_geom.index * stages + s)
+                        .get(lane_geom.index * width + s)
                         .copied()
                         .unwrap_or(false)
                 {
