@@ -738,17 +738,20 @@ fn click_at(h: &mut Harness<'_, WaymarkApp>, pos: Pos2) {
 
 /// True if the last frame painted a rectangle or circle outlined in the focus ring's
 /// colour.
+/// Whether a focus ring is painted on the map (a control elsewhere that has the
+/// keyboard focus wears one too, outside the canvas).
 fn focus_ring_painted(h: &Harness<'_, WaymarkApp>) -> bool {
-    fn walk(shape: &egui::Shape) -> bool {
+    fn walk(shape: &egui::Shape, canvas: egui::Rect) -> bool {
         let ring = waymark::theme::color::FOCUS_RING;
         match shape {
-            egui::Shape::Rect(r) => r.stroke.color == ring,
-            egui::Shape::Circle(c) => c.stroke.color == ring,
-            egui::Shape::Vec(shapes) => shapes.iter().any(walk),
+            egui::Shape::Rect(r) => r.stroke.color == ring && canvas.intersects(r.rect),
+            egui::Shape::Circle(c) => c.stroke.color == ring && canvas.contains(c.center),
+            egui::Shape::Vec(shapes) => shapes.iter().any(|s| walk(s, canvas)),
             _ => false,
         }
     }
-    h.output().shapes.iter().any(|c| walk(&c.shape))
+    let canvas = h.get_by_label("Journey map").rect();
+    h.output().shapes.iter().any(|c| walk(&c.shape, canvas))
 }
 
 #[test]
