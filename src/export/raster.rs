@@ -227,12 +227,10 @@ fn render_with<R>(
 
     let shapes = std::mem::take(&mut second.shapes);
     let tessellation = ctx.tessellation_options(|o| *o);
-    let tessellate = |shapes| ctx.tessellate(shapes, second.pixels_per_point);
     let scene = Scene::new(
         &shapes,
         &store,
-        (second.pixels_per_point, tessellation, font_tex_size),
-        tessellate,
+        (ctx, second.pixels_per_point, tessellation, font_tex_size),
         (width, height, ppp),
         per_band,
     );
@@ -1054,9 +1052,11 @@ enum Item {
 /// whose extent is known before tessellation (text, rectangles: nearly everything on a
 /// map) are tessellated by each band that they reach, as that band is drawn, on the
 /// thread that draws it; only their row range is worked out up front, from
-/// [`Shape::visual_bounding_rect`] with a margin for feathering and pixel rounding. The
-/// other shapes (paths, circles, meshes...) are few: egui tessellates them up front, one
-/// by one, and their meshes' rows are measured exactly. Each shape's triangles are the
+/// [`Shape::visual_bounding_rect`] with a margin for feathering and pixel rounding.
+/// Circles are tessellated per band too, by egui itself (small filled ones are quads of
+/// the font atlas's prepared discs, which only the context has). The other shapes
+/// (paths, meshes...) are few: egui tessellates them up front, one by one, and their
+/// meshes' rows are measured exactly. Each shape's triangles are the
 /// same either way, and a band draws them in paint order, so the pixels are those of
 /// tessellating everything at once.
 struct Scene<'a> {
@@ -1066,6 +1066,10 @@ struct Scene<'a> {
     band_rows: usize,
     /// Set up as `egui::Context::tessellate` does, cloned by each band.
     tessellator: Tessellator,
+    /// The context, which tessellates circles.
+    ctx: &'a egui::Context,
+    /// Pixels per point of the painting pass.
+    pass_ppp: f32,
     store: &'a TextureStore,
     ppp: f32,
     width: usize,
@@ -1086,20 +1090,27 @@ enum Extent {
 /// pixel rounding of text and rectangles moves them by at most half a pixel.
 const SHAPE_MARGIN_PX: f32 = 2.0;
 
+/// Further margin in pixels around a circle: a small filled circle is drawn as a quad of
+/// a prepared disc, whose texels reach up to 1.5 px beyond the circle.
+const CIRCLE_MARGIN_PX: f32 = 2.0;
+
 impl<'a> Scene<'a> {
-    /// Bins `shapes` by band. `tessellate` is egui's own tessellation (used for shapes
-    /// whose extent is known only once tessellated, and for all of them without
-    /// `per_band`).
+    /// Bins `shapes` by band. Shapes whose extent is known only once tessellated (and,
+    /// without `per_band`, all of them at once) are tessellated by `ctx` up front.
     fn new(
         shapes: &'a [ClippedShape],
         store: &'a TextureStore,
-        (pass_ppp, tessellation, font_tex_size): (f32, TessellationOptions, [usize; 2]),
-        tessellate: impl Fn(Vec<ClippedShape>) -> Vec<ClippedPrimitive>,
+        (ctx, pass_ppp, tessellation, font_tex_size): (
+            &'a egui::Context,
+            f32,
+            TessellationOptions,
+            [usize; 2],
+        ),
         (width, height, ppp): (usize, usize, f32),
         per_band: bool,
     ) -> Self {
         // What `egui::Context::tessellate` sets up, less the font atlas's prepared discs:
-        // only filled circles use them, and egui tessellates circles itself (below).
+        // only filled circles use them, and egui tessellates circles itself.
         let tessellator = Tessellator::new(pass_ppp, tessellation, font_tex_size, Vec::new());
         let band_rows = (BAND_BYTES / (width * 4)).clamp(1, height);
         let n_bands = height.div_ceil(band_rows);
@@ -1109,13 +1120,15 @@ impl<'a> Scene<'a> {
             bins: vec![Vec::new(); n_bands],
             band_rows,
             tessellator,
+            ctx,
+            pass_ppp,
             store,
             ppp,
             width,
             height,
         };
         if !per_band {
-            for primitive in tessellate(shapes.to_vec()) {
+            for primitive in ctx.tessellate(shapes.to_vec(), pass_ppp) {
                 scene.add_mesh(primitive);
             }
             return scene;
@@ -1131,7 +1144,7 @@ impl<'a> Scene<'a> {
                 Extent::Rows(y0, y1) => scene.add(y0, y1, Item::Shape(i as u32)),
                 Extent::Nothing => {}
                 Extent::Unknown => {
-                    for mut primitive in tessellate(vec![shape.clone()]) {
+                    for mut primitive in ctx.tessellate(vec![shape.clone()], pass_ppp) {
                         // Tessellation grows the buffers by doubling; many small
                         // meshes are kept until drawn.
                         if let Primitive::Mesh(mesh) = &mut primitive.primitive {
@@ -1180,12 +1193,27 @@ impl<'a> Scene<'a> {
         if shape.transform_after_tessellation != TSTransform::IDENTITY {
             return Extent::Unknown;
         }
-        let known = match &shape.shape {
-            Shape::Text(text) => text.underline.is_empty(),
-            Shape::Rect(rect) => rect.angle == 0.0 && rect.blur_width == 0.0,
-            _ => false,
+        let (known, bounds) = match &shape.shape {
+            Shape::Text(text) => (
+                text.underline.is_empty(),
+                shape.shape.visual_bounding_rect(),
+            ),
+            Shape::Rect(rect) => (
+                rect.angle == 0.0 && rect.blur_width == 0.0,
+                shape.shape.visual_bounding_rect(),
+            ),
+            // egui strokes a circle outside its radius, and a prepared disc's quad
+            // reaches a little beyond the circle (see `CIRCLE_MARGIN_PX`).
+            Shape::Circle(circle) => (
+                true,
+                Rect::from_center_size(
+                    circle.center,
+                    egui::Vec2::splat(2.0 * (circle.radius + circle.stroke.width.max(0.0))),
+                )
+                .expand(CIRCLE_MARGIN_PX / self.ppp),
+            ),
+            _ => (false, Rect::NOTHING),
         };
-        let bounds = shape.shape.visual_bounding_rect();
         if !known || !bounds.is_positive() || !bounds.is_finite() {
             return Extent::Unknown;
         }
@@ -1438,8 +1466,12 @@ fn render_band(band: &mut [[u8; 4]], band_index: usize, scene: &Scene<'_>, backg
     for &item in &scene.bins[band_index] {
         match item {
             Item::Shape(i) => {
-                tessellator
-                    .tessellate_clipped_shape(scene.shapes[i as usize].clone(), &mut pending);
+                let shape = &scene.shapes[i as usize];
+                if let Shape::Circle(_) = shape.shape {
+                    pending.extend(scene.ctx.tessellate(vec![shape.clone()], scene.pass_ppp));
+                } else {
+                    tessellator.tessellate_clipped_shape(shape.clone(), &mut pending);
+                }
             }
             Item::Mesh(i) => {
                 for primitive in pending.drain(..) {
