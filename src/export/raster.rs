@@ -1052,8 +1052,8 @@ enum Item {
 /// whose extent is known before tessellation (text, rectangles: nearly everything on a
 /// map) are tessellated by each band that they reach, as that band is drawn, on the
 /// thread that draws it; only their row range is worked out up front, from
-/// [`Shape::visual_bounding_rect`] with a margin for feathering and pixel rounding.
-/// Circles are tessellated per band too, by egui itself (small filled ones are quads of
+/// [`Shape::visual_bounding_rect`] with a margin for feathering and pixel rounding (line
+/// segments: their ends widened by their stroke). Circles are tessellated per band too, by egui itself (small filled ones are quads of
 /// the font atlas's prepared discs, which only the context has). The other shapes
 /// (paths, meshes...) are few: egui tessellates them up front, one by one, and their
 /// meshes' rows are measured exactly. Each shape's triangles are the
@@ -1211,6 +1211,12 @@ impl<'a> Scene<'a> {
                     egui::Vec2::splat(2.0 * (circle.radius + circle.stroke.width.max(0.0))),
                 )
                 .expand(CIRCLE_MARGIN_PX / self.ppp),
+            ),
+            // A stroked segment gets a cap a pixel wide at each end, and egui culls it
+            // by this rectangle.
+            Shape::LineSegment { points, stroke } => (
+                !stroke.is_empty(),
+                Rect::from_two_pos(points[0], points[1]).expand(stroke.width),
             ),
             _ => (false, Rect::NOTHING),
         };
@@ -1592,6 +1598,20 @@ mod tests {
                     Color32::GRAY,
                 );
             }
+            for i in 0..40 {
+                let f = i as f32;
+                let stroke = Stroke::new(0.5 + f % 4.0, Color32::from_rgb(90, 40, 160));
+                let (x, y) = (420.0 + f * 15.3, 10.0 + f * 29.1);
+                painter.line_segment([pos2(x, y), pos2(x + 0.4 * f, y + 90.0)], stroke);
+                painter.line_segment([pos2(x, y + 3.3), pos2(x + 12.0, y + 3.3)], stroke);
+                painter.line_segment([pos2(x, y), pos2(x + 60.0, y + 37.0 - f)], stroke);
+            }
+            painter.extend(Shape::dashed_line(
+                &[pos2(1050.5, 0.0), pos2(1050.5, 1200.0)],
+                Stroke::new(1.0, Color32::DARK_GRAY),
+                8.0,
+                5.0,
+            ));
             let zigzag = (0..80)
                 .map(|i| {
                     pos2(
