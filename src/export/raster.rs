@@ -1048,17 +1048,16 @@ enum Item {
 /// The painted shapes of an image, binned by band of `band_rows` rows.
 ///
 /// Tessellating every shape of a large map at once holds all its triangles in memory
-/// (tens of MiB for a 500-task journey) and does it on one thread. Instead, the shapes
-/// whose extent is known before tessellation (text, rectangles: nearly everything on a
-/// map) are tessellated by each band that they reach, as that band is drawn, on the
-/// thread that draws it; only their row range is worked out up front, from
-/// [`Shape::visual_bounding_rect`] with a margin for feathering and pixel rounding (line
-/// segments: their ends widened by their stroke). Circles are tessellated per band too, by egui itself (small filled ones are quads of
-/// the font atlas's prepared discs, which only the context has). The other shapes
-/// (paths, meshes...) are few: egui tessellates them up front, one by one, and their
-/// meshes' rows are measured exactly. Each shape's triangles are the
-/// same either way, and a band draws them in paint order, so the pixels are those of
-/// tessellating everything at once.
+/// (over 20 MiB for a 500-task journey) and does it on one thread. Instead, the shapes
+/// whose extent is known before tessellation (text, rectangles, circles, line segments:
+/// nearly everything on a map) are tessellated by each band that they reach, as that
+/// band is drawn, on the thread that draws it. Only their row ranges are worked out up
+/// front, from their bounds with a margin for feathering and pixel rounding. Circles are
+/// tessellated by egui itself (a small filled one is a quad of one of the font atlas's
+/// prepared discs, which only the context has). The other shapes (paths, meshes...) are
+/// few: egui tessellates them up front, one by one, and their meshes' rows are measured
+/// exactly. Each shape's triangles are the same either way, and a band draws them in
+/// paint order, so the pixels are those of tessellating everything at once.
 struct Scene<'a> {
     shapes: &'a [ClippedShape],
     meshes: Vec<ClippedPrimitive>,
