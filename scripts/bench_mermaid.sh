@@ -41,21 +41,27 @@ generate() {
 generate 20 5 >"$work/t20.mmd"
 generate 500 20 >"$work/t500.mmd"
 
-# Runs a command; prints "seconds rss_kb pss_kb" (wall time; GNU time's peak RSS of the
-# largest process; peak PSS summed over the process tree).
+# Runs a command twice; prints "seconds rss_kb pss_kb": the wall time and GNU time's peak
+# RSS of the largest process from a first, unobserved run, and the peak PSS summed over
+# the process tree from a second run sampled every 20 ms. (Sampling costs CPU: on a
+# 2-core machine it would slow down the very run it times.)
 measure() {
     local out=$work/time.txt
     local start end peak=0 pss
     start=$(date +%s.%N)
-    /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1 &
+    /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1
+    end=$(date +%s.%N)
+    local rss
+    rss=$(cat "$out")
+    "$@" >/dev/null 2>&1 &
     local root=$!
     while kill -0 "$root" 2>/dev/null; do
         pss=0
-        for pid in $(ps -eo pid=,ppid= | awk -v root="$root" '
+        for pid in $root $(ps -eo pid=,ppid= | awk -v root="$root" '
             { parent[$1] = $2 }
             END {
                 for (p in parent) {
-                    q = p
+                    q = parent[p]
                     while (q != "" && q != root && q != 1 && q != 0) q = parent[q]
                     if (q == root) print p
                 }
@@ -66,9 +72,8 @@ measure() {
         ((pss > peak)) && peak=$pss
         sleep 0.02
     done
-    wait "$root"
-    end=$(date +%s.%N)
-    echo "$(echo "$end - $start" | bc -l) $(cat "$out") $peak"
+    wait "$root" || true
+    echo "$(echo "$end - $start" | bc -l) $rss $peak"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -259,8 +259,15 @@ fn file_menu_imports_and_exports_mermaid_as_one_undoable_step() {
     h.run();
     set_path(&mut h, &out);
     h.get_by_label("Export").click();
-    // The export runs in the background (a spinner shows meanwhile).
+    // The export runs in the background (a spinner shows meanwhile); a loaded machine
+    // may take more than a frame or two.
+    let start = std::time::Instant::now();
     h.run_steps(2);
+    while h.state().state.export_job.is_some() {
+        assert!(start.elapsed().as_secs() < 60, "the export did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
     h.state_mut().state.finish_background_work();
     h.run();
     let text = std::fs::read_to_string(&out).unwrap();

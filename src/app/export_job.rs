@@ -176,12 +176,13 @@ fn run(
     };
     match format {
         ExportFormat::Png => {
-            let image = exporter
-                .render_in(project, journey, &options, project_file)
+            // Streamed band by band into the file: a poster-sized map never holds its
+            // whole image (or PNG) in memory.
+            let (width, height) = exporter
+                .write_png_in(project, journey, &options, project_file, path)
                 .map_err(|e| e.to_string())?;
-            export::write_png(&image, path).map_err(|e| e.to_string())?;
-            done.width = image.width();
-            done.height = image.height();
+            done.width = width;
+            done.height = height;
         }
         ExportFormat::Pdf => {
             done.pages =

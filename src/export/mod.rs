@@ -17,7 +17,7 @@ use std::sync::Arc;
 use egui::emath::TSTransform;
 use egui::{Color32, FontId, ViewportId, ViewportInfo};
 
-use crate::io::{AtomicWriteError, atomic_write};
+use crate::io::{AtomicWriteError, atomic_write, atomic_write_with};
 use crate::layout::{self, LayoutOptions};
 use crate::model::{Journey, JourneyId, Project};
 use crate::render::{self, EguiText, PaintOptions};
@@ -286,7 +286,7 @@ impl Exporter {
             journey,
             options,
             project_file,
-            |raster_options, paint| raster::render_to_image(&self.ctx, raster_options, paint),
+            |raster_options, paint| Ok(raster::render_to_image(&self.ctx, raster_options, paint)?),
         )
     }
 
@@ -306,19 +306,22 @@ impl Exporter {
         project_file: Option<&Path>,
         path: &Path,
     ) -> Result<(u32, u32), ExportError> {
-        let (bytes, size) = self.paint_journey(
+        self.paint_journey(
             project,
             journey,
             options,
             project_file,
             |raster_options, paint| {
-                let mut bytes = Vec::new();
-                let size = raster::render_to_png(&self.ctx, raster_options, paint, &mut bytes)?;
-                Ok((bytes, size))
+                atomic_write_with(path, |out| {
+                    Ok(raster::render_to_png(
+                        &self.ctx,
+                        raster_options,
+                        paint,
+                        out,
+                    )?)
+                })
             },
-        )?;
-        atomic_write(path, &bytes)?;
-        Ok(size)
+        )
     }
 
     /// The size in pixels of the PNG [`Self::write_png_in`] would write: the same layout
@@ -353,7 +356,7 @@ impl Exporter {
         journey: &Journey,
         options: &ExportOptions,
         project_file: Option<&Path>,
-        render: impl FnOnce(&raster::RenderOptions, &dyn Fn(&egui::Ui)) -> Result<R, RasterError>,
+        render: impl FnOnce(&raster::RenderOptions, &dyn Fn(&egui::Ui)) -> Result<R, ExportError>,
     ) -> Result<R, ExportError> {
         if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
             return Err(ExportError::BadScale(options.scale));
@@ -399,7 +402,7 @@ impl Exporter {
             );
         });
         drop(avatar);
-        Ok(result?)
+        result
     }
 
     /// The scripts used in `journey` (and its persona) that no available font can show,

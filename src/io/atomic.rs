@@ -3,7 +3,7 @@
 //! leaves a truncated file in place of the previous one.
 
 use std::fs::{File, OpenOptions};
-use std::io::{ErrorKind, Write as _};
+use std::io::{BufWriter, ErrorKind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -35,6 +35,24 @@ const TEMP_ATTEMPTS: u32 = 64;
 /// existing file's permissions are kept. On error the previous file is untouched and
 /// the temporary file removed.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), AtomicWriteError> {
+    atomic_write_with(path, |out| {
+        out.write_all(bytes).map_err(|source| AtomicWriteError {
+            path: path.to_owned(),
+            step: "writing the temporary file",
+            source,
+        })
+    })
+}
+
+/// Writes `path` atomically, as [`atomic_write`] does, with the contents that `write`
+/// produces into a buffered writer on the temporary file: a large file (a poster-sized
+/// PNG) is never held in memory whole. If `write` fails, the previous file is untouched
+/// and the temporary file removed; a failure to write to the temporary file is reported
+/// as such (an [`AtomicWriteError`]), whatever error `write` made of it.
+pub fn atomic_write_with<T, E: From<AtomicWriteError>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<T, E>,
+) -> Result<T, E> {
     let err = |step, source| AtomicWriteError {
         path: path.to_owned(),
         step,
@@ -44,7 +62,8 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), AtomicWriteError> {
         return Err(err(
             "naming the file",
             std::io::Error::new(ErrorKind::InvalidInput, "the path has no file name"),
-        ));
+        )
+        .into());
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -53,7 +72,22 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), AtomicWriteError> {
     let (tmp, file) = create_temp(&dir, &file_name.to_string_lossy())
         .map_err(|e| err("creating a temporary file", e))?;
 
-    let result = write_and_rename(file, &tmp, path, bytes, &err);
+    let mut out = Recording {
+        inner: BufWriter::with_capacity(WRITE_BUFFER, file),
+        error: None,
+    };
+    let result = match write(&mut out) {
+        Ok(value) => match out.inner.into_inner() {
+            Ok(file) => finish(file, &tmp, path, &err)
+                .map(|()| value)
+                .map_err(E::from),
+            Err(e) => Err(err("writing the temporary file", e.into_error()).into()),
+        },
+        Err(e) => Err(match out.error.take() {
+            Some(source) => err("writing the temporary file", source).into(),
+            None => e,
+        }),
+    };
     if result.is_err() {
         // The write already failed and that error is what the caller needs; a leftover
         // hidden temporary file is harmless, so a failure to remove it is only noted.
@@ -64,7 +98,46 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), AtomicWriteError> {
         }
         return result;
     }
-    sync_dir(&dir).map_err(|e| err("flushing the folder to disk (the file was replaced)", e))
+    sync_dir(&dir).map_err(|e| err("flushing the folder to disk (the file was replaced)", e))?;
+    result
+}
+
+/// Size of the buffer in front of the temporary file.
+const WRITE_BUFFER: usize = 1 << 16;
+
+/// A writer that remembers its first error, so that it can be reported as a write
+/// error even when the code writing turned it into an error of its own.
+struct Recording<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> Recording<W> {
+    fn record<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && self.error.is_none()
+        {
+            self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        result
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Recording<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.record(result)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let result = self.inner.write_all(buf);
+        self.record(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.record(result)
+    }
 }
 
 /// Creates a new, empty temporary file beside the target, never reusing an existing
@@ -83,15 +156,14 @@ fn create_temp(dir: &Path, file_name: &str) -> std::io::Result<(PathBuf, File)> 
     Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
 }
 
-fn write_and_rename(
-    mut file: File,
+/// Keeps the existing file's permissions, flushes the written temporary file to disk
+/// and renames it over `path`.
+fn finish(
+    file: File,
     tmp: &Path,
     path: &Path,
-    bytes: &[u8],
     err: &impl Fn(&'static str, std::io::Error) -> AtomicWriteError,
 ) -> Result<(), AtomicWriteError> {
-    file.write_all(bytes)
-        .map_err(|e| err("writing the temporary file", e))?;
     match std::fs::metadata(path) {
         Ok(meta) => file
             .set_permissions(meta.permissions())
@@ -148,6 +220,43 @@ mod tests {
         atomic_write(&path, b"").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"");
         assert_eq!(names(dir.path()), ["map.ron"]);
+    }
+
+    #[test]
+    fn a_streamed_write_writes_what_it_is_given_and_returns_its_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.png");
+        atomic_write(&path, b"old").unwrap();
+        let n = atomic_write_with(&path, |out| -> Result<usize, AtomicWriteError> {
+            for chunk in [&b"band one, "[..], b"band two"] {
+                out.write_all(chunk).unwrap();
+            }
+            Ok(2)
+        })
+        .unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(std::fs::read(&path).unwrap(), b"band one, band two");
+        assert_eq!(names(dir.path()), ["map.png"]);
+    }
+
+    #[test]
+    fn a_streamed_write_that_fails_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.png");
+        atomic_write(&path, b"old").unwrap();
+        let e = atomic_write_with(&path, |out| -> Result<(), AtomicWriteError> {
+            out.write_all(b"half a ").unwrap();
+            Err(AtomicWriteError {
+                path: PathBuf::from("the encoder"),
+                step: "encoding",
+                source: std::io::Error::other("gave up"),
+            })
+        })
+        .unwrap_err();
+        // The writer's own error comes back as it was: writing itself did not fail.
+        assert_eq!(e.step, "encoding");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["map.png"]);
     }
 
     #[test]

@@ -700,8 +700,10 @@ fn write_one(d: &Diagram, out: &mut String) {
     if !d.acc_descr.trim().is_empty() {
         if d.acc_descr.contains('\n') {
             out.push_str("    accDescr {\n");
+            // Lines as they are: the parser drops only the indentation (and the
+            // whitespace around the whole text), so a line's trailing space is kept.
             for line in d.acc_descr.lines() {
-                let _ = writeln!(out, "        {}", escape_plain(line.trim(), b"#}"));
+                let _ = writeln!(out, "        {}", escape_plain(line, b"#}"));
             }
             out.push_str("    }\n");
         } else {

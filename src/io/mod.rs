@@ -11,7 +11,7 @@ pub mod sample;
 pub mod survey;
 pub mod templates;
 
-pub use atomic::{AtomicWriteError, atomic_write};
+pub use atomic::{AtomicWriteError, atomic_write, atomic_write_with};
 pub use error::{LoadError, SaveError};
 pub use project_file::{
     MAX_FILE_SIZE, backup_path, from_bytes, from_ron_str, load_file, save_file, to_ron_string,
