@@ -229,6 +229,24 @@ const ENTITY_OPEN: char = '\u{E000}';
 const ENTITY_CLOSE: char = '\u{E001}';
 
 fn encode_entities(text: &str) -> String {
+    // A mark character in the text itself becomes the entity of its code, so that
+    // decoding gives it back instead of pairing it with another entity's mark.
+    let protected: String;
+    let text = if text.contains([ENTITY_OPEN, ENTITY_CLOSE]) {
+        protected = text
+            .chars()
+            .map(|c| {
+                if c == ENTITY_OPEN || c == ENTITY_CLOSE {
+                    format!("{ENTITY_OPEN}{}{ENTITY_CLOSE}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        protected.as_str()
+    } else {
+        text
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('#') {
