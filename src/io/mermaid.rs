@@ -729,9 +729,11 @@ fn write_one(d: &Diagram, out: &mut String) {
         }
     }
     for (i, section) in d.sections.iter().enumerate() {
-        if i > 0 || !section.name.trim().is_empty() {
+        // Tasks before any `section` line make an unnamed first section; an unnamed
+        // first section without tasks needs its line to exist.
+        if i > 0 || !section.name.trim().is_empty() || section.tasks.is_empty() {
             let name = if section.name.trim().is_empty() {
-                // An unnamed section after the first cannot be written empty.
+                // An unnamed section cannot be written empty.
                 "#32;".to_owned()
             } else {
                 escape(&section.name, b"#:;")
