@@ -783,7 +783,8 @@ fn escape(text: &str, specials: &[u8]) -> String {
             // `%%` would start a comment or a directive for Mermaid's preprocessor.
             '%' if chars.peek() == Some(&'%') => out.push_str("#37;"),
             '\n' => out.push_str("<br>"),
-            '\r' => {}
+            // A carriage return (`#13;` in a title) would otherwise end the line.
+            '\r' => out.push_str("#13;"),
             '<' => out.push_str("#60;"),
             c if c.is_ascii() && specials.contains(&(c as u8)) => {
                 let _ = write!(out, "#{};", u32::from(c));
