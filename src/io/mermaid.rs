@@ -719,8 +719,9 @@ fn write_one(d: &Diagram, out: &mut String) {
         if d.acc_descr.contains('\n') {
             out.push_str("    accDescr {\n");
             // Lines as they are: the parser drops only the indentation (and the
-            // whitespace around the whole text), so a line's trailing space is kept.
-            for line in d.acc_descr.lines() {
+            // whitespace around the whole text), so a line's trailing space is kept;
+            // a carriage return before a line break is written as `#13;`.
+            for line in d.acc_descr.split('\n') {
                 let _ = writeln!(out, "        {}", escape_plain(line, b"#}"));
             }
             out.push_str("    }\n");
@@ -804,6 +805,8 @@ fn escape_plain(text: &str, specials: &[u8]) -> String {
     while let Some(c) = chars.next() {
         match c {
             '%' if chars.peek() == Some(&'%') => out.push_str("#37;"),
+            // A carriage return would end the line for the lexer.
+            '\r' => out.push_str("#13;"),
             c if c.is_ascii() && specials.contains(&(c as u8)) => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
