@@ -787,7 +787,9 @@ fn escape(text: &str, specials: &[u8]) -> String {
             // A carriage return (`#13;` in a title) would otherwise end the line.
             '\r' => out.push_str("#13;"),
             '<' => out.push_str("#60;"),
-            c if c.is_ascii() && specials.contains(&(c as u8)) => {
+            // Control characters (`#0;` in the text) as codes: a NUL would make the file
+            // look binary.
+            c if (c.is_ascii() && specials.contains(&(c as u8))) || c.is_control() => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
             c => out.push(c),
@@ -807,7 +809,7 @@ fn escape_plain(text: &str, specials: &[u8]) -> String {
             '%' if chars.peek() == Some(&'%') => out.push_str("#37;"),
             // A carriage return would end the line for the lexer.
             '\r' => out.push_str("#13;"),
-            c if c.is_ascii() && specials.contains(&(c as u8)) => {
+            c if (c.is_ascii() && specials.contains(&(c as u8))) || c.is_control() => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
             c => out.push(c),
