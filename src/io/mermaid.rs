@@ -229,6 +229,24 @@ const ENTITY_OPEN: char = '\u{E000}';
 const ENTITY_CLOSE: char = '\u{E001}';
 
 fn encode_entities(text: &str) -> String {
+    // A mark character in the text itself becomes the entity of its code, so that
+    // decoding gives it back instead of pairing it with another entity's mark.
+    let protected: String;
+    let text = if text.contains([ENTITY_OPEN, ENTITY_CLOSE]) {
+        protected = text
+            .chars()
+            .map(|c| {
+                if c == ENTITY_OPEN || c == ENTITY_CLOSE {
+                    format!("{ENTITY_OPEN}{}{ENTITY_CLOSE}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        protected.as_str()
+    } else {
+        text
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('#') {
@@ -701,8 +719,9 @@ fn write_one(d: &Diagram, out: &mut String) {
         if d.acc_descr.contains('\n') {
             out.push_str("    accDescr {\n");
             // Lines as they are: the parser drops only the indentation (and the
-            // whitespace around the whole text), so a line's trailing space is kept.
-            for line in d.acc_descr.lines() {
+            // whitespace around the whole text), so a line's trailing space is kept;
+            // a carriage return before a line break is written as `#13;`.
+            for line in d.acc_descr.split('\n') {
                 let _ = writeln!(out, "        {}", escape_plain(line, b"#}"));
             }
             out.push_str("    }\n");
@@ -711,9 +730,11 @@ fn write_one(d: &Diagram, out: &mut String) {
         }
     }
     for (i, section) in d.sections.iter().enumerate() {
-        if i > 0 || !section.name.trim().is_empty() {
+        // Tasks before any `section` line make an unnamed first section; an unnamed
+        // first section without tasks needs its line to exist.
+        if i > 0 || !section.name.trim().is_empty() || section.tasks.is_empty() {
             let name = if section.name.trim().is_empty() {
-                // An unnamed section after the first cannot be written empty.
+                // An unnamed section cannot be written empty.
                 "#32;".to_owned()
             } else {
                 escape(&section.name, b"#:;")
@@ -763,9 +784,12 @@ fn escape(text: &str, specials: &[u8]) -> String {
             // `%%` would start a comment or a directive for Mermaid's preprocessor.
             '%' if chars.peek() == Some(&'%') => out.push_str("#37;"),
             '\n' => out.push_str("<br>"),
-            '\r' => {}
+            // A carriage return (`#13;` in a title) would otherwise end the line.
+            '\r' => out.push_str("#13;"),
             '<' => out.push_str("#60;"),
-            c if c.is_ascii() && specials.contains(&(c as u8)) => {
+            // Control characters (`#0;` in the text) as codes: a NUL would make the file
+            // look binary.
+            c if (c.is_ascii() && specials.contains(&(c as u8))) || c.is_control() => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
             c => out.push(c),
@@ -783,7 +807,9 @@ fn escape_plain(text: &str, specials: &[u8]) -> String {
     while let Some(c) = chars.next() {
         match c {
             '%' if chars.peek() == Some(&'%') => out.push_str("#37;"),
-            c if c.is_ascii() && specials.contains(&(c as u8)) => {
+            // A carriage return would end the line for the lexer.
+            '\r' => out.push_str("#13;"),
+            c if (c.is_ascii() && specials.contains(&(c as u8))) || c.is_control() => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
             c => out.push(c),
