@@ -715,7 +715,12 @@ fn write_one(d: &Diagram, out: &mut String) {
     if !d.acc_title.trim().is_empty() {
         let _ = writeln!(out, "    accTitle: {}", escape(&d.acc_title, b"#"));
     }
-    if !d.acc_descr.trim().is_empty() {
+    // A text of control characters alone (a lone carriage return) survives as entity
+    // codes; plain spaces alone would be trimmed away by the parser.
+    if d.acc_descr
+        .chars()
+        .any(|c| !c.is_whitespace() || c.is_control())
+    {
         if d.acc_descr.contains('\n') {
             out.push_str("    accDescr {\n");
             // Lines as they are: the parser drops only the indentation (and the
