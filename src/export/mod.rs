@@ -336,17 +336,32 @@ impl Exporter {
         journey: &Journey,
         options: &ExportOptions,
     ) -> Result<(u64, u64), ExportError> {
+        let map = self.layout(project, journey, options)?;
+        png_size(map.size, options.scale)
+    }
+
+    /// Checks the scale and lays out one journey for export. Geometry is measured at
+    /// 100% so that every scale gives the same map, only sharper: the image at scale 2 is
+    /// exactly twice the size of the one at 1.
+    ///
+    /// # Errors
+    /// [`ExportError::BadScale`] for a scale outside 1 to 4.
+    pub(crate) fn layout(
+        &self,
+        project: &Project,
+        journey: &Journey,
+        options: &ExportOptions,
+    ) -> Result<layout::MapLayout, ExportError> {
         if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
             return Err(ExportError::BadScale(options.scale));
         }
         self.warm_up(1.0);
-        let map = layout::layout_journey_with(
+        Ok(layout::layout_journey_with(
             project,
             journey,
             &EguiText(&self.ctx),
             &options.layout_options(),
-        );
-        png_size(map.size, options.scale)
+        ))
     }
 
     /// Lays out one journey and hands the raster options and its paint code to `render`.
@@ -358,15 +373,7 @@ impl Exporter {
         project_file: Option<&Path>,
         render: impl FnOnce(&raster::RenderOptions, &dyn Fn(&egui::Ui)) -> Result<R, ExportError>,
     ) -> Result<R, ExportError> {
-        if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
-            return Err(ExportError::BadScale(options.scale));
-        }
-        // Geometry is measured at 100% so that every scale gives the same map, only
-        // sharper: the image at scale 2 is exactly twice the size of the one at 1.
-        self.warm_up(1.0);
-        let layout_options = options.layout_options();
-        let map =
-            layout::layout_journey_with(project, journey, &EguiText(&self.ctx), &layout_options);
+        let map = self.layout(project, journey, options)?;
         png_size(map.size, options.scale)?;
         // The persona's avatar, as a texture of this headless context while we paint.
         let avatar = journey_avatar(project, journey, options, project_file)

@@ -19,9 +19,8 @@ use egui::{Color32, Pos2, Rect, Shape, StrokeKind, TextureId, Vec2, pos2, vec2};
 use skrifa::MetadataProvider;
 
 use super::{Background, ExportError, ExportOptions, Exporter};
-use crate::layout;
 use crate::model::{Journey, Project};
-use crate::render::{self, EguiText, PaintOptions};
+use crate::render::{self, PaintOptions};
 
 /// The shared bytes of a font file, as egui holds them.
 pub type FontBlob = Arc<dyn AsRef<[u8]> + Send + Sync>;
@@ -168,16 +167,7 @@ impl Exporter {
         options: &ExportOptions,
         project_file: Option<&Path>,
     ) -> Result<Scene, ExportError> {
-        if !(options.scale.is_finite() && (1.0..=4.0).contains(&options.scale)) {
-            return Err(ExportError::BadScale(options.scale));
-        }
-        self.warm_up(1.0);
-        let map = layout::layout_journey_with(
-            project,
-            journey,
-            &EguiText(&self.ctx),
-            &options.layout_options(),
-        );
+        let map = self.layout(project, journey, options)?;
         let avatar =
             super::journey_avatar(project, journey, options, project_file).and_then(Result::ok);
         let paint_background = options.background == Background::White;

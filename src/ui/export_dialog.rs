@@ -4,14 +4,12 @@
 use crate::t;
 use std::path::PathBuf;
 
-use egui::{Id, Key, Modal};
+use egui::{Id, Key, Modal, Vec2};
 
 use crate::app::{AppState, Command};
 use crate::export::{
     Background, ExportError, ExportFormat, ExportOptions, Exporter, PageSize, Paper,
 };
-use crate::layout;
-use crate::render::EguiText;
 
 /// The scale slider's step.
 const SCALE_STEP: f32 = 0.5;
@@ -21,31 +19,15 @@ pub struct ExportDialog {
     options: ExportOptions,
     format: ExportFormat,
     path: String,
-    /// Measures the PNG exactly as the export will (made when first needed).
+    /// Lays the map out exactly as the export will (made when first needed).
     exporter: Option<Exporter>,
-    /// The PNG's size for the document revision, journey and options it was measured
-    /// for.
-    png_size: Option<(SizeKey, PngSize)>,
+    /// The map's size in points, for the document revision, journey and parts shown it
+    /// was measured for: laid out once per change, not every frame.
+    map_size: Option<(SizeKey, Vec2)>,
 }
 
-/// What a measured PNG size depends on.
-type SizeKey = (u64, crate::model::JourneyId, ExportOptions);
-
-/// The PNG the options would give.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum PngSize {
-    /// Its width and height in pixels.
-    Fits(u64, u64),
-    /// Over the limit at this scale; `max_scale` is the largest that fits.
-    TooLarge {
-        width: u64,
-        height: u64,
-        max_side: u32,
-        max_scale: f32,
-    },
-    /// The options cannot be exported (a scale outside 1 to 4).
-    Invalid,
-}
+/// What the map's size depends on.
+type SizeKey = (u64, crate::model::JourneyId, crate::layout::LayoutOptions);
 
 impl ExportDialog {
     /// A dialog for the current journey in `format`, with the options last used for
@@ -66,35 +48,28 @@ impl ExportDialog {
                 .display()
                 .to_string(),
             exporter: None,
-            png_size: None,
+            map_size: None,
         }
     }
 
-    /// The size of the PNG the options give, measured by the exporter (once per change).
-    fn png_size(&mut self, state: &AppState, journey: &crate::model::Journey) -> PngSize {
-        let key = (state.revision(), journey.id, self.options);
-        if let Some((k, size)) = self.png_size
-            && k == key
+    /// The map's size in points, measured by the exporter (once per change).
+    fn map_size(&mut self, state: &AppState, journey: &crate::model::Journey) -> Vec2 {
+        let key = (state.revision(), journey.id, self.options.layout_options());
+        if let Some((k, size)) = &self.map_size
+            && *k == key
         {
-            return size;
+            return *size;
         }
         let exporter = self.exporter.get_or_insert_with(Exporter::new);
-        let size = match exporter.png_size(state.project(), journey, &self.options) {
-            Ok((w, h)) => PngSize::Fits(w, h),
-            Err(ExportError::TooLarge {
-                width,
-                height,
-                max_side,
-                max_scale,
-            }) => PngSize::TooLarge {
-                width,
-                height,
-                max_side,
-                max_scale,
-            },
-            Err(_) => PngSize::Invalid,
+        // The layout does not depend on the scale (it is measured at 100%).
+        let at_100 = ExportOptions {
+            scale: 1.0,
+            ..self.options
         };
-        self.png_size = Some((key, size));
+        let size = exporter
+            .layout(state.project(), journey, &at_100)
+            .map_or(Vec2::ZERO, |map| map.size);
+        self.map_size = Some((key, size));
         size
     }
 
@@ -177,20 +152,16 @@ impl ExportDialog {
                 egui::Checkbox::new(&mut self.options.notes, t!("export-include-notes")),
             );
             ui.checkbox(&mut self.options.votes, t!("export-include-votes"));
-            let map = layout::layout_journey_with(
-                state.project(),
-                journey,
-                &EguiText(ui.ctx()),
-                &self.options.layout_options(),
-            );
             let mut fits = true;
             if self.format == ExportFormat::Png {
-                fits = self.png_size_ui(ui, state, journey);
+                let size = self.map_size(state, journey);
+                fits = self.png_size_ui(ui, size);
             } else if self.options.pdf.page == PageSize::Fit || self.format == ExportFormat::Svg {
+                let size = self.map_size(state, journey);
                 ui.weak(t!(
                     "export-size-pt",
-                    width = format!("{:.0}", map.size.x),
-                    height = format!("{:.0}", map.size.y)
+                    width = format!("{:.0}", size.x),
+                    height = format!("{:.0}", size.y)
                 ));
             }
             let label = ui.label(t!("export-save-to"));
@@ -254,14 +225,9 @@ impl ExportDialog {
 
     /// Shows the PNG's exact size, or why it cannot be written and the largest scale
     /// that can. Returns whether the PNG can be exported.
-    fn png_size_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        state: &AppState,
-        journey: &crate::model::Journey,
-    ) -> bool {
-        match self.png_size(state, journey) {
-            PngSize::Fits(width, height) => {
+    fn png_size_ui(&mut self, ui: &mut egui::Ui, map_size: Vec2) -> bool {
+        match crate::export::png_size(map_size, self.options.scale) {
+            Ok((width, height)) => {
                 ui.weak(t!(
                     "export-size",
                     width = width.to_string(),
@@ -269,12 +235,12 @@ impl ExportDialog {
                 ));
                 true
             }
-            PngSize::TooLarge {
+            Err(ExportError::TooLarge {
                 width,
                 height,
                 max_side,
                 max_scale,
-            } => {
+            }) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     t!(
@@ -296,7 +262,7 @@ impl ExportDialog {
                 }
                 false
             }
-            PngSize::Invalid => false,
+            Err(_) => false,
         }
     }
 
