@@ -219,6 +219,22 @@ pub struct Exporter {
     ctx: egui::Context,
 }
 
+/// The system's fonts, looked for only when a character first misses egui's own fonts.
+/// Finding them is a scan of every installed font (a thread of its own, about 15 ms of
+/// CPU time here), which a map in Latin script never needs.
+struct LazySystemFonts(std::sync::OnceLock<egui_system_font_provider::SystemFontProvider>);
+
+impl egui::epaint::text::FontProvider for LazySystemFonts {
+    fn font_for(
+        &self,
+        request: &egui::epaint::text::FallbackRequest<'_>,
+    ) -> Option<egui::epaint::text::FontInsert> {
+        self.0
+            .get_or_init(egui_system_font_provider::SystemFontProvider::new)
+            .font_for(request)
+    }
+}
+
 impl Default for Exporter {
     fn default() -> Self {
         Self::new()
@@ -229,9 +245,9 @@ impl Exporter {
     /// An exporter that finds CJK and other fonts on the system.
     pub fn new() -> Self {
         let exporter = Self::without_system_fonts();
-        exporter.ctx.add_font_provider(Arc::new(
-            egui_system_font_provider::SystemFontProvider::new(),
-        ));
+        exporter
+            .ctx
+            .add_font_provider(Arc::new(LazySystemFonts(std::sync::OnceLock::new())));
         exporter
     }
 

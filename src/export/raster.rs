@@ -59,6 +59,23 @@ const BAND_BYTES: usize = 2 << 20;
 /// Key of the per-context texture store in `egui::Memory` temp data.
 const STORE_ID: &str = "waymark::raster::texture_store";
 
+mod sprites;
+
+/// How a render tessellates its shapes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    /// Everything up front, as egui does for a window, every triangle drawn as one: the
+    /// reference the tests compare to.
+    AtOnce,
+    /// Band by band as the bands are drawn (see [`Scene`]), glyphs copied from the font
+    /// atlas (see [`GlyphQuad`]); the tests compare it with [`Mode::AtOnce`].
+    #[cfg(test)]
+    PerBand,
+    /// Band by band, with recurring rounded rectangles stamped from sprites (see
+    /// [`sprites`]): what exports use.
+    Sprites,
+}
+
 /// Options for one offscreen render.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RenderOptions {
@@ -165,19 +182,19 @@ pub fn render_to_image(
     options: &RenderOptions,
     mut paint: impl FnMut(&egui::Ui),
 ) -> Result<image::RgbaImage, RasterError> {
-    render_to_image_with(ctx, options, &mut paint, true)
+    render_to_image_with(ctx, options, &mut paint, Mode::Sprites)
 }
 
-/// [`render_to_image`], tessellating band by band (`per_band`) or all at once.
+/// [`render_to_image`], tessellating as `mode` says.
 fn render_to_image_with(
     ctx: &egui::Context,
     options: &RenderOptions,
     paint: &mut impl FnMut(&egui::Ui),
-    per_band: bool,
+    mode: Mode,
 ) -> Result<image::RgbaImage, RasterError> {
     let (width, height) = image_size(options)?;
 
-    let pixels = render_with(ctx, options, (width, height), per_band, paint, |scene| {
+    let pixels = render_with(ctx, options, (width, height), mode, paint, |scene| {
         rasterize(scene, width, height, options.background.to_array())
     });
 
@@ -189,14 +206,12 @@ fn render_to_image_with(
 }
 
 /// Runs `paint` twice in `ctx` (see [`render_to_image`]) and hands the shapes of the
-/// second pass, binned by band of rows, to `raster`. With `per_band`, most shapes are
-/// tessellated band by band as the bands are drawn (see [`Scene`]); without, all of them
-/// at once up front, as egui does for a window (the reference the tests compare to).
+/// second pass, binned by band of rows, to `raster`, tessellated as `mode` says.
 fn render_with<R>(
     ctx: &egui::Context,
     options: &RenderOptions,
     (width, height): (usize, usize),
-    per_band: bool,
+    mode: Mode,
     paint: &mut impl FnMut(&egui::Ui),
     raster: impl FnOnce(&Scene<'_>) -> R,
 ) -> R {
@@ -232,7 +247,7 @@ fn render_with<R>(
         &store,
         (ctx, second.pixels_per_point, tessellation, font_tex_size),
         (width, height, ppp),
-        per_band,
+        mode,
     );
     let result = raster(&scene);
     drop(scene);
@@ -517,6 +532,10 @@ impl Edge {
         )
     }
 }
+
+/// Triangles whose pixel box is at most this many pixels are filled by testing each
+/// pixel of the box rather than by walking their edges.
+const SMALL_TRIANGLE_PX: i64 = 96;
 
 /// Largest fixed-point coordinate magnitude (2^21 px) for which the integer
 /// edge walker cannot overflow `i64` (products stay below 2^62).
@@ -873,16 +892,60 @@ fn setup_triangle<'a>(v: [&Vertex; 3], job: &MeshJob<'a>) -> Option<Triangle<'a>
 }
 
 impl Triangle<'_> {
-    /// Rasterises rows `y0..y1` into `band`, whose first row is `band_y0`.
-    fn draw_rows(&self, band: &mut [[u8; 4]], width: usize, band_y0: i32, y0: i32, y1: i32) {
+    /// Rasterises rows `y0..y1` into `band`, `width` pixels a row, whose first pixel is
+    /// pixel `(band_x0, band_y0)` of the image (the triangle lies within it).
+    fn draw_rows(
+        &self,
+        band: &mut [[u8; 4]],
+        width: usize,
+        (band_x0, band_y0): (i32, i32),
+        y0: i32,
+        y1: i32,
+    ) {
         let (x0, x1) = (i64::from(self.x0), i64::from(self.x1));
         let mut emit = |y: i32, lo: i64, hi: i64| {
             if lo < hi {
                 let start = (y - band_y0) as usize * width;
-                self.shade_span(&mut band[start..start + width], y, lo as usize, hi as usize);
+                let row = &mut band[start..start + width];
+                self.shade_span(row, band_x0, y, lo as usize, hi as usize);
             }
         };
         match &self.edges {
+            Edges::Exact(edges) if (x1 - x0) * i64::from(y1 - y0) <= SMALL_TRIANGLE_PX => {
+                // Most triangles of a map are feathering slivers of a few pixels: testing
+                // each pixel of the box costs less than setting up the walkers (two
+                // 64-bit divisions an edge). The same edge functions, so the same pixels.
+                let step = edges.map(|e| match e.side {
+                    Side::Left => e.div,
+                    Side::Right => -e.div,
+                    Side::Flat => 0,
+                });
+                let mut row = edges.map(|e| e.k0 + e.dk * i64::from(y0));
+                for (i, k) in row.iter_mut().enumerate() {
+                    *k += step[i] * x0;
+                }
+                for y in y0..y1 {
+                    let mut e = row;
+                    let mut x = x0;
+                    while x < x1 && !(e[0] >= 0 && e[1] >= 0 && e[2] >= 0) {
+                        x += 1;
+                        for (k, d) in e.iter_mut().zip(step) {
+                            *k += d;
+                        }
+                    }
+                    let lo = x;
+                    while x < x1 && e[0] >= 0 && e[1] >= 0 && e[2] >= 0 {
+                        x += 1;
+                        for (k, d) in e.iter_mut().zip(step) {
+                            *k += d;
+                        }
+                    }
+                    emit(y, lo, x);
+                    for (k, e) in row.iter_mut().zip(edges) {
+                        *k += e.dk;
+                    }
+                }
+            }
             Edges::Exact(edges) => {
                 let mut walkers = edges.map(|e| e.walker(y0));
                 for y in y0..y1 {
@@ -927,8 +990,9 @@ impl Triangle<'_> {
 
     /// Shades pixels `lo..hi` of `row` (which is pixel row `y`).
     #[inline]
-    fn shade_span(&self, row: &mut [[u8; 4]], row_y: i32, lo: usize, hi: usize) {
-        let pixels = &mut row[lo..hi];
+    /// `row` starts at pixel column `row_x0`.
+    fn shade_span(&self, row: &mut [[u8; 4]], row_x0: i32, row_y: i32, lo: usize, hi: usize) {
+        let pixels = &mut row[lo - row_x0 as usize..hi - row_x0 as usize];
         let fx = lo as f32 + 0.5 - self.ox;
         let fy = row_y as f32 + 0.5 - self.oy;
         match &self.shade {
@@ -1073,6 +1137,12 @@ struct Scene<'a> {
     ppp: f32,
     width: usize,
     height: usize,
+    /// Sprites of recurring rectangles, when the scene stamps them.
+    sprites: Option<sprites::Sprites>,
+    /// Whether glyphs are copied from the font atlas rather than drawn as two triangles
+    /// each (the same pixels, faster).
+    copy_glyphs: bool,
+    rounding: sprites::Rounding,
 }
 
 /// The pixel rows a shape covers, as far as can be told before tessellating it.
@@ -1106,7 +1176,7 @@ impl<'a> Scene<'a> {
             [usize; 2],
         ),
         (width, height, ppp): (usize, usize, f32),
-        per_band: bool,
+        mode: Mode,
     ) -> Self {
         // What `egui::Context::tessellate` sets up, less the font atlas's prepared discs:
         // only filled circles use them, and egui tessellates circles itself.
@@ -1125,8 +1195,19 @@ impl<'a> Scene<'a> {
             ppp,
             width,
             height,
+            sprites: (mode == Mode::Sprites).then(sprites::Sprites::default),
+            copy_glyphs: mode != Mode::AtOnce,
+            rounding: sprites::Rounding {
+                ppp,
+                feathering: if tessellation.feathering {
+                    tessellation.feathering_size_in_pixels / pass_ppp
+                } else {
+                    0.0
+                },
+                round_rects: tessellation.round_rects_to_pixels,
+            },
         };
-        if !per_band {
+        if mode == Mode::AtOnce {
             for primitive in ctx.tessellate(shapes.to_vec(), pass_ppp) {
                 scene.add_mesh(primitive);
             }
@@ -1243,6 +1324,19 @@ impl<'a> Scene<'a> {
         (y0 < y1 && clip.x0 < clip.x1).then_some((y0 as usize, y1 as usize))
     }
 
+    /// The sprite that draws `shape` and where, if the scene stamps sprites and the
+    /// shape is a rectangle one can draw.
+    fn sprite(
+        &self,
+        shape: &ClippedShape,
+        tessellator: &mut Tessellator,
+    ) -> Option<(Arc<sprites::Sprite>, [i32; 2])> {
+        let sprites = self.sprites.as_ref()?;
+        let stamp = sprites::stamp_of(shape, self.rounding)?;
+        let sprite = sprites.get(stamp, shape, tessellator, (self.store, self.ppp))?;
+        Some((sprite, stamp.anchor()))
+    }
+
     /// Draws the primitive's mesh into the band of pixel rows `band_y0..band_y1`.
     fn draw(
         &self,
@@ -1270,12 +1364,119 @@ impl<'a> Scene<'a> {
             ppp: self.ppp,
             white: sampler.sample(0.0, 0.0, sampler.magnification),
         };
-        for idx in mesh.indices.chunks_exact(3) {
-            let Some(v) = triangle_vertices(&job, idx) else {
+        let indices = &mesh.indices;
+        let mut i = 0;
+        while i + 3 <= indices.len() {
+            let quad = indices.get(i..i + 6).filter(|_| self.copy_glyphs);
+            if let Some(quad) = quad.and_then(|q| glyph_quad(&job, q)) {
+                quad.draw(band, self.width, band_y0, &sampler);
+                i += 6;
                 continue;
-            };
-            if let Some(t) = setup_triangle(v, &job) {
-                t.draw_rows(band, self.width, band_y0, t.y0, t.y1);
+            }
+            if let Some(v) = triangle_vertices(&job, &indices[i..i + 3])
+                && let Some(t) = setup_triangle(v, &job)
+            {
+                t.draw_rows(band, self.width, (0, band_y0), t.y0, t.y1);
+            }
+            i += 3;
+        }
+    }
+}
+
+/// A textured rectangle whose texels map one to one onto pixels: a glyph of text, as
+/// egui lays it out (the quad `a, a+1, a+2; a+2, a+1, a+3` of corners left top, right
+/// top, left bottom, right bottom) at a whole-pixel offset in the font atlas.
+struct GlyphQuad {
+    /// Pixels `x0..x1` by `y0..y1`, within the clip.
+    x0: i32,
+    x1: i32,
+    y0: i32,
+    y1: i32,
+    /// The texel of pixel `(x, y)` is `(x + tx, y + ty)`.
+    tx: i32,
+    ty: i32,
+    color: [u8; 4],
+}
+
+/// The quad of `idx` (six indices) if it is a glyph that can be copied from the atlas:
+/// the pixels are those its two triangles draw with nearest sampling, which is what they
+/// are given (see [`make_shade`]).
+fn glyph_quad(job: &MeshJob<'_>, idx: &[u32]) -> Option<GlyphQuad> {
+    let a = idx[0];
+    if idx != [a, a + 1, a + 2, a + 2, a + 1, a + 3] {
+        return None;
+    }
+    let v = job.mesh.vertices.get(a as usize..a as usize + 4)?;
+    let (lt, rt, lb, rb) = (&v[0], &v[1], &v[2], &v[3]);
+    let color = lt.color;
+    if rt.color != color || lb.color != color || rb.color != color || color == Color32::TRANSPARENT
+    {
+        return None;
+    }
+    let (pos, uv) = ([lt.pos, rb.pos], [lt.uv, rb.uv]);
+    if rt.pos != Pos2::new(rb.pos.x, lt.pos.y)
+        || lb.pos != Pos2::new(lt.pos.x, rb.pos.y)
+        || rt.uv != Pos2::new(rb.uv.x, lt.uv.y)
+        || lb.uv != Pos2::new(lt.uv.x, rb.uv.y)
+        || !pos.iter().all(|p| p.x.is_finite() && p.y.is_finite())
+    {
+        return None;
+    }
+    // Snapped as triangle setup snaps, in 1/256 px.
+    let scale = f64::from(job.ppp) * SUBPIXEL;
+    let snap = |c: f32| floor_f64(f64::from(c) * scale + 0.5);
+    let (left, right) = (snap(pos[0].x), snap(pos[1].x));
+    let (top, bottom) = (snap(pos[0].y), snap(pos[1].y));
+    if left >= right || top >= bottom || left.abs().max(right.abs()) > EXACT_LIMIT {
+        return None;
+    }
+    // Texels per pixel and where the first texel's edge falls, as `make_shade` checks
+    // them before it samples the nearest texel.
+    let sampler = job.sampler;
+    let u = [
+        uv[0].x * sampler.width as f32,
+        uv[1].x * sampler.width as f32,
+    ];
+    let v = [
+        uv[0].y * sampler.height as f32,
+        uv[1].y * sampler.height as f32,
+    ];
+    let (left_px, top_px) = ((left / SUBPIXEL) as f32, (top / SUBPIXEL) as f32);
+    let near = |a: f32, b: f32| (a - b).abs() < 1e-3;
+    let du = (u[1] - u[0]) / ((right - left) / SUBPIXEL) as f32;
+    let dv = (v[1] - v[0]) / ((bottom - top) / SUBPIXEL) as f32;
+    let (ou, ov) = (u[0] - left_px, v[0] - top_px);
+    if !(near(du, 1.0) && near(dv, 1.0) && near(ou, ou.round()) && near(ov, ov.round())) {
+        return None;
+    }
+    // Pixel centres `i * 256 + 128` in `[left, right) x [top, bottom)`: the top-left rule.
+    let first = |edge: f64| (-floor_f64((128.0 - edge) / SUBPIXEL)) as i32;
+    let clip = job.clip;
+    let quad = GlyphQuad {
+        x0: first(left).max(clip.x0),
+        x1: first(right).min(clip.x1),
+        y0: first(top).max(clip.y0),
+        y1: first(bottom).min(clip.y1),
+        tx: ou.round() as i32,
+        ty: ov.round() as i32,
+        color: color.to_array(),
+    };
+    Some(quad)
+}
+
+impl GlyphQuad {
+    fn draw(&self, band: &mut [[u8; 4]], width: usize, band_y0: i32, sampler: &Sampler<'_>) {
+        let c = self.color.map(f32::from);
+        for y in self.y0..self.y1 {
+            let row = &mut band[(y - band_y0) as usize * width..][..width];
+            let ty = wrap(y + self.ty, sampler.height, sampler.wrap);
+            for x in self.x0..self.x1 {
+                let tx = wrap(x + self.tx, sampler.width, sampler.wrap);
+                let texel = sampler.texel(tx, ty);
+                if texel.iter().any(|&t| t > 0.0) {
+                    let src = std::array::from_fn(|i| to_u8(c[i] * texel[i] * (1.0 / 255.0)));
+                    blend(&mut row[x as usize], src);
+                }
             }
         }
     }
@@ -1440,15 +1641,22 @@ pub fn render_to_png<W: std::io::Write>(
         .write_header()
         .map_err(png_error)?;
     let mut stream = writer.stream_writer().map_err(png_error)?;
-    render_with(ctx, options, (width, height), true, &mut paint, |scene| {
-        rasterize_streaming(
-            scene,
-            width,
-            height,
-            options.background.to_array(),
-            |pixels| std::io::Write::write_all(&mut stream, pixels.as_flattened()),
-        )
-    })
+    render_with(
+        ctx,
+        options,
+        (width, height),
+        Mode::Sprites,
+        &mut paint,
+        |scene| {
+            rasterize_streaming(
+                scene,
+                width,
+                height,
+                options.background.to_array(),
+                |pixels| std::io::Write::write_all(&mut stream, pixels.as_flattened()),
+            )
+        },
+    )
     .map_err(|e| RasterError::Png(image::ImageError::IoError(e)))?;
     stream.finish().map_err(png_error)?;
     writer.finish().map_err(png_error)?;
@@ -1472,7 +1680,13 @@ fn render_band(band: &mut [[u8; 4]], band_index: usize, scene: &Scene<'_>, backg
         match item {
             Item::Shape(i) => {
                 let shape = &scene.shapes[i as usize];
-                if let Shape::Circle(_) = shape.shape {
+                if let Some((sprite, anchor)) = scene.sprite(shape, &mut tessellator) {
+                    for primitive in pending.drain(..) {
+                        scene.draw(band, rows, &primitive);
+                    }
+                    let clip = pixel_clip(shape.clip_rect, scene.ppp, scene.width, scene.height);
+                    sprite.stamp(band, scene.width, rows, clip, anchor);
+                } else if let Shape::Circle(_) = shape.shape {
                     pending.extend(scene.ctx.tessellate(vec![shape.clone()], scene.pass_ppp));
                 } else {
                     tessellator.tessellate_clipped_shape(shape.clone(), &mut pending);
@@ -1559,82 +1773,162 @@ mod tests {
         }
     }
 
-    /// Tessellating band by band draws exactly what tessellating every shape at once
-    /// (as egui does for a window) draws: shapes across band boundaries at sub-pixel
-    /// positions, strokes of each kind, rounded corners, text, circles, thin rectangles
-    /// and a path with sharp corners, at three scales, on white and transparent.
+    /// Rectangles with strokes of each kind and rounded corners at sub-pixel positions
+    /// across band boundaries, recurring chips, text, circles, thin rectangles, line
+    /// segments and a path with sharp corners.
+    fn busy_scene(ui: &egui::Ui) {
+        let painter = ui.painter();
+        for i in 0..60 {
+            let f = i as f32;
+            let y = f * 19.7 + 0.3;
+            let kind = [StrokeKind::Inside, StrokeKind::Middle, StrokeKind::Outside][i % 3];
+            painter.rect(
+                Rect::from_min_size(pos2(10.0 + f * 0.37, y), vec2(180.0, 31.3)),
+                f % 12.0,
+                Color32::from_rgb(240, 244, 250),
+                Stroke::new(1.0 + (f % 4.0) * 0.5, Color32::from_rgb(30, 60, 120)),
+                kind,
+            );
+            painter.text(
+                pos2(20.0, y + 4.6),
+                egui::Align2::LEFT_TOP,
+                format!("Step {i} compare plans\nand read reviews"),
+                FontId::proportional(11.0 + f % 5.0),
+                Color32::from_rgb(20, 30, 60),
+            );
+            painter.circle(
+                pos2(260.0 + f * 3.1, y + 9.0),
+                2.0 + f % 9.0,
+                Color32::from_rgba_unmultiplied(40, 160, 90, 200),
+                Stroke::new(1.0, Color32::DARK_GREEN),
+            );
+            painter.rect_filled(
+                Rect::from_min_size(pos2(330.0 + f * 0.5, y), vec2(0.8, 40.0)),
+                0.0,
+                Color32::GRAY,
+            );
+        }
+        for i in 0..40 {
+            let f = i as f32;
+            let stroke = Stroke::new(0.5 + f % 4.0, Color32::from_rgb(90, 40, 160));
+            let (x, y) = (420.0 + f * 15.3, 10.0 + f * 29.1);
+            painter.line_segment([pos2(x, y), pos2(x + 0.4 * f, y + 90.0)], stroke);
+            painter.line_segment([pos2(x, y + 3.3), pos2(x + 12.0, y + 3.3)], stroke);
+            painter.line_segment([pos2(x, y), pos2(x + 60.0, y + 37.0 - f)], stroke);
+        }
+        painter.extend(Shape::dashed_line(
+            &[pos2(1050.5, 0.0), pos2(1050.5, 1200.0)],
+            Stroke::new(1.0, Color32::DARK_GRAY),
+            8.0,
+            5.0,
+        ));
+        let zigzag = (0..80)
+            .map(|i| {
+                pos2(
+                    400.0 + i as f32 * 8.0,
+                    if i % 2 == 0 { 20.0 } else { 1180.0 },
+                )
+            })
+            .collect();
+        painter.add(Shape::line(
+            zigzag,
+            Stroke::new(2.5, Color32::from_rgb(200, 60, 40)),
+        ));
+        for i in 0..120 {
+            let f = i as f32;
+            let kind = [StrokeKind::Inside, StrokeKind::Middle, StrokeKind::Outside][i % 3];
+            painter.rect(
+                Rect::from_min_size(
+                    pos2(700.0 + (i % 4) as f32 * 70.3, 30.0 + f * 9.37),
+                    vec2(60.0 + (i % 2) as f32 * 0.4, 16.0),
+                ),
+                8.0,
+                Color32::from_rgba_unmultiplied(250, 250, 240, 230),
+                Stroke::new(1.0 + (i % 2) as f32, Color32::from_rgb(60, 60, 60)),
+                kind,
+            );
+        }
+    }
+
+    /// Tessellating band by band and copying glyphs from the font atlas draws exactly what
+    /// tessellating every shape at once and drawing every triangle (as egui does for a
+    /// window) draws, at three scales, on white and transparent.
     #[test]
     fn tessellating_per_band_draws_what_tessellating_at_once_draws() {
-        let mut paint = |ui: &egui::Ui| {
-            let painter = ui.painter();
-            for i in 0..60 {
-                let f = i as f32;
-                let y = f * 19.7 + 0.3;
-                let kind = [StrokeKind::Inside, StrokeKind::Middle, StrokeKind::Outside][i % 3];
-                painter.rect(
-                    Rect::from_min_size(pos2(10.0 + f * 0.37, y), vec2(180.0, 31.3)),
-                    f % 12.0,
-                    Color32::from_rgb(240, 244, 250),
-                    Stroke::new(1.0 + (f % 4.0) * 0.5, Color32::from_rgb(30, 60, 120)),
-                    kind,
-                );
-                painter.text(
-                    pos2(20.0, y + 4.6),
-                    egui::Align2::LEFT_TOP,
-                    format!("Step {i} compare plans\nand read reviews"),
-                    FontId::proportional(11.0 + f % 5.0),
-                    Color32::from_rgb(20, 30, 60),
-                );
-                painter.circle(
-                    pos2(260.0 + f * 3.1, y + 9.0),
-                    2.0 + f % 9.0,
-                    Color32::from_rgba_unmultiplied(40, 160, 90, 200),
-                    Stroke::new(1.0, Color32::DARK_GREEN),
-                );
-                painter.rect_filled(
-                    Rect::from_min_size(pos2(330.0 + f * 0.5, y), vec2(0.8, 40.0)),
-                    0.0,
-                    Color32::GRAY,
-                );
-            }
-            for i in 0..40 {
-                let f = i as f32;
-                let stroke = Stroke::new(0.5 + f % 4.0, Color32::from_rgb(90, 40, 160));
-                let (x, y) = (420.0 + f * 15.3, 10.0 + f * 29.1);
-                painter.line_segment([pos2(x, y), pos2(x + 0.4 * f, y + 90.0)], stroke);
-                painter.line_segment([pos2(x, y + 3.3), pos2(x + 12.0, y + 3.3)], stroke);
-                painter.line_segment([pos2(x, y), pos2(x + 60.0, y + 37.0 - f)], stroke);
-            }
-            painter.extend(Shape::dashed_line(
-                &[pos2(1050.5, 0.0), pos2(1050.5, 1200.0)],
-                Stroke::new(1.0, Color32::DARK_GRAY),
-                8.0,
-                5.0,
-            ));
-            let zigzag = (0..80)
-                .map(|i| {
-                    pos2(
-                        400.0 + i as f32 * 8.0,
-                        if i % 2 == 0 { 20.0 } else { 1180.0 },
-                    )
-                })
-                .collect();
-            painter.add(Shape::line(
-                zigzag,
-                Stroke::new(2.5, Color32::from_rgb(200, 60, 40)),
-            ));
-        };
         for ppp in [1.0_f32, 1.5, 2.0] {
             for background in [Color32::WHITE, Color32::TRANSPARENT] {
                 // 1100 px or more wide: at most 476 rows per band, so three bands or more.
                 let options = opts(1100.0, 1200.0, ppp, background);
                 let ctx = egui::Context::default();
-                let per_band = render_to_image_with(&ctx, &options, &mut paint, true).unwrap();
+                let per_band =
+                    render_to_image_with(&ctx, &options, &mut busy_scene, Mode::PerBand).unwrap();
                 let ctx = egui::Context::default();
-                let at_once = render_to_image_with(&ctx, &options, &mut paint, false).unwrap();
+                let at_once =
+                    render_to_image_with(&ctx, &options, &mut busy_scene, Mode::AtOnce).unwrap();
                 assert!(
                     per_band.as_raw() == at_once.as_raw(),
                     "pixels differ at scale {ppp} on {background:?}"
+                );
+            }
+        }
+    }
+
+    /// Stamping recurring rectangles from sprites draws what drawing their triangles
+    /// draws, to within 2 levels a channel (rounding twice on edge pixels), and the
+    /// sprites are used: fewer sprites than rectangles.
+    #[test]
+    fn stamped_rectangles_match_drawn_ones() {
+        for ppp in [1.0_f32, 1.5, 2.0] {
+            for background in [Color32::WHITE, Color32::TRANSPARENT] {
+                let options = opts(1100.0, 1200.0, ppp, background);
+                let (width, height) = image_size(&options).unwrap();
+                let ctx = egui::Context::default();
+                let mut sprites = 0;
+                let stamped = render_with(
+                    &ctx,
+                    &options,
+                    (width, height),
+                    Mode::Sprites,
+                    &mut busy_scene,
+                    |scene| {
+                        let pixels = rasterize(scene, width, height, background.to_array());
+                        sprites = scene.sprites.as_ref().unwrap().len();
+                        pixels
+                    },
+                );
+                let ctx = egui::Context::default();
+                let drawn =
+                    render_to_image_with(&ctx, &options, &mut busy_scene, Mode::AtOnce).unwrap();
+                // 60 cards, nearly all different, and 120 chips of a few kinds at many
+                // sub-pixel offsets: the chips share their sprites.
+                assert!(
+                    (20..=100).contains(&sprites),
+                    "{sprites} sprites at scale {ppp}"
+                );
+                // Compared premultiplied: on a transparent background, un-premultiplying
+                // magnifies a level of a faint edge pixel (alpha 20: 13 levels).
+                let premultiplied = |px: &[u8]| -> [u16; 4] {
+                    let a = u16::from(px[3]);
+                    [0, 1, 2, 3].map(|i| {
+                        if i == 3 {
+                            a
+                        } else {
+                            u16::from(px[i]) * a / 255
+                        }
+                    })
+                };
+                let worst = stamped
+                    .iter()
+                    .zip(drawn.as_raw().chunks_exact(4))
+                    .flat_map(|(a, b)| {
+                        let (a, b) = (premultiplied(a), premultiplied(b));
+                        (0..4).map(move |i| a[i].abs_diff(b[i]))
+                    })
+                    .max()
+                    .unwrap();
+                assert!(
+                    worst <= 2,
+                    "a channel differs by {worst} at scale {ppp} on {background:?}"
                 );
             }
         }
