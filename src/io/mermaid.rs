@@ -715,23 +715,17 @@ fn write_one(d: &Diagram, out: &mut String) {
     if !d.acc_title.trim().is_empty() {
         let _ = writeln!(out, "    accTitle: {}", escape(&d.acc_title, b"#"));
     }
-    // A text of control characters alone (a lone carriage return) survives as entity
-    // codes; plain spaces alone would be trimmed away by the parser.
-    if d.acc_descr
-        .chars()
-        .any(|c| !c.is_whitespace() || c.is_control())
-    {
+    // Any text survives, even spaces or a carriage return alone: as entity codes.
+    if !d.acc_descr.is_empty() {
         if d.acc_descr.contains('\n') {
             out.push_str("    accDescr {\n");
-            // Lines as they are: the parser drops only the indentation (and the
-            // whitespace around the whole text), so a line's trailing space is kept;
-            // a carriage return before a line break is written as `#13;`.
-            for line in d.acc_descr.split('\n') {
-                let _ = writeln!(out, "        {}", escape_plain(line, b"#}"));
+            for line in descr_lines(&d.acc_descr) {
+                let _ = writeln!(out, "        {line}");
             }
             out.push_str("    }\n");
         } else {
-            let _ = writeln!(out, "    accDescr: {}", escape_plain(&d.acc_descr, b"#"));
+            let descr = escape_edges(&escape_plain(&d.acc_descr, b"#"));
+            let _ = writeln!(out, "    accDescr: {descr}");
         }
     }
     for (i, section) in d.sections.iter().enumerate() {
@@ -801,6 +795,53 @@ fn escape(text: &str, specials: &[u8]) -> String {
         }
     }
     out
+}
+
+/// The lines of a multi-line `accDescr { ... }` that read back as `text`. The parser
+/// drops each line's indentation, blank lines and the whitespace around the whole text,
+/// so a line break before a blank or indented line is written as `#10;` on the line
+/// before, and whitespace at either end of the text as entity codes. A line's trailing
+/// space is kept as it is; a carriage return is written as `#13;`.
+fn descr_lines(text: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for (i, line) in text.split('\n').enumerate() {
+        let last = lines.last_mut().expect("starts with a line");
+        if i > 0 {
+            if line.is_empty() || line.starts_with(char::is_whitespace) || last.is_empty() {
+                last.push_str("#10;");
+            } else {
+                lines.push(String::new());
+            }
+        }
+        let last = lines.last_mut().expect("starts with a line");
+        last.push_str(&escape_plain(line, b"#}"));
+    }
+    let n = lines.len();
+    lines[0] = escape_edges(&lines[0]);
+    lines[n - 1] = escape_edges(&lines[n - 1]);
+    lines
+}
+
+/// `text` with the whitespace at its start and end written as entity codes, which the
+/// parser's trimming leaves alone.
+fn escape_edges(text: &str) -> String {
+    let core = text.trim();
+    if core.len() == text.len() {
+        return text.to_owned();
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len().max(start);
+    let entities = |s: &str| {
+        s.chars()
+            .map(|c| format!("#{};", u32::from(c)))
+            .collect::<String>()
+    };
+    format!(
+        "{}{}{}",
+        entities(&text[..start]),
+        &text[start..end],
+        entities(&text[end..])
+    )
 }
 
 /// Like [`escape`] but keeps line breaks and `<` (accessible text is not split at
