@@ -59,6 +59,7 @@ const BAND_BYTES: usize = 2 << 20;
 /// Key of the per-context texture store in `egui::Memory` temp data.
 const STORE_ID: &str = "waymark::raster::texture_store";
 
+mod png_bands;
 mod sprites;
 
 /// How a render tessellates its shapes.
@@ -1523,67 +1524,67 @@ fn rasterize(scene: &Scene<'_>, width: usize, height: usize, background: [u8; 4]
     pixels
 }
 
-/// Receives finished bands of pixels, in order.
-type BandSink<'a, E> = dyn FnMut(&[[u8; 4]]) -> Result<(), E> + 'a;
-
-/// Renders the bands in order into a few reused buffers and hands each finished band
-/// (rows `band * band_rows ..`) to `sink`, in order: the whole image never exists at
-/// once. Helper threads render ahead while `sink` (the PNG encoder) runs here.
-fn rasterize_streaming<E>(
+/// Renders the bands and writes them to `png` in order, each band filtered and deflated
+/// by the thread that drew it (see [`png_bands`]): the whole image never exists at once.
+/// Helper threads draw and compress ahead of the writing here by at most a few bands.
+fn rasterize_png<W: std::io::Write>(
     scene: &Scene<'_>,
-    width: usize,
-    height: usize,
+    (width, height): (usize, usize),
     background: [u8; 4],
-    mut sink: impl FnMut(&[[u8; 4]]) -> Result<(), E>,
-) -> Result<(), E> {
+    png: &mut png_bands::PngWriter<W>,
+) -> std::io::Result<()> {
     let (n_bands, band_rows) = (scene.bins.len(), scene.band_rows);
     let band_len = |band: usize| band_rows.min(height - band * band_rows) * width;
     let threads = std::thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
         .min(n_bands);
-    let sequential = |sink: &mut BandSink<'_, E>| {
+    let sequential = |png: &mut png_bands::PngWriter<W>| {
         let mut buffer = vec![[0_u8; 4]; band_rows * width];
+        let mut encoder = png_bands::BandEncoder::new();
         for band in 0..n_bands {
             let pixels = &mut buffer[..band_len(band)];
             render_band(pixels, band, scene, background);
-            sink(pixels)?;
+            let last = band + 1 == n_bands;
+            png.piece(&encoder.encode(pixels, width, last)?, last)?;
         }
         Ok(())
     };
     if threads <= 1 {
-        return sequential(&mut sink);
+        return sequential(png);
     }
-    // One buffer per helper. A spare one for the band being encoded would let a helper
-    // start its next band sooner, but costs a band of memory for little time: encoding a
-    // band takes a fraction of rendering one.
-    let (free_tx, free_rx) = mpsc::channel::<Vec<[u8; 4]>>();
-    for _ in 0..threads {
-        let _ = free_tx.send(vec![[0_u8; 4]; band_rows * width]);
+    // A helper takes a ticket before it claims a band, and each band written gives one
+    // back: the pieces waiting to be written stay few (each at most a band's bytes).
+    let (ticket_tx, ticket_rx) = mpsc::channel::<()>();
+    for _ in 0..threads + 2 {
+        let _ = ticket_tx.send(());
     }
-    let free_rx = Mutex::new(free_rx);
+    let ticket_rx = Mutex::new(ticket_rx);
     let next = AtomicUsize::new(0);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<[u8; 4]>)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, std::io::Result<png_bands::Piece>)>();
     std::thread::scope(|scope| {
         let mut helpers = 0;
         for i in 0..threads {
             let done_tx = done_tx.clone();
-            let (free_rx, next) = (&free_rx, &next);
-            // A band is claimed only by a helper that holds a buffer, so the lowest
-            // band not yet encoded is always being rendered: no deadlock.
+            let (ticket_rx, next) = (&ticket_rx, &next);
             let helper = move || {
+                let mut buffer = vec![[0_u8; 4]; band_rows * width];
+                let mut encoder = png_bands::BandEncoder::new();
                 loop {
-                    let buffer = free_rx
+                    let ticket = ticket_rx
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
                         .recv();
-                    let Ok(mut buffer) = buffer else { break };
+                    if ticket.is_err() {
+                        break;
+                    }
                     let band = next.fetch_add(1, Ordering::Relaxed);
                     if band >= n_bands {
                         break;
                     }
                     let pixels = &mut buffer[..band_len(band)];
                     render_band(pixels, band, scene, background);
-                    if done_tx.send((band, buffer)).is_err() {
+                    let piece = encoder.encode(pixels, width, band + 1 == n_bands);
+                    if done_tx.send((band, piece)).is_err() {
                         break;
                     }
                 }
@@ -1600,23 +1601,28 @@ fn rasterize_streaming<E>(
         drop(done_tx);
         if helpers == 0 {
             // No thread could start (resource limits): render here, only slower.
-            return sequential(&mut sink);
+            return sequential(png);
         }
+        let mut ticket_tx = Some(ticket_tx);
         let mut waiting = std::collections::BTreeMap::new();
         let mut wanted = 0;
         let mut result = Ok(());
-        for (band, buffer) in done_rx {
-            waiting.insert(band, buffer);
-            while let Some(buffer) = waiting.remove(&wanted) {
+        for (band, piece) in done_rx {
+            waiting.insert(band, piece);
+            while let Some(piece) = waiting.remove(&wanted) {
                 if result.is_ok() {
-                    result = sink(&buffer[..band_len(wanted)]);
+                    let last = wanted + 1 == n_bands;
+                    result = piece.and_then(|piece| png.piece(&piece, last));
                     if result.is_err() {
                         // Stop the helpers: no band after this one is needed.
                         next.store(n_bands, Ordering::Relaxed);
+                        ticket_tx = None;
                     }
                 }
                 wanted += 1;
-                let _ = free_tx.send(buffer);
+                if let Some(tickets) = &ticket_tx {
+                    let _ = tickets.send(());
+                }
             }
         }
         result
@@ -1637,10 +1643,8 @@ pub fn render_to_png<W: std::io::Write>(
     out: W,
 ) -> Result<(u32, u32), RasterError> {
     let (width, height) = image_size(options)?;
-    let mut writer = png_encoder(out, width as u32, height as u32)
-        .write_header()
-        .map_err(png_error)?;
-    let mut stream = writer.stream_writer().map_err(png_error)?;
+    let io_error = |e| RasterError::Png(image::ImageError::IoError(e));
+    let mut png = png_bands::PngWriter::new(out, width as u32, height as u32).map_err(io_error)?;
     render_with(
         ctx,
         options,
@@ -1648,18 +1652,15 @@ pub fn render_to_png<W: std::io::Write>(
         Mode::Sprites,
         &mut paint,
         |scene| {
-            rasterize_streaming(
+            rasterize_png(
                 scene,
-                width,
-                height,
+                (width, height),
                 options.background.to_array(),
-                |pixels| std::io::Write::write_all(&mut stream, pixels.as_flattened()),
+                &mut png,
             )
         },
     )
-    .map_err(|e| RasterError::Png(image::ImageError::IoError(e)))?;
-    stream.finish().map_err(png_error)?;
-    writer.finish().map_err(png_error)?;
+    .map_err(io_error)?;
     Ok((width as u32, height as u32))
 }
 
@@ -1739,6 +1740,42 @@ mod tests {
 
     /// The streamed PNG has exactly the pixels of the in-memory image, over several
     /// bands, with text, on white and on a transparent background.
+    /// A disk that fills up in the middle of the image: the error comes back (the
+    /// threads drawing later bands stop), nothing hangs or panics.
+    #[test]
+    fn a_write_failing_midway_is_an_error() {
+        struct FullDisk(usize);
+        impl std::io::Write for FullDisk {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                if self.0 < buf.len() {
+                    return Err(std::io::Error::other("no space left on device"));
+                }
+                self.0 -= buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let options = opts(1200.0, 2000.0, 1.0, Color32::WHITE);
+        let paint = |ui: &egui::Ui| {
+            for i in 0..200 {
+                ui.painter().text(
+                    pos2(10.0, i as f32 * 10.0),
+                    egui::Align2::LEFT_TOP,
+                    format!("Row {i}"),
+                    FontId::proportional(9.0),
+                    Color32::BLACK,
+                );
+            }
+        };
+        for room in [0, 100, 3000] {
+            let err = render_to_png(&egui::Context::default(), &options, paint, FullDisk(room))
+                .unwrap_err();
+            assert!(err.to_string().contains("no space left"), "{err}");
+        }
+    }
+
     #[test]
     fn streamed_png_has_the_pixels_of_the_image() {
         for background in [Color32::WHITE, Color32::TRANSPARENT] {

@@ -803,18 +803,17 @@ fn escape(text: &str, specials: &[u8]) -> String {
 /// before, and whitespace at either end of the text as entity codes. A line's trailing
 /// space is kept as it is; a carriage return is written as `#13;`.
 fn descr_lines(text: &str) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for (i, line) in text.split('\n').enumerate() {
-        let last = lines.last_mut().expect("starts with a line");
-        if i > 0 {
-            if line.is_empty() || line.starts_with(char::is_whitespace) || last.is_empty() {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        match lines.last_mut() {
+            Some(last)
+                if line.is_empty() || line.starts_with(char::is_whitespace) || last.is_empty() =>
+            {
                 last.push_str("#10;");
-            } else {
-                lines.push(String::new());
+                last.push_str(&escape_plain(line, b"#}"));
             }
+            _ => lines.push(escape_plain(line, b"#}")),
         }
-        let last = lines.last_mut().expect("starts with a line");
-        last.push_str(&escape_plain(line, b"#}"));
     }
     let n = lines.len();
     lines[0] = escape_edges(&lines[0]);
@@ -832,9 +831,11 @@ fn escape_edges(text: &str) -> String {
     let start = text.len() - text.trim_start().len();
     let end = text.trim_end().len().max(start);
     let entities = |s: &str| {
-        s.chars()
-            .map(|c| format!("#{};", u32::from(c)))
-            .collect::<String>()
+        s.chars().fold(String::new(), |mut out, c| {
+            use std::fmt::Write as _;
+            let _ = write!(out, "#{};", u32::from(c));
+            out
+        })
     };
     format!(
         "{}{}{}",
