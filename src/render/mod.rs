@@ -31,17 +31,38 @@ pub struct EguiText<'a>(pub &'a egui::Context);
 
 impl TextMeasure for EguiText<'_> {
     fn text_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
-        self.0.fonts_mut(|f| {
-            f.layout(
-                text.to_owned(),
-                FontId::proportional(font_size),
-                Color32::BLACK,
-                wrap_width,
-            )
-            .size()
-            .y
-        })
+        let job = text_job(
+            text,
+            FontId::proportional(font_size),
+            wrap_width,
+            usize::MAX,
+            egui::Align::Min,
+        );
+        self.0.fonts_mut(|f| f.layout_job(job).size().y)
     }
+}
+
+/// The layout of a text box, as measured and as painted: the same job, so the galley the
+/// layout measured is the one painted (egui caches galleys by job). The colour is a
+/// placeholder filled in when painted, and the wrap width is rounded to 1/64 point, so
+/// that a width computed twice (a rectangle's `max - min`) is the same width.
+fn text_job(
+    text: &str,
+    font: FontId,
+    wrap_width: f32,
+    max_rows: usize,
+    halign: egui::Align,
+) -> LayoutJob {
+    let max_width = ((wrap_width * 64.0).round() / 64.0).max(1.0);
+    let mut job = LayoutJob::simple(text.to_owned(), font, Color32::PLACEHOLDER, max_width);
+    job.wrap = TextWrapping {
+        max_width,
+        max_rows,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    job.halign = halign;
+    job
 }
 
 /// How to paint a map. Which parts exist (title, persona card, legend) is decided by
@@ -434,19 +455,14 @@ impl MapPainter<'_> {
             return 0.0;
         }
         let screen = self.xf.mul_rect(rect);
-        let mut job = LayoutJob::simple(
-            text.to_owned(),
+        let max_rows = if max_rows == 0 { usize::MAX } else { max_rows };
+        let job = text_job(
+            text,
             FontId::new(px, family),
-            c,
-            screen.width().max(1.0),
+            screen.width(),
+            max_rows,
+            align.x(),
         );
-        job.wrap = TextWrapping {
-            max_width: screen.width().max(1.0),
-            max_rows: if max_rows == 0 { usize::MAX } else { max_rows },
-            break_anywhere: false,
-            overflow_character: Some('…'),
-        };
-        job.halign = align.x();
         let galley = self.painter.layout_job(job);
         let anchor = align.pos_in_rect(&screen);
         let size = galley.size();
