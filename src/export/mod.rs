@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use egui::emath::TSTransform;
-use egui::{Color32, FontId, ViewportId, ViewportInfo};
+use egui::{Color32, FontId};
 
 use crate::io::{AtomicWriteError, atomic_write, atomic_write_with};
 use crate::layout::{self, LayoutOptions};
@@ -258,19 +258,12 @@ impl Exporter {
         Self { ctx }
     }
 
-    /// Runs an empty pass at `scale` so that fonts exist before layout measures text.
+    /// Runs an empty pass at `scale` so that fonts exist before layout measures text. Its
+    /// input is that of the passes that paint (the same text options: a different
+    /// `max_texture_side` would make egui drop the fonts' glyphs and every galley the
+    /// layout measured when painting starts, and lay them all out again).
     fn warm_up(&self, scale: f32) {
-        let input = egui::RawInput {
-            viewports: std::iter::once((
-                ViewportId::ROOT,
-                ViewportInfo {
-                    native_pixels_per_point: Some(scale),
-                    ..Default::default()
-                },
-            ))
-            .collect(),
-            ..Default::default()
-        };
+        let input = raster::pass_input(&self.ctx, egui::Vec2::splat(1.0), scale);
         // The pass exists only to initialise fonts; its output has nothing to paint.
         // The font atlas is read afresh from the context when rasterising.
         let mut output = self.ctx.run_ui(input, |_| {});
