@@ -48,11 +48,13 @@ generate 500 20 >"$work/t500.mmd"
 measure() {
     local out=$work/time.txt
     local start end peak=0 pss
+    settle
     start=$(date +%s.%N)
     /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1
     end=$(date +%s.%N)
     local rss
     rss=$(cat "$out")
+    settle
     "$@" >/dev/null 2>&1 &
     local root=$!
     while kill -0 "$root" 2>/dev/null; do
@@ -74,6 +76,17 @@ measure() {
     done
     wait "$root" || true
     echo "$(echo "$end - $start" | bc -l) $rss $peak"
+}
+
+# Waits (at most 10 s) until the Chromium processes of the last mmdc run have exited:
+# Chromium tears down for a second or two after mmdc returns, and a run timed meanwhile
+# (of either tool) would share the CPUs with it.
+settle() {
+    local i
+    for ((i = 0; i < 100; i++)); do
+        pgrep -f 'chromium|chrome_crashpad' >/dev/null || return 0
+        sleep 0.1
+    done
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
