@@ -1,13 +1,16 @@
-//! Rounded rectangles drawn once and stamped wherever they recur.
+//! Rounded rectangles and circles drawn once and stamped wherever they recur.
 //!
 //! A map is mostly rounded rectangles of a few sizes: every card of a column, every
-//! "Customer" chip. egui tessellates each into up to 250 triangles (the corner arcs,
-//! feathered on both sides of a stroke), and setting those up is most of the
-//! rasteriser's time on a large map. Two rectangles with the same size, corners,
-//! colours and stroke, whose pixel rounding puts them at the same sub-pixel offset,
-//! tessellate to the same triangles moved by a whole number of pixels. So the first is
-//! drawn by the triangle rasteriser into a small premultiplied image, a sprite, and every
-//! one of them is then stamped from it: fully covered pixels copied, edge pixels blended.
+//! "Customer" chip; and a long emotion curve has hundreds of dots of a few colours. egui
+//! tessellates each into up to 250 triangles (the corner arcs, feathered on both sides
+//! of a stroke), and setting those up was most of the rasteriser's time on a large map.
+//! Two rectangles with the same size, corners, colours and stroke, whose pixel rounding
+//! puts them at the same sub-pixel offset, tessellate to the same triangles moved by a
+//! whole number of pixels; so do two circles of one radius and colours whose centres sit
+//! at the same offset within their pixel (to 1/256 of a pixel, the grid the rasteriser
+//! snaps vertices to). So the first is drawn by the triangle rasteriser into a small
+//! premultiplied image, a sprite, and every one of them is then stamped from it: fully
+//! covered pixels copied, edge pixels blended.
 //!
 //! The pixels are those of drawing the triangles directly, to within a level of rounding
 //! on edge pixels (blending a triangle's ramp onto the sprite and the sprite onto the map
@@ -18,7 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use egui::emath::GuiRounding as _;
-use egui::epaint::{ClippedShape, Color32, Primitive, Shape, StrokeKind, Tessellator};
+use egui::epaint::{ClippedPrimitive, ClippedShape, Color32, Primitive, Shape, StrokeKind};
 use egui::{Rect, Stroke};
 
 use super::{Clip, MeshJob, TextureStore, blend, setup_triangle, triangle_vertices};
@@ -30,9 +33,27 @@ const BUDGET_BYTES: usize = 4 << 20;
 /// few for its pixels, and a sprite of it would hold much memory.
 const MAX_PIXELS: usize = 64 * 1024;
 
+/// What determines a shape's pixels, up to a move by whole pixels.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Key {
+    Rect(RectKey),
+    Circle(CircleKey),
+}
+
+/// What determines a circle's pixels, up to a move by whole pixels.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct CircleKey {
+    /// Radius (bits).
+    radius: u32,
+    /// The centre's offset within its pixel, in 1/256 pixel.
+    offset: [i32; 2],
+    fill: Color32,
+    stroke: (u32, Color32),
+}
+
 /// What determines a rectangle's pixels, up to a move by whole pixels.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) struct Key {
+pub(super) struct RectKey {
     /// The rectangle's size as given (bits), on which egui's special cases depend.
     size: [u32; 2],
     /// The rectangle as egui rounds it, in 1/256 pixel: its offset within its first
@@ -72,15 +93,55 @@ pub(super) struct Rounding {
     pub round_rects: bool,
 }
 
-/// The stamp of `shape` if it is a rectangle a sprite can draw: no rotation, blur,
-/// texture or transform, not so thin that egui draws it as a line, and not too big.
+/// The stamp of `shape` if it is a rectangle or circle a sprite can draw: not
+/// transformed, not too big (see [`rect_stamp`] and [`circle_stamp`]).
 pub(super) fn stamp_of(shape: &ClippedShape, r: Rounding) -> Option<Stamp> {
     if shape.transform_after_tessellation != egui::epaint::emath::TSTransform::IDENTITY {
         return None;
     }
-    let Shape::Rect(rect_shape) = &shape.shape else {
+    match &shape.shape {
+        Shape::Rect(rect_shape) => rect_stamp(rect_shape, r),
+        Shape::Circle(circle) => circle_stamp(circle, r.ppp),
+        _ => None,
+    }
+}
+
+/// A circle's stamp: its centre's pixel, and its offset within it to 1/256 pixel.
+fn circle_stamp(circle: &egui::epaint::CircleShape, ppp: f32) -> Option<Stamp> {
+    let reach = (circle.radius + circle.stroke.width.max(0.0)) * ppp;
+    let centre = circle.center * ppp;
+    if !(circle.radius > 0.0 && centre.x.is_finite() && centre.y.is_finite())
+        || centre.x.abs().max(centre.y.abs()) > 1e6
+        || (2.0 * reach + 4.0).powi(2) > MAX_PIXELS as f32
+    {
         return None;
+    }
+    // Rounded to the 1/256 pixel grid of the vertices; an offset rounding up to a whole
+    // pixel is the next pixel's offset 0.
+    let split = |v: f32| {
+        let whole = v.floor();
+        let sub = ((v - whole) * 256.0).round() as i32;
+        if sub == 256 {
+            (whole as i32 + 1, 0)
+        } else {
+            (whole as i32, sub)
+        }
     };
+    let ((ax, ox), (ay, oy)) = (split(centre.x), split(centre.y));
+    Some(Stamp {
+        key: Key::Circle(CircleKey {
+            radius: circle.radius.to_bits(),
+            offset: [ox, oy],
+            fill: circle.fill,
+            stroke: (circle.stroke.width.to_bits(), circle.stroke.color),
+        }),
+        anchor: [ax, ay],
+    })
+}
+
+/// A rectangle's stamp, if a sprite can draw it: no rotation, blur or texture, and not so
+/// thin that egui draws it as a line.
+fn rect_stamp(rect_shape: &egui::epaint::RectShape, r: Rounding) -> Option<Stamp> {
     if rect_shape.angle != 0.0 || rect_shape.blur_width > 0.0 || rect_shape.brush.is_some() {
         return None;
     }
@@ -108,13 +169,16 @@ pub(super) fn stamp_of(shape: &ClippedShape, r: Rounding) -> Option<Stamp> {
     if stroke.is_empty() && rect.size().min_elem() <= 2.0 * r.feathering {
         return None; // egui draws it as a line segment.
     }
-    let round = rect_shape.round_to_pixels.unwrap_or(r.round_rects);
-    if round {
-        rect = match kind {
-            StrokeKind::Inside | StrokeKind::Outside => rect.round_to_pixels(r.ppp),
-            StrokeKind::Middle => round_middle(rect, stroke, r.ppp),
-        };
+    // A rectangle egui does not round to pixels has any offset within its pixel: it is
+    // drawn directly.
+    if !rect_shape.round_to_pixels.unwrap_or(r.round_rects) {
+        return None;
     }
+    let round = true;
+    rect = match kind {
+        StrokeKind::Inside | StrokeKind::Outside => rect.round_to_pixels(r.ppp),
+        StrokeKind::Middle => round_middle(rect, stroke, r.ppp),
+    };
     let (min, size) = (rect.min * r.ppp, rect.size() * r.ppp);
     if size.x * size.y > MAX_PIXELS as f32 || min.x.abs() > 1e6 || min.y.abs() > 1e6 {
         return None;
@@ -123,7 +187,7 @@ pub(super) fn stamp_of(shape: &ClippedShape, r: Rounding) -> Option<Stamp> {
     let sub = |v: f32| (v * 256.0).round() as i32;
     let cr = rect_shape.corner_radius;
     Some(Stamp {
-        key: Key {
+        key: Key::Rect(RectKey {
             size: [
                 rect_shape.rect.width().to_bits(),
                 rect_shape.rect.height().to_bits(),
@@ -135,7 +199,7 @@ pub(super) fn stamp_of(shape: &ClippedShape, r: Rounding) -> Option<Stamp> {
             stroke: (rect_shape.stroke.width.to_bits(), rect_shape.stroke.color),
             kind: kind as u8,
             round,
-        },
+        }),
         anchor,
     })
 }
@@ -231,7 +295,7 @@ impl Sprites {
         &self,
         stamp: Stamp,
         shape: &ClippedShape,
-        tessellator: &mut Tessellator,
+        tessellate: impl FnOnce(ClippedShape) -> Vec<ClippedPrimitive>,
         (store, ppp): (&TextureStore, f32),
     ) -> Option<Arc<Sprite>> {
         if let Some(sprite) = self.lock().get(&stamp.key) {
@@ -240,7 +304,7 @@ impl Sprites {
         if self.bytes.load(Ordering::Relaxed) > BUDGET_BYTES {
             return None;
         }
-        let sprite = Arc::new(draw(stamp, shape, tessellator, store, ppp)?);
+        let sprite = Arc::new(draw(stamp, shape, tessellate, store, ppp)?);
         self.bytes.fetch_add(sprite.bytes(), Ordering::Relaxed);
         Some(Arc::clone(self.lock().entry(stamp.key).or_insert(sprite)))
     }
@@ -256,24 +320,21 @@ impl Sprites {
     }
 }
 
-/// Draws `shape` (at its own place, unclipped) into a sprite anchored at `stamp`.
+/// Draws `shape` (at its own place, unclipped, tessellated by `tessellate`) into a
+/// sprite anchored at `stamp`.
 fn draw(
     stamp: Stamp,
     shape: &ClippedShape,
-    tessellator: &mut Tessellator,
+    tessellate: impl FnOnce(ClippedShape) -> Vec<ClippedPrimitive>,
     store: &TextureStore,
     ppp: f32,
 ) -> Option<Sprite> {
-    let mut primitives = Vec::new();
-    // Unclipped, so that the sprite serves every place the rectangle recurs.
-    tessellator.tessellate_clipped_shape(
-        ClippedShape {
-            clip_rect: Rect::EVERYTHING,
-            shape: shape.shape.clone(),
-            transform_after_tessellation: shape.transform_after_tessellation,
-        },
-        &mut primitives,
-    );
+    // Unclipped, so that the sprite serves every place the shape recurs.
+    let primitives = tessellate(ClippedShape {
+        clip_rect: Rect::EVERYTHING,
+        shape: canonical(stamp, &shape.shape, ppp)?,
+        transform_after_tessellation: shape.transform_after_tessellation,
+    });
     let (mut lo, mut hi) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
     for primitive in &primitives {
         if let Primitive::Mesh(mesh) = &primitive.primitive {
@@ -290,7 +351,6 @@ fn draw(
     let y0 = (lo[1] * ppp).floor() as i32 - 1;
     let x1 = (hi[0] * ppp).ceil() as i32 + 1;
     let y1 = (hi[1] * ppp).ceil() as i32 + 1;
-    // Triangles are drawn at the first rectangle's own pixels: those must be on the image.
     if x0 < 0 || y0 < 0 {
         return None;
     }
@@ -324,8 +384,39 @@ fn draw(
     Some(runs_of(
         &buffer,
         w,
-        [x0 - stamp.anchor[0], y0 - stamp.anchor[1]],
+        [x0 - CANONICAL_ANCHOR, y0 - CANONICAL_ANCHOR],
     ))
+}
+
+/// Where a sprite's shape is drawn: its anchor at this pixel (both ways), far enough
+/// from the origin for any shape a sprite may hold.
+const CANONICAL_ANCHOR: i32 = 512;
+
+/// `shape` moved to where its sprite is drawn: its anchor at [`CANONICAL_ANCHOR`], and a
+/// circle's centre exactly at its key's offset. So a sprite depends on its key alone, not
+/// on which of the shapes sharing it a band met first (bands are drawn in parallel), and
+/// an export gives the same bytes every time.
+fn canonical(stamp: Stamp, shape: &Shape, ppp: f32) -> Option<Shape> {
+    let anchor = CANONICAL_ANCHOR as f32;
+    match (shape, stamp.key) {
+        (Shape::Circle(circle), Key::Circle(key)) => {
+            let at = |offset: i32| (anchor + offset as f32 / 256.0) / ppp;
+            let mut circle = *circle;
+            circle.center = egui::pos2(at(key.offset[0]), at(key.offset[1]));
+            Some(Shape::Circle(circle))
+        }
+        (Shape::Rect(rect), Key::Rect(_)) => {
+            // A whole number of pixels, which egui's rounding of the rectangle keeps.
+            let shift = egui::vec2(
+                (CANONICAL_ANCHOR - stamp.anchor[0]) as f32,
+                (CANONICAL_ANCHOR - stamp.anchor[1]) as f32,
+            ) / ppp;
+            let mut rect = rect.clone();
+            rect.rect = rect.rect.translate(shift);
+            Some(Shape::Rect(rect))
+        }
+        _ => None,
+    }
 }
 
 /// The runs of a drawn sprite of `w` pixels a row.
