@@ -47,13 +47,14 @@ generate 500 20 >"$work/t500.mmd"
 # 2-core machine it would slow down the very run it times.)
 measure() {
     local out=$work/time.txt
-    local start end peak=0 pss
+    local peak=0 pss
     settle
-    start=$(date +%s.%N)
-    /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1
-    end=$(date +%s.%N)
-    local rss
+    # Bash's own clock (no `date` processes around the run, which cost milliseconds).
+    local TIMEFORMAT=%R
+    { time /usr/bin/time -f '%M' -o "$out" "$@" >/dev/null 2>&1; } 2>"$work/wall.txt"
+    local rss wall
     rss=$(cat "$out")
+    wall=$(cat "$work/wall.txt")
     settle
     "$@" >/dev/null 2>&1 &
     local root=$!
@@ -75,7 +76,7 @@ measure() {
         sleep 0.02
     done
     wait "$root" || true
-    echo "$(echo "$end - $start" | bc -l) $rss $peak"
+    echo "$wall $rss $peak"
 }
 
 # Waits (at most 10 s) until the Chromium processes of the last mmdc run have exited:
