@@ -1344,7 +1344,7 @@ impl<'a> Scene<'a> {
                 out
             }
         };
-        let sprite = sprites.get(stamp, shape, tessellate, (self.store, self.ppp))?;
+        let sprite = sprites.get(stamp, shape, tessellate, (self.store, self.rounding))?;
         Some((sprite, stamp.anchor()))
     }
 

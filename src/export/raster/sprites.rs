@@ -296,7 +296,7 @@ impl Sprites {
         stamp: Stamp,
         shape: &ClippedShape,
         tessellate: impl FnOnce(ClippedShape) -> Vec<ClippedPrimitive>,
-        (store, ppp): (&TextureStore, f32),
+        (store, rounding): (&TextureStore, Rounding),
     ) -> Option<Arc<Sprite>> {
         if let Some(sprite) = self.lock().get(&stamp.key) {
             return Some(Arc::clone(sprite));
@@ -304,7 +304,7 @@ impl Sprites {
         if self.bytes.load(Ordering::Relaxed) > BUDGET_BYTES {
             return None;
         }
-        let sprite = Arc::new(draw(stamp, shape, tessellate, store, ppp)?);
+        let sprite = Arc::new(draw(stamp, shape, tessellate, store, rounding)?);
         self.bytes.fetch_add(sprite.bytes(), Ordering::Relaxed);
         Some(Arc::clone(self.lock().entry(stamp.key).or_insert(sprite)))
     }
@@ -327,12 +327,13 @@ fn draw(
     shape: &ClippedShape,
     tessellate: impl FnOnce(ClippedShape) -> Vec<ClippedPrimitive>,
     store: &TextureStore,
-    ppp: f32,
+    rounding: Rounding,
 ) -> Option<Sprite> {
+    let ppp = rounding.ppp;
     // Unclipped, so that the sprite serves every place the shape recurs.
     let primitives = tessellate(ClippedShape {
         clip_rect: Rect::EVERYTHING,
-        shape: canonical(stamp, &shape.shape, ppp)?,
+        shape: canonical(stamp, &shape.shape, rounding)?,
         transform_after_tessellation: shape.transform_after_tessellation,
     });
     let (mut lo, mut hi) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
@@ -395,9 +396,11 @@ const CANONICAL_ANCHOR: i32 = 512;
 /// `shape` moved to where its sprite is drawn: its anchor at [`CANONICAL_ANCHOR`], and a
 /// circle's centre exactly at its key's offset. So a sprite depends on its key alone, not
 /// on which of the shapes sharing it a band met first (bands are drawn in parallel), and
-/// an export gives the same bytes every time.
-fn canonical(stamp: Stamp, shape: &Shape, ppp: f32) -> Option<Shape> {
-    let anchor = CANONICAL_ANCHOR as f32;
+/// an export gives the same bytes every time. `None` when the moved rectangle would not
+/// round to its key (a move by whole pixels is not exact in points at every scale): the
+/// shape is then drawn directly.
+fn canonical(stamp: Stamp, shape: &Shape, rounding: Rounding) -> Option<Shape> {
+    let (anchor, ppp) = (CANONICAL_ANCHOR as f32, rounding.ppp);
     match (shape, stamp.key) {
         (Shape::Circle(circle), Key::Circle(key)) => {
             let at = |offset: i32| (anchor + offset as f32 / 256.0) / ppp;
@@ -413,7 +416,9 @@ fn canonical(stamp: Stamp, shape: &Shape, ppp: f32) -> Option<Shape> {
             ) / ppp;
             let mut rect = rect.clone();
             rect.rect = rect.rect.translate(shift);
-            Some(Shape::Rect(rect))
+            let moved = rect_stamp(&rect, rounding)?;
+            (moved.key == stamp.key && moved.anchor == [CANONICAL_ANCHOR; 2])
+                .then_some(Shape::Rect(rect))
         }
         _ => None,
     }
