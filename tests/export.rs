@@ -350,6 +350,8 @@ fn the_command_line_exports_a_png_and_reports_errors_on_one_line() {
         assert_eq!(code, 1, "{args:?}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains(expect), "{args:?}: {err}");
+        // The system's reason once, not again after the sentence that already says it.
+        assert!(err.matches("(os error").count() <= 1, "{args:?}: {err}");
     }
 }
 
