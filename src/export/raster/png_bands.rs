@@ -63,29 +63,33 @@ impl BandEncoder {
             adler: 1,
             len: 0,
         };
-        let rows: Vec<&[u8]> = pixels.as_flattened().chunks_exact(row_bytes).collect();
-        for (i, raw) in rows.iter().enumerate() {
+        let mut previous: Option<&[u8]> = None;
+        for raw in pixels.as_flattened().chunks_exact(row_bytes.max(1)) {
             self.row.clear();
-            if i == 0 {
+            if let Some(above) = previous {
+                self.row.push(FILTER_UP);
+                self.row
+                    .extend(raw.iter().zip(above).map(|(x, b)| x.wrapping_sub(*b)));
+            } else {
                 self.row.push(FILTER_SUB);
                 self.row.extend_from_slice(&raw[..4.min(raw.len())]);
                 self.row
-                    .extend(raw[4..].iter().zip(*raw).map(|(x, a)| x.wrapping_sub(*a)));
-            } else {
-                self.row.push(FILTER_UP);
-                self.row
-                    .extend(raw.iter().zip(rows[i - 1]).map(|(x, b)| x.wrapping_sub(*b)));
+                    .extend(raw[4..].iter().zip(raw).map(|(x, a)| x.wrapping_sub(*a)));
             }
+            previous = Some(raw);
             piece.adler = zlib_rs::adler32::adler32(piece.adler, &self.row);
             piece.len += self.row.len() as u64;
-            let flush = match (i + 1 == rows.len(), last) {
-                (false, _) => DeflateFlush::NoFlush,
-                (true, false) => DeflateFlush::SyncFlush,
-                (true, true) => DeflateFlush::Finish,
-            };
             let buffers = (self.scratch.as_mut_slice(), &mut piece.bytes);
-            deflate_into(&mut self.deflate, &self.row, flush, buffers)?;
+            deflate_into(&mut self.deflate, &self.row, DeflateFlush::NoFlush, buffers)?;
         }
+        // End the piece on a byte boundary, or the stream if it is the last.
+        let flush = if last {
+            DeflateFlush::Finish
+        } else {
+            DeflateFlush::SyncFlush
+        };
+        let buffers = (self.scratch.as_mut_slice(), &mut piece.bytes);
+        deflate_into(&mut self.deflate, &[], flush, buffers)?;
         Ok(piece)
     }
 }

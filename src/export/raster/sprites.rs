@@ -64,7 +64,6 @@ pub(super) struct RectKey {
     fill: Color32,
     stroke: (u32, Color32),
     kind: u8,
-    round: bool,
 }
 
 /// Where a rectangle is stamped: its sprite's key and the whole pixel its rounded
@@ -174,7 +173,6 @@ fn rect_stamp(rect_shape: &egui::epaint::RectShape, r: Rounding) -> Option<Stamp
     if !rect_shape.round_to_pixels.unwrap_or(r.round_rects) {
         return None;
     }
-    let round = true;
     rect = match kind {
         StrokeKind::Inside | StrokeKind::Outside => rect.round_to_pixels(r.ppp),
         StrokeKind::Middle => round_middle(rect, stroke, r.ppp),
@@ -198,7 +196,6 @@ fn rect_stamp(rect_shape: &egui::epaint::RectShape, r: Rounding) -> Option<Stamp
             fill: rect_shape.fill,
             stroke: (rect_shape.stroke.width.to_bits(), rect_shape.stroke.color),
             kind: kind as u8,
-            round,
         }),
         anchor,
     })
