@@ -244,7 +244,7 @@ fn cmd_slides(
     let Some((width, height)) = export::slides::parse_size(size) else {
         anyhow::bail!("bad slide size \"{size}\"; write it as WIDTHxHEIGHT, e.g. 1920x1080");
     };
-    let project = io::load_file(file)?;
+    let project = io::load_any(file)?;
     let journey = export::find_journey(&project, journey)?;
     let exporter = export::Exporter::new();
     for script in exporter.missing_scripts(&project, journey) {

@@ -101,6 +101,15 @@ fn import_check_and_export_from_the_command_line() {
     }
     let png = image::open(dir.path().join("day.png")).unwrap();
     assert!(png.width() > 400 && png.height() > 300);
+
+    // Mermaid -> workshop slides: the overview and a slide per stage (two sections).
+    let slides = dir.path().join("slides");
+    let (code, _, err) = waymark(&["export", &mmd, "--slides", slides.to_str().unwrap()]);
+    assert_eq!(code, 0, "slides: {err}");
+    let count = std::fs::read_dir(&slides).unwrap().count();
+    assert!(count >= 3, "{count} slides");
+    let slide = image::open(slides.join("00-overview.png")).unwrap();
+    assert_eq!((slide.width(), slide.height()), (1920, 1080));
 }
 
 #[test]
